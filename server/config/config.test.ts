@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+import { loadSecrets } from './secrets';
+
+const silent = { info: jest.fn() };
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has working defaults for development', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', port: 3000, isProduction: false });
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.database.url).toBeUndefined();
+  });
+
+  it('names each invalid variable without repeating its value', () => {
+    const error = configError(() => loadConfig({ PORT: 'tres mil', DATABASE_URL: 'mysql://x' }));
+    expect(error.problems.join('\n')).toMatch(/^PORT: /m);
+    expect(error.problems.join('\n')).toMatch(/^DATABASE_URL: /m);
+    expect(error.message).not.toContain('tres mil');
+    expect(error.message).not.toContain('mysql://x');
+  });
+
+  it('requires a database server and a lead agency name in production', () => {
+    const error = configError(() => loadConfig({ NODE_ENV: 'production' }));
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: required in production/),
+      expect.stringMatching(/^LEAD_AGENCY_NAME: required in production/),
+    ]);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.url).toBeUndefined();
+  });
+});
+
+describe('loadSecrets', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-secrets-'));
+  });
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stops production start-up naming every missing secret', () => {
+    const error = configError(() => loadSecrets({ isProduction: true, dataDir }, silent, {}));
+    expect(error.problems.map((p) => p.split(':')[0])).toEqual([
+      'SESSION_SECRET',
+      'DATA_KEK',
+      'BLIND_INDEX_KEY',
+    ]);
+    expect(fs.existsSync(path.join(dataDir, 'secrets'))).toBe(false);
+  });
+
+  it('takes production secrets from the environment and rejects short ones unquoted', () => {
+    const good = Buffer.alloc(32, 7).toString('base64');
+    const env = { SESSION_SECRET: good, DATA_KEK: good, BLIND_INDEX_KEY: 'c2hvcnQ=' };
+    const error = configError(() => loadSecrets({ isProduction: true, dataDir }, silent, env));
+    expect(error.problems).toEqual([expect.stringMatching(/^BLIND_INDEX_KEY: must be base64/)]);
+    expect(error.message).not.toContain('c2hvcnQ=');
+    const secrets = loadSecrets({ isProduction: true, dataDir }, silent, {
+      ...env,
+      BLIND_INDEX_KEY: good,
+    });
+    expect(secrets.DATA_KEK.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('generates development secrets once, 0600 in a 0700 folder, logging names only', () => {
+    const lines: unknown[] = [];
+    const logger = { info: (obj: unknown) => void lines.push(obj) };
+    const first = loadSecrets({ isProduction: false, dataDir }, logger, {});
+    const dir = path.join(dataDir, 'secrets');
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    for (const file of fs.readdirSync(dir)) {
+      expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
+    }
+    expect(lines).toHaveLength(3);
+    const logged = JSON.stringify(lines);
+    for (const value of Object.values(first)) {
+      expect(value).toHaveLength(32);
+      expect(logged).not.toContain(value.toString('base64'));
+    }
+    const second = loadSecrets({ isProduction: false, dataDir }, logger, {});
+    expect(second.SESSION_SECRET.equals(first.SESSION_SECRET)).toBe(true);
+    expect(lines).toHaveLength(3);
+    expect(first.SESSION_SECRET.equals(first.DATA_KEK)).toBe(false);
+  });
+
+  it('refuses a secret file that other users can read', () => {
+    loadSecrets({ isProduction: false, dataDir }, silent, {});
+    fs.chmodSync(path.join(dataDir, 'secrets', 'data_kek.key'), 0o644);
+    const error = configError(() => loadSecrets({ isProduction: false, dataDir }, silent, {}));
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^DATA_KEK: .* readable by other users/),
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { INSTITUTION_SECTORS } from '../modules/institutions/institutions.schemas';
+
+/**
+ * The whole configuration is this one schema over the environment. Every
+ * variable here is documented in `.env.example`. Secrets are not part of it:
+ * they are resolved by `secrets.ts` (environment in production, generated
+ * files under DATA_DIR in development).
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL');
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: postgresUrl.optional(),
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LEAD_AGENCY_NAME: z.string().trim().min(2).max(200).optional(),
+  LEAD_AGENCY_SECTOR: z.enum(INSTITUTION_SECTORS).default('social_protection'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  JSON_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb')
+    .default('100kb'),
+  SERVE_CLIENT: booleanFromEnv.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { url?: string; migrationUrl?: string; poolMax: number };
+  logLevel: Env['LOG_LEVEL'];
+  leadAgency: { name: string; sector: Env['LEAD_AGENCY_SECTOR'] };
+  shutdownTimeoutMs: number;
+  jsonBodyLimit: string;
+  serveClient: boolean;
+}
+
+export const DEVELOPMENT_LEAD_AGENCY_NAME = 'Agencia líder (desarrollo)';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment. Error messages name the variable, never its value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(blankToUndefined(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (isProduction && !e.DATABASE_URL) {
+    problems.push('DATABASE_URL: required in production (the embedded engine is for development)');
+  }
+  if (isProduction && !e.LEAD_AGENCY_NAME) {
+    problems.push('LEAD_AGENCY_NAME: required in production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    database: {
+      url: e.DATABASE_URL,
+      migrationUrl: e.MIGRATION_DATABASE_URL,
+      poolMax: e.DATABASE_POOL_MAX,
+    },
+    logLevel: e.LOG_LEVEL,
+    leadAgency: {
+      name: e.LEAD_AGENCY_NAME ?? DEVELOPMENT_LEAD_AGENCY_NAME,
+      sector: e.LEAD_AGENCY_SECTOR,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jsonBodyLimit: e.JSON_BODY_LIMIT,
+    serveClient: e.SERVE_CLIENT,
+  };
+}
+
+/** `FOO=` in a .env file means "not set", as operators expect. */
+function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]),
+  );
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { ConfigError } from './config';
+
+/**
+ * Secrets never live in the database or in the repository. In production they
+ * come from the environment (or the operator's secret manager that fills it)
+ * and a missing one stops start-up naming it. In development each one is
+ * generated once into DATA_DIR/secrets (directory 0700, files 0600).
+ */
+export const SECRET_SPECS = [
+  { name: 'SESSION_SECRET', purpose: 'signs session cookies' },
+  { name: 'DATA_KEK', purpose: 'key-encryption key that wraps per-case data keys' },
+  { name: 'BLIND_INDEX_KEY', purpose: 'HMAC key for blind indexes (duplicate detection)' },
+] as const;
+
+export type SecretName = (typeof SECRET_SPECS)[number]['name'];
+export type Secrets = Readonly<Record<SecretName, Buffer>>;
+
+const SECRET_BYTES = 32;
+
+export function loadSecrets(
+  config: Pick<Config, 'isProduction' | 'dataDir'>,
+  logger: Pick<Logger, 'info'>,
+  env: NodeJS.ProcessEnv = process.env,
+): Secrets {
+  const problems: string[] = [];
+  const entries = SECRET_SPECS.map(({ name }) => {
+    const fromEnv = env[name];
+    if (fromEnv) {
+      const value = decodeSecret(fromEnv);
+      if (!value) problems.push(`${name}: must be base64 of at least ${SECRET_BYTES} bytes`);
+      return [name, value ?? Buffer.alloc(0)] as const;
+    }
+    if (config.isProduction) {
+      problems.push(`${name}: missing (required in production; base64 of ${SECRET_BYTES} bytes)`);
+      return [name, Buffer.alloc(0)] as const;
+    }
+    return [name, developmentSecret(config.dataDir, name, logger, problems)] as const;
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(Object.fromEntries(entries) as Record<SecretName, Buffer>);
+}
+
+function decodeSecret(encoded: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded.trim())) return undefined;
+  const value = Buffer.from(encoded.trim(), 'base64');
+  return value.length >= SECRET_BYTES ? value : undefined;
+}
+
+function developmentSecret(
+  dataDir: string,
+  name: SecretName,
+  logger: Pick<Logger, 'info'>,
+  problems: string[],
+): Buffer {
+  const dir = path.join(dataDir, 'secrets');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${name.toLowerCase()}.key`);
+  try {
+    fs.writeFileSync(file, randomBytes(SECRET_BYTES).toString('base64'), {
+      mode: 0o600,
+      flag: 'wx', // never overwrite: a lost key would make encrypted data unreadable
+    });
+    logger.info({ secret: name, file }, 'generated a development secret (value not logged)');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if ((fs.statSync(file).mode & 0o077) !== 0) {
+    problems.push(`${name}: ${file} is readable by other users; chmod 600 it`);
+    return Buffer.alloc(0);
+  }
+  const value = decodeSecret(fs.readFileSync(file, 'utf8'));
+  if (!value) problems.push(`${name}: ${file} does not hold base64 of ${SECRET_BYTES} bytes`);
+  return value ?? Buffer.alloc(0);
+}

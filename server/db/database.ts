@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import { loadMigrationFiles, migrate, type MigrationFile } from './migrator';
+import { APP_ROLE, MIGRATOR_ROLE, SCHEMA, provisionRoles, provisionSchema } from './provision';
+import type { DB } from './schema';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** A `pg` pool whose sessions resolve names in the `amparo` schema. */
+export function serverKysely(url: string, poolMax = 10): Kysely<DB> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    application_name: 'amparo',
+    options: `-c search_path=${SCHEMA}`,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client that loses its server must not crash the process: the pool
+  // replaces it on next use, and /readyz reports the outage.
+  pool.on('error', () => undefined);
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Connects to a PostgreSQL server as the application role. Refuses a role that
+ * could read around row-level security: a superuser, BYPASSRLS, or an owner of
+ * any of Amparo's tables.
+ */
+export async function openServerDatabase(url: string, poolMax = 10): Promise<Database> {
+  const db = serverKysely(url, poolMax);
+  try {
+    await assertUnprivilegedRole(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function assertUnprivilegedRole(db: Kysely<DB>): Promise<void> {
+  const { rows } = await sql<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>`
+    select r.rolsuper, r.rolbypassrls,
+           (select count(*)::int from pg_class c where c.relowner = r.oid
+              and c.relnamespace = ${SCHEMA}::regnamespace) as owned
+    from pg_roles r where r.rolname = current_user`.execute(db);
+  const role = rows[0];
+  if (!role || role.rolsuper || role.rolbypassrls || role.owned > 0) {
+    throw new Error(
+      `DATABASE_URL must log in as the application role (${APP_ROLE}): ` +
+        'not a superuser, without BYPASSRLS, owning no table. See README "PostgreSQL server".',
+    );
+  }
+}
+
+/**
+ * The embedded engine: PGlite persisted in `dataDir` (or in memory when null,
+ * or restored from a dump). It provisions and migrates itself as the migrator
+ * role, then switches for good to the application role.
+ */
+export async function openEmbeddedDatabase(
+  source: { dataDir: string } | { memory: true } | { dump: Blob },
+  files: readonly MigrationFile[] = loadMigrationFiles(),
+): Promise<Database> {
+  const pglite =
+    'dataDir' in source
+      ? new PGlite(path.join(source.dataDir, 'pgdata'))
+      : 'dump' in source
+        ? new PGlite({ loadDataDir: source.dump })
+        : new PGlite();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  try {
+    await prepareEmbedded(db, files);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}
+
+/** Runs as the superuser PGlite starts with; ends as the application role. */
+export async function prepareEmbedded(db: Kysely<DB>, files: readonly MigrationFile[]) {
+  await sql`reset role`.execute(db);
+  await provisionRoles(db as Kysely<unknown>);
+  await provisionSchema(db as Kysely<unknown>);
+  await sql.raw(`set search_path = ${SCHEMA}`).execute(db);
+  await sql.raw(`set role ${MIGRATOR_ROLE}`).execute(db);
+  await migrate(db, files);
+  await sql.raw(`reset role; set role ${APP_ROLE}`).execute(db);
+}

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import { createRouter } from './router';
+
+export const DEFAULT_CLIENT_DIR = path.resolve(__dirname, '../../client/dist');
+
+/**
+ * Serves the built web client, and its index.html for client-side routes
+ * (GET requests that ask for HTML). Without a build, those routes 404.
+ */
+export function clientPages(clientDir: string): RequestHandler {
+  const router = createRouter();
+  const indexFile = path.join(clientDir, 'index.html');
+  router.use(express.static(clientDir, { index: false, fallthrough: true, dotfiles: 'ignore' }));
+  router.get(/.*/, (req, res, next) => {
+    if (!req.accepts('html') || !fs.existsSync(indexFile)) return next();
+    res.sendFile(indexFile);
+  });
+  return router;
+}

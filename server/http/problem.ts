@@ -1,0 +1,90 @@
+import type { Response } from 'express';
+import { z } from './zod';
+
+/**
+ * RFC 9457 problem details. `code` is stable: clients branch and translate on
+ * it. `title` and `detail` are fixed English texts written by us — never built
+ * from input values, database messages or stack traces.
+ */
+export const FieldError = z
+  .object({
+    path: z.string().openapi({ example: 'body.sector' }),
+    code: z.string().openapi({ example: 'invalid_value' }),
+    message: z.string(),
+  })
+  .openapi('FieldError');
+export type FieldError = z.infer<typeof FieldError>;
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldError).optional(),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof Problem>;
+
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(code);
+    this.name = 'ProblemError';
+  }
+}
+
+export function sendProblem(res: Response, problem: ProblemError): void {
+  const body: Problem = {
+    type: `urn:amparo:problem:${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(typeof res.req.id === 'string' ? { requestId: res.req.id } : {}),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+export const problems = {
+  notFound: () => new ProblemError(404, 'not_found', 'Not found'),
+  malformedJson: () =>
+    new ProblemError(
+      400,
+      'malformed_json',
+      'Malformed JSON',
+      'The request body is not valid JSON.',
+    ),
+  validation: (errors: FieldError[]) =>
+    new ProblemError(
+      400,
+      'validation_failed',
+      'Invalid request',
+      'One or more fields are invalid.',
+      errors,
+    ),
+  payloadTooLarge: () => new ProblemError(413, 'payload_too_large', 'Request body too large'),
+  unsupportedMediaType: () =>
+    new ProblemError(
+      415,
+      'unsupported_media_type',
+      'Unsupported media type',
+      'Send the body as application/json.',
+    ),
+  notReady: (detail: string) => new ProblemError(503, 'not_ready', 'Not ready', detail),
+  internal: () =>
+    new ProblemError(
+      500,
+      'internal_error',
+      'Internal server error',
+      'Something went wrong on our side. Quote the request id when reporting it.',
+    ),
+};

@@ -1,0 +1,91 @@
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { loadSecrets } from './config/secrets';
+import { openEmbeddedDatabase, openServerDatabase, type Database } from './db/database';
+import { createLogger } from './http/logger';
+import { ensureLeadAgency } from './modules/institutions';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (error) => crash(logger, error));
+  process.on('uncaughtException', (error) => crash(logger, error));
+
+  loadSecrets(config, logger);
+  const database = await openDatabase(config, logger);
+  const lead = await ensureLeadAgency(database.db, config.leadAgency);
+  if (lead.created) logger.info({ institutionId: lead.institution.id }, 'seeded the lead agency');
+
+  const app = buildApp({ database, config, logger });
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ engine: database.engine, host: config.host, port }, 'Amparo is listening');
+  });
+  server.on('error', (error) => crash(logger, error));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    void shutdown(server, database, config.shutdownTimeoutMs, logger).then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  if (config.database.url) {
+    return openServerDatabase(config.database.url, config.database.poolMax);
+  }
+  logger.info({ dataDir: config.dataDir }, 'using the embedded database (PGlite)');
+  return openEmbeddedDatabase({ dataDir: config.dataDir });
+}
+
+/**
+ * Stops accepting connections, lets in-flight requests finish (closing each
+ * keep-alive connection as soon as it is idle), then closes the database.
+ * Connections still busy after the timeout are cut.
+ */
+async function shutdown(server: Server, database: Database, timeoutMs: number, logger: Logger) {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const reaper = setInterval(() => server.closeIdleConnections(), 100);
+  const deadline = setTimeout(() => {
+    logger.warn('shutdown timeout: closing the remaining connections');
+    server.closeAllConnections();
+  }, timeoutMs);
+  await closed;
+  clearInterval(reaper);
+  clearTimeout(deadline);
+  await database.close();
+  logger.info('stopped');
+}
+
+function crash(logger: Logger, error: unknown): never {
+  logger.fatal({ err: error }, 'fatal error; exiting');
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Amparo could not start: ${startupMessage(error)}\n`);
+  process.exit(1);
+});
+
+/** Start-up failures are ours or the database's (no request data exists yet). */
+function startupMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,1 @@
+export { healthRoutes, registerHealthOpenApi } from './health.routes';

@@ -1,0 +1,8 @@
+export { ensureLeadAgency } from './institutions.service';
+export {
+  CreateInstitution,
+  Institution,
+  InstitutionSector,
+  INSTITUTION_SECTORS,
+} from './institutions.schemas';
+export { registerInstitutionsOpenApi } from './institutions.openapi';
