@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config/config';
 import { loadSecrets } from './config/secrets';
 import { openEmbeddedDatabase, openServerDatabase, type Database } from './db/database';
 import { createLogger } from './http/logger';
-import { ensureLeadAgency } from './modules/institutions';
+import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   const lead = await ensureLeadAgency(database.db, config.leadAgency);
   if (lead.created) logger.info({ institutionId: lead.institution.id }, 'seeded the lead agency');
+  if (config.demoData) {
+    logger.info({ added: await ensureDemoInstitutions(database.db) }, 'demo institutions loaded');
+  }
 
   const app = buildApp({ database, config, logger });
   const server = app.listen(config.port, config.host, () => {

@@ -40,6 +40,17 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('never loads demo data in production', () => {
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://h/db',
+      LEAD_AGENCY_NAME: 'Secretaría',
+    };
+    expect(loadConfig(env).demoData).toBe(false);
+    const error = configError(() => loadConfig({ ...env, DEMO_DATA: 'true' }));
+    expect(error.problems).toEqual([expect.stringMatching(/^DEMO_DATA: /)]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.url).toBeUndefined();
   });

@@ -34,6 +34,7 @@ export const EnvSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb')
     .default('100kb'),
   SERVE_CLIENT: booleanFromEnv.default(true),
+  DEMO_DATA: booleanFromEnv.default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -50,6 +51,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   jsonBodyLimit: string;
   serveClient: boolean;
+  demoData: boolean;
 }
 
 export const DEVELOPMENT_LEAD_AGENCY_NAME = 'Agencia líder (desarrollo)';
@@ -78,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !e.LEAD_AGENCY_NAME) {
     problems.push('LEAD_AGENCY_NAME: required in production');
   }
+  if (isProduction && e.DEMO_DATA) {
+    problems.push('DEMO_DATA: demo data is never loaded in production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     serveClient: e.SERVE_CLIENT,
+    demoData: e.DEMO_DATA,
   };
 }
 

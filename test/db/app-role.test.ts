@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
-import { ensureLeadAgency } from '../../server/modules/institutions';
+import { ensureDemoInstitutions, ensureLeadAgency } from '../../server/modules/institutions';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
 
@@ -100,6 +100,28 @@ describe('lead agency seed', () => {
         trx.selectFrom('institutions').select('id').where('is_lead_agency', '=', true).execute(),
       );
       expect(leads).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('demo institutions', () => {
+  it('adds the missing demo partners once, one per name', async () => {
+    const db = await openTestDatabase();
+    try {
+      expect(await ensureDemoInstitutions(db.db)).toBe(5);
+      expect(await ensureDemoInstitutions(db.db)).toBe(0);
+      const sectors = await inActorTransaction(db.db, SYSTEM_ACTOR, (trx) =>
+        trx.selectFrom('institutions').select('sector').execute(),
+      );
+      expect(sectors.map((row) => row.sector).sort()).toEqual([
+        'education',
+        'health',
+        'justice',
+        'legal_aid',
+        'shelter',
+      ]);
     } finally {
       await db.close();
     }

@@ -1,4 +1,4 @@
-export { ensureLeadAgency } from './institutions.service';
+export { ensureDemoInstitutions, ensureLeadAgency } from './institutions.service';
 export {
   CreateInstitution,
   Institution,

@@ -27,6 +27,19 @@ export async function insertLeadAgencyIfAbsent(
   return row && toInstitution(row);
 }
 
+/** Inserts an institution unless one with the same name exists; true when inserted. */
+export async function insertInstitutionIfAbsent(
+  db: Queryable,
+  input: CreateInstitution,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('institutions')
+    .values(toRow(input))
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
 function toRow(input: CreateInstitution) {
   return {
     name: input.name,

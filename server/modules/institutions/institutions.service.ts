@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
-import { findLeadAgency, insertLeadAgencyIfAbsent } from './institutions.repository';
+import { DEMO_INSTITUTIONS } from './demo-institutions';
+import {
+  findLeadAgency,
+  insertInstitutionIfAbsent,
+  insertLeadAgencyIfAbsent,
+} from './institutions.repository';
 import {
   CreateInstitution,
   type Institution,
@@ -24,5 +29,16 @@ export function ensureLeadAgency(
     const existing = await findLeadAgency(trx);
     if (!existing) throw new Error('lead agency vanished while being seeded');
     return { institution: existing, created: false };
+  });
+}
+
+/** Adds the fictional demo partners that are missing; returns how many were added. */
+export function ensureDemoInstitutions(db: Kysely<DB>): Promise<number> {
+  return inActorTransaction(db, SYSTEM_ACTOR, async (trx) => {
+    let added = 0;
+    for (const institution of DEMO_INSTITUTIONS) {
+      if (await insertInstitutionIfAbsent(trx, institution)) added++;
+    }
+    return added;
   });
 }

@@ -1,0 +1,35 @@
+/**
+ * npm run migrate
+ * Applies pending migrations. On a PostgreSQL server it connects with
+ * MIGRATION_DATABASE_URL (the amparo_migrator role, owner of the schema);
+ * without a server it migrates the embedded database under DATA_DIR.
+ */
+import { ConfigError, loadConfig } from '../server/config/config';
+import { openEmbeddedDatabase, serverKysely } from '../server/db/database';
+import { loadMigrationFiles, migrate } from '../server/db/migrator';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const files = loadMigrationFiles();
+  if (!config.database.url) {
+    const database = await openEmbeddedDatabase({ dataDir: config.dataDir }, files);
+    await database.close();
+    console.log(`Embedded database under ${config.dataDir} is current (${files.length} migrations).`);
+    return;
+  }
+  if (!config.database.migrationUrl) {
+    throw new ConfigError(['MIGRATION_DATABASE_URL: required to migrate a PostgreSQL server']);
+  }
+  const db = serverKysely(config.database.migrationUrl, 1);
+  try {
+    const applied = await migrate(db, files);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
