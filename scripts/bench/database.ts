@@ -30,7 +30,7 @@ export interface BenchDatabase {
   amparoEnv: Record<string, string>;
   /** Environment for the bare server: the same database, or its own embedded data directory. */
   bareEnv: Record<string, string>;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 /** Undoes what has been set up so far, in reverse order; never throws. */
@@ -110,14 +110,13 @@ async function createBenchDatabase(adminUrl: string): Promise<void> {
     await createDatabase(admin, BENCH_DATABASE);
   });
   const adminUser = decodeURIComponent(new URL(adminUrl).username);
-  await withKysely(urlFor(adminUrl, adminUser, BENCH_DATABASE), provisionSchema, true);
-  await withKysely(
-    urlFor(adminUrl, MIGRATOR_ROLE, BENCH_DATABASE),
-    async (migrator) => {
-      await migrate(migrator as Kysely<never>, loadMigrationFiles());
-    },
-    true,
-  );
+  await withKysely(urlFor(adminUrl, adminUser, BENCH_DATABASE), provisionSchema);
+  const migrator = serverKysely(urlFor(adminUrl, MIGRATOR_ROLE, BENCH_DATABASE), 1);
+  try {
+    await migrate(migrator, loadMigrationFiles());
+  } finally {
+    await migrator.destroy();
+  }
 }
 
 async function serverVersion(adminUrl: string): Promise<string> {
@@ -127,12 +126,7 @@ async function serverVersion(adminUrl: string): Promise<string> {
   });
 }
 
-async function withKysely<T>(
-  url: string,
-  work: (db: Kysely<unknown>) => Promise<T>,
-  keepPassword = false,
-): Promise<T> {
-  void keepPassword;
+async function withKysely<T>(url: string, work: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
   const db = serverKysely(url, 1) as Kysely<unknown>;
   try {
     return await work(db);
@@ -141,7 +135,7 @@ async function withKysely<T>(
   }
 }
 
-/** The same server URL with another user and database (the local server trusts loopback). */
+/** The same server URL with another database and user (another user loses the password). */
 function urlFor(base: string, user: string, database: string): string {
   const url = new URL(base);
   if (url.username !== user) url.password = '';
