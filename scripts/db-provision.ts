@@ -26,7 +26,9 @@ async function main(): Promise<void> {
 
   await withKysely(adminUrl, async (admin) => {
     await provisionRoles(admin);
-    const { rows } = await sql`select 1 from pg_database where datname = ${database}`.execute(admin);
+    const { rows } = await sql`select 1 from pg_database where datname = ${database}`.execute(
+      admin,
+    );
     if (rows.length === 0) await createDatabase(admin, database);
   });
   const target = new URL(adminUrl);

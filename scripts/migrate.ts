@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   if (!config.database.url) {
     const database = await openEmbeddedDatabase({ dataDir: config.dataDir }, files);
     await database.close();
-    console.log(`Embedded database under ${config.dataDir} is current (${files.length} migrations).`);
+    console.log(
+      `Embedded database under ${config.dataDir} is current (${files.length} migrations).`,
+    );
     return;
   }
   if (!config.database.migrationUrl) {
