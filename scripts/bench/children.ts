@@ -71,7 +71,7 @@ export function startChild(spec: ChildSpec): Promise<RunningChild> {
     stderrTail = (stderrTail + chunk).slice(-TAIL_CHARS);
   });
   void exited.then((exit) => {
-    if (!stopping) early ??= `exited (${describe(exit)})${stderrTail ? `: ${stderrTail}` : ''}`;
+    if (!stopping) early ??= `exited (${describe(exit)})`;
   });
 
   return new Promise<RunningChild>((resolve, reject) => {
@@ -90,7 +90,12 @@ export function startChild(spec: ChildSpec): Promise<RunningChild> {
         child.stdout.off('data', onData);
         child.stdout.resume();
         finish(() =>
-          resolve({ name: spec.name, port, unexpectedExit: () => early, stop: () => stop() }),
+          resolve({
+            name: spec.name,
+            port,
+            unexpectedExit: () => early && `${early}${stderrTail ? `: ${stderrTail.trim()}` : ''}`,
+            stop: () => stop(),
+          }),
         );
         return;
       }

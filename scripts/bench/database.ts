@@ -7,17 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
-import { serverKysely, type Engine } from '../../server/db/database';
-import { loadMigrationFiles, migrate } from '../../server/db/migrator';
-import {
-  APP_ROLE,
-  createDatabase,
-  dropDatabase,
-  MIGRATOR_ROLE,
-  provisionRoles,
-  provisionSchema,
-} from '../../server/db/provision';
+import { sql } from 'kysely';
+import type { Engine } from '../../server/db/database';
+import { loadMigrationFiles } from '../../server/db/migrator';
+import { dropDatabase } from '../../server/db/provision';
+import { provisionServerDatabase, withKysely } from '../../server/db/provision-server';
 
 export const BENCH_DATABASE = 'amparo_bench';
 const PROBE_TIMEOUT_MS = 3_000;
@@ -62,9 +56,12 @@ export async function prepareBenchDatabase(
     const probe = await probeServer(adminUrl);
     if (probe === true) {
       log(`PostgreSQL answers at ${redact(adminUrl)}: creating database ${BENCH_DATABASE}`);
-      await createBenchDatabase(adminUrl);
+      // Roles, a re-created database, its schema, migrated as amparo_migrator.
       cleanup.add(() => withKysely(adminUrl, (admin) => dropDatabase(admin, BENCH_DATABASE)));
-      const appUrl = urlFor(adminUrl, APP_ROLE, BENCH_DATABASE);
+      const { appUrl } = await provisionServerDatabase(adminUrl, BENCH_DATABASE, {
+        recreate: true,
+        migrations: loadMigrationFiles(),
+      });
       return {
         engine: 'postgres',
         description: `PostgreSQL ${await serverVersion(adminUrl)} at ${redact(appUrl)}`,
@@ -102,46 +99,11 @@ async function probeServer(adminUrl: string): Promise<true | string> {
   }
 }
 
-/** As the test global set-up: roles and database as admin, schema as admin on it, migrations as the migrator. */
-async function createBenchDatabase(adminUrl: string): Promise<void> {
-  await withKysely(adminUrl, async (admin) => {
-    await provisionRoles(admin);
-    await dropDatabase(admin, BENCH_DATABASE);
-    await createDatabase(admin, BENCH_DATABASE);
-  });
-  const adminUser = decodeURIComponent(new URL(adminUrl).username);
-  await withKysely(urlFor(adminUrl, adminUser, BENCH_DATABASE), provisionSchema);
-  const migrator = serverKysely(urlFor(adminUrl, MIGRATOR_ROLE, BENCH_DATABASE), 1);
-  try {
-    await migrate(migrator, loadMigrationFiles());
-  } finally {
-    await migrator.destroy();
-  }
-}
-
 async function serverVersion(adminUrl: string): Promise<string> {
   return withKysely(adminUrl, async (admin) => {
     const { rows } = await sql<{ server_version: string }>`show server_version`.execute(admin);
     return rows[0]?.server_version ?? '?';
   });
-}
-
-async function withKysely<T>(url: string, work: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
-  const db = serverKysely(url, 1) as Kysely<unknown>;
-  try {
-    return await work(db);
-  } finally {
-    await db.destroy();
-  }
-}
-
-/** The same server URL with another database and user (another user loses the password). */
-function urlFor(base: string, user: string, database: string): string {
-  const url = new URL(base);
-  if (url.username !== user) url.password = '';
-  url.username = user;
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 function redact(url: string): string {

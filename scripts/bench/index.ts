@@ -26,6 +26,7 @@ import {
 import { message, prepareBenchDatabase, type BenchDatabase } from './database';
 import { measure, stopCurrentRun, type LoadSettings, type Measurement } from './measure';
 import { SCENARIOS } from './scenarios';
+import { APP_ROLE } from '../../server/db/provision';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
       process.stdout.write(report);
     }
   } finally {
-    log('stopping the servers and removing the bench database');
+    log('stopping the servers, removing the bench database or data directories');
     await stopAllChildren();
     cleanupDatabase = undefined;
     await database.cleanup();
@@ -216,9 +217,12 @@ function humanReport({ date, database, settings, rows, ratios }: ReportInput): s
       `${settings.warmupSeconds} s warm-up (not recorded) + ${settings.seconds} s measured ` +
       'per target, bare first then Amparo; servers in their own processes',
     `Amparo:  LOG_LEVEL=${AMPARO_LOG_LEVEL} kept as in production (one pino-http line per ` +
-      'request, stdout drained and discarded), NODE_ENV=development, SERVE_CLIENT=false, ' +
-      `pool ${POOL_MAX}`,
-    `bare:    Express 5, no middleware, same query, pool ${POOL_MAX} (or its own PGlite)`,
+      'request, stdout drained and discarded), NODE_ENV=development, SERVE_CLIENT=false' +
+      (database.engine === 'postgres' ? `, pool ${POOL_MAX}` : ''),
+    `bare:    Express 5, no middleware, same query, ` +
+      (database.engine === 'postgres'
+        ? `pg pool ${POOL_MAX} as ${APP_ROLE}`
+        : 'its own PGlite in its own data directory'),
   ];
   const table = formatTable(
     ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
@@ -248,9 +252,22 @@ function jsonReport({ date, database, settings, rows, ratios }: ReportInput) {
     database: database.description,
     settings: { ...settings, host: '127.0.0.1', poolMax: POOL_MAX },
     amparo: { nodeEnv: 'development', logLevel: AMPARO_LOG_LEVEL, serveClient: false },
-    results: rows,
-    ratios,
+    results: rows.map((row) => ({
+      ...row,
+      reqPerSec: round(row.reqPerSec, 1),
+      p50Ms: round(row.p50Ms, 3),
+      p99Ms: round(row.p99Ms, 3),
+    })),
+    ratios: ratios.map((ratio) => ({
+      ...ratio,
+      reqPerSec: round(ratio.reqPerSec, 3),
+      p99: round(ratio.p99, 3),
+    })),
   };
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
 }
 
 function formatTable(head: string[], body: string[][]): string[] {

@@ -89,8 +89,8 @@ export async function openEmbeddedDatabase(
 /** Runs as the superuser PGlite starts with; ends as the application role. */
 export async function prepareEmbedded(db: Kysely<DB>, files: readonly MigrationFile[]) {
   await sql`reset role`.execute(db);
-  await provisionRoles(db as Kysely<unknown>);
-  await provisionSchema(db as Kysely<unknown>);
+  await provisionRoles(db);
+  await provisionSchema(db);
   await sql.raw(`set search_path = ${SCHEMA}`).execute(db);
   await sql.raw(`set role ${MIGRATOR_ROLE}`).execute(db);
   await migrate(db, files);

@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { Kysely } from 'kysely';
-import {
-  openEmbeddedDatabase,
-  openServerDatabase,
-  serverKysely,
-  type Database,
-} from '../../server/db/database';
+import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../server/db/database';
 import { APP_ROLE, createDatabase, dropDatabase, MIGRATOR_ROLE } from '../../server/db/provision';
-import { adminUrl, TEMPLATE_ENV, urlFor } from './engine';
+import { urlFor, withKysely } from '../../server/db/provision-server';
+import { adminUrl, TEMPLATE_ENV } from './engine';
 
 export interface TestDatabase extends Database {
   /** Server engine only: URLs of this test database for the app and migrator roles. */
@@ -24,7 +19,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     return openEmbeddedDatabase({ dump });
   }
   const name = `amparo_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin((admin) => createDatabase(admin, name, { template }));
+  await withKysely(adminUrl, (admin) => createDatabase(admin, name, { template }));
   const urls = {
     app: urlFor(adminUrl, APP_ROLE, name),
     migrator: urlFor(adminUrl, MIGRATOR_ROLE, name),
@@ -35,16 +30,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     urls,
     close: async () => {
       await database.close();
-      await withAdmin((admin) => dropDatabase(admin, name));
+      await withKysely(adminUrl!, (admin) => dropDatabase(admin, name));
     },
   };
-}
-
-async function withAdmin(work: (admin: Kysely<unknown>) => Promise<void>): Promise<void> {
-  const admin = serverKysely(adminUrl!, 1) as Kysely<unknown>;
-  try {
-    await work(admin);
-  } finally {
-    await admin.destroy();
-  }
 }

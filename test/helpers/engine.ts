@@ -16,12 +16,3 @@ export const TEMPLATE_ENV = 'AMPARO_TEST_TEMPLATE';
 export function pgliteDumpPath(runId: string): string {
   return path.join(os.tmpdir(), `amparo-test-template-${runId}.tar`);
 }
-
-/** The same server URL with another user and database. */
-export function urlFor(base: string, user: string, database: string): string {
-  const url = new URL(base);
-  url.username = user;
-  url.password = '';
-  url.pathname = `/${database}`;
-  return url.toString();
-}

@@ -1,18 +1,12 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
-import { prepareEmbedded, serverKysely } from '../../server/db/database';
-import { loadMigrationFiles, migrate } from '../../server/db/migrator';
+import { prepareEmbedded } from '../../server/db/database';
+import { loadMigrationFiles } from '../../server/db/migrator';
 import { PGliteDialect } from '../../server/db/pglite-dialect';
-import {
-  createDatabase,
-  dropDatabase,
-  MIGRATOR_ROLE,
-  provisionRoles,
-  provisionSchema,
-} from '../../server/db/provision';
+import { provisionServerDatabase } from '../../server/db/provision-server';
 import type { DB } from '../../server/db/schema';
-import { adminUrl, pgliteDumpPath, TEMPLATE_ENV, urlFor } from './engine';
+import { adminUrl, pgliteDumpPath, TEMPLATE_ENV } from './engine';
 
 export default async function globalSetup(): Promise<void> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
@@ -34,25 +28,9 @@ async function preparePgliteTemplate(runId: string): Promise<string> {
 
 async function prepareServerTemplate(url: string, runId: string): Promise<string> {
   const template = `amparo_tpl_${runId}`;
-  const admin = serverKysely(url, 1) as Kysely<unknown>;
-  try {
-    await provisionRoles(admin);
-    await dropDatabase(admin, template);
-    await createDatabase(admin, template);
-  } finally {
-    await admin.destroy();
-  }
-  const adminOnTemplate = serverKysely(urlFor(url, new URL(url).username, template), 1);
-  try {
-    await provisionSchema(adminOnTemplate as Kysely<unknown>);
-  } finally {
-    await adminOnTemplate.destroy();
-  }
-  const migrator = serverKysely(urlFor(url, MIGRATOR_ROLE, template), 1);
-  try {
-    await migrate(migrator, loadMigrationFiles());
-  } finally {
-    await migrator.destroy();
-  }
+  await provisionServerDatabase(url, template, {
+    recreate: true,
+    migrations: loadMigrationFiles(),
+  });
   return template;
 }
