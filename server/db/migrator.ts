@@ -77,13 +77,14 @@ export async function migrate(
         )`.execute(conn);
       await sql`grant select on schema_migrations to amparo_app`.execute(conn);
 
-      const state = compareMigrations(files, await readAppliedMigrations(conn));
+      const applied = await readAppliedMigrations(conn);
+      const state = compareMigrations(files, applied);
       if (!state.current && state.reason !== 'pending') {
         throw new Error(`cannot migrate: migration ${state.version} is ${state.reason}`);
       }
-      const applied = new Set((await readAppliedMigrations(conn)).map((row) => row.version));
+      const appliedVersions = new Set(applied.map((row) => row.version));
       const done: string[] = [];
-      for (const file of files.filter((f) => !applied.has(f.version))) {
+      for (const file of files.filter((f) => !appliedVersions.has(f.version))) {
         await conn.transaction().execute(async (trx) => {
           await sql.raw(file.sql).execute(trx);
           await trx
