@@ -13,12 +13,13 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (error) => crash(logger, error));
   process.on('uncaughtException', (error) => crash(logger, error));
 
-  loadSecrets(config, logger);
+  const secrets = loadSecrets(config, logger);
   const database = await openDatabase(config, logger);
-  const lead = await ensureLeadAgency(database.db, config.leadAgency);
+  const store = { db: database.db, auditKey: secrets.AUDIT_KEY };
+  const lead = await ensureLeadAgency(store, config.leadAgency);
   if (lead.created) logger.info({ institutionId: lead.institution.id }, 'seeded the lead agency');
   if (config.demoData) {
-    logger.info({ added: await ensureDemoInstitutions(database.db) }, 'demo institutions loaded');
+    logger.info({ added: await ensureDemoInstitutions(store) }, 'demo institutions loaded');
   }
 
   const app = buildApp({ database, config, logger });

@@ -69,13 +69,19 @@ describe('loadSecrets', () => {
       'SESSION_SECRET',
       'DATA_KEK',
       'BLIND_INDEX_KEY',
+      'AUDIT_KEY',
     ]);
     expect(fs.existsSync(path.join(dataDir, 'secrets'))).toBe(false);
   });
 
   it('takes production secrets from the environment and rejects short ones unquoted', () => {
     const good = Buffer.alloc(32, 7).toString('base64');
-    const env = { SESSION_SECRET: good, DATA_KEK: good, BLIND_INDEX_KEY: 'c2hvcnQ=' };
+    const env = {
+      SESSION_SECRET: good,
+      DATA_KEK: good,
+      AUDIT_KEY: good,
+      BLIND_INDEX_KEY: 'c2hvcnQ=',
+    };
     const error = configError(() => loadSecrets({ isProduction: true, dataDir }, silent, env));
     expect(error.problems).toEqual([expect.stringMatching(/^BLIND_INDEX_KEY: must be base64/)]);
     expect(error.message).not.toContain('c2hvcnQ=');
@@ -95,7 +101,7 @@ describe('loadSecrets', () => {
     for (const file of fs.readdirSync(dir)) {
       expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
     }
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     const logged = JSON.stringify(lines);
     for (const value of Object.values(first)) {
       expect(value).toHaveLength(32);
@@ -103,7 +109,7 @@ describe('loadSecrets', () => {
     }
     const second = loadSecrets({ isProduction: false, dataDir }, logger, {});
     expect(second.SESSION_SECRET.equals(first.SESSION_SECRET)).toBe(true);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(first.SESSION_SECRET.equals(first.DATA_KEK)).toBe(false);
   });
 

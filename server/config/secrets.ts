@@ -15,6 +15,7 @@ export const SECRET_SPECS = [
   { name: 'SESSION_SECRET', purpose: 'signs session cookies' },
   { name: 'DATA_KEK', purpose: 'key-encryption key that wraps per-case data keys' },
   { name: 'BLIND_INDEX_KEY', purpose: 'HMAC key for blind indexes (duplicate detection)' },
+  { name: 'AUDIT_KEY', purpose: 'HMAC key that chains the audit log (tamper evidence)' },
 ] as const;
 
 export type SecretName = (typeof SECRET_SPECS)[number]['name'];

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type IsolationLevel, type Kysely, type Transaction } from 'kysely';
+import { beginAudit, flushAudit } from '../modules/audit';
 import type { DB } from './schema';
 
 export const ACTOR_ROLES = [
@@ -11,11 +12,14 @@ export const ACTOR_ROLES = [
 ] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
-/** Who a transaction acts for: row-level security policies read these settings. */
+/** Who a transaction acts for: row-level security policies and audit rows read these. */
 export interface DbActor {
   id: string;
-  role: ActorRole | 'system';
+  /** `system`: the process itself; `anonymous`: a request with no user yet (a failed login). */
+  role: ActorRole | 'system' | 'anonymous';
   institutionId: string | null;
+  /** The HTTP request this work serves, recorded with its audit events. */
+  requestId?: string;
 }
 
 /** Start-up and maintenance tasks run by the process itself, never by a request. */
@@ -25,20 +29,33 @@ export const SYSTEM_ACTOR: DbActor = {
   institutionId: null,
 };
 
+/** What every use case needs to run: the database and the audit chain's key. */
+export interface Store {
+  db: Kysely<DB>;
+  auditKey: Buffer;
+}
+
 /**
- * One transaction per use case, with the RLS context set LOCAL to it (it ends
- * with the transaction, so a pooled connection never carries it to the next one).
+ * One transaction per use case: the RLS context is set LOCAL to it (so a
+ * pooled connection never carries it to the next one), and the audit events
+ * the use case recorded are chained in just before it commits.
  */
 export function inActorTransaction<T>(
-  db: Kysely<DB>,
+  store: Store,
   actor: DbActor,
   work: (trx: Transaction<DB>) => Promise<T>,
+  options: { isolation?: IsolationLevel } = {},
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  const builder = store.db.transaction();
+  const transaction = options.isolation ? builder.setIsolationLevel(options.isolation) : builder;
+  return transaction.execute(async (trx) => {
     await sql`
-      select set_config('app.actor_id', ${actor.id}, true),
+      select set_config('app.actor_id', ${actor.role === 'anonymous' ? '' : actor.id}, true),
              set_config('app.actor_role', ${actor.role}, true),
              set_config('app.institution_id', ${actor.institutionId ?? ''}, true)`.execute(trx);
-    return work(trx);
+    beginAudit(trx, actor);
+    const result = await work(trx);
+    await flushAudit(trx, store.auditKey);
+    return result;
   });
 }

@@ -5,6 +5,8 @@ import type { InstitutionSector } from '../modules/institutions/institutions.sch
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   institutions: InstitutionsTable;
+  audit_events: AuditEventsTable;
+  audit_chain_head: AuditChainHeadTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -25,4 +27,27 @@ export interface InstitutionsTable {
   disabled_at: Date | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface AuditEventsTable {
+  seq: string; // bigint: pg returns it as text, which is exact
+  id: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_role: string;
+  institution_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  purpose: string | null;
+  outcome: 'success' | 'denied' | 'error';
+  request_id: string | null;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+export interface AuditChainHeadTable {
+  singleton: Generated<boolean>;
+  seq: string;
+  hash: Buffer;
 }

@@ -38,7 +38,7 @@ describe(`the application role (${engine})`, () => {
 
   it('cannot delete institutions (no grant) nor change the migration ledger', async () => {
     await expect(
-      inActorTransaction(t.db, SYSTEM_ACTOR, (trx) => trx.deleteFrom('institutions').execute()),
+      inActorTransaction(t.store, SYSTEM_ACTOR, (trx) => trx.deleteFrom('institutions').execute()),
     ).rejects.toThrow(/permission denied/);
     await expect(sql`delete from schema_migrations`.execute(t.db)).rejects.toThrow(
       /permission denied/,
@@ -46,9 +46,12 @@ describe(`the application role (${engine})`, () => {
   });
 
   it('sees no institution without an actor context (row-level security)', async () => {
-    await ensureLeadAgency(t.db, { name: 'Secretaría de Protección', sector: 'social_protection' });
+    await ensureLeadAgency(t.store, {
+      name: 'Secretaría de Protección',
+      sector: 'social_protection',
+    });
     expect(await t.db.selectFrom('institutions').selectAll().execute()).toEqual([]);
-    const seen = await inActorTransaction(t.db, actor('caseworker'), (trx) =>
+    const seen = await inActorTransaction(t.store, actor('caseworker'), (trx) =>
       trx.selectFrom('institutions').select('name').execute(),
     );
     expect(seen.map((row) => row.name)).toContain('Secretaría de Protección');
@@ -56,7 +59,7 @@ describe(`the application role (${engine})`, () => {
 
   it('lets only admin or system context insert institutions', async () => {
     const insert = (who: DbActor, name: string) =>
-      inActorTransaction(t.db, who, (trx) =>
+      inActorTransaction(t.store, who, (trx) =>
         trx.insertInto('institutions').values({ name, sector: 'health' }).execute(),
       );
     await expect(insert(actor('caseworker'), 'Hospital A')).rejects.toThrow(/row-level security/);
@@ -64,7 +67,7 @@ describe(`the application role (${engine})`, () => {
   });
 
   it('does not carry the actor context to the next transaction', async () => {
-    await inActorTransaction(t.db, actor('admin'), () => Promise.resolve());
+    await inActorTransaction(t.store, actor('admin'), () => Promise.resolve());
     const { rows } = await sql<{ role: string | null }>`
       select current_setting('app.actor_role', true) as role`.execute(t.db);
     expect(rows[0]?.role ?? '').toBe('');
@@ -75,11 +78,11 @@ describe('lead agency seed', () => {
   it('creates the lead agency once; a later name does not rename it', async () => {
     const db = await openTestDatabase();
     try {
-      const first = await ensureLeadAgency(db.db, {
+      const first = await ensureLeadAgency(db.store, {
         name: 'Agencia Uno',
         sector: 'social_protection',
       });
-      const second = await ensureLeadAgency(db.db, { name: 'Agencia Dos', sector: 'justice' });
+      const second = await ensureLeadAgency(db.store, { name: 'Agencia Dos', sector: 'justice' });
       expect(first.created).toBe(true);
       expect(second).toEqual({ created: false, institution: first.institution });
       expect(first.institution).toMatchObject({ name: 'Agencia Uno', isLeadAgency: true });
@@ -92,11 +95,11 @@ describe('lead agency seed', () => {
     const db = await openTestDatabase();
     try {
       const results = await Promise.all([
-        ensureLeadAgency(db.db, { name: 'Agencia Uno', sector: 'social_protection' }),
-        ensureLeadAgency(db.db, { name: 'Agencia Uno', sector: 'social_protection' }),
+        ensureLeadAgency(db.store, { name: 'Agencia Uno', sector: 'social_protection' }),
+        ensureLeadAgency(db.store, { name: 'Agencia Uno', sector: 'social_protection' }),
       ]);
       expect(results.filter((r) => r.created)).toHaveLength(1);
-      const leads = await inActorTransaction(db.db, SYSTEM_ACTOR, (trx) =>
+      const leads = await inActorTransaction(db.store, SYSTEM_ACTOR, (trx) =>
         trx.selectFrom('institutions').select('id').where('is_lead_agency', '=', true).execute(),
       );
       expect(leads).toHaveLength(1);
@@ -110,9 +113,9 @@ describe('demo institutions', () => {
   it('adds the missing demo partners once, one per name', async () => {
     const db = await openTestDatabase();
     try {
-      expect(await ensureDemoInstitutions(db.db)).toBe(5);
-      expect(await ensureDemoInstitutions(db.db)).toBe(0);
-      const sectors = await inActorTransaction(db.db, SYSTEM_ACTOR, (trx) =>
+      expect(await ensureDemoInstitutions(db.store)).toBe(5);
+      expect(await ensureDemoInstitutions(db.store)).toBe(0);
+      const sectors = await inActorTransaction(db.store, SYSTEM_ACTOR, (trx) =>
         trx.selectFrom('institutions').select('sector').execute(),
       );
       expect(sectors.map((row) => row.sector).sort()).toEqual([

@@ -44,7 +44,7 @@ describe(`migrate (${engine})`, () => {
     try {
       const files = loadMigrationFiles();
       const edited = [
-        { ...files[0]!, checksum: 'edited' },
+        ...files.map((f, i) => (i === 0 ? { ...f, checksum: 'edited' } : f)),
         {
           version: String(files.length + 1).padStart(4, '0'),
           name: 'next',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Store } from '../../server/db/actor-transaction';
 import fs from 'node:fs';
 import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../server/db/database';
 import { APP_ROLE, createDatabase, dropDatabase, MIGRATOR_ROLE } from '../../server/db/provision';
@@ -6,6 +7,8 @@ import { urlFor, withKysely } from '../../server/db/provision-server';
 import { adminUrl, TEMPLATE_ENV } from './engine';
 
 export interface TestDatabase extends Database {
+  /** The database with a random audit key, as use cases take it. */
+  store: Store;
   /** Server engine only: URLs of this test database for the app and migrator roles. */
   urls?: { app: string; migrator: string };
 }
@@ -16,7 +19,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (!template) throw new Error('the jest global set-up did not prepare a template');
   if (!adminUrl) {
     const dump = new Blob([fs.readFileSync(template)]);
-    return openEmbeddedDatabase({ dump });
+    const database = await openEmbeddedDatabase({ dump });
+    return { ...database, store: { db: database.db, auditKey: randomBytes(32) } };
   }
   const name = `amparo_t_${randomBytes(6).toString('hex')}`;
   await withKysely(adminUrl, (admin) => createDatabase(admin, name, { template }));
@@ -27,6 +31,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const database = await openServerDatabase(urls.app, 5);
   return {
     ...database,
+    store: { db: database.db, auditKey: randomBytes(32) },
     urls,
     close: async () => {
       await database.close();

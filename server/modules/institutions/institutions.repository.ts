@@ -27,17 +27,18 @@ export async function insertLeadAgencyIfAbsent(
   return row && toInstitution(row);
 }
 
-/** Inserts an institution unless one with the same name exists; true when inserted. */
+/** Inserts an institution unless one with the same name exists; its id when inserted. */
 export async function insertInstitutionIfAbsent(
   db: Queryable,
   input: CreateInstitution,
-): Promise<boolean> {
-  const result = await db
+): Promise<string | undefined> {
+  const row = await db
     .insertInto('institutions')
     .values(toRow(input))
     .onConflict((oc) => oc.doNothing())
+    .returning('id')
     .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  return row?.id;
 }
 
 function toRow(input: CreateInstitution) {

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
-import { inActorTransaction, SYSTEM_ACTOR } from '../../db/actor-transaction';
-import type { DB } from '../../db/schema';
+import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
+import { record } from '../audit';
 import { DEMO_INSTITUTIONS } from './demo-institutions';
 import {
   findLeadAgency,
@@ -19,13 +18,16 @@ import {
  * LEAD_AGENCY_NAME does not rename it.
  */
 export function ensureLeadAgency(
-  db: Kysely<DB>,
+  store: Store,
   leadAgency: { name: string; sector: InstitutionSector },
 ): Promise<{ institution: Institution; created: boolean }> {
   const input = CreateInstitution.parse({ ...leadAgency, isLeadAgency: true });
-  return inActorTransaction(db, SYSTEM_ACTOR, async (trx) => {
+  return inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {
     const inserted = await insertLeadAgencyIfAbsent(trx, input);
-    if (inserted) return { institution: inserted, created: true };
+    if (inserted) {
+      record(trx, institutionCreated(inserted.id));
+      return { institution: inserted, created: true };
+    }
     const existing = await findLeadAgency(trx);
     if (!existing) throw new Error('lead agency vanished while being seeded');
     return { institution: existing, created: false };
@@ -33,12 +35,23 @@ export function ensureLeadAgency(
 }
 
 /** Adds the fictional demo partners that are missing; returns how many were added. */
-export function ensureDemoInstitutions(db: Kysely<DB>): Promise<number> {
-  return inActorTransaction(db, SYSTEM_ACTOR, async (trx) => {
+export function ensureDemoInstitutions(store: Store): Promise<number> {
+  return inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {
     let added = 0;
     for (const institution of DEMO_INSTITUTIONS) {
-      if (await insertInstitutionIfAbsent(trx, institution)) added++;
+      const id = await insertInstitutionIfAbsent(trx, institution);
+      if (id) {
+        record(trx, institutionCreated(id));
+        added++;
+      }
     }
     return added;
   });
 }
+
+const institutionCreated = (id: string) => ({
+  action: 'institution.create',
+  outcome: 'success' as const,
+  resourceType: 'institution',
+  resourceId: id,
+});

@@ -1,0 +1,2 @@
+export { beginAudit, flushAudit, record, type AuditEntry } from './audit.recorder';
+export { verifyAuditChain, type AuditVerification } from './audit.verify';

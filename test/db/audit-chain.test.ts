@@ -1,0 +1,182 @@
+import { sql } from 'kysely';
+import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
+import { record, verifyAuditChain } from '../../server/modules/audit';
+import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { engine } from '../helpers/engine';
+import { asSuperuser } from '../helpers/superuser';
+
+const caseworker: DbActor = {
+  id: '22222222-2222-4222-8222-222222222222',
+  role: 'caseworker',
+  institutionId: null,
+  requestId: '0b8f6a9e-2f0c-4d7e-9a43-0f1f5d8c9b11',
+};
+const auditor: DbActor = {
+  ...caseworker,
+  id: '33333333-3333-4333-8333-333333333333',
+  role: 'auditor',
+};
+
+const entry = (n: number) => ({
+  action: 'case.read',
+  outcome: 'success' as const,
+  resourceType: 'case',
+  resourceId: `TRT-2026-${String(n).padStart(6, '0')}`,
+  purpose: 'view',
+});
+
+async function writeEvents(t: TestDatabase, count: number): Promise<void> {
+  for (let n = 1; n <= count; n++) {
+    await inActorTransaction(t.store, caseworker, (trx) => {
+      record(trx, entry(n));
+      return Promise.resolve();
+    });
+  }
+}
+
+const verify = (t: TestDatabase) =>
+  inActorTransaction(t.store, SYSTEM_ACTOR, (trx) => verifyAuditChain(trx, t.store.auditKey), {
+    isolation: 'repeatable read',
+  });
+
+describe(`audit chain (${engine})`, () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await openTestDatabase();
+  });
+  afterEach(() => t.close());
+
+  it('chains events written by concurrent transactions, gap-free, and verifies', async () => {
+    await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        inActorTransaction(t.store, caseworker, (trx) => {
+          record(trx, entry(n));
+          record(trx, { ...entry(n), action: 'case.update', purpose: 'edit' });
+          return Promise.resolve();
+        }),
+      ),
+    );
+    expect(await verify(t)).toEqual({ ok: true, events: 16, lastSeq: '16' });
+  });
+
+  it('records the actor, request id and codes, and commits nothing when the use case fails', async () => {
+    await writeEvents(t, 1);
+    await expect(
+      inActorTransaction(t.store, caseworker, () => {
+        throw new Error('use case failed');
+      }),
+    ).rejects.toThrow('use case failed');
+    await expect(
+      inActorTransaction(t.store, caseworker, async (trx) => {
+        record(trx, entry(2));
+        await sql`select 1/0`.execute(trx);
+      }),
+    ).rejects.toThrow();
+    const rows = await inActorTransaction(t.store, auditor, (trx) =>
+      trx.selectFrom('audit_events').selectAll().execute(),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      actor_id: caseworker.id,
+      actor_role: 'caseworker',
+      action: 'case.read',
+      resource_type: 'case',
+      resource_id: 'TRT-2026-000001',
+      purpose: 'view',
+      outcome: 'success',
+      request_id: caseworker.requestId,
+    });
+    expect((await verify(t)).ok).toBe(true);
+  });
+
+  it('is readable by auditors only, and nobody writes in another actor’s name', async () => {
+    await writeEvents(t, 2);
+    const seenByCaseworker = await inActorTransaction(t.store, caseworker, (trx) =>
+      trx.selectFrom('audit_events').select('seq').execute(),
+    );
+    expect(seenByCaseworker).toEqual([]);
+    const forged = inActorTransaction(t.store, caseworker, (trx) =>
+      trx
+        .insertInto('audit_events')
+        .values({
+          seq: '99',
+          id: '44444444-4444-4444-8444-444444444444',
+          occurred_at: new Date(),
+          actor_id: auditor.id,
+          actor_role: 'auditor',
+          institution_id: null,
+          action: 'audit.read',
+          resource_type: null,
+          resource_id: null,
+          purpose: null,
+          outcome: 'success',
+          request_id: null,
+          prev_hash: Buffer.alloc(32),
+          hash: Buffer.alloc(32),
+        })
+        .execute(),
+    );
+    await expect(forged).rejects.toThrow(/row-level security/);
+  });
+
+  it('cannot be changed or deleted by the application role', async () => {
+    await writeEvents(t, 1);
+    const asAuditor = (statement: string) =>
+      inActorTransaction(t.store, auditor, (trx) => sql.raw(statement).execute(trx));
+    await expect(asAuditor(`update audit_events set action = 'x.y'`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(asAuditor('delete from audit_events')).rejects.toThrow(/permission denied/);
+  });
+
+  it('rejects UPDATE and DELETE by trigger even for the table owner', async () => {
+    await writeEvents(t, 1);
+    const owner = (statement: string) =>
+      asSuperuser(t, `set session_replication_role = origin; ${statement}`);
+    await expect(owner(`update audit_events set action = 'x.y'`)).rejects.toThrow(/append-only/);
+    await expect(owner('delete from audit_events')).rejects.toThrow(/append-only/);
+    expect((await verify(t)).ok).toBe(true);
+  });
+
+  describe('tampering through a privileged connection is detected and named', () => {
+    beforeEach(() => writeEvents(t, 5));
+
+    it('a modified row', async () => {
+      await asSuperuser(t, `update audit_events set purpose = 'export' where seq = 3`);
+      expect(await verify(t)).toMatchObject({ ok: false, problem: 'modified', firstBadSeq: '3' });
+    });
+
+    it('a deleted row', async () => {
+      await asSuperuser(t, 'delete from audit_events where seq = 2');
+      expect(await verify(t)).toMatchObject({ ok: false, problem: 'deleted', firstBadSeq: '2' });
+    });
+
+    it('deleted rows at the end of the log', async () => {
+      await asSuperuser(t, 'delete from audit_events where seq >= 4');
+      expect(await verify(t)).toMatchObject({ ok: false, problem: 'deleted', firstBadSeq: '4' });
+    });
+
+    it('an inserted row, even with the head moved to cover it', async () => {
+      await asSuperuser(
+        t,
+        `insert into audit_events
+           select seq + 1, gen_random_uuid(), occurred_at, actor_id, actor_role, institution_id,
+                  'case.erase', resource_type, resource_id, purpose, outcome, request_id, hash, hash
+           from audit_events where seq = 5;
+         update audit_chain_head set seq = 6`,
+      );
+      expect(await verify(t)).toMatchObject({ ok: false, problem: 'modified', firstBadSeq: '6' });
+      await asSuperuser(t, 'update audit_chain_head set seq = 5');
+      expect(await verify(t)).toMatchObject({ ok: false, problem: 'inserted', firstBadSeq: '6' });
+    });
+
+    it('a row rewritten with a recomputed plain hash (no key)', async () => {
+      await asSuperuser(
+        t,
+        `update audit_events set action = 'case.export',
+           hash = sha256(prev_hash || convert_to(action, 'UTF8')) where seq = 1`,
+      );
+      expect(await verify(t)).toMatchObject({ ok: false, firstBadSeq: '1' });
+    });
+  });
+});
