@@ -7,7 +7,10 @@ import { adminUrl } from './engine';
  * Runs raw SQL on a test database as a superuser with triggers switched off:
  * what an attacker with full database access (or a rogue administrator) can do.
  */
-export async function asSuperuser(t: TestDatabase, statements: string): Promise<void> {
+export async function asSuperuser(
+  t: Pick<TestDatabase, 'db' | 'urls'>,
+  statements: string,
+): Promise<void> {
   const tamper = `set session_replication_role = replica; ${statements}`;
   if (!adminUrl) {
     await sql
