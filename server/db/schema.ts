@@ -7,6 +7,7 @@ export interface DB {
   institutions: InstitutionsTable;
   audit_events: AuditEventsTable;
   audit_chain_head: AuditChainHeadTable;
+  users: UsersTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -50,4 +51,18 @@ export interface AuditChainHeadTable {
   singleton: Generated<boolean>;
   seq: string;
   hash: Buffer;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  institution_id: string;
+  email: string;
+  display_name: string;
+  role: 'admin' | 'supervisor' | 'caseworker' | 'partner' | 'coordinator' | 'auditor';
+  password_hash: string;
+  password_must_change: Generated<boolean>;
+  active: Generated<boolean>;
+  sessions_valid_after: Generated<Date>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
 }

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import { PasswordHasher } from '../../security/passwords';
+import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
+import { verifyAuditChain } from '../../server/modules/audit';
+import { createFirstAdmin, FirstAdminError } from '../../server/modules/users';
+import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { engine } from '../helpers/engine';
+
+const lead = { name: 'Secretaría de Protección', sector: 'social_protection' as const };
+const hasher = new PasswordHasher();
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await openTestDatabase();
+});
+afterEach(() => t.close());
+
+const asSystem = <T>(work: Parameters<typeof inActorTransaction<T>>[2]) =>
+  inActorTransaction(t.store, SYSTEM_ACTOR, work);
+
+describe(`first administrator (${engine})`, () => {
+  it('creates an admin of the lead agency whose one-time password must be changed', async () => {
+    const { user, initialPassword } = await createFirstAdmin(
+      t.store,
+      hasher,
+      { email: '  Ana.Perez@Municipio.gob.ec ', displayName: 'Ana Pérez' },
+      lead,
+    );
+    expect(user).toMatchObject({
+      email: 'ana.perez@municipio.gob.ec',
+      role: 'admin',
+      active: true,
+      passwordMustChange: true,
+    });
+    const row = await asSystem((trx) =>
+      trx
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await hasher.verify(row.password_hash, initialPassword)).toBe(true);
+
+    const dump = await asSystem(async (trx) => {
+      const users = await sql`select u::text as row from users u`.execute(trx);
+      const audit = await sql`select a::text as row from audit_events a`.execute(trx);
+      return JSON.stringify([users.rows, audit.rows]);
+    });
+    expect(dump).not.toContain(initialPassword);
+
+    const audit = await asSystem((trx) =>
+      trx.selectFrom('audit_events').select(['action', 'resource_id']).orderBy('seq').execute(),
+    );
+    expect(audit).toEqual(
+      expect.arrayContaining([{ action: 'user.create', resource_id: user.id }]),
+    );
+    const verified = await inActorTransaction(t.store, SYSTEM_ACTOR, (trx) =>
+      verifyAuditChain(trx, t.store.auditKey),
+    );
+    expect(verified.ok).toBe(true);
+  });
+
+  it('refuses once an admin exists, and refuses an invalid email', async () => {
+    await createFirstAdmin(
+      t.store,
+      hasher,
+      { email: 'a@municipio.gob.ec', displayName: 'A' },
+      lead,
+    );
+    await expect(
+      createFirstAdmin(t.store, hasher, { email: 'b@municipio.gob.ec', displayName: 'B' }, lead),
+    ).rejects.toEqual(new FirstAdminError('admin_exists'));
+    await expect(
+      createFirstAdmin(t.store, hasher, { email: 'no es un correo', displayName: 'C' }, lead),
+    ).rejects.toEqual(new FirstAdminError('invalid_email'));
+  });
+});
+
+describe(`users row-level security (${engine})`, () => {
+  it('lets a person read and edit their own profile only, never their role', async () => {
+    const { user } = await createFirstAdmin(
+      t.store,
+      hasher,
+      { email: 'admin@municipio.gob.ec', displayName: 'Admin' },
+      lead,
+    );
+    const self: DbActor = { id: user.id, role: 'caseworker', institutionId: user.institutionId };
+    const stranger: DbActor = { ...self, id: '55555555-5555-4555-8555-555555555555' };
+
+    const seenBySelf = await inActorTransaction(t.store, self, (trx) =>
+      trx.selectFrom('users').select('id').execute(),
+    );
+    expect(seenBySelf).toEqual([{ id: user.id }]);
+    const seenByStranger = await inActorTransaction(t.store, stranger, (trx) =>
+      trx.selectFrom('users').select('id').execute(),
+    );
+    expect(seenByStranger).toEqual([]);
+
+    await inActorTransaction(t.store, self, (trx) =>
+      trx.updateTable('users').set({ display_name: 'Ana' }).where('id', '=', user.id).execute(),
+    );
+    await expect(
+      inActorTransaction(t.store, self, (trx) =>
+        trx.updateTable('users').set({ role: 'auditor' }).where('id', '=', user.id).execute(),
+      ),
+    ).rejects.toThrow(/only an administrator/);
+  });
+});
