@@ -44,9 +44,7 @@ export async function scriptSubject(): Promise<ScriptSubject> {
     };
   }
   // The embedded engine is single-process: open, work, close before the script runs.
-  const withEmbedded = async (
-    work: (db: Awaited<ReturnType<typeof openEmbeddedDatabase>>) => Promise<void>,
-  ) => {
+  const withEmbedded = async (work: (database: Database) => Promise<void>) => {
     const database = await openEmbeddedDatabase({ dataDir });
     try {
       await work(database);
