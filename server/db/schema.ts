@@ -8,6 +8,7 @@ export interface DB {
   audit_events: AuditEventsTable;
   audit_chain_head: AuditChainHeadTable;
   users: UsersTable;
+  sessions: SessionsTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -63,6 +64,17 @@ export interface UsersTable {
   password_must_change: Generated<boolean>;
   active: Generated<boolean>;
   sessions_valid_after: Generated<Date>;
+  totp_secret_enc: Buffer | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: string | null; // bigint, as text
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface SessionsTable {
+  id_hash: Buffer;
+  user_id: string | null;
+  data: ColumnType<unknown, string, string>;
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date;
 }
