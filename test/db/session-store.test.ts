@@ -35,19 +35,19 @@ beforeEach(() => {
 const promised = {
   get: (sid: string) =>
     new Promise<SessionData | null | undefined>((resolve, reject) =>
-      store.get(sid, (error, value) => (error ? reject(error as Error) : resolve(value))),
+      store.get(sid, (error, value) => (error ? reject(error) : resolve(value))),
     ),
   set: (sid: string, data: Partial<SessionData>) =>
     new Promise<void>((resolve, reject) =>
-      store.set(sid, data as SessionData, (error) => (error ? reject(error as Error) : resolve())),
+      store.set(sid, data as SessionData, (error) => (error ? reject(error) : resolve())),
     ),
   touch: (sid: string) =>
     new Promise<void>((resolve, reject) =>
-      store.touch(sid, {} as SessionData, (error) => (error ? reject(error as Error) : resolve())),
+      store.touch(sid, {} as SessionData, (error) => (error ? reject(error) : resolve())),
     ),
   destroy: (sid: string) =>
     new Promise<void>((resolve, reject) =>
-      store.destroy(sid, (error) => (error ? reject(error as Error) : resolve())),
+      store.destroy(sid, (error) => (error ? reject(error) : resolve())),
     ),
 };
 
