@@ -32,23 +32,23 @@ beforeEach(() => {
   store = new PostgresSessionStore(t.store, () => clock);
 });
 
+/** express-session's callback API as promises. */
+function settle<T>(
+  call: (done: (error?: unknown, value?: T) => void) => void,
+): Promise<T | undefined> {
+  return new Promise((resolve, reject) =>
+    call((error, value) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(value),
+    ),
+  );
+}
+
 const promised = {
-  get: (sid: string) =>
-    new Promise<SessionData | null | undefined>((resolve, reject) =>
-      store.get(sid, (error, value) => (error ? reject(error) : resolve(value))),
-    ),
+  get: (sid: string) => settle<SessionData | null>((done) => store.get(sid, done)),
   set: (sid: string, data: Partial<SessionData>) =>
-    new Promise<void>((resolve, reject) =>
-      store.set(sid, data as SessionData, (error) => (error ? reject(error) : resolve())),
-    ),
-  touch: (sid: string) =>
-    new Promise<void>((resolve, reject) =>
-      store.touch(sid, {} as SessionData, (error) => (error ? reject(error) : resolve())),
-    ),
-  destroy: (sid: string) =>
-    new Promise<void>((resolve, reject) =>
-      store.destroy(sid, (error) => (error ? reject(error) : resolve())),
-    ),
+    settle((done) => store.set(sid, data as SessionData, done)),
+  touch: (sid: string) => settle((done) => store.touch(sid, {} as SessionData, done)),
+  destroy: (sid: string) => settle((done) => store.destroy(sid, done)),
 };
 
 const session = (extra: Partial<SessionData> = {}): Partial<SessionData> => ({
