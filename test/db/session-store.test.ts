@@ -38,7 +38,9 @@ function settle<T>(
 ): Promise<T | undefined> {
   return new Promise((resolve, reject) =>
     call((error, value) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(value),
+      error
+        ? reject(error instanceof Error ? error : new Error('session store failed'))
+        : resolve(value),
     ),
   );
 }
