@@ -7,11 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { PasswordHasher } from '../security/passwords';
-import { loadConfig } from '../server/config/config';
-import { loadSecrets } from '../server/config/secrets';
-import { openEmbeddedDatabase, openServerDatabase } from '../server/db/database';
-import { createLogger } from '../server/http/logger';
 import { createFirstAdmin, FirstAdminError } from '../server/modules/users';
+import { runOperatorCommand } from './operator-command';
 
 const REASONS: Record<FirstAdminError['reason'], string> = {
   admin_exists: 'an active administrator already exists; ask them to create the account',
@@ -19,28 +16,26 @@ const REASONS: Record<FirstAdminError['reason'], string> = {
   invalid_email: 'that is not a valid email address',
 };
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string', default: 'Administrador/a' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  if (!values.email) {
-    console.error('usage: npm run create-admin -- --email E [--name N] [--json]');
-    return 1;
-  }
-  const config = loadConfig();
-  const secrets = loadSecrets(config, createLogger('warn'));
-  const database = config.database.url
-    ? await openServerDatabase(config.database.url, 1)
-    : await openEmbeddedDatabase({ dataDir: config.dataDir });
+const { values } = parseArgs({
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string', default: 'Administrador/a' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+if (!values.email) {
+  console.error('usage: npm run create-admin -- --email E [--name N] [--json]');
+  process.exit(1);
+}
+const email = values.email;
+
+runOperatorCommand('create-admin', async ({ config, store }) => {
   try {
     const { user, initialPassword } = await createFirstAdmin(
-      { db: database.db, auditKey: secrets.AUDIT_KEY },
+      store,
       new PasswordHasher(),
-      { email: values.email, displayName: values.name },
+      { email, displayName: values.name },
       config.leadAgency,
     );
     if (values.json) {
@@ -54,15 +49,5 @@ async function main(): Promise<number> {
     if (!(error instanceof FirstAdminError)) throw error;
     console.error(`Not created: ${REASONS[error.reason]}.`);
     return 1;
-  } finally {
-    await database.close();
   }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`create-admin failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+});

@@ -1,0 +1,46 @@
+import { loadConfig, type Config } from '../server/config/config';
+import { loadSecrets, type Secrets } from '../server/config/secrets';
+import type { Store } from '../server/db/actor-transaction';
+import { openEmbeddedDatabase, openServerDatabase } from '../server/db/database';
+import { createLogger } from '../server/http/logger';
+
+export interface OperatorContext {
+  config: Config;
+  secrets: Secrets;
+  store: Store;
+}
+
+/**
+ * Runs an operator command against the configured database (DATABASE_URL, or
+ * the embedded one under DATA_DIR — which must not be open in a running
+ * server), closes it, and exits with the command's code (1 on a crash).
+ */
+export function runOperatorCommand(
+  name: string,
+  command: (context: OperatorContext) => Promise<number>,
+): void {
+  run(command).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
+
+async function run(command: (context: OperatorContext) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const secrets = loadSecrets(config, createLogger('warn'));
+  const database = config.database.url
+    ? await openServerDatabase(config.database.url, 1)
+    : await openEmbeddedDatabase({ dataDir: config.dataDir });
+  try {
+    return await command({
+      config,
+      secrets,
+      store: { db: database.db, auditKey: secrets.AUDIT_KEY },
+    });
+  } finally {
+    await database.close();
+  }
+}
