@@ -1,0 +1,145 @@
+import { createHmac } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
+
+/**
+ * Brute-force policy for the password step (documented in the README):
+ * - 10 consecutive failures for one account *from one IP address* lock that
+ *   pair for 15 minutes; a success resets the count. Because the IP is part
+ *   of the key, an attacker elsewhere cannot lock the real user out.
+ * - 100 failures from one IP address in a day block that address for a day,
+ *   whatever accounts it tries.
+ */
+export interface ThrottlePolicy {
+  consecutivePerAccountAndIp: number;
+  lockSeconds: number;
+  failuresPerIpPerDay: number;
+  ipBlockSeconds: number;
+}
+
+export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
+  consecutivePerAccountAndIp: 10,
+  lockSeconds: 15 * 60,
+  failuresPerIpPerDay: 100,
+  ipBlockSeconds: 24 * 60 * 60,
+};
+
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export class LoginThrottle {
+  private readonly byAccountAndIp: RateLimiterPostgres;
+  private readonly byIp: RateLimiterPostgres;
+
+  constructor(
+    store: Store,
+    private readonly keySecret: Buffer,
+    policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
+  ) {
+    const storeClient = systemQueryClient(store);
+    const common = {
+      storeClient,
+      storeType: 'client',
+      tableName: 'login_throttle',
+      tableCreated: true, // by migration 0005, with its grants and RLS
+      clearExpiredByTimeout: false,
+    };
+    this.byAccountAndIp = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'acct_ip',
+      points: policy.consecutivePerAccountAndIp,
+      duration: 90 * 24 * 60 * 60, // "consecutive": only a success resets it
+      blockDuration: policy.lockSeconds,
+    });
+    this.byIp = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'ip_day',
+      points: policy.failuresPerIpPerDay,
+      duration: 24 * 60 * 60,
+      blockDuration: policy.ipBlockSeconds,
+    });
+  }
+
+  /** Before checking a password: may this account be tried from this address now? */
+  async check(email: string, ip: string): Promise<ThrottleVerdict> {
+    const [pair, address] = await Promise.all([
+      this.byAccountAndIp.get(this.key(email, ip)),
+      this.byIp.get(this.key(ip)),
+    ]);
+    const waits = [
+      blockedFor(pair, this.byAccountAndIp.points),
+      blockedFor(address, this.byIp.points),
+    ];
+    const retryAfterSeconds = Math.max(...waits);
+    return retryAfterSeconds > 0 ? { allowed: false, retryAfterSeconds } : { allowed: true };
+  }
+
+  /** After a wrong password (or an unknown account). True when this failure locked the pair. */
+  async recordFailure(email: string, ip: string): Promise<{ locked: boolean }> {
+    const [pairLocked] = await Promise.all([
+      countAndMaybeBlock(this.byAccountAndIp, this.key(email, ip)),
+      countAndMaybeBlock(this.byIp, this.key(ip)),
+    ]);
+    return { locked: pairLocked };
+  }
+
+  /** After a correct password: the consecutive count for this pair starts again. */
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await this.byAccountAndIp.delete(this.key(email, ip));
+  }
+
+  /** Keys reveal neither the email nor the address to whoever reads the table. */
+  private key(...parts: string[]): string {
+    return createHmac('sha256', this.keySecret).update(parts.join('|').toLowerCase()).digest('hex');
+  }
+}
+
+/** A key is blocked once `block()` has pushed it past its points. */
+function blockedFor(res: RateLimiterRes | null, points: number): number {
+  if (!res || res.consumedPoints <= points) return 0;
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/** Counts a failure; the one that reaches the limit blocks the key for blockDuration. */
+async function countAndMaybeBlock(limiter: RateLimiterPostgres, key: string): Promise<boolean> {
+  let consumed: number;
+  try {
+    consumed = (await limiter.consume(key)).consumedPoints;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return true; // already blocked
+    throw rejection instanceof Error ? rejection : new Error('throttle store failed');
+  }
+  if (consumed < limiter.points) return false;
+  await limiter.block(key, limiter.blockDuration);
+  return true;
+}
+
+/**
+ * The pg-client shape rate-limiter-flexible calls (`query({text, values})` →
+ * `{rows, rowCount}`), over Kysely on either engine, each query in its own
+ * transaction with the system RLS context. bigint columns come back as numbers.
+ */
+function systemQueryClient(store: Store) {
+  return {
+    async query(query: { text: string; values?: unknown[] }) {
+      const result = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
+        trx.executeQuery<Record<string, unknown>>(
+          CompiledQuery.raw(query.text, query.values ?? []),
+        ),
+      );
+      const rows = result.rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [
+            k,
+            typeof v === 'string' && k === 'expire'
+              ? Number(v)
+              : typeof v === 'bigint'
+                ? Number(v)
+                : v,
+          ]),
+        ),
+      );
+      return { rows, rowCount: rows.length || Number(result.numAffectedRows ?? 0) };
+    },
+  };
+}
