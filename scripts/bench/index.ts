@@ -25,6 +25,7 @@ import {
 } from './children';
 import { message, prepareBenchDatabase, type BenchDatabase } from './database';
 import { measure, stopCurrentRun, type LoadSettings, type Measurement } from './measure';
+import { inProcessReport, measureInProcess } from './in-process';
 import { SCENARIOS } from './scenarios';
 import { APP_ROLE } from '../../server/db/provision';
 
@@ -97,11 +98,14 @@ async function main(): Promise<void> {
     }
 
     const ratios = computeRatios(rows);
-    const report = humanReport({ date, database, settings, rows, ratios });
+    log(`in-process measurements: ${settings.seconds} s each`);
+    const inProcess = await measureInProcess(database.amparoEnv.DATABASE_URL, settings.seconds);
+    const report =
+      humanReport({ date, database, settings, rows, ratios }) + inProcessReport(inProcess);
     if (json) {
       process.stderr.write(report);
       process.stdout.write(
-        `${JSON.stringify(jsonReport({ date, database, settings, rows, ratios }), null, 2)}\n`,
+        `${JSON.stringify({ ...jsonReport({ date, database, settings, rows, ratios }), inProcess }, null, 2)}\n`,
       );
     } else {
       process.stdout.write(report);
