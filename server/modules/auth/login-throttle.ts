@@ -27,6 +27,11 @@ export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/**
+ * Each counter update is its own short transaction, so call it outside a
+ * use-case transaction (on the embedded engine, whose single session is
+ * handed out one transaction at a time, calling it inside one would wait forever).
+ */
 export class LoginThrottle {
   private readonly byAccountAndIp: RateLimiterPostgres;
   private readonly byIp: RateLimiterPostgres;
