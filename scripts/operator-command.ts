@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../server/config/config';
 import { loadSecrets, type Secrets } from '../server/config/secrets';
 import type { Store } from '../server/db/actor-transaction';
-import { openEmbeddedDatabase, openServerDatabase } from '../server/db/database';
+import { openConfiguredDatabase } from '../server/db/database';
 import { createLogger } from '../server/http/logger';
 
 export interface OperatorContext {
@@ -31,9 +31,7 @@ export function runOperatorCommand(
 async function run(command: (context: OperatorContext) => Promise<number>): Promise<number> {
   const config = loadConfig();
   const secrets = loadSecrets(config, createLogger('warn'));
-  const database = config.database.url
-    ? await openServerDatabase(config.database.url, 1)
-    : await openEmbeddedDatabase({ dataDir: config.dataDir });
+  const database = await openConfiguredDatabase(config, 1);
   try {
     return await command({
       config,

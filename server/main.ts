@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { loadSecrets } from './config/secrets';
-import { openEmbeddedDatabase, openServerDatabase, type Database } from './db/database';
+import { openConfiguredDatabase, type Database } from './db/database';
 import { createLogger } from './http/logger';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 
@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (error) => crash(logger, error));
 
   const secrets = loadSecrets(config, logger);
-  const database = await openDatabase(config, logger);
+  if (!config.database.url) {
+    logger.info({ dataDir: config.dataDir }, 'using the embedded database (PGlite)');
+  }
+  const database = await openConfiguredDatabase(config);
   const store = { db: database.db, auditKey: secrets.AUDIT_KEY };
   const lead = await ensureLeadAgency(store, config.leadAgency);
   if (lead.created) logger.info({ institutionId: lead.institution.id }, 'seeded the lead agency');
@@ -49,14 +52,6 @@ function loadConfigOrExit(): Config {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-}
-
-async function openDatabase(config: Config, logger: Logger): Promise<Database> {
-  if (config.database.url) {
-    return openServerDatabase(config.database.url, config.database.poolMax);
-  }
-  logger.info({ dataDir: config.dataDir }, 'using the embedded database (PGlite)');
-  return openEmbeddedDatabase({ dataDir: config.dataDir });
 }
 
 /**

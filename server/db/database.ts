@@ -96,3 +96,13 @@ export async function prepareEmbedded(db: Kysely<DB>, files: readonly MigrationF
   await migrate(db, files);
   await sql.raw(`reset role; set role ${APP_ROLE}`).execute(db);
 }
+
+/** The database the configuration names: the server when DATABASE_URL is set, else PGlite under DATA_DIR. */
+export function openConfiguredDatabase(
+  config: { dataDir: string; database: { url?: string; poolMax: number } },
+  poolMax = config.database.poolMax,
+): Promise<Database> {
+  return config.database.url
+    ? openServerDatabase(config.database.url, poolMax)
+    : openEmbeddedDatabase({ dataDir: config.dataDir });
+}

@@ -13,32 +13,21 @@ export async function findLeadAgency(db: Queryable): Promise<Institution | undef
   return row && toInstitution(row);
 }
 
-/** Inserts the lead agency unless one exists (two instances may start at once). */
-export async function insertLeadAgencyIfAbsent(
+/**
+ * Inserts an institution unless it would clash with a unique one (same name,
+ * or a second lead agency: two instances may seed at once); the row when inserted.
+ */
+export async function insertInstitutionIfAbsent(
   db: Queryable,
   input: CreateInstitution,
 ): Promise<Institution | undefined> {
   const row = await db
     .insertInto('institutions')
-    .values(toRow({ ...input, isLeadAgency: true }))
-    .onConflict((oc) => oc.column('is_lead_agency').where('is_lead_agency', '=', true).doNothing())
+    .values(toRow(input))
+    .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
   return row && toInstitution(row);
-}
-
-/** Inserts an institution unless one with the same name exists; its id when inserted. */
-export async function insertInstitutionIfAbsent(
-  db: Queryable,
-  input: CreateInstitution,
-): Promise<string | undefined> {
-  const row = await db
-    .insertInto('institutions')
-    .values(toRow(input))
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id;
 }
 
 function toRow(input: CreateInstitution) {

@@ -1,11 +1,7 @@
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
 import { record } from '../audit';
 import { DEMO_INSTITUTIONS } from './demo-institutions';
-import {
-  findLeadAgency,
-  insertInstitutionIfAbsent,
-  insertLeadAgencyIfAbsent,
-} from './institutions.repository';
+import { findLeadAgency, insertInstitutionIfAbsent } from './institutions.repository';
 import {
   CreateInstitution,
   type Institution,
@@ -23,13 +19,15 @@ export function ensureLeadAgency(
 ): Promise<{ institution: Institution; created: boolean }> {
   const input = CreateInstitution.parse({ ...leadAgency, isLeadAgency: true });
   return inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {
-    const inserted = await insertLeadAgencyIfAbsent(trx, input);
+    const inserted = await insertInstitutionIfAbsent(trx, input);
     if (inserted) {
       record(trx, institutionCreated(inserted.id));
       return { institution: inserted, created: true };
     }
     const existing = await findLeadAgency(trx);
-    if (!existing) throw new Error('lead agency vanished while being seeded');
+    if (!existing) {
+      throw new Error('LEAD_AGENCY_NAME is taken by an institution that is not the lead agency');
+    }
     return { institution: existing, created: false };
   });
 }
@@ -39,9 +37,9 @@ export function ensureDemoInstitutions(store: Store): Promise<number> {
   return inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {
     let added = 0;
     for (const institution of DEMO_INSTITUTIONS) {
-      const id = await insertInstitutionIfAbsent(trx, institution);
-      if (id) {
-        record(trx, institutionCreated(id));
+      const inserted = await insertInstitutionIfAbsent(trx, institution);
+      if (inserted) {
+        record(trx, institutionCreated(inserted.id));
         added++;
       }
     }
