@@ -1,6 +1,10 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { deriveKey } from '../security/crypto/aead';
+import { PasswordHasher } from '../security/passwords';
 import type { Config } from './config/config';
+import type { Secrets } from './config/secrets';
+import type { Store } from './db/actor-transaction';
 import type { Database } from './db/database';
 import { loadMigrationFiles, type MigrationFile } from './db/migrator';
 import { clientPages, DEFAULT_CLIENT_DIR } from './http/client-pages';
@@ -15,13 +19,33 @@ import {
   permissionsPolicy,
 } from './http/security-headers';
 import { healthRoutes, registerHealthOpenApi } from './modules/health';
+import {
+  authRoutes,
+  csrfProtection,
+  DEFAULT_THROTTLE_POLICY,
+  DEV_SESSION_COOKIE,
+  LoginThrottle,
+  PostgresSessionStore,
+  registerAuthOpenApi,
+  rejectCrossSite,
+  SESSION_COOKIE,
+  sessionSupport,
+  type AuthContext,
+  type ThrottlePolicy,
+} from './modules/auth';
 import { registerInstitutionsOpenApi } from './modules/institutions';
 import { version } from '../package.json';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jsonBodyLimit' | 'serveClient'>;
+  config: Pick<Config, 'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie'>;
+  secrets: Pick<Secrets, 'SESSION_SECRET' | 'DATA_KEK' | 'AUDIT_KEY'>;
   logger: Logger;
+  /** Shared with operator tools in the same process; one per app by default. */
+  hasher?: PasswordHasher;
+  throttlePolicy?: ThrottlePolicy;
+  /** The time second-factor codes are checked against (tests move it). */
+  clock?: () => Date;
   /** The migrations this code expects; /readyz compares the database with them. */
   migrations?: readonly MigrationFile[];
   clientDir?: string;
@@ -31,9 +55,22 @@ export interface AppDeps {
 export function buildApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+
+  const store: Store = { db: deps.database.db, auditKey: deps.secrets.AUDIT_KEY };
+  const auth = authContext(store, deps);
+  const cookie = {
+    name: deps.config.insecureHttpCookie ? DEV_SESSION_COOKIE : SESSION_COOKIE,
+    secure: !deps.config.insecureHttpCookie,
+  };
+  const sessions = sessionSupport(auth, {
+    secret: deps.secrets.SESSION_SECRET,
+    insecureHttpCookie: deps.config.insecureHttpCookie,
+  });
 
   const registry = createOpenApiRegistry();
   registerHealthOpenApi(registry);
+  registerAuthOpenApi(registry);
   registerInstitutionsOpenApi(registry);
   const openApiDocument = generateOpenApiDocument(registry, version);
 
@@ -50,6 +87,8 @@ export function buildApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
+  api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
+  api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
   app.use('/api/v1', api);
   app.use('/api', notFound);
 
@@ -59,4 +98,19 @@ export function buildApp(deps: AppDeps): Express {
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+function authContext(store: Store, deps: AppDeps): AuthContext {
+  return {
+    store,
+    hasher: deps.hasher ?? new PasswordHasher(),
+    throttle: new LoginThrottle(
+      store,
+      deriveKey(deps.secrets.SESSION_SECRET, 'login-throttle'),
+      deps.throttlePolicy ?? DEFAULT_THROTTLE_POLICY,
+    ),
+    sessions: new PostgresSessionStore(store),
+    totpKey: deriveKey(deps.secrets.DATA_KEK, 'totp-secret'),
+    clock: deps.clock ?? (() => new Date()),
+  };
 }

@@ -25,7 +25,12 @@ async function main(): Promise<void> {
     logger.info({ added: await ensureDemoInstitutions(store) }, 'demo institutions loaded');
   }
 
-  const app = buildApp({ database, config, logger });
+  if (config.insecureHttpCookie) {
+    logger.warn(
+      'DEV_INSECURE_HTTP_COOKIE: the session cookie is sent over plain HTTP (development only)',
+    );
+  }
+  const app = buildApp({ database, config, secrets, logger });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

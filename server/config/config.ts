@@ -35,6 +35,11 @@ export const EnvSchema = z.object({
     .default('100kb'),
   SERVE_CLIENT: booleanFromEnv.default(true),
   DEMO_DATA: booleanFromEnv.default(false),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|loopback|\d{1,2})$/, 'must be false, loopback or a number of hops')
+    .default('false'),
+  DEV_INSECURE_HTTP_COOKIE: booleanFromEnv.optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -52,6 +57,13 @@ export interface Config {
   jsonBodyLimit: string;
   serveClient: boolean;
   demoData: boolean;
+  /** Express `trust proxy`: which proxies may tell us the client address and scheme. */
+  trustProxy: false | 'loopback' | number;
+  /**
+   * The session cookie is `__Host-`, Secure, HttpOnly, SameSite=Strict. Only in
+   * development on a loopback address may it fall back to a plain cookie over HTTP.
+   */
+  insecureHttpCookie: boolean;
 }
 
 export const DEVELOPMENT_LEAD_AGENCY_NAME = 'Agencia líder (desarrollo)';
@@ -83,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && e.DEMO_DATA) {
     problems.push('DEMO_DATA: demo data is never loaded in production');
   }
+  if (isProduction && e.DEV_INSECURE_HTTP_COOKIE) {
+    problems.push('DEV_INSECURE_HTTP_COOKIE: never allowed in production');
+  }
+  const loopback = isLoopback(e.HOST);
+  if (e.DEV_INSECURE_HTTP_COOKIE && !loopback) {
+    problems.push('DEV_INSECURE_HTTP_COOKIE: only allowed when HOST is a loopback address');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -105,7 +124,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     serveClient: e.SERVE_CLIENT,
     demoData: e.DEMO_DATA,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    // Development over plain HTTP on this machine works out of the box; say so at start.
+    insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  if (value === 'false') return false;
+  if (value === 'loopback') return 'loopback';
+  return Number(value);
 }
 
 /** `FOO=` in a .env file means "not set", as operators expect. */

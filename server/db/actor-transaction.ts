@@ -1,5 +1,5 @@
 import { sql, type IsolationLevel, type Kysely, type Transaction } from 'kysely';
-import { beginAudit, flushAudit } from '../modules/audit';
+import { beginAudit, flushAudit, record, type AuditEntry } from '../modules/audit';
 import type { DB } from './schema';
 
 export const ACTOR_ROLES = [
@@ -57,5 +57,16 @@ export function inActorTransaction<T>(
     const result = await work(trx);
     await flushAudit(trx, store.auditKey);
     return result;
+  });
+}
+
+/**
+ * Events that belong to no use case — a denial, a failed login, a logout —
+ * are written in a transaction of their own.
+ */
+export function auditAlone(store: Store, actor: DbActor, ...entries: AuditEntry[]): Promise<void> {
+  return inActorTransaction(store, actor, (trx) => {
+    for (const entry of entries) record(trx, entry);
+    return Promise.resolve();
   });
 }

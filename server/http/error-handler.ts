@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { HasherSaturatedError } from '../../security/passwords';
 import { ProblemError, problems, sendProblem } from './problem';
 
 export const notFound: RequestHandler = (_req, _res, next) => next(problems.notFound());
@@ -27,6 +28,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
 
 function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
+  if (error instanceof HasherSaturatedError) return problems.busy();
   switch (bodyParserErrorType(error)) {
     case undefined:
       return problems.internal();

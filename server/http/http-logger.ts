@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { safeError } from './logger';
+import { routeTemplate } from './router';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +44,6 @@ export function httpLogger(logger: Logger): RequestHandler {
 /** The matched route as declared (`/api/v1/cases/:id`, or `unmatched`) and the actor's id. */
 function routeAndActor(req: IncomingMessage, res: ServerResponse) {
   const { locals } = res as Response;
-  const path = ((req as Request).route as { path?: unknown } | undefined)?.path;
-  const route = typeof path === 'string' ? `${String(locals.routeBase ?? '')}${path}` : 'unmatched';
+  const route = routeTemplate(req, res);
   return typeof locals.actorId === 'string' ? { route, actor: locals.actorId } : { route };
 }

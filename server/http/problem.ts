@@ -29,6 +29,9 @@ export const Problem = z
 export type Problem = z.infer<typeof Problem>;
 
 export class ProblemError extends Error {
+  /** Response headers that belong to the problem (e.g. Retry-After). */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -38,6 +41,11 @@ export class ProblemError extends Error {
   ) {
     super(code);
     this.name = 'ProblemError';
+  }
+
+  withHeader(name: string, value: string): this {
+    this.headers[name] = value;
+    return this;
   }
 }
 
@@ -51,6 +59,7 @@ export function sendProblem(res: Response, problem: ProblemError): void {
     ...(typeof res.req.id === 'string' ? { requestId: res.req.id } : {}),
     ...(problem.errors ? { errors: problem.errors } : {}),
   };
+  res.set(problem.headers);
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -79,6 +88,42 @@ export const problems = {
       'Unsupported media type',
       'Send the body as application/json.',
     ),
+  unauthenticated: () =>
+    new ProblemError(401, 'unauthenticated', 'Not signed in', 'Sign in to use this endpoint.'),
+  forbidden: () =>
+    new ProblemError(403, 'forbidden', 'Forbidden', 'Your role may not use this endpoint.'),
+  stepUpRequired: () =>
+    new ProblemError(
+      401,
+      'step_up_required',
+      'Confirm your identity',
+      'This operation needs a second-factor code entered within the last 5 minutes.',
+    ),
+  csrfFailed: () =>
+    new ProblemError(
+      403,
+      'csrf_failed',
+      'Missing or invalid CSRF token',
+      'Send the token from GET /api/v1/auth/csrf in the x-csrf-token header.',
+    ),
+  crossSite: () => new ProblemError(403, 'cross_site_request', 'Cross-site request refused'),
+  invalidCredentials: () => new ProblemError(401, 'invalid_credentials', 'Invalid credentials'),
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    new ProblemError(
+      429,
+      'too_many_attempts',
+      'Too many attempts',
+      'Wait before trying again.',
+    ).withHeader('Retry-After', String(retryAfterSeconds)),
+  busy: () =>
+    new ProblemError(
+      503,
+      'busy',
+      'Busy',
+      'The server is handling many sign-ins; try again in a moment.',
+    ).withHeader('Retry-After', '1'),
+  conflict: (code: string, title: string, detail?: string) =>
+    new ProblemError(409, code, title, detail),
   notReady: (detail: string) => new ProblemError(503, 'not_ready', 'Not ready', detail),
   internal: () =>
     new ProblemError(

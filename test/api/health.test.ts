@@ -2,7 +2,7 @@ import request from 'supertest';
 import { buildApp } from '../../server/app';
 import { loadMigrationFiles } from '../../server/db/migrator';
 import { createLogger } from '../../server/http/logger';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { startTestApp, TEST_CONFIG, testSecrets, type TestApp } from '../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +14,8 @@ const appExpecting = (migrations: ReturnType<typeof loadMigrationFiles>) =>
   buildApp({
     database: t.database,
     logger: createLogger('silent'),
-    config: { jsonBodyLimit: '100kb', serveClient: false },
+    config: TEST_CONFIG,
+    secrets: testSecrets(t.database),
     migrations,
   });
 

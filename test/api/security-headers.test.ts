@@ -16,7 +16,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Amparo</title>');
   t = await startTestApp({
     clientDir,
-    config: { jsonBodyLimit: '100kb', serveClient: true },
+    config: { serveClient: true },
   });
 });
 afterAll(async () => {

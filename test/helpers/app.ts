@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { buildApp, type AppDeps } from '../../server/app';
 import { createLogger } from '../../server/http/logger';
@@ -8,19 +9,51 @@ export interface TestApp {
   database: TestDatabase;
   /** Every log line the app wrote, as raw JSON text. */
   logs: string[];
+  /** Moves the clock second-factor codes are checked against. */
+  clock: TestClock;
   close(): Promise<void>;
 }
 
+export interface TestClock {
+  now(): Date;
+  advance(seconds: number): void;
+}
+
+/** Production settings: Secure `__Host-` cookie; tests say https through a trusted proxy header. */
+export const TEST_CONFIG: AppDeps['config'] = {
+  jsonBodyLimit: '100kb',
+  serveClient: false,
+  trustProxy: 'loopback',
+  insecureHttpCookie: false,
+};
+
+export function testSecrets(database: TestDatabase): AppDeps['secrets'] {
+  return {
+    SESSION_SECRET: randomBytes(32),
+    DATA_KEK: randomBytes(32),
+    AUDIT_KEY: database.store.auditKey,
+  };
+}
+
 /** The real app on a fresh database, with its log captured for assertions. */
-export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Omit<AppDeps, 'config'>> & { config?: Partial<AppDeps['config']> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
+  let offsetMs = 0;
+  const clock: TestClock = {
+    now: () => new Date(Date.now() + offsetMs),
+    advance: (seconds) => void (offsetMs += seconds * 1000),
+  };
   const app = buildApp({
     database,
     logger,
-    config: { jsonBodyLimit: '100kb', serveClient: false },
+    secrets: testSecrets(database),
+    clock: () => clock.now(),
     ...overrides,
+    config: { ...TEST_CONFIG, ...overrides.config },
   });
-  return { app, database, logs, close: () => database.close() };
+  return { app, database, logs, clock, close: () => database.close() };
 }

@@ -1,0 +1,1 @@
+export { checkTotp, createTotpEnrolment, TOTP_PERIOD_SECONDS, type TotpEnrolment } from './totp';

@@ -1,0 +1,73 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { auditAlone, type ActorRole, type DbActor, type Store } from '../../db/actor-transaction';
+import { problems } from '../../http/problem';
+import { routeTemplate } from '../../http/router';
+import { actorFor } from './auth.context';
+import type { SessionUser } from './auth.types';
+
+export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
+
+/** The signed-in user of a request that passed requireUser/requireRole. */
+export function userOf(req: Request): SessionUser {
+  if (!req.user) throw problems.unauthenticated();
+  return req.user;
+}
+
+/** The actor a use case runs for: the signed-in user and this request's id. */
+export function actorOf(req: Request): DbActor {
+  return actorFor(userOf(req), typeof req.id === 'string' ? req.id : undefined);
+}
+
+export const requireUser: RequestHandler = (req, res, next) => {
+  if (!req.user) return next(problems.unauthenticated());
+  res.locals.actorId = req.user.id;
+  next();
+};
+
+/**
+ * Function-level authorization, plus the audit of every denial. A denial is
+ * recorded in its own transaction: there is no use case whose transaction it
+ * could share. The resource is the route template, never the URL.
+ */
+export interface AccessControl {
+  requireRole(...roles: ActorRole[]): RequestHandler[];
+  /** Sensitive operations: a second-factor check within the last 5 minutes. */
+  requireStepUp: RequestHandler;
+  /** The same check inside a handler, for operations sensitive only with some inputs. */
+  ensureStepUp(req: Request, res: Response): Promise<void>;
+  /** Records an object-level denial (the policy said no) and returns the problem to send. */
+  deny(req: Request, res: Response, resource?: { type: string; id: string }): Promise<void>;
+}
+
+export function accessControl(store: Store): AccessControl {
+  async function deny(req: Request, res: Response, resource?: { type: string; id: string }) {
+    await auditAlone(store, actorOf(req), {
+      action: 'access.denied',
+      outcome: 'denied',
+      resourceType: resource?.type ?? 'endpoint',
+      resourceId: resource?.id ?? `${req.method} ${routeTemplate(req, res)}`,
+    });
+  }
+
+  return {
+    deny,
+    requireRole: (...roles) => [
+      requireUser,
+      (req, res, next) => {
+        if (roles.includes(userOf(req).role)) return next();
+        deny(req, res).then(() => next(problems.forbidden()), next);
+      },
+    ],
+    ensureStepUp,
+    requireStepUp: (req, res, next) => {
+      ensureStepUp(req, res).then(() => next(), next);
+    },
+  };
+
+  async function ensureStepUp(req: Request, res: Response): Promise<void> {
+    const at = req.session.stepUpAt;
+    if (at !== undefined && Date.now() - at <= STEP_UP_WINDOW_MS) return;
+    await deny(req, res, { type: 'step_up', id: `${req.method} ${routeTemplate(req, res)}` });
+    throw problems.stepUpRequired();
+  }
+}

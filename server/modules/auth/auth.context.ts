@@ -1,0 +1,31 @@
+import type { PasswordHasher } from '../../../security/passwords';
+import type { DbActor, Store } from '../../db/actor-transaction';
+import type { SessionUser } from './auth.types';
+import type { LoginThrottle } from './login-throttle';
+import type { PostgresSessionStore } from './session-store';
+
+/** Everything the sign-in use cases need; built once per app. */
+export interface AuthContext {
+  store: Store;
+  hasher: PasswordHasher;
+  throttle: LoginThrottle;
+  sessions: PostgresSessionStore;
+  /** Key that encrypts TOTP secrets at rest (derived from DATA_KEK). */
+  totpKey: Buffer;
+  /** The time TOTP codes are checked against (tests move it forward). */
+  clock: () => Date;
+}
+
+/** Where a request comes from and which request it is, for throttling and audit. */
+export interface RequestOrigin {
+  ip: string;
+  requestId?: string;
+}
+
+export function actorFor(user: SessionUser, requestId?: string): DbActor {
+  return { id: user.id, role: user.role, institutionId: user.institution.id, requestId };
+}
+
+export function anonymousActor(requestId?: string): DbActor {
+  return { id: '', role: 'anonymous', institutionId: null, requestId };
+}

@@ -1,0 +1,145 @@
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { DB, UsersTable } from '../../db/schema';
+import type { InstitutionSector } from '../institutions';
+import type { SessionUser } from './auth.types';
+
+type Trx = Transaction<DB>;
+
+/** A user as the login steps need it: credentials and account state, never sent to clients. */
+export interface Credentials {
+  user: SessionUser;
+  passwordHash: string;
+  passwordMustChange: boolean;
+  /** Account and institution both active. */
+  usable: boolean;
+  totpSecretEnc: Buffer | null;
+  totpEnabled: boolean;
+  totpLastStep: number | null;
+  sessionsValidAfter: Date;
+}
+
+function credentialsQuery(trx: Trx) {
+  return trx
+    .selectFrom('users as u')
+    .innerJoin('institutions as i', 'i.id', 'u.institution_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.password_hash',
+      'u.password_must_change',
+      'u.active',
+      'u.totp_secret_enc',
+      'u.totp_enabled_at',
+      'u.totp_last_step',
+      'u.sessions_valid_after',
+      'i.id as institution_id',
+      'i.name as institution_name',
+      'i.sector as institution_sector',
+      'i.disabled_at as institution_disabled_at',
+    ]);
+}
+
+type CredentialsRow = Pick<
+  Selectable<UsersTable>,
+  | 'id'
+  | 'email'
+  | 'display_name'
+  | 'role'
+  | 'password_hash'
+  | 'password_must_change'
+  | 'active'
+  | 'totp_secret_enc'
+  | 'totp_enabled_at'
+  | 'totp_last_step'
+  | 'sessions_valid_after'
+  | 'institution_id'
+> & {
+  institution_name: string;
+  institution_sector: InstitutionSector;
+  institution_disabled_at: Date | null;
+};
+
+export async function findCredentialsByEmail(trx: Trx, email: string) {
+  const row = await credentialsQuery(trx).where('u.email', '=', email).executeTakeFirst();
+  return row && toCredentials(row);
+}
+
+export async function findCredentialsById(trx: Trx, id: string) {
+  const row = await credentialsQuery(trx).where('u.id', '=', id).executeTakeFirst();
+  return row && toCredentials(row);
+}
+
+export async function setPasswordHash(
+  trx: Trx,
+  userId: string,
+  passwordHash: string,
+  change: { mustChange: boolean; endOtherSessions: boolean },
+): Promise<Date> {
+  const row = await trx
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      password_must_change: change.mustChange,
+      updated_at: new Date(),
+      ...(change.endOtherSessions ? { sessions_valid_after: sql<Date>`now()` } : {}),
+    })
+    .where('id', '=', userId)
+    .returning('sessions_valid_after')
+    .executeTakeFirstOrThrow();
+  return row.sessions_valid_after;
+}
+
+/** A new, not yet active second factor (replaces an unconfirmed one). */
+export async function setPendingTotpSecret(trx: Trx, userId: string, secretEnc: Buffer) {
+  const result = await trx
+    .updateTable('users')
+    .set({ totp_secret_enc: secretEnc, totp_last_step: null, updated_at: new Date() })
+    .where('id', '=', userId)
+    .where('totp_enabled_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/**
+ * Records the time step of an accepted code, only if it is later than the
+ * last one: of two concurrent requests with the same code, one wins.
+ */
+export async function acceptTotpStep(trx: Trx, userId: string, step: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('users')
+    .set({
+      totp_last_step: String(step),
+      totp_enabled_at: sql<Date>`coalesce(totp_enabled_at, now())`,
+    })
+    .where('id', '=', userId)
+    .where((eb) =>
+      eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+function toCredentials(row: CredentialsRow): Credentials {
+  return {
+    user: {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      institution: {
+        id: row.institution_id,
+        name: row.institution_name,
+        sector: row.institution_sector,
+      },
+    },
+    passwordHash: row.password_hash,
+    passwordMustChange: row.password_must_change,
+    usable: row.active && row.institution_disabled_at === null,
+    totpSecretEnc: row.totp_secret_enc ? Buffer.from(row.totp_secret_enc) : null,
+    totpEnabled: row.totp_enabled_at !== null,
+    totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+    sessionsValidAfter: row.sessions_valid_after,
+  };
+}

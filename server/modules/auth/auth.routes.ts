@@ -1,0 +1,111 @@
+import { ProblemError, problems } from '../../http/problem';
+import { createRouter } from '../../http/router';
+import { validate } from '../../http/validate';
+import { auditAlone } from '../../db/actor-transaction';
+import { actorOf, requireUser, STEP_UP_WINDOW_MS, userOf } from './access';
+import type { AuthContext } from './auth.context';
+import { ChangePasswordRequest, LoginRequest, TotpRequest } from './auth.schemas';
+import { changePassword } from './change-password';
+import { issueCsrfToken } from './csrf';
+import { beginTotpEnrolment, checkSecondFactor } from './second-factor';
+import { originOf, type PasswordAuthenticator } from './session';
+import {
+  completeLogin,
+  countWrongCode,
+  describeSession,
+  endSession,
+  pendingUserId,
+  startPendingLogin,
+} from './session-lifecycle';
+
+const invalidCode = () => new ProblemError(401, 'invalid_code', 'Invalid code');
+
+export function authRoutes(
+  ctx: AuthContext,
+  authenticatePassword: PasswordAuthenticator,
+  cookie: { name: string; secure: boolean },
+) {
+  const router = createRouter();
+
+  router.get('/csrf', (req, res) => {
+    res.json({ token: issueCsrfToken(req) });
+  });
+
+  router.post('/login', validate({ body: LoginRequest }), (req, res, next) => {
+    authenticatePassword(req, res, next, (error, result) => {
+      if (error) return next(error);
+      if (!result) return next(problems.invalidCredentials());
+      startPendingLogin(req, result.user.id).then(() => res.json({ next: result.next }), next);
+    });
+  });
+
+  router.post('/password', validate({ body: ChangePasswordRequest }), async (req, res) => {
+    const userId = req.user?.id ?? pendingUserId(req);
+    if (!userId) throw problems.unauthenticated();
+    const result = await changePassword(
+      ctx,
+      userId,
+      req.body as ChangePasswordRequest,
+      originOf(req),
+    );
+    if (req.user) {
+      req.session.authenticatedAt = result.sessionsValidAfter.getTime();
+      res.status(204).end();
+    } else {
+      res.json({ next: result.next });
+    }
+  });
+
+  router.post('/totp/enroll', async (req, res) => {
+    const userId = pendingUserId(req);
+    if (!userId) throw problems.unauthenticated();
+    res.json(await beginTotpEnrolment(ctx, userId, originOf(req)));
+  });
+
+  router.post('/totp', validate({ body: TotpRequest }), async (req, res) => {
+    const userId = pendingUserId(req);
+    if (!userId) throw problems.unauthenticated();
+    const { code } = req.body as { code: string };
+    const check = await checkSecondFactor(ctx, userId, code, 'login', originOf(req));
+    if (!check.ok) {
+      countWrongCode(req);
+      throw invalidCode();
+    }
+    await completeLogin(req, check.user);
+    res.locals.actorId = check.user.id;
+    res.json(describeSession(req, check.user));
+  });
+
+  router.post('/step-up', requireUser, validate({ body: TotpRequest }), async (req, res) => {
+    const { code } = req.body as { code: string };
+    const check = await checkSecondFactor(ctx, userOf(req).id, code, 'step_up', originOf(req));
+    if (!check.ok) throw invalidCode();
+    req.session.stepUpAt = Date.now();
+    res.json({
+      stepUpValidUntil: new Date(req.session.stepUpAt + STEP_UP_WINDOW_MS).toISOString(),
+    });
+  });
+
+  router.get('/me', requireUser, (req, res) => {
+    res.json(describeSession(req, userOf(req)));
+  });
+
+  router.post('/logout', requireUser, async (req, res) => {
+    await auditAlone(ctx.store, actorOf(req), {
+      action: 'auth.logout',
+      outcome: 'success',
+      resourceType: 'user',
+      resourceId: userOf(req).id,
+    });
+    await endSession(req);
+    res.clearCookie(cookie.name, {
+      path: '/',
+      httpOnly: true,
+      secure: cookie.secure,
+      sameSite: 'strict',
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}
