@@ -19,7 +19,9 @@ import {
   permissionsPolicy,
 } from './http/security-headers';
 import { healthRoutes, registerHealthOpenApi } from './modules/health';
+import { auditRoutes } from './modules/audit/audit.routes';
 import {
+  accessControl,
   authRoutes,
   csrfProtection,
   DEFAULT_THROTTLE_POLICY,
@@ -33,7 +35,7 @@ import {
   type AuthContext,
   type ThrottlePolicy,
 } from './modules/auth';
-import { registerInstitutionsOpenApi } from './modules/institutions';
+import { institutionsRoutes, registerInstitutionsOpenApi } from './modules/institutions';
 import { version } from '../package.json';
 
 export interface AppDeps {
@@ -89,6 +91,9 @@ export function buildApp(deps: AppDeps): Express {
   });
   api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
   api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
+  const access = accessControl(store);
+  api.use('/institutions', institutionsRoutes({ store, access }));
+  api.use('/audit', auditRoutes({ store, access }));
   app.use('/api/v1', api);
   app.use('/api', notFound);
 

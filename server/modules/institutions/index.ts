@@ -6,3 +6,4 @@ export {
   INSTITUTION_SECTORS,
 } from './institutions.schemas';
 export { registerInstitutionsOpenApi } from './institutions.openapi';
+export { institutionsRoutes } from './institutions.routes';
