@@ -36,6 +36,7 @@ import {
   type ThrottlePolicy,
 } from './modules/auth';
 import { institutionsRoutes, registerInstitutionsOpenApi } from './modules/institutions';
+import { registerUsersOpenApi, usersRoutes } from './modules/users';
 import { version } from '../package.json';
 
 export interface AppDeps {
@@ -74,6 +75,7 @@ export function buildApp(deps: AppDeps): Express {
   registerHealthOpenApi(registry);
   registerAuthOpenApi(registry);
   registerInstitutionsOpenApi(registry);
+  registerUsersOpenApi(registry);
   const openApiDocument = generateOpenApiDocument(registry, version);
 
   app.use(httpLogger(deps.logger));
@@ -91,9 +93,18 @@ export function buildApp(deps: AppDeps): Express {
   });
   api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
   api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
-  const access = accessControl(store);
+  const access = accessControl(store, auth.clock);
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
+  api.use(
+    '/users',
+    usersRoutes({
+      store,
+      access,
+      hasher: auth.hasher,
+      endSessions: (userId) => auth.sessions.destroyAllForUser(userId),
+    }),
+  );
   app.use('/api/v1', api);
   app.use('/api', notFound);
 

@@ -24,6 +24,34 @@ describe('loadConfig', () => {
     expect(config.database.url).toBeUndefined();
   });
 
+  it('falls back to a plain HTTP cookie only in development on a loopback address', () => {
+    expect(loadConfig({}).insecureHttpCookie).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }).insecureHttpCookie).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).insecureHttpCookie).toBe(false);
+    expect(loadConfig({ DEV_INSECURE_HTTP_COOKIE: 'false' }).insecureHttpCookie).toBe(false);
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://amparo_app@db/amparo',
+      LEAD_AGENCY_NAME: 'Dirección de Protección',
+      DEV_INSECURE_HTTP_COOKIE: 'true',
+    };
+    expect(configError(() => loadConfig(production)).problems.join('\n')).toMatch(
+      /^DEV_INSECURE_HTTP_COOKIE: never allowed in production/m,
+    );
+    expect(
+      configError(() => loadConfig({ HOST: '0.0.0.0', DEV_INSECURE_HTTP_COOKIE: 'true' })).problems,
+    ).toEqual([expect.stringMatching(/^DEV_INSECURE_HTTP_COOKIE: only allowed/)]);
+  });
+
+  it('reads TRUST_PROXY as false, loopback or a hop count', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(configError(() => loadConfig({ TRUST_PROXY: 'everyone' })).problems).toEqual([
+      expect.stringMatching(/^TRUST_PROXY: /),
+    ]);
+  });
+
   it('names each invalid variable without repeating its value', () => {
     const error = configError(() => loadConfig({ PORT: 'tres mil', DATABASE_URL: 'mysql://x' }));
     expect(error.problems.join('\n')).toMatch(/^PORT: /m);

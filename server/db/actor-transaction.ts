@@ -22,6 +22,9 @@ export interface DbActor {
   requestId?: string;
 }
 
+/** A signed-in staff member: the actor of every request-driven use case. */
+export type StaffActor = DbActor & { role: ActorRole };
+
 /** Start-up and maintenance tasks run by the process itself, never by a request. */
 export const SYSTEM_ACTOR: DbActor = {
   id: '00000000-0000-0000-0000-000000000000',

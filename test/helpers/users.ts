@@ -67,3 +67,34 @@ export async function leadAgencyId(t: TestApp): Promise<string> {
   });
   return institution.id;
 }
+
+/** A partner institution (health sector) for partner-role users. */
+export async function partnerInstitutionId(
+  t: TestApp,
+  name = 'Hospital de prueba',
+): Promise<string> {
+  return inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) => {
+    const existing = await trx
+      .selectFrom('institutions')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (existing) return existing.id;
+    const row = await trx
+      .insertInto('institutions')
+      .values({ name, sector: 'health' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+}
+
+/** Audit events of a kind, newest last (read as the system, which RLS allows). */
+export function auditEvents(t: TestApp, filter: { action?: string; resourceId?: string } = {}) {
+  return inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) => {
+    let query = trx.selectFrom('audit_events').selectAll().orderBy('seq');
+    if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.resourceId) query = query.where('resource_id', '=', filter.resourceId);
+    return query.execute();
+  });
+}

@@ -1,5 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { auditAlone, type ActorRole, type DbActor, type Store } from '../../db/actor-transaction';
+import {
+  auditAlone,
+  type ActorRole,
+  type StaffActor,
+  type Store,
+} from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
 import { routeTemplate } from '../../http/router';
 import { actorFor } from './auth.context';
@@ -14,7 +19,7 @@ export function userOf(req: Request): SessionUser {
 }
 
 /** The actor a use case runs for: the signed-in user and this request's id. */
-export function actorOf(req: Request): DbActor {
+export function actorOf(req: Request): StaffActor {
   return actorFor(userOf(req), typeof req.id === 'string' ? req.id : undefined);
 }
 
@@ -39,13 +44,14 @@ export interface AccessControl {
   deny(req: Request, res: Response, resource?: { type: string; id: string }): Promise<void>;
 }
 
-export function accessControl(store: Store): AccessControl {
+/** `clock`: the time step-up windows are measured in (the TOTP clock; tests move it). */
+export function accessControl(store: Store, clock: () => Date = () => new Date()): AccessControl {
   async function deny(req: Request, res: Response, resource?: { type: string; id: string }) {
     await auditAlone(store, actorOf(req), {
       action: 'access.denied',
       outcome: 'denied',
       resourceType: resource?.type ?? 'endpoint',
-      resourceId: resource?.id ?? `${req.method} ${routeTemplate(req, res)}`,
+      resourceId: resource?.id ?? `${req.method}:${routeTemplate(req, res)}`,
     });
   }
 
@@ -66,8 +72,8 @@ export function accessControl(store: Store): AccessControl {
 
   async function ensureStepUp(req: Request, res: Response): Promise<void> {
     const at = req.session.stepUpAt;
-    if (at !== undefined && Date.now() - at <= STEP_UP_WINDOW_MS) return;
-    await deny(req, res, { type: 'step_up', id: `${req.method} ${routeTemplate(req, res)}` });
+    if (at !== undefined && clock().getTime() - at <= STEP_UP_WINDOW_MS) return;
+    await deny(req, res, { type: 'step_up', id: `${req.method}:${routeTemplate(req, res)}` });
     throw problems.stepUpRequired();
   }
 }

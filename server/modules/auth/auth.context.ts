@@ -1,5 +1,5 @@
 import type { PasswordHasher } from '../../../security/passwords';
-import type { DbActor, Store } from '../../db/actor-transaction';
+import type { DbActor, StaffActor, Store } from '../../db/actor-transaction';
 import type { SessionUser } from './auth.types';
 import type { LoginThrottle } from './login-throttle';
 import type { PostgresSessionStore } from './session-store';
@@ -22,7 +22,7 @@ export interface RequestOrigin {
   requestId?: string;
 }
 
-export function actorFor(user: SessionUser, requestId?: string): DbActor {
+export function actorFor(user: SessionUser, requestId?: string): StaffActor {
   return { id: user.id, role: user.role, institutionId: user.institution.id, requestId };
 }
 

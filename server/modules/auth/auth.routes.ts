@@ -71,23 +71,23 @@ export function authRoutes(
       countWrongCode(req);
       throw invalidCode();
     }
-    await completeLogin(req, check.user);
+    await completeLogin(req, check.user, ctx.clock());
     res.locals.actorId = check.user.id;
-    res.json(describeSession(req, check.user));
+    res.json(describeSession(req, check.user, ctx.clock()));
   });
 
   router.post('/step-up', requireUser, validate({ body: TotpRequest }), async (req, res) => {
     const { code } = req.body as { code: string };
     const check = await checkSecondFactor(ctx, userOf(req).id, code, 'step_up', originOf(req));
     if (!check.ok) throw invalidCode();
-    req.session.stepUpAt = Date.now();
+    req.session.stepUpAt = ctx.clock().getTime();
     res.json({
       stepUpValidUntil: new Date(req.session.stepUpAt + STEP_UP_WINDOW_MS).toISOString(),
     });
   });
 
   router.get('/me', requireUser, (req, res) => {
-    res.json(describeSession(req, userOf(req)));
+    res.json(describeSession(req, userOf(req), ctx.clock()));
   });
 
   router.post('/logout', requireUser, async (req, res) => {

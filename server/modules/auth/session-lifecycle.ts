@@ -35,7 +35,11 @@ export function countWrongCode(req: Request): void {
 }
 
 /** Second factor passed: Passport regenerates the id again and the session is signed in. */
-export async function completeLogin(req: Request, user: SessionUser): Promise<void> {
+export async function completeLogin(
+  req: Request,
+  user: SessionUser,
+  stepUpAt: Date,
+): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     req.logIn(user, (error) => (error ? reject(toError(error)) : resolve())),
   );
@@ -43,7 +47,7 @@ export async function completeLogin(req: Request, user: SessionUser): Promise<vo
   req.session.startedAt = now;
   req.session.userId = user.id;
   req.session.authenticatedAt = now;
-  req.session.stepUpAt = now;
+  req.session.stepUpAt = stepUpAt.getTime();
 }
 
 export async function endSession(req: Request): Promise<void> {
@@ -52,7 +56,7 @@ export async function endSession(req: Request): Promise<void> {
   );
 }
 
-export function describeSession(req: Request, user: SessionUser): Me {
+export function describeSession(req: Request, user: SessionUser, clock: Date): Me {
   const now = Date.now();
   const stepUpAt = req.session.stepUpAt;
   const stepUpUntil = stepUpAt === undefined ? 0 : stepUpAt + STEP_UP_WINDOW_MS;
@@ -64,7 +68,7 @@ export function describeSession(req: Request, user: SessionUser): Me {
       absoluteExpiresAt: new Date(
         (req.session.startedAt ?? now) + SESSION_ABSOLUTE_MS,
       ).toISOString(),
-      stepUpValidUntil: stepUpUntil > now ? new Date(stepUpUntil).toISOString() : null,
+      stepUpValidUntil: stepUpUntil > clock.getTime() ? new Date(stepUpUntil).toISOString() : null,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema';
 import type { User, UserRole } from './users.schemas';
 
@@ -46,6 +46,81 @@ export async function countActiveAdmins(db: Queryable): Promise<number> {
   return Number(row.count);
 }
 
+export async function findUserById(db: Queryable, id: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+export interface UserFilter {
+  institutionId?: string;
+  role?: UserRole;
+  active?: boolean;
+  /** Keyset: the (email, id) of the last row of the previous page. */
+  after?: { email: string; id: string };
+  limit: number;
+}
+
+/** Ordered by email (then id): stable pages for the keyset cursor. */
+export async function listUsers(db: Queryable, filter: UserFilter): Promise<User[]> {
+  let query = db.selectFrom('users').selectAll();
+  if (filter.institutionId) query = query.where('institution_id', '=', filter.institutionId);
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  if (filter.after) {
+    const { email, id } = filter.after;
+    query = query.where((eb) => eb(eb.refTuple('email', 'id'), '>', eb.tuple(email, id)));
+  }
+  const rows = await query.orderBy('email').orderBy('id').limit(filter.limit).execute();
+  return rows.map(toUser);
+}
+
+export interface UserChange {
+  displayName?: string;
+  institutionId?: string;
+  role?: UserRole;
+  active?: boolean;
+  passwordHash?: string;
+  removeSecondFactor?: boolean;
+  endSessions?: boolean;
+}
+
+export async function updateUser(db: Queryable, id: string, change: UserChange): Promise<User> {
+  const row = await db
+    .updateTable('users')
+    .set({
+      updated_at: new Date(),
+      ...(change.displayName !== undefined ? { display_name: change.displayName } : {}),
+      ...(change.institutionId !== undefined ? { institution_id: change.institutionId } : {}),
+      ...(change.role !== undefined ? { role: change.role } : {}),
+      ...(change.active !== undefined ? { active: change.active } : {}),
+      ...(change.passwordHash !== undefined
+        ? { password_hash: change.passwordHash, password_must_change: true }
+        : {}),
+      ...(change.removeSecondFactor
+        ? { totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null }
+        : {}),
+      ...(change.endSessions ? { sessions_valid_after: sql<Date>`now()` } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+/** The institution a user would belong to, if it exists and is not disabled. */
+export async function findActiveInstitution(
+  db: Queryable,
+  id: string,
+): Promise<{ id: string; isLeadAgency: boolean } | undefined> {
+  const row = await db
+    .selectFrom('institutions')
+    .select(['id', 'is_lead_agency'])
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row && { id: row.id, isLeadAgency: row.is_lead_agency };
+}
+
 function toUser(row: Selectable<UsersTable>): User {
   return {
     id: row.id,
@@ -55,6 +130,7 @@ function toUser(row: Selectable<UsersTable>): User {
     role: row.role,
     active: row.active,
     passwordMustChange: row.password_must_change,
+    secondFactorEnrolled: row.totp_enabled_at !== null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

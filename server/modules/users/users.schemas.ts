@@ -7,6 +7,13 @@ export type UserRole = z.infer<typeof UserRole>;
 /** Emails are compared lower-cased and trimmed: one account per address. */
 export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
+const DisplayName = z.string().trim().min(1).max(200);
+
+/**
+ * Classification: a staff member's name and work email are staff personal
+ * data, in clear for login and administration, visible to admins and the
+ * person only (RLS), never logged or audited as values.
+ */
 export const User = z
   .object({
     id: z.uuid(),
@@ -16,8 +23,78 @@ export const User = z
     role: UserRole,
     active: z.boolean(),
     passwordMustChange: z.boolean(),
+    secondFactorEnrolled: z.boolean(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
   .openapi('User');
 export type User = z.infer<typeof User>;
+
+export const CreateUser = z
+  .object({ email: Email, displayName: DisplayName, institutionId: z.uuid(), role: UserRole })
+  .strict()
+  .openapi('CreateUser');
+export type CreateUser = z.infer<typeof CreateUser>;
+
+/** The one-time initial password is in this response and nowhere else. */
+export const CreatedUser = User.extend({ initialPassword: z.string() }).openapi('CreatedUser');
+
+export const UpdateUser = z
+  .object({
+    displayName: DisplayName.optional(),
+    institutionId: z.uuid().optional(),
+    role: UserRole.optional(),
+    active: z.boolean().optional(),
+    /** Issues a new one-time password (returned once); it must be changed at next login. */
+    resetPassword: z.literal(true).optional(),
+    /** Removes the second factor: the person enrols again at next login. */
+    resetSecondFactor: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'Send at least one field to change')
+  .openapi('UpdateUser');
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+export const UpdatedUser = User.extend({ initialPassword: z.string().optional() }).openapi(
+  'UpdatedUser',
+);
+
+export const UserIdParams = z.object({ id: z.uuid() }).strict();
+
+/** Opaque to clients: base64url of the last row's (email, id). */
+const UserCursor = z
+  .string()
+  .max(600)
+  .transform((value, ctx) => {
+    try {
+      const parsed = z
+        .object({ email: z.string(), id: z.uuid() })
+        .strict()
+        .safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // not base64url JSON: reported below
+    }
+    ctx.addIssue({ code: 'custom', message: 'Not a cursor returned by this endpoint' });
+    return z.NEVER;
+  });
+
+export const UserListQuery = z
+  .object({
+    institutionId: z.uuid().optional(),
+    role: UserRole.optional(),
+    active: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: UserCursor.optional(),
+  })
+  .strict();
+export type UserListQuery = z.infer<typeof UserListQuery>;
+
+export function nextUserCursor(items: User[], limit: number): string | null {
+  const last = items[items.length - 1];
+  if (!last || items.length < limit) return null;
+  return Buffer.from(JSON.stringify({ email: last.email, id: last.id })).toString('base64url');
+}

@@ -1,0 +1,7 @@
+export type { PolicyActor } from './actor';
+export {
+  canAdministerAccounts,
+  refuseAccountChange,
+  roleFitsInstitution,
+  type AccountChangeRefusal,
+} from './users';

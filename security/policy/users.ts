@@ -1,0 +1,33 @@
+import type { PolicyActor } from './actor';
+
+type Role = PolicyActor['role'];
+
+/** Users and institutions are administered by admins only (PRODUCT.md: admin sees no case content). */
+export function canAdministerAccounts(actor: PolicyActor): boolean {
+  return actor.role === 'admin';
+}
+
+/**
+ * Partners are staff of receiving institutions; every other role works in the
+ * lead agency. Later modules (referrals, cases) rely on this to scope access.
+ */
+export function roleFitsInstitution(role: Role, institution: { isLeadAgency: boolean }): boolean {
+  return role === 'partner' ? !institution.isLeadAgency : institution.isLeadAgency;
+}
+
+export type AccountChangeRefusal = 'cannot_disable_self' | 'cannot_change_own_role';
+
+/**
+ * An admin never disables or re-roles themself: another admin must, so that
+ * a stolen admin session cannot quietly lock out or become the last admin.
+ */
+export function refuseAccountChange(
+  actor: PolicyActor,
+  target: { id: string; role: Role },
+  change: { role?: Role; active?: boolean },
+): AccountChangeRefusal | null {
+  if (actor.id !== target.id) return null;
+  if (change.active === false) return 'cannot_disable_self';
+  if (change.role !== undefined && change.role !== target.role) return 'cannot_change_own_role';
+  return null;
+}

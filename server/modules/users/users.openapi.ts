@@ -1,0 +1,61 @@
+import { problemResponses, type OpenAPIRegistry } from '../../http/openapi';
+import { z } from '../../http/zod';
+import {
+  CreatedUser,
+  CreateUser,
+  UpdatedUser,
+  UpdateUser,
+  User,
+  UserListQuery,
+} from './users.schemas';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const UserPage = z
+  .object({ items: z.array(User), nextCursor: z.string().nullable() })
+  .openapi('UserPage');
+const params = z.object({ id: z.uuid() });
+
+export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/users',
+    summary: 'List users (admin)',
+    request: { query: UserListQuery },
+    responses: {
+      200: { description: 'A page of users', ...json(UserPage) },
+      ...problemResponses(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/users',
+    summary: 'Create a user (admin); the one-time initial password is returned once',
+    request: { body: json(CreateUser) },
+    responses: {
+      201: { description: 'Created', ...json(CreatedUser) },
+      ...problemResponses(400, 401, 403, 409, 503),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/users/{id}',
+    summary: 'One user (admin)',
+    request: { params },
+    responses: {
+      200: { description: 'The user', ...json(User) },
+      ...problemResponses(400, 401, 403, 404),
+    },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/v1/users/{id}',
+    summary:
+      'Change a user (admin). Role changes and credential resets need a step-up; ' +
+      'disabling ends all their sessions.',
+    request: { params, body: json(UpdateUser) },
+    responses: {
+      200: { description: 'The user', ...json(UpdatedUser) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import type { AccessControl } from '../auth';
+import { actorOf } from '../auth';
+import { createRouter } from '../../http/router';
+import { validate } from '../../http/validate';
+import { changeUser, createUser, findUsers, getUser, type UsersDeps } from './users.service';
+import {
+  CreateUser,
+  UpdateUser,
+  UserIdParams,
+  UserListQuery,
+  nextUserCursor,
+} from './users.schemas';
+
+export function usersRoutes(deps: UsersDeps & { access: AccessControl }) {
+  const router = createRouter();
+  const adminOnly = deps.access.requireRole('admin');
+
+  router.get('/', ...adminOnly, validate({ query: UserListQuery }), async (req, res) => {
+    const query = req.query as unknown as UserListQuery;
+    const items = await findUsers(deps, actorOf(req), {
+      institutionId: query.institutionId,
+      role: query.role,
+      active: query.active,
+      after: query.cursor,
+      limit: query.limit,
+    });
+    res.json({ items, nextCursor: nextUserCursor(items, query.limit) });
+  });
+
+  router.post('/', ...adminOnly, validate({ body: CreateUser }), async (req, res) => {
+    res.status(201).json(await createUser(deps, actorOf(req), req.body as CreateUser));
+  });
+
+  router.get('/:id', ...adminOnly, validate({ params: UserIdParams }), async (req, res) => {
+    res.json(await getUser(deps, actorOf(req), req.params.id as string));
+  });
+
+  router.patch(
+    '/:id',
+    ...adminOnly,
+    validate({ params: UserIdParams, body: UpdateUser }),
+    async (req, res) => {
+      const change = req.body as UpdateUser;
+      // Changing what an account may do, or its credentials, needs a fresh second factor.
+      if (change.role !== undefined || change.resetPassword || change.resetSecondFactor) {
+        await deps.access.ensureStepUp(req, res);
+      }
+      res.json(await changeUser(deps, actorOf(req), req.params.id as string, change));
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,141 @@
+import { refuseAccountChange, roleFitsInstitution } from '../../../security/policy';
+import { generateInitialPassword, type PasswordHasher } from '../../../security/passwords';
+import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-transaction';
+import { problems } from '../../http/problem';
+import { record, type AuditEntry } from '../audit';
+import {
+  emailExists,
+  findActiveInstitution,
+  findUserById,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserChange,
+  type UserFilter,
+} from './users.repository';
+import type { CreateUser, UpdateUser, User } from './users.schemas';
+
+export interface UsersDeps {
+  store: Store;
+  hasher: PasswordHasher;
+  /** Deletes a user's session rows (their next request is refused anyway). */
+  endSessions(userId: string): Promise<void>;
+}
+
+export async function createUser(
+  deps: UsersDeps,
+  actor: StaffActor,
+  input: CreateUser,
+): Promise<User & { initialPassword: string }> {
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await deps.hasher.hash(initialPassword);
+  const user = await inActorTransaction(deps.store, actor, async (trx) => {
+    await assertInstitutionFits(trx, input.institutionId, input.role);
+    if (await emailExists(trx, input.email)) throw emailTaken();
+    const created = await insertUser(trx, { ...input, passwordHash });
+    record(trx, { ...resource(created.id), action: 'user.create', outcome: 'success' });
+    return created;
+  });
+  return { ...user, initialPassword };
+}
+
+export function getUser(deps: UsersDeps, actor: StaffActor, id: string): Promise<User> {
+  return inActorTransaction(deps.store, actor, async (trx) => {
+    const user = await findUserById(trx, id);
+    if (!user) throw problems.notFound();
+    return user;
+  });
+}
+
+export function findUsers(deps: UsersDeps, actor: StaffActor, filter: UserFilter) {
+  return inActorTransaction(deps.store, actor, (trx) => listUsers(trx, filter));
+}
+
+/**
+ * One PATCH, one transaction, one audit event per kind of change. Anything
+ * that changes what the account may do (role, institution, status,
+ * credentials) ends its sessions: they are refused from the next request.
+ */
+export async function changeUser(
+  deps: UsersDeps,
+  actor: StaffActor,
+  id: string,
+  input: UpdateUser,
+): Promise<User & { initialPassword?: string }> {
+  const initialPassword = input.resetPassword ? generateInitialPassword() : undefined;
+  const passwordHash = initialPassword ? await deps.hasher.hash(initialPassword) : undefined;
+  const { user, endSessions } = await inActorTransaction(deps.store, actor, async (trx) => {
+    const current = await findUserById(trx, id);
+    if (!current) throw problems.notFound();
+    const refusal = refuseAccountChange(actor, current, input);
+    if (refusal) throw problems.conflict(refusal, 'Not allowed on your own account');
+    const role = input.role ?? current.role;
+    const institutionId = input.institutionId ?? current.institutionId;
+    if (input.role !== undefined || input.institutionId !== undefined) {
+      await assertInstitutionFits(trx, institutionId, role);
+    }
+    const events = auditEvents(current, input);
+    const change: UserChange = {
+      displayName: input.displayName,
+      institutionId: input.institutionId,
+      role: input.role,
+      active: input.active,
+      passwordHash,
+      removeSecondFactor: input.resetSecondFactor,
+      endSessions: events.some((event) => event.endsSessions),
+    };
+    const updated = await updateUser(trx, id, change);
+    for (const event of events)
+      record(trx, { ...resource(id), action: event.action, outcome: 'success' });
+    return { user: updated, endSessions: change.endSessions };
+  });
+  if (endSessions) await deps.endSessions(id);
+  return initialPassword ? { ...user, initialPassword } : user;
+}
+
+function auditEvents(current: User, input: UpdateUser) {
+  const events: { action: string; endsSessions: boolean }[] = [];
+  const changed = <K extends keyof User>(key: K, value: User[K] | undefined) =>
+    value !== undefined && value !== current[key];
+  if (changed('displayName', input.displayName))
+    events.push({ action: 'user.update', endsSessions: false });
+  if (changed('role', input.role)) events.push({ action: 'user.role_change', endsSessions: true });
+  if (changed('institutionId', input.institutionId)) {
+    events.push({ action: 'user.institution_change', endsSessions: true });
+  }
+  if (changed('active', input.active)) {
+    events.push({
+      action: input.active ? 'user.enable' : 'user.disable',
+      endsSessions: !input.active,
+    });
+  }
+  if (input.resetPassword) events.push({ action: 'user.password_reset', endsSessions: true });
+  if (input.resetSecondFactor) events.push({ action: 'user.mfa_reset', endsSessions: true });
+  return events;
+}
+
+async function assertInstitutionFits(
+  trx: Parameters<typeof findActiveInstitution>[0],
+  institutionId: string,
+  role: User['role'],
+): Promise<void> {
+  const institution = await findActiveInstitution(trx, institutionId);
+  if (!institution) {
+    throw fieldError('institutionId', 'unknown_institution', 'No active institution with this id');
+  }
+  if (!roleFitsInstitution(role, institution)) {
+    throw fieldError(
+      'role',
+      'role_institution_mismatch',
+      'Partners belong to partner institutions; every other role to the lead agency',
+    );
+  }
+}
+
+const emailTaken = () => problems.conflict('email_taken', 'An account with this email exists');
+const fieldError = (field: string, code: string, message: string) =>
+  problems.validation([{ path: `body.${field}`, code, message }]);
+const resource = (id: string): Pick<AuditEntry, 'resourceType' | 'resourceId'> => ({
+  resourceType: 'user',
+  resourceId: id,
+});

@@ -1,0 +1,257 @@
+import { randomBytes } from 'node:crypto';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { canary, leaks } from '../helpers/canary';
+import { SessionClient } from '../helpers/session-client';
+import {
+  auditEvents,
+  leadAgencyId,
+  partnerInstitutionId,
+  seedUser,
+  signedIn,
+  strongPassword,
+  type SeededUser,
+} from '../helpers/users';
+
+let t: TestApp;
+let admin: { user: SeededUser; client: SessionClient };
+let lead: string;
+let partnerInstitution: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signedIn(t, 'admin');
+  lead = await leadAgencyId(t);
+  partnerInstitution = await partnerInstitutionId(t);
+});
+afterAll(() => t.close());
+
+const newUser = (over: object = {}) => ({
+  email: `nuevo.${randomBytes(5).toString('hex')}@example.org`,
+  displayName: 'María José Núñez',
+  institutionId: lead,
+  role: 'caseworker',
+  ...over,
+});
+
+describe('users administration', () => {
+  it('refuses every endpoint without a session (401)', async () => {
+    const anonymous = new SessionClient(t.app, t.clock);
+    await anonymous.refreshCsrf();
+    const id = admin.user.id;
+    for (const res of [
+      await anonymous.get('/api/v1/users'),
+      await anonymous.post('/api/v1/users', newUser()),
+      await anonymous.get(`/api/v1/users/${id}`),
+      await anonymous.patch(`/api/v1/users/${id}`, { displayName: 'X' }),
+    ]) {
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ code: 'unauthenticated' });
+    }
+  });
+
+  it('refuses other roles (403) and audits each denial', async () => {
+    const { user, client } = await signedIn(t, 'supervisor');
+    const res = await client.post('/api/v1/users', newUser());
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'forbidden' });
+    const denials = (await auditEvents(t, { action: 'access.denied' })).filter(
+      (e) => e.actor_id === user.id,
+    );
+    expect(denials).toEqual([
+      expect.objectContaining({ outcome: 'denied', resource_id: 'POST:/api/v1/users/' }),
+    ]);
+  });
+
+  it('creates a user with a one-time password that must be changed at first login', async () => {
+    const input = newUser();
+    const res = await admin.client.post('/api/v1/users', input);
+    expect(res.status).toBe(201);
+    const body = res.body as { id: string; initialPassword: string; passwordMustChange: boolean };
+    expect(body).toMatchObject({
+      email: input.email,
+      role: 'caseworker',
+      passwordMustChange: true,
+    });
+    expect(body.initialPassword.length).toBeGreaterThanOrEqual(16);
+    expect(await auditEvents(t, { action: 'user.create', resourceId: body.id })).toHaveLength(1);
+    expect(t.logs.join('\n')).not.toContain(body.initialPassword);
+
+    const fetched = await admin.client.get(`/api/v1/users/${body.id}`);
+    expect(fetched.body).not.toHaveProperty('initialPassword');
+
+    const person = new SessionClient(t.app, t.clock);
+    await person.refreshCsrf();
+    const login = await person.post('/api/v1/auth/login', {
+      email: input.email,
+      password: body.initialPassword,
+    });
+    expect(login.body).toEqual({ next: 'change_password' });
+  });
+
+  it('answers 400 naming the field, without echoing values', async () => {
+    const secret = canary('NOMBRE');
+    const cases: [object, string][] = [
+      [newUser({ email: 'no-es-correo' }), 'body.email'],
+      [newUser({ role: 'root' }), 'body.role'],
+      [newUser({ displayName: secret.repeat(20) }), 'body.displayName'],
+      [newUser({ extra: 1 }), 'body'],
+      [newUser({ role: 'partner' }), 'body.role'], // partners belong to partner institutions
+      [newUser({ institutionId: partnerInstitution }), 'body.role'],
+      [newUser({ institutionId: '00000000-0000-4000-8000-000000000000' }), 'body.institutionId'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await admin.client.post('/api/v1/users', body);
+      expect(res.status).toBe(400);
+      expect((res.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(
+        path,
+      );
+      expect(leaks(JSON.stringify(res.body), secret)).toBe(false);
+    }
+    expect(leaks(t.logs.join('\n'), secret)).toBe(false);
+  });
+
+  it('refuses a second account with the same email (409)', async () => {
+    const input = newUser();
+    expect((await admin.client.post('/api/v1/users', input)).status).toBe(201);
+    const again = await admin.client.post('/api/v1/users', {
+      ...input,
+      email: input.email.toUpperCase(),
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'email_taken' });
+  });
+
+  it('creates partners in partner institutions', async () => {
+    const res = await admin.client.post(
+      '/api/v1/users',
+      newUser({ role: 'partner', institutionId: partnerInstitution }),
+    );
+    expect(res.status).toBe(201);
+  });
+
+  it('lists with filters and a cursor, each user once', async () => {
+    for (let i = 0; i < 3; i++)
+      await admin.client.post('/api/v1/users', newUser({ role: 'coordinator' }));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `role=coordinator&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await admin.client.get(`/api/v1/users?${query}`);
+      expect(res.status).toBe(200);
+      const page = res.body as { items: { id: string; role: string }[]; nextCursor: string | null };
+      expect(page.items.every((u) => u.role === 'coordinator')).toBe(true);
+      seen.push(...page.items.map((u) => u.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen).size).toBe(seen.length);
+
+    const bad = await admin.client.get('/api/v1/users?cursor=garbage');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ path: 'query.cursor' })] });
+  });
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    expect(
+      (await admin.client.get('/api/v1/users/00000000-0000-4000-8000-000000000000')).status,
+    ).toBe(404);
+    const bad = await admin.client.get('/api/v1/users/not-a-uuid');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ path: 'params.id' })] });
+  });
+});
+
+describe('changing users', () => {
+  it('renames and audits it', async () => {
+    const target = await seedUser(t, 'caseworker');
+    const res = await admin.client.patch(`/api/v1/users/${target.id}`, {
+      displayName: 'Otro Nombre',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ displayName: 'Otro Nombre' });
+    expect(await auditEvents(t, { action: 'user.update', resourceId: target.id })).toHaveLength(1);
+    const empty = await admin.client.patch(`/api/v1/users/${target.id}`, {});
+    expect(empty.status).toBe(400);
+  });
+
+  it('needs a recent step-up to change a role, then ends the person’s sessions', async () => {
+    const target = await signedIn(t, 'caseworker');
+    t.clock.advance(6 * 60); // the admin's login check is now older than 5 minutes
+    const refused = await admin.client.patch(`/api/v1/users/${target.user.id}`, {
+      role: 'supervisor',
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'step_up_required' });
+    const denials = await auditEvents(t, { action: 'access.denied' });
+    expect(denials.at(-1)).toMatchObject({ actor_id: admin.user.id, resource_type: 'step_up' });
+
+    const stepUp = await admin.client.post('/api/v1/auth/step-up', {
+      code: await admin.client.nextCode(),
+    });
+    expect(stepUp.status).toBe(200);
+    expect((await auditEvents(t, { action: 'auth.step_up' })).at(-1)).toMatchObject({
+      actor_id: admin.user.id,
+      outcome: 'success',
+    });
+    const changed = await admin.client.patch(`/api/v1/users/${target.user.id}`, {
+      role: 'supervisor',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ role: 'supervisor' });
+    expect(
+      await auditEvents(t, { action: 'user.role_change', resourceId: target.user.id }),
+    ).toHaveLength(1);
+    expect((await target.client.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('disabling a user ends their live session at its next request', async () => {
+    const target = await signedIn(t, 'auditor');
+    expect((await target.client.get('/api/v1/auth/me')).status).toBe(200);
+    const res = await admin.client.patch(`/api/v1/users/${target.user.id}`, { active: false });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ active: false });
+    expect((await target.client.get('/api/v1/auth/me')).status).toBe(401);
+    expect(
+      await auditEvents(t, { action: 'user.disable', resourceId: target.user.id }),
+    ).toHaveLength(1);
+
+    const again = new SessionClient(t.app, t.clock);
+    await again.refreshCsrf();
+    const login = await again.post('/api/v1/auth/login', {
+      email: target.user.email,
+      password: target.user.password,
+    });
+    expect(login.status).toBe(401);
+  });
+
+  it('refuses an admin disabling themself', async () => {
+    const res = await admin.client.patch(`/api/v1/users/${admin.user.id}`, { active: false });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'cannot_disable_self' });
+  });
+
+  it('resets a password (with step-up): a new one-time password, changed at next login', async () => {
+    const target = await seedUser(t, 'coordinator');
+    await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
+    const res = await admin.client.patch(`/api/v1/users/${target.id}`, { resetPassword: true });
+    expect(res.status).toBe(200);
+    const { initialPassword } = res.body as { initialPassword: string };
+    const person = new SessionClient(t.app, t.clock);
+    await person.refreshCsrf();
+    const old = await person.post('/api/v1/auth/login', {
+      email: target.email,
+      password: target.password,
+    });
+    expect(old.status).toBe(401);
+    const login = await person.post('/api/v1/auth/login', {
+      email: target.email,
+      password: initialPassword,
+    });
+    expect(login.body).toEqual({ next: 'change_password' });
+    await person.refreshCsrf();
+    const changed = await person.post('/api/v1/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: strongPassword(),
+    });
+    expect(changed.body).toEqual({ next: 'enroll_totp' });
+  });
+});
