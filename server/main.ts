@@ -5,7 +5,11 @@ import { ConfigError, loadConfig, type Config } from './config/config';
 import { loadSecrets } from './config/secrets';
 import { openConfiguredDatabase, type Database } from './db/database';
 import { createLogger } from './http/logger';
+import type { Store } from './db/actor-transaction';
+import { PostgresSessionStore } from './modules/auth';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
+
+const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -18,7 +22,7 @@ async function main(): Promise<void> {
     logger.info({ dataDir: config.dataDir }, 'using the embedded database (PGlite)');
   }
   const database = await openConfiguredDatabase(config);
-  const store = { db: database.db, auditKey: secrets.AUDIT_KEY };
+  const store: Store = { db: database.db, auditKey: secrets.AUDIT_KEY };
   const lead = await ensureLeadAgency(store, config.leadAgency);
   if (lead.created) logger.info({ institutionId: lead.institution.id }, 'seeded the lead agency');
   if (config.demoData) {
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     );
   }
   const app = buildApp({ database, config, secrets, logger });
+  const purge = purgeExpiredSessionsPeriodically(store, logger);
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -43,10 +48,24 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(purge);
     void shutdown(server, database, config.shutdownTimeoutMs, logger).then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Expired sessions are refused on read anyway; this keeps the table small. */
+function purgeExpiredSessionsPeriodically(store: Store, logger: Logger): NodeJS.Timeout {
+  const sessions = new PostgresSessionStore(store);
+  const timer = setInterval(() => {
+    sessions.purgeExpired().then(
+      (removed) => removed > 0 && logger.info({ removed }, 'purged expired sessions'),
+      (error: unknown) => logger.warn({ err: error }, 'could not purge expired sessions'),
+    );
+  }, SESSION_PURGE_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }
 
 function loadConfigOrExit(): Config {

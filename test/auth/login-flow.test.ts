@@ -281,12 +281,13 @@ describe('CSRF and cross-site requests', () => {
     const user = await seedUser(t, 'caseworker');
     const client = new SessionClient(t.app, t.clock);
     await client.signIn(user.email, user.password);
-    for (const headers of [
+    const refusals: Record<string, string>[] = [
       { 'Sec-Fetch-Site': 'cross-site' },
       { 'Sec-Fetch-Site': 'same-site' },
       { Origin: 'https://evil.example' },
       { Origin: 'null' },
-    ]) {
+    ];
+    for (const headers of refusals) {
       const res = await client.post('/api/v1/auth/logout', {}, headers);
       expect(res.status).toBe(403);
       expect(codeOf(res)).toBe('cross_site_request');
