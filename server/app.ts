@@ -19,6 +19,7 @@ import {
   permissionsPolicy,
 } from './http/security-headers';
 import { healthRoutes, registerHealthOpenApi } from './modules/health';
+import { registerAuditOpenApi } from './modules/audit/audit.openapi';
 import { auditRoutes } from './modules/audit/audit.routes';
 import {
   accessControl,
@@ -76,6 +77,7 @@ export function buildApp(deps: AppDeps): Express {
   registerAuthOpenApi(registry);
   registerInstitutionsOpenApi(registry);
   registerUsersOpenApi(registry);
+  registerAuditOpenApi(registry);
   const openApiDocument = generateOpenApiDocument(registry, version);
 
   app.use(httpLogger(deps.logger));

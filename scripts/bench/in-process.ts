@@ -2,14 +2,17 @@
  * In-process measurements that have no HTTP endpoint yet:
  * - audited vs un-audited write transactions (the cost of the audit chain,
  *   and whether its head lock serialises writers);
- * - argon2id password verification through the capped PasswordHasher.
- * Each runs CONCURRENCY workers for a fixed time and counts completions.
+ * - argon2id password verification through the capped PasswordHasher;
+ * - the login password step over HTTP through that same hasher, with 10 and
+ *   with 40 concurrent clients (beyond the cap and its queue: quick 503s).
+ * Each runs CONCURRENCY workers (unless said) for a fixed time and counts completions.
  */
 import { randomBytes } from 'node:crypto';
 import { PasswordHasher, HasherSaturatedError } from '../../security/passwords';
 import { inActorTransaction, type DbActor, type Store } from '../../server/db/actor-transaction';
 import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../server/db/database';
 import { record } from '../../server/modules/audit';
+import { loginWorkload } from './login';
 
 const CONCURRENCY = 10;
 const ADMIN: DbActor = {
@@ -29,7 +32,7 @@ export interface InProcessRow {
 export async function measureInProcess(
   appUrl: string | undefined,
   seconds: number,
-): Promise<{ rows: InProcessRow[]; auditRatio: number }> {
+): Promise<InProcessResult> {
   const database: Database = appUrl
     ? await openServerDatabase(appUrl, CONCURRENCY)
     : await openEmbeddedDatabase({ memory: true });
@@ -59,23 +62,42 @@ export async function measureInProcess(
     const verify = await run('argon2id verify (capped hasher)', seconds, () =>
       hasher.verify(hash, 'Río-montaña-Ñandú-cuarzo-7'),
     );
-    return { rows: [plain, audited, verify], auditRatio: audited.perSecond / plain.perSecond };
+    const workload = await loginWorkload(database, store, hasher);
+    try {
+      const login = await run('login password step (HTTP)', seconds, workload.login);
+      const burst = await run('login, 40 clients (HTTP)', seconds, workload.login, 40);
+      return {
+        rows: [plain, audited, verify, login, burst],
+        auditRatio: audited.perSecond / plain.perSecond,
+        loginRatio: login.perSecond / verify.perSecond,
+      };
+    } finally {
+      await workload.close();
+    }
   } finally {
     await database.close();
   }
+}
+
+export interface InProcessResult {
+  rows: InProcessRow[];
+  auditRatio: number;
+  /** Logins per second over HTTP divided by bare capped verifications per second. */
+  loginRatio: number;
 }
 
 async function run(
   name: string,
   seconds: number,
   work: () => Promise<unknown>,
+  concurrency = CONCURRENCY,
 ): Promise<InProcessRow> {
   const latencies: number[] = [];
   let refused = 0;
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         const t0 = performance.now();
         try {
@@ -95,7 +117,7 @@ async function run(
   return { name, perSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), refused };
 }
 
-export function inProcessReport(result: { rows: InProcessRow[]; auditRatio: number }): string {
+export function inProcessReport(result: InProcessResult): string {
   const lines = [
     '',
     `in-process (${CONCURRENCY} concurrent workers)`,
@@ -107,6 +129,7 @@ export function inProcessReport(result: { rows: InProcessRow[]; auditRatio: numb
     ),
     '',
     `audited/un-audited write transactions per second: ${result.auditRatio.toFixed(2)}`,
+    `login password steps over HTTP / capped argon2id verifications per second: ${result.loginRatio.toFixed(2)}`,
     '',
   ];
   return lines.join('\n');

@@ -72,7 +72,76 @@ export async function readEventsAfter(
   return rows.map(toChainedEvent);
 }
 
+/** What auditors may search on; every filter is optional and they combine with AND. */
+export interface AuditSearch {
+  actorId?: string;
+  action?: { exact: string } | { prefix: string };
+  resourceType?: string;
+  resourceId?: string;
+  outcome?: AuditEventContent['outcome'];
+  /** occurred_at ≥ from */
+  from?: Date;
+  /** occurred_at < to */
+  to?: Date;
+  /** Only events before this chain position (the cursor). */
+  beforeSeq?: bigint;
+  limit: number;
+}
+
+const CONTENT_COLUMNS = [
+  'seq',
+  'id',
+  'occurred_at',
+  'actor_id',
+  'actor_role',
+  'institution_id',
+  'action',
+  'resource_type',
+  'resource_id',
+  'purpose',
+  'outcome',
+  'request_id',
+] as const;
+
+/** Newest first. The hashes are not even selected: they never leave the database here. */
+export async function searchEvents(
+  db: Queryable,
+  search: AuditSearch,
+): Promise<AuditEventContent[]> {
+  let query = db.selectFrom('audit_events').select(CONTENT_COLUMNS);
+  if (search.actorId !== undefined) query = query.where('actor_id', '=', search.actorId);
+  const action = search.action;
+  if (action && 'exact' in action) query = query.where('action', '=', action.exact);
+  if (action && 'prefix' in action) {
+    query = query.where((eb) =>
+      eb.fn<boolean>('starts_with', [eb.ref('action'), eb.val(action.prefix)]),
+    );
+  }
+  if (search.resourceType !== undefined) {
+    query = query.where('resource_type', '=', search.resourceType);
+  }
+  if (search.resourceId !== undefined) query = query.where('resource_id', '=', search.resourceId);
+  if (search.outcome !== undefined) query = query.where('outcome', '=', search.outcome);
+  if (search.from !== undefined) query = query.where('occurred_at', '>=', search.from);
+  if (search.to !== undefined) query = query.where('occurred_at', '<', search.to);
+  if (search.beforeSeq !== undefined) {
+    query = query.where('seq', '<', search.beforeSeq.toString());
+  }
+  const rows = await query.orderBy('seq', 'desc').limit(search.limit).execute();
+  return rows.map(toEventContent);
+}
+
 function toChainedEvent(row: Selectable<AuditEventsTable>): ChainedEvent {
+  return {
+    ...toEventContent(row),
+    prevHash: Buffer.from(row.prev_hash),
+    hash: Buffer.from(row.hash),
+  };
+}
+
+function toEventContent(
+  row: Pick<Selectable<AuditEventsTable>, (typeof CONTENT_COLUMNS)[number]>,
+): AuditEventContent {
   return {
     seq: BigInt(row.seq),
     id: row.id,
@@ -86,7 +155,5 @@ function toChainedEvent(row: Selectable<AuditEventsTable>): ChainedEvent {
     purpose: row.purpose,
     outcome: row.outcome,
     requestId: row.request_id,
-    prevHash: Buffer.from(row.prev_hash),
-    hash: Buffer.from(row.hash),
   };
 }
