@@ -36,8 +36,10 @@ import {
   type AuthContext,
   type ThrottlePolicy,
 } from './modules/auth';
-import { institutionsRoutes, registerInstitutionsOpenApi } from './modules/institutions';
-import { registerUsersOpenApi, usersRoutes } from './modules/users';
+import { registerInstitutionsOpenApi } from './modules/institutions/institutions.openapi';
+import { institutionsRoutes } from './modules/institutions/institutions.routes';
+import { registerUsersOpenApi } from './modules/users/users.openapi';
+import { usersRoutes } from './modules/users/users.routes';
 import { version } from '../package.json';
 
 export interface AppDeps {

@@ -5,5 +5,3 @@ export {
   InstitutionSector,
   INSTITUTION_SECTORS,
 } from './institutions.schemas';
-export { registerInstitutionsOpenApi } from './institutions.openapi';
-export { institutionsRoutes } from './institutions.routes';

@@ -1,7 +1,60 @@
-import type { OpenAPIRegistry } from '../../http/openapi';
-import { CreateInstitution, Institution } from './institutions.schemas';
+import { problemResponses, type OpenAPIRegistry } from '../../http/openapi';
+import type { z } from '../../http/zod';
+import {
+  CreateInstitution,
+  Institution,
+  InstitutionIdParams,
+  InstitutionListQuery,
+  InstitutionPage,
+  UpdateInstitution,
+} from './institutions.schemas';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
   registry.register('CreateInstitution', CreateInstitution);
   registry.register('Institution', Institution);
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/institutions',
+    summary: 'List institutions by name (admin), filtered by sector and status',
+    request: { query: InstitutionListQuery },
+    responses: {
+      200: { description: 'A page of institutions', ...json(InstitutionPage) },
+      ...problemResponses(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/institutions',
+    summary: 'Create an institution (admin); names are unique regardless of case',
+    request: { body: json(CreateInstitution) },
+    responses: {
+      201: { description: 'Created', ...json(Institution) },
+      ...problemResponses(400, 401, 403, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/institutions/{id}',
+    summary: 'One institution (admin)',
+    request: { params: InstitutionIdParams },
+    responses: {
+      200: { description: 'The institution', ...json(Institution) },
+      ...problemResponses(400, 401, 403, 404),
+    },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/v1/institutions/{id}',
+    summary:
+      'Change an institution (admin). `active: false` disables it (never the lead agency), ' +
+      '`active: true` enables it again.',
+    request: { params: InstitutionIdParams, body: json(UpdateInstitution) },
+    responses: {
+      200: { description: 'The institution', ...json(Institution) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
 }

@@ -1,6 +1,11 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, InstitutionsTable } from '../../db/schema';
-import type { CreateInstitution, Institution } from './institutions.schemas';
+import type {
+  CreateInstitution,
+  Institution,
+  InstitutionPosition,
+  InstitutionSector,
+} from './institutions.schemas';
 
 type Queryable = Kysely<DB> | Transaction<DB>;
 
@@ -28,6 +33,102 @@ export async function insertInstitutionIfAbsent(
     .returningAll()
     .executeTakeFirst();
   return row && toInstitution(row);
+}
+
+export async function insertInstitution(
+  db: Queryable,
+  input: CreateInstitution,
+): Promise<Institution> {
+  const row = await db
+    .insertInto('institutions')
+    .values(toRow(input))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toInstitution(row);
+}
+
+/** The institution, its row locked until the transaction ends (for a change). */
+export async function findInstitution(
+  db: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Institution | undefined> {
+  const query = db.selectFrom('institutions').selectAll().where('id', '=', id);
+  const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  return row && toInstitution(row);
+}
+
+export interface InstitutionFilter {
+  sector?: InstitutionSector;
+  active?: boolean;
+  /** Keyset: the (name, id) of the last row of the previous page. */
+  after?: InstitutionPosition;
+  /** Rows to return: the caller asks one more than a page to learn if another follows. */
+  limit: number;
+}
+
+/** Ordered by name, then id: stable pages for the keyset cursor. */
+export async function listInstitutions(
+  db: Queryable,
+  filter: InstitutionFilter,
+): Promise<Institution[]> {
+  let query = db.selectFrom('institutions').selectAll();
+  if (filter.sector) query = query.where('sector', '=', filter.sector);
+  if (filter.active !== undefined) {
+    query = query.where('disabled_at', filter.active ? 'is' : 'is not', null);
+  }
+  if (filter.after) {
+    const { name, id } = filter.after;
+    query = query.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(name, id)));
+  }
+  const rows = await query.orderBy('name').orderBy('id').limit(filter.limit).execute();
+  return rows.map(toInstitution);
+}
+
+export interface InstitutionChange {
+  name?: string;
+  sector?: InstitutionSector;
+  contact?: { name?: string | null; email?: string | null; phone?: string | null };
+  /** false: disabled from now; true: enabled again. */
+  active?: boolean;
+}
+
+export async function updateInstitution(
+  db: Queryable,
+  id: string,
+  change: InstitutionChange,
+): Promise<Institution> {
+  const { contact } = change;
+  const row = await db
+    .updateTable('institutions')
+    .set({
+      updated_at: sql<Date>`now()`,
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.sector !== undefined ? { sector: change.sector } : {}),
+      ...(contact?.name !== undefined ? { contact_name: contact.name } : {}),
+      ...(contact?.email !== undefined ? { contact_email: contact.email } : {}),
+      ...(contact?.phone !== undefined ? { contact_phone: contact.phone } : {}),
+      ...(change.active !== undefined
+        ? { disabled_at: change.active ? null : sql<Date>`now()` }
+        : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toInstitution(row);
+}
+
+/**
+ * Which unique rule a failed write broke, from the index the database names
+ * (pg and PGlite both report SQLSTATE 23505 with the index as `constraint`).
+ */
+export function uniqueClash(error: unknown): 'name' | 'lead_agency' | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  if (code !== '23505') return undefined;
+  if (constraint === 'institutions_name_key') return 'name';
+  if (constraint === 'institutions_one_lead_agency') return 'lead_agency';
+  return undefined;
 }
 
 function toRow(input: CreateInstitution) {

@@ -1,8 +1,49 @@
 import type { Store } from '../../db/actor-transaction';
 import { createRouter } from '../../http/router';
-import type { AccessControl } from '../auth';
+import { validate } from '../../http/validate';
+import { actorOf, type AccessControl } from '../auth';
+import {
+  changeInstitution,
+  createInstitution,
+  findInstitutions,
+  getInstitution,
+} from './institutions.service';
+import {
+  CreateInstitution,
+  InstitutionIdParams,
+  InstitutionListQuery,
+  UpdateInstitution,
+} from './institutions.schemas';
 
-export function institutionsRoutes(_deps: { store: Store; access: AccessControl }) {
+/** Administration of the lead agency and its partner institutions: admins only. */
+export function institutionsRoutes({ store, access }: { store: Store; access: AccessControl }) {
   const router = createRouter();
+  const adminOnly = access.requireRole('admin');
+
+  router.get('/', ...adminOnly, validate({ query: InstitutionListQuery }), async (req, res) => {
+    const query = req.query as unknown as InstitutionListQuery;
+    res.json(await findInstitutions(store, actorOf(req), query));
+  });
+
+  router.post('/', ...adminOnly, validate({ body: CreateInstitution }), async (req, res) => {
+    res
+      .status(201)
+      .json(await createInstitution(store, actorOf(req), req.body as CreateInstitution));
+  });
+
+  router.get('/:id', ...adminOnly, validate({ params: InstitutionIdParams }), async (req, res) => {
+    res.json(await getInstitution(store, actorOf(req), req.params.id as string));
+  });
+
+  router.patch(
+    '/:id',
+    ...adminOnly,
+    validate({ params: InstitutionIdParams, body: UpdateInstitution }),
+    async (req, res) => {
+      const change = req.body as UpdateInstitution;
+      res.json(await changeInstitution(store, actorOf(req), req.params.id as string, change));
+    },
+  );
+
   return router;
 }

@@ -1,3 +1,4 @@
+import { Cursor, Page } from '../../http/pagination';
 import { z } from '../../http/zod';
 
 export const INSTITUTION_SECTORS = [
@@ -20,20 +21,24 @@ export type InstitutionSector = z.infer<typeof InstitutionSector>;
  * institutional information (a desk, a switchboard), not victims' data, so
  * they are stored in clear.
  */
+const InstitutionName = z.string().trim().min(2).max(200);
+const ContactName = z.string().trim().min(1).max(200);
+const ContactEmail = z.email().max(254);
+const ContactPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,40}$/, 'must be a phone number');
+
 export const CreateInstitution = z
   .object({
-    name: z.string().trim().min(2).max(200),
+    name: InstitutionName,
     sector: InstitutionSector,
     isLeadAgency: z.boolean().default(false),
     contact: z
       .object({
-        name: z.string().trim().min(1).max(200).optional(),
-        email: z.email().max(254).optional(),
-        phone: z
-          .string()
-          .trim()
-          .regex(/^\+?[0-9 ()-]{6,40}$/, 'must be a phone number')
-          .optional(),
+        name: ContactName.optional(),
+        email: ContactEmail.optional(),
+        phone: ContactPhone.optional(),
       })
       .strict()
       .default({}),
@@ -59,3 +64,50 @@ export const Institution = z
   })
   .openapi('Institution');
 export type Institution = z.infer<typeof Institution>;
+
+/**
+ * A partial change. `active: false` disables the institution (never the lead
+ * agency), `active: true` enables it again. A contact field set to null is
+ * cleared. Whether an institution is the lead agency never changes.
+ */
+export const UpdateInstitution = z
+  .object({
+    name: InstitutionName.optional(),
+    sector: InstitutionSector.optional(),
+    contact: z
+      .object({
+        name: ContactName.nullable().optional(),
+        email: ContactEmail.nullable().optional(),
+        phone: ContactPhone.nullable().optional(),
+      })
+      .strict()
+      .optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, {
+    message: 'Send at least one field to change',
+    // Not on top of another issue: unknown fields alone already leave nothing to change.
+    when: (payload) => payload.issues.length === 0,
+  })
+  .openapi('UpdateInstitution');
+export type UpdateInstitution = z.infer<typeof UpdateInstitution>;
+
+export const InstitutionIdParams = z.object({ id: z.uuid() }).strict();
+
+/** Lists sort by name, then id: the cursor holds the last row's pair. */
+const InstitutionPosition = z.object({ name: z.string(), id: z.uuid() }).strict();
+export type InstitutionPosition = z.infer<typeof InstitutionPosition>;
+
+export const InstitutionListQuery = Cursor(InstitutionPosition)
+  .extend({
+    sector: InstitutionSector.optional(),
+    active: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
+  })
+  .strict();
+export type InstitutionListQuery = z.infer<typeof InstitutionListQuery>;
+
+export const InstitutionPage = Page(Institution).openapi('InstitutionPage');

@@ -7,12 +7,10 @@ import {
   UpdateUser,
   User,
   UserListQuery,
+  UserPage,
 } from './users.schemas';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const UserPage = z
-  .object({ items: z.array(User), nextCursor: z.string().nullable() })
-  .openapi('UserPage');
 const params = z.object({ id: z.uuid() });
 
 export function registerUsersOpenApi(registry: OpenAPIRegistry): void {

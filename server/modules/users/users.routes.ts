@@ -1,15 +1,8 @@
-import type { AccessControl } from '../auth';
-import { actorOf } from '../auth';
+import { actorOf, type AccessControl } from '../auth';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { changeUser, createUser, findUsers, getUser, type UsersDeps } from './users.service';
-import {
-  CreateUser,
-  UpdateUser,
-  UserIdParams,
-  UserListQuery,
-  nextUserCursor,
-} from './users.schemas';
+import { CreateUser, UpdateUser, UserIdParams, UserListQuery } from './users.schemas';
 
 export function usersRoutes(deps: UsersDeps & { access: AccessControl }) {
   const router = createRouter();
@@ -17,14 +10,7 @@ export function usersRoutes(deps: UsersDeps & { access: AccessControl }) {
 
   router.get('/', ...adminOnly, validate({ query: UserListQuery }), async (req, res) => {
     const query = req.query as unknown as UserListQuery;
-    const items = await findUsers(deps, actorOf(req), {
-      institutionId: query.institutionId,
-      role: query.role,
-      active: query.active,
-      after: query.cursor,
-      limit: query.limit,
-    });
-    res.json({ items, nextCursor: nextUserCursor(items, query.limit) });
+    res.json(await findUsers(deps, actorOf(req), query));
   });
 
   router.post('/', ...adminOnly, validate({ body: CreateUser }), async (req, res) => {

@@ -1,4 +1,5 @@
 import { ACTOR_ROLES } from '../../db/actor-transaction';
+import { Cursor, Page } from '../../http/pagination';
 import { z } from '../../http/zod';
 
 export const UserRole = z.enum(ACTOR_ROLES).openapi('UserRole');
@@ -61,40 +62,18 @@ export const UpdatedUser = User.extend({ initialPassword: z.string().optional() 
 
 export const UserIdParams = z.object({ id: z.uuid() }).strict();
 
-/** Opaque to clients: base64url of the last row's (email, id). */
-const UserCursor = z
-  .string()
-  .max(600)
-  .transform((value, ctx) => {
-    try {
-      const parsed = z
-        .object({ email: z.string(), id: z.uuid() })
-        .strict()
-        .safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // not base64url JSON: reported below
-    }
-    ctx.addIssue({ code: 'custom', message: 'Not a cursor returned by this endpoint' });
-    return z.NEVER;
-  });
+const UserPosition = z.object({ email: z.string(), id: z.uuid() }).strict();
 
-export const UserListQuery = z
-  .object({
+export const UserListQuery = Cursor(UserPosition)
+  .extend({
     institutionId: z.uuid().optional(),
     role: UserRole.optional(),
     active: z
       .enum(['true', 'false'])
       .transform((value) => value === 'true')
       .optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: UserCursor.optional(),
   })
   .strict();
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
-export function nextUserCursor(items: User[], limit: number): string | null {
-  const last = items[items.length - 1];
-  if (!last || items.length < limit) return null;
-  return Buffer.from(JSON.stringify({ email: last.email, id: last.id })).toString('base64url');
-}
+export const UserPage = Page(User).openapi('UserPage');

@@ -1,6 +1,7 @@
 import { refuseAccountChange, roleFitsInstitution } from '../../../security/policy';
 import { generateInitialPassword, type PasswordHasher } from '../../../security/passwords';
 import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-transaction';
+import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record, type AuditEntry } from '../audit';
 import {
@@ -11,9 +12,8 @@ import {
   listUsers,
   updateUser,
   type UserChange,
-  type UserFilter,
 } from './users.repository';
-import type { CreateUser, UpdateUser, User } from './users.schemas';
+import type { CreateUser, UpdateUser, User, UserListQuery } from './users.schemas';
 
 export interface UsersDeps {
   store: Store;
@@ -47,8 +47,11 @@ export function getUser(deps: UsersDeps, actor: StaffActor, id: string): Promise
   });
 }
 
-export function findUsers(deps: UsersDeps, actor: StaffActor, filter: UserFilter) {
-  return inActorTransaction(deps.store, actor, (trx) => listUsers(trx, filter));
+export async function findUsers(deps: UsersDeps, actor: StaffActor, query: UserListQuery) {
+  const rows = await inActorTransaction(deps.store, actor, (trx) =>
+    listUsers(trx, { ...query, after: query.cursor, limit: query.limit + 1 }),
+  );
+  return toPage(rows, query.limit, ({ email, id }) => ({ email, id }));
 }
 
 /**

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { ACTOR_ROLES, type ActorRole } from '../../server/db/actor-transaction';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { SessionClient } from '../helpers/session-client';
+import { auditEvents, partnerInstitutionId, seedUser, signedIn } from '../helpers/users';
+
+/**
+ * Every endpoint so far × no session and every role: 401 without a session,
+ * 403 (and an audited denial) for a role that may not, 2xx for one that may.
+ */
+interface Endpoint {
+  method: 'get' | 'post' | 'patch';
+  path: () => string;
+  /** As the route is declared: what a denial records. */
+  template: string;
+  body?: () => object;
+  allowed: readonly ActorRole[] | 'all';
+}
+
+let t: TestApp;
+const clients = new Map<ActorRole, { id: string; client: SessionClient }>();
+let userId: string;
+let institutionId: string;
+let lead: string;
+
+const unique = () => randomBytes(4).toString('hex');
+const ENDPOINTS: Endpoint[] = [
+  { method: 'get', path: () => '/api/v1/auth/me', template: '', allowed: 'all' },
+  {
+    method: 'get',
+    path: () => '/api/v1/users',
+    template: 'GET:/api/v1/users/',
+    allowed: ['admin'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/users',
+    template: 'POST:/api/v1/users/',
+    body: () => ({
+      email: `matrix.${unique()}@example.org`,
+      displayName: 'Matriz',
+      institutionId: lead,
+      role: 'caseworker',
+    }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/users/${userId}`,
+    template: 'GET:/api/v1/users/:id',
+    allowed: ['admin'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/users/${userId}`,
+    template: 'PATCH:/api/v1/users/:id',
+    body: () => ({ displayName: `Nombre ${unique()}` }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/institutions',
+    template: 'GET:/api/v1/institutions/',
+    allowed: ['admin'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/institutions',
+    template: 'POST:/api/v1/institutions/',
+    body: () => ({ name: `Institución ${unique()}`, sector: 'education' }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/institutions/${institutionId}`,
+    template: 'GET:/api/v1/institutions/:id',
+    allowed: ['admin'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/institutions/${institutionId}`,
+    template: 'PATCH:/api/v1/institutions/:id',
+    body: () => ({ contact: { name: `Mesa ${unique()}` } }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/audit',
+    template: 'GET:/api/v1/audit/',
+    allowed: ['auditor'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/audit/verify',
+    template: 'GET:/api/v1/audit/verify',
+    allowed: ['auditor'],
+  },
+  // Last: it ends each role's session.
+  { method: 'post', path: () => '/api/v1/auth/logout', template: '', allowed: 'all' },
+];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const partners = await partnerInstitutionId(t);
+  for (const role of ACTOR_ROLES) {
+    const options = role === 'partner' ? { institutionId: partners } : {};
+    const { user, client } = await signedIn(t, role, options);
+    clients.set(role, { id: user.id, client });
+  }
+  const target = await seedUser(t, 'coordinator');
+  userId = target.id;
+  lead = target.institutionId;
+  institutionId = partners;
+}, 60_000);
+afterAll(() => t.close());
+
+const send = (client: SessionClient, endpoint: Endpoint) =>
+  endpoint.method === 'get'
+    ? client.get(endpoint.path())
+    : client.send(endpoint.method, endpoint.path(), endpoint.body?.());
+
+describe.each(ENDPOINTS)('$method $template', (endpoint) => {
+  const label = `${endpoint.method.toUpperCase()} ${endpoint.path.toString()}`;
+
+  it('answers 401 without a session', async () => {
+    const anonymous = new SessionClient(t.app, t.clock);
+    await anonymous.refreshCsrf();
+    const res = await send(anonymous, endpoint);
+    expect([label, res.status]).toEqual([label, 401]);
+  });
+
+  it.each(ACTOR_ROLES)('as %s', async (role) => {
+    const { id, client } = clients.get(role)!;
+    const res = await send(client, endpoint);
+    const allowed = endpoint.allowed === 'all' || endpoint.allowed.includes(role);
+    if (allowed) {
+      expect(res.status).toBeGreaterThanOrEqual(200);
+      expect(res.status).toBeLessThan(300);
+      return;
+    }
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'forbidden' });
+    const denial = (await auditEvents(t, { action: 'access.denied' })).filter(
+      (e) => e.actor_id === id && e.resource_id === endpoint.template,
+    );
+    expect(denial.length).toBeGreaterThanOrEqual(1);
+    expect(denial.at(-1)).toMatchObject({ outcome: 'denied', actor_role: role });
+  });
+});
