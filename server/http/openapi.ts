@@ -23,6 +23,11 @@ export function createOpenApiRegistry(): OpenAPIRegistry {
   return registry;
 }
 
+/** `content` of a JSON request or response body. */
+export function jsonContent(schema: z.ZodType) {
+  return { content: { 'application/json': { schema } } };
+}
+
 /** A response entry for each problem status an operation can answer. */
 export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(

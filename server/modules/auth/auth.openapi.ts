@@ -1,4 +1,5 @@
-import { problemResponses, type OpenAPIRegistry } from '../../http/openapi';
+import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
+import type { z } from '../../http/zod';
 import {
   ChangePasswordRequest,
   CsrfToken,
@@ -10,8 +11,6 @@ import {
   TotpRequest,
 } from './auth.schemas';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-
 const CSRF_NOTE =
   'State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; ' +
   'the session id (and so the token) changes at each login step.';
@@ -21,17 +20,17 @@ export function registerAuthOpenApi(registry: OpenAPIRegistry): void {
     method: 'get' | 'post',
     route: string,
     summary: string,
-    options: { body?: unknown; response?: unknown; status?: number; problems: number[] },
+    options: { body?: z.ZodType; response?: z.ZodType; status?: number; problems: number[] },
   ) =>
     registry.registerPath({
       method,
       path: `/api/v1/auth${route}`,
       summary,
       description: method === 'post' ? CSRF_NOTE : undefined,
-      ...(options.body ? { request: { body: json(options.body as never) } } : {}),
+      ...(options.body ? { request: { body: jsonContent(options.body) } } : {}),
       responses: {
         [options.status ?? 200]: options.response
-          ? { description: 'OK', ...json(options.response as never) }
+          ? { description: 'OK', ...jsonContent(options.response) }
           : { description: 'Done' },
         ...problemResponses(...options.problems),
       },

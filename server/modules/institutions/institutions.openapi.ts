@@ -1,5 +1,4 @@
-import { problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import type { z } from '../../http/zod';
+import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
 import {
   CreateInstitution,
   Institution,
@@ -8,8 +7,6 @@ import {
   InstitutionPage,
   UpdateInstitution,
 } from './institutions.schemas';
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
   registry.register('CreateInstitution', CreateInstitution);
@@ -21,7 +18,7 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
     summary: 'List institutions by name (admin), filtered by sector and status',
     request: { query: InstitutionListQuery },
     responses: {
-      200: { description: 'A page of institutions', ...json(InstitutionPage) },
+      200: { description: 'A page of institutions', ...jsonContent(InstitutionPage) },
       ...problemResponses(400, 401, 403),
     },
   });
@@ -29,9 +26,9 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
     method: 'post',
     path: '/api/v1/institutions',
     summary: 'Create an institution (admin); names are unique regardless of case',
-    request: { body: json(CreateInstitution) },
+    request: { body: jsonContent(CreateInstitution) },
     responses: {
-      201: { description: 'Created', ...json(Institution) },
+      201: { description: 'Created', ...jsonContent(Institution) },
       ...problemResponses(400, 401, 403, 409),
     },
   });
@@ -41,7 +38,7 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
     summary: 'One institution (admin)',
     request: { params: InstitutionIdParams },
     responses: {
-      200: { description: 'The institution', ...json(Institution) },
+      200: { description: 'The institution', ...jsonContent(Institution) },
       ...problemResponses(400, 401, 403, 404),
     },
   });
@@ -51,9 +48,9 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
     summary:
       'Change an institution (admin). `active: false` disables it (never the lead agency), ' +
       '`active: true` enables it again.',
-    request: { params: InstitutionIdParams, body: json(UpdateInstitution) },
+    request: { params: InstitutionIdParams, body: jsonContent(UpdateInstitution) },
     responses: {
-      200: { description: 'The institution', ...json(Institution) },
+      200: { description: 'The institution', ...jsonContent(Institution) },
       ...problemResponses(400, 401, 403, 404, 409),
     },
   });

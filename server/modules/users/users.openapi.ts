@@ -1,4 +1,4 @@
-import { problemResponses, type OpenAPIRegistry } from '../../http/openapi';
+import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
 import { z } from '../../http/zod';
 import {
   CreatedUser,
@@ -10,7 +10,6 @@ import {
   UserPage,
 } from './users.schemas';
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const params = z.object({ id: z.uuid() });
 
 export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
@@ -20,7 +19,7 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
     summary: 'List users (admin)',
     request: { query: UserListQuery },
     responses: {
-      200: { description: 'A page of users', ...json(UserPage) },
+      200: { description: 'A page of users', ...jsonContent(UserPage) },
       ...problemResponses(400, 401, 403),
     },
   });
@@ -28,9 +27,9 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
     method: 'post',
     path: '/api/v1/users',
     summary: 'Create a user (admin); the one-time initial password is returned once',
-    request: { body: json(CreateUser) },
+    request: { body: jsonContent(CreateUser) },
     responses: {
-      201: { description: 'Created', ...json(CreatedUser) },
+      201: { description: 'Created', ...jsonContent(CreatedUser) },
       ...problemResponses(400, 401, 403, 409, 503),
     },
   });
@@ -40,7 +39,7 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
     summary: 'One user (admin)',
     request: { params },
     responses: {
-      200: { description: 'The user', ...json(User) },
+      200: { description: 'The user', ...jsonContent(User) },
       ...problemResponses(400, 401, 403, 404),
     },
   });
@@ -50,9 +49,9 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
     summary:
       'Change a user (admin). Role changes and credential resets need a step-up; ' +
       'disabling ends all their sessions.',
-    request: { params, body: json(UpdateUser) },
+    request: { params, body: jsonContent(UpdateUser) },
     responses: {
-      200: { description: 'The user', ...json(UpdatedUser) },
+      200: { description: 'The user', ...jsonContent(UpdatedUser) },
       ...problemResponses(400, 401, 403, 404, 409),
     },
   });
