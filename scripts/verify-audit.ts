@@ -6,10 +6,11 @@
  * first: the embedded engine is single-process) and AUDIT_KEY.
  */
 import { inActorTransaction, SYSTEM_ACTOR } from '../server/db/actor-transaction';
-import { record, verifyAuditChain } from '../server/modules/audit';
+import { record, sealPending, verifyAuditChain } from '../server/modules/audit';
 import { runOperatorCommand } from './operator-command';
 
 runOperatorCommand('verify-audit', async ({ store }) => {
+  await sealPending(store, { wait: true });
   const result = await inActorTransaction(
     store,
     SYSTEM_ACTOR,
@@ -21,7 +22,10 @@ runOperatorCommand('verify-audit', async ({ store }) => {
     return Promise.resolve();
   });
   if (result.ok) {
-    console.log(`Audit log intact: ${result.events} events, last seq ${result.lastSeq}.`);
+    console.log(
+      `Audit log intact: ${result.events} events, last seq ${result.lastSeq}` +
+        `${result.unsealed > 0 ? `, ${result.unsealed} committed events awaiting their seal` : ''}.`,
+    );
     return 0;
   }
   console.log(

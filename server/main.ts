@@ -6,10 +6,12 @@ import { loadSecrets } from './config/secrets';
 import { openConfiguredDatabase, type Database } from './db/database';
 import { createLogger } from './http/logger';
 import type { Store } from './db/actor-transaction';
+import { sealPending } from './modules/audit';
 import { PostgresSessionStore } from './modules/auth';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
+const AUDIT_SEAL_INTERVAL_MS = 1_000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   }
   const app = buildApp({ database, config, secrets, logger });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
+  const sealer = sealAuditEventsPeriodically(store, logger);
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(purge);
+    clearInterval(sealer);
     void shutdown(server, database, config.shutdownTimeoutMs, logger).then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -64,6 +68,20 @@ function purgeExpiredSessionsPeriodically(store: Store, logger: Logger): NodeJS.
       (error: unknown) => logger.warn({ err: error }, 'could not purge expired sessions'),
     );
   }, SESSION_PURGE_INTERVAL_MS);
+  timer.unref();
+  return timer;
+}
+
+/**
+ * Audit events are sealed right after each audited commit; when that sealer
+ * found another at work, this one links whatever is left within a second.
+ */
+function sealAuditEventsPeriodically(store: Store, logger: Logger): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    sealPending(store, { wait: false }).catch((error: unknown) =>
+      logger.error({ err: error }, 'could not seal audit events'),
+    );
+  }, AUDIT_SEAL_INTERVAL_MS);
   timer.unref();
   return timer;
 }

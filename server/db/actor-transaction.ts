@@ -1,36 +1,15 @@
-import { sql, type IsolationLevel, type Kysely, type Transaction } from 'kysely';
-import { beginAudit, flushAudit, record, type AuditEntry } from '../modules/audit';
+import type { IsolationLevel, Kysely, Transaction } from 'kysely';
+import { beginAudit, flushAudit, record, sealPending, type AuditEntry } from '../modules/audit';
+import { setActorContext, type DbActor } from './rls-context';
 import type { DB } from './schema';
 
-export const ACTOR_ROLES = [
-  'admin',
-  'supervisor',
-  'caseworker',
-  'partner',
-  'coordinator',
-  'auditor',
-] as const;
-export type ActorRole = (typeof ACTOR_ROLES)[number];
-
-/** Who a transaction acts for: row-level security policies and audit rows read these. */
-export interface DbActor {
-  id: string;
-  /** `system`: the process itself; `anonymous`: a request with no user yet (a failed login). */
-  role: ActorRole | 'system' | 'anonymous';
-  institutionId: string | null;
-  /** The HTTP request this work serves, recorded with its audit events. */
-  requestId?: string;
-}
-
-/** A signed-in staff member: the actor of every request-driven use case. */
-export type StaffActor = DbActor & { role: ActorRole };
-
-/** Start-up and maintenance tasks run by the process itself, never by a request. */
-export const SYSTEM_ACTOR: DbActor = {
-  id: '00000000-0000-0000-0000-000000000000',
-  role: 'system',
-  institutionId: null,
-};
+export {
+  ACTOR_ROLES,
+  SYSTEM_ACTOR,
+  type ActorRole,
+  type DbActor,
+  type StaffActor,
+} from './rls-context';
 
 /** What every use case needs to run: the database and the audit chain's key. */
 export interface Store {
@@ -39,11 +18,12 @@ export interface Store {
 }
 
 /**
- * One transaction per use case: the RLS context is set LOCAL to it (so a
- * pooled connection never carries it to the next one), and the audit events
- * the use case recorded are chained in just before it commits.
+ * One transaction per use case: the RLS context is set LOCAL to it, and the
+ * audit events the use case recorded are written in it (no shared lock).
+ * Once it has committed they are sealed into the chain, unless another
+ * sealer is at work (it, or the periodic one, seals them).
  */
-export function inActorTransaction<T>(
+export async function inActorTransaction<T>(
   store: Store,
   actor: DbActor,
   work: (trx: Transaction<DB>) => Promise<T>,
@@ -51,16 +31,16 @@ export function inActorTransaction<T>(
 ): Promise<T> {
   const builder = store.db.transaction();
   const transaction = options.isolation ? builder.setIsolationLevel(options.isolation) : builder;
-  return transaction.execute(async (trx) => {
-    await sql`
-      select set_config('app.actor_id', ${actor.role === 'anonymous' ? '' : actor.id}, true),
-             set_config('app.actor_role', ${actor.role}, true),
-             set_config('app.institution_id', ${actor.institutionId ?? ''}, true)`.execute(trx);
+  let recorded = 0;
+  const result = await transaction.execute(async (trx) => {
+    await setActorContext(trx, actor);
     beginAudit(trx, actor);
-    const result = await work(trx);
-    await flushAudit(trx, store.auditKey);
-    return result;
+    const value = await work(trx);
+    recorded = await flushAudit(trx, store.auditKey);
+    return value;
   });
+  if (recorded > 0) await sealPending(store, { wait: false });
+  return result;
 }
 
 /**

@@ -32,7 +32,8 @@ export interface InstitutionsTable {
 }
 
 export interface AuditEventsTable {
-  seq: string; // bigint: pg returns it as text, which is exact
+  /** Chain position, set by the sealer after commit (bigint as text: exact). */
+  seq: string | null;
   id: string;
   occurred_at: Date;
   actor_id: string | null;
@@ -44,8 +45,12 @@ export interface AuditEventsTable {
   purpose: string | null;
   outcome: 'success' | 'denied' | 'error';
   request_id: string | null;
-  prev_hash: Buffer;
-  hash: Buffer;
+  prev_hash: Buffer | null;
+  hash: Buffer | null;
+  /** HMAC of the content; null only on events sealed before migration 0007. */
+  mac: Buffer | null;
+  /** Insertion order: the sealer seals in this order. */
+  written: ColumnType<string, never, never>;
 }
 
 export interface AuditChainHeadTable {

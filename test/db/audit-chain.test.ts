@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
-import { record, verifyAuditChain } from '../../server/modules/audit';
+import { record, sealPending, verifyAuditChain } from '../../server/modules/audit';
+import { openServerDatabase } from '../../server/db/database';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
 import { asSuperuser } from '../helpers/superuser';
@@ -56,7 +57,7 @@ describe(`audit chain (${engine})`, () => {
         }),
       ),
     );
-    expect(await verify(t)).toEqual({ ok: true, events: 16, lastSeq: '16' });
+    expect(await verify(t)).toEqual({ ok: true, events: 16, lastSeq: '16', unsealed: 0 });
   });
 
   it('records the actor, request id and codes, and commits nothing when the use case fails', async () => {
@@ -138,6 +139,54 @@ describe(`audit chain (${engine})`, () => {
     expect((await verify(t)).ok).toBe(true);
   });
 
+  it('lets the application role seal an event once, and change nothing else', async () => {
+    await writeEvents(t, 1);
+    const asSystem = (statement: string) =>
+      inActorTransaction(t.store, SYSTEM_ACTOR, (trx) => sql.raw(statement).execute(trx));
+    await expect(asSystem(`update audit_events set seq = 99 where seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(asSystem(`update audit_events set action = 'x.y'`)).rejects.toThrow(
+      /permission denied/,
+    );
+    expect(await verify(t)).toEqual({ ok: true, events: 1, lastSeq: '1', unsealed: 0 });
+  });
+
+  it('reports an unsealed row forged without the key, and the sealer leaves it alone', async () => {
+    await writeEvents(t, 2);
+    await asSuperuser(
+      t,
+      `insert into audit_events (id, occurred_at, actor_id, actor_role, action, outcome, mac)
+         values (gen_random_uuid(), now(), null, 'system', 'case.erase', 'success',
+                 sha256('forged'::bytea))`,
+    );
+    await writeEvents(t, 1); // its commit runs the sealer, which must skip the forged row
+    const result = await verify(t);
+    expect(result).toMatchObject({ ok: false, problem: 'inserted', firstBadSeq: '4' });
+    const forged = await inActorTransaction(t.store, SYSTEM_ACTOR, (trx) =>
+      trx
+        .selectFrom('audit_events')
+        .select(['id', 'seq'])
+        .where('action', '=', 'case.erase')
+        .execute(),
+    );
+    expect(forged).toEqual([{ id: result.ok ? '' : result.firstBadId, seq: null }]);
+  });
+
+  // Two connections are needed to hold the head while a use case runs: a server only.
+  const onServer = engine === 'postgres' ? it : undefined;
+  onServer?.('commits audited use cases while the chain head is locked elsewhere', async () => {
+    const release = await holdChainHead(t);
+    try {
+      await writeEvents(t, 3); // would wait forever if use cases locked the head
+    } finally {
+      await release();
+    }
+    expect(await verify(t)).toMatchObject({ ok: true, events: 0, unsealed: 3 });
+    await sealPending(t.store, { wait: true });
+    expect(await verify(t)).toEqual({ ok: true, events: 3, lastSeq: '3', unsealed: 0 });
+  });
+
   describe('tampering through a privileged connection is detected and named', () => {
     beforeEach(() => writeEvents(t, 5));
 
@@ -180,3 +229,23 @@ describe(`audit chain (${engine})`, () => {
     });
   });
 });
+
+/** Locks the chain head from another connection (as a running sealer would) until released. */
+async function holdChainHead(t: TestDatabase): Promise<() => Promise<void>> {
+  const database = await openServerDatabase(t.urls!.app, 1);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = inActorTransaction({ ...t.store, db: database.db }, SYSTEM_ACTOR, async (trx) => {
+    await trx.selectFrom('audit_chain_head').select('seq').forUpdate().execute();
+    locked();
+    await released;
+  });
+  await isLocked;
+  return async () => {
+    release();
+    await holder;
+    await database.close();
+  };
+}

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DbActor } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
-import { chainHash, type AuditEventContent } from './audit.chain';
-import { appendEvents, lockChainHead, type ChainedEvent } from './audit.repository';
+import { eventMac, type AuditEventBody, type AuditEventContent } from './audit.chain';
+import { insertEvents } from './audit.repository';
 
 /** What a use case says happened. The actor, time and request id come from the transaction. */
 export interface AuditEntry {
@@ -37,19 +37,16 @@ export function record(trx: Transaction<DB>, entry: AuditEntry): void {
 }
 
 /**
- * Appends the transaction's events to the chain. Runs last, just before
- * COMMIT, so the chain head stays locked only for these inserts and the commit.
+ * Writes the transaction's events, each with its MAC, just before COMMIT.
+ * No shared lock: chain positions are given after commit by the sealer.
+ * Returns how many events were written.
  */
-export async function flushAudit(trx: Transaction<DB>, key: Buffer): Promise<void> {
+export async function flushAudit(trx: Transaction<DB>, key: Buffer): Promise<number> {
   const pending = pendingByTransaction.get(trx);
   pendingByTransaction.delete(trx);
-  if (!pending || pending.entries.length === 0) return;
-  const head = await lockChainHead(trx);
-  let { seq, hash: prevHash } = head;
-  const events: ChainedEvent[] = pending.entries.map(({ entry, occurredAt }) => {
-    seq += 1n;
-    const content: AuditEventContent = {
-      seq,
+  if (!pending || pending.entries.length === 0) return 0;
+  const events = pending.entries.map(({ entry, occurredAt }) => {
+    const body: AuditEventBody = {
       id: randomUUID(),
       occurredAt,
       actorId: pending.actor.role === 'anonymous' ? null : pending.actor.id,
@@ -62,10 +59,8 @@ export async function flushAudit(trx: Transaction<DB>, key: Buffer): Promise<voi
       outcome: entry.outcome,
       requestId: pending.actor.requestId ?? null,
     };
-    const hash = chainHash(key, prevHash, content);
-    const chained = { ...content, prevHash, hash };
-    prevHash = hash;
-    return chained;
+    return { ...body, mac: eventMac(key, body) };
   });
-  await appendEvents(trx, events);
+  await insertEvents(trx, events);
+  return events.length;
 }

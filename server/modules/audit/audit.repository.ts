@@ -1,30 +1,36 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AuditEventsTable, DB } from '../../db/schema';
-import type { AuditEventContent } from './audit.chain';
+import type { AuditEventBody, AuditEventContent } from './audit.chain';
 
 type Queryable = Kysely<DB> | Transaction<DB>;
 
 export interface ChainedEvent extends AuditEventContent {
   prevHash: Buffer;
   hash: Buffer;
+  /** Null on events sealed before migration 0007. */
+  mac: Buffer | null;
 }
 
-/** Locks the chain head until commit: audited commits take turns only here. */
-export async function lockChainHead(trx: Transaction<DB>): Promise<{ seq: bigint; hash: Buffer }> {
-  const head = await trx
-    .selectFrom('audit_chain_head')
-    .select(['seq', 'hash'])
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return { seq: BigInt(head.seq), hash: Buffer.from(head.hash) };
+/**
+ * Locks the chain head for a sealer. Without `wait`, answers undefined at once
+ * when another sealer holds it (that one, or the next, seals what is pending).
+ */
+export async function lockChainHead(
+  trx: Transaction<DB>,
+  options: { wait: boolean },
+): Promise<{ seq: bigint; hash: Buffer } | undefined> {
+  const query = trx.selectFrom('audit_chain_head').select(['seq', 'hash']).forUpdate();
+  const head = await (options.wait ? query : query.skipLocked()).executeTakeFirst();
+  return head && { seq: BigInt(head.seq), hash: Buffer.from(head.hash) };
 }
 
-export async function appendEvents(trx: Transaction<DB>, events: ChainedEvent[]): Promise<void> {
+export type UnsealedEvent = AuditEventBody & { mac: Buffer | null };
+
+export async function insertEvents(trx: Transaction<DB>, events: UnsealedEvent[]): Promise<void> {
   await trx
     .insertInto('audit_events')
     .values(
       events.map((e) => ({
-        seq: e.seq.toString(),
         id: e.id,
         occurred_at: e.occurredAt,
         actor_id: e.actorId,
@@ -36,16 +42,38 @@ export async function appendEvents(trx: Transaction<DB>, events: ChainedEvent[])
         purpose: e.purpose,
         outcome: e.outcome,
         request_id: e.requestId,
-        prev_hash: e.prevHash,
-        hash: e.hash,
+        mac: e.mac,
+        seq: null,
+        prev_hash: null,
+        hash: null,
       })),
     )
     .execute();
-  const last = events[events.length - 1]!;
-  await trx
-    .updateTable('audit_chain_head')
-    .set({ seq: last.seq.toString(), hash: last.hash })
+}
+
+/** Committed events not yet in the chain, oldest first. */
+export async function readUnsealed(db: Queryable, limit: number): Promise<UnsealedEvent[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select([...BODY_COLUMNS, 'mac'])
+    .where('seq', 'is', null)
+    .orderBy('written')
+    .limit(limit)
     .execute();
+  return rows.map((row) => ({ ...toEventBody(row), mac: row.mac && Buffer.from(row.mac) }));
+}
+
+export async function sealEvent(trx: Transaction<DB>, event: ChainedEvent): Promise<void> {
+  await trx
+    .updateTable('audit_events')
+    .set({ seq: event.seq.toString(), prev_hash: event.prevHash, hash: event.hash })
+    .where('id', '=', event.id)
+    .where('seq', 'is', null)
+    .execute();
+}
+
+export async function moveChainHead(trx: Transaction<DB>, seq: bigint, hash: Buffer) {
+  await trx.updateTable('audit_chain_head').set({ seq: seq.toString(), hash }).execute();
 }
 
 export async function readChainHead(db: Queryable): Promise<{ seq: bigint; hash: Buffer }> {
@@ -88,8 +116,7 @@ export interface AuditSearch {
   limit: number;
 }
 
-const CONTENT_COLUMNS = [
-  'seq',
+const BODY_COLUMNS = [
   'id',
   'occurred_at',
   'actor_id',
@@ -102,13 +129,14 @@ const CONTENT_COLUMNS = [
   'outcome',
   'request_id',
 ] as const;
+const CONTENT_COLUMNS = ['seq', ...BODY_COLUMNS] as const;
 
 /** Newest first. The hashes are not even selected: they never leave the database here. */
 export async function searchEvents(
   db: Queryable,
   search: AuditSearch,
 ): Promise<AuditEventContent[]> {
-  let query = db.selectFrom('audit_events').select(CONTENT_COLUMNS);
+  let query = db.selectFrom('audit_events').select(CONTENT_COLUMNS).where('seq', 'is not', null); // sealed events only: the search pages by chain position
   if (search.actorId !== undefined) query = query.where('actor_id', '=', search.actorId);
   const action = search.action;
   if (action && 'exact' in action) query = query.where('action', '=', action.exact);
@@ -134,16 +162,22 @@ export async function searchEvents(
 function toChainedEvent(row: Selectable<AuditEventsTable>): ChainedEvent {
   return {
     ...toEventContent(row),
-    prevHash: Buffer.from(row.prev_hash),
-    hash: Buffer.from(row.hash),
+    prevHash: Buffer.from(sealed(row.prev_hash)),
+    hash: Buffer.from(sealed(row.hash)),
+    mac: row.mac && Buffer.from(row.mac),
   };
 }
 
 function toEventContent(
   row: Pick<Selectable<AuditEventsTable>, (typeof CONTENT_COLUMNS)[number]>,
 ): AuditEventContent {
+  return { seq: BigInt(sealed(row.seq)), ...toEventBody(row) };
+}
+
+function toEventBody(
+  row: Pick<Selectable<AuditEventsTable>, (typeof BODY_COLUMNS)[number]>,
+): AuditEventBody {
   return {
-    seq: BigInt(row.seq),
     id: row.id,
     occurredAt: row.occurred_at,
     actorId: row.actor_id,
@@ -156,4 +190,10 @@ function toEventContent(
     outcome: row.outcome,
     requestId: row.request_id,
   };
+}
+
+/** Chain columns of rows selected as sealed (`seq is not null`; set together by a CHECK). */
+function sealed<T>(value: T | null): T {
+  if (value === null) throw new Error('expected a sealed audit event');
+  return value;
 }

@@ -101,7 +101,14 @@ export type AuditPage = z.infer<typeof AuditPage>;
 
 export const AuditVerification = z
   .union([
-    z.object({ ok: z.literal(true), events: z.number().int(), lastSeq: z.string() }),
+    z.object({
+      ok: z.literal(true),
+      events: z.number().int(),
+      lastSeq: z.string(),
+      unsealed: z.number().int().openapi({
+        description: 'Committed events not yet linked into the chain (MAC checked)',
+      }),
+    }),
     z.object({
       ok: z.literal(false),
       events: z.number().int().openapi({ description: 'Events verified before the first bad one' }),

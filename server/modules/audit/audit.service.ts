@@ -1,12 +1,8 @@
-import {
-  auditAlone,
-  inActorTransaction,
-  type DbActor,
-  type Store,
-} from '../../db/actor-transaction';
+import { inActorTransaction, type DbActor, type Store } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
 import type { AuditEventContent } from './audit.chain';
 import { record } from './audit.recorder';
+import { sealPending } from './audit.sealer';
 import { searchEvents, type AuditSearch } from './audit.repository';
 import {
   decodeSeqCursor,
@@ -26,8 +22,9 @@ import { verifyAuditChain, type AuditVerification } from './audit.verify';
 export function auditService(store: Store) {
   return {
     /** One page of events matching the filters, newest first. */
-    search(actor: DbActor, query: AuditQuery): Promise<AuditPage> {
+    async search(actor: DbActor, query: AuditQuery): Promise<AuditPage> {
       ensureAuditor(actor);
+      await sealPending(store, { wait: true }); // what has committed is searchable
       return inActorTransaction(store, actor, async (trx) => {
         const events = await searchEvents(trx, { ...toSearch(query), limit: query.limit + 1 });
         record(trx, { action: 'audit.read', outcome: 'success' });
@@ -42,23 +39,23 @@ export function auditService(store: Store) {
 
     /**
      * Recomputes the whole chain on one snapshot (REPEATABLE READ, so events
-     * appended meanwhile are not taken for forgeries). The audit.verify event is
-     * written in a transaction of its own, after the check and before the
-     * answer: appending it inside the snapshot transaction would lock the chain
-     * head there, and PostgreSQL refuses that ("could not serialize access")
-     * whenever any other audited transaction committed during the check — on
-     * a busy server, nearly always.
+     * sealed meanwhile are not taken for forgeries), after sealing what has
+     * committed. Its own audit.verify event is written in the same transaction:
+     * use cases never lock the chain head, so this cannot conflict with writers.
      */
     async verify(actor: DbActor): Promise<AuditVerification> {
       ensureAuditor(actor);
-      const result = await inActorTransaction(
+      await sealPending(store, { wait: true });
+      return inActorTransaction(
         store,
         actor,
-        (trx) => verifyAuditChain(trx, store.auditKey),
+        async (trx) => {
+          const result = await verifyAuditChain(trx, store.auditKey);
+          record(trx, { action: 'audit.verify', outcome: 'success' });
+          return result;
+        },
         { isolation: 'repeatable read' },
       );
-      await auditAlone(store, actor, { action: 'audit.verify', outcome: 'success' });
-      return result;
     },
   };
 }

@@ -1,12 +1,17 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { chainHash, GENESIS_HASH } from './audit.chain';
-import { readChainHead, readEventsAfter, type ChainedEvent } from './audit.repository';
+import { chainHash, eventMac, GENESIS_HASH } from './audit.chain';
+import {
+  readChainHead,
+  readEventsAfter,
+  readUnsealed,
+  type ChainedEvent,
+} from './audit.repository';
 
 export type AuditProblem = 'modified' | 'inserted' | 'deleted';
 
 export type AuditVerification =
-  | { ok: true; events: number; lastSeq: string }
+  | { ok: true; events: number; lastSeq: string; unsealed: number }
   | {
       ok: false;
       events: number;
@@ -18,6 +23,8 @@ export type AuditVerification =
     };
 
 const PAGE = 1_000;
+/** Sealing runs after every audited commit; more than this unsealed means it is not running. */
+const MAX_UNSEALED = 100_000;
 
 /**
  * Walks the whole chain in order and recomputes every link. A changed row
@@ -54,7 +61,10 @@ export async function verifyAuditChain(
       if (!event.prevHash.equals(prevHash)) {
         return failure(event, 'inserted', 'does not link to the previous event');
       }
-      if (!chainHash(key, event.prevHash, event).equals(event.hash)) {
+      if (
+        !chainHash(key, event.prevHash, event).equals(event.hash) ||
+        (event.mac !== null && !eventMac(key, event).equals(event.mac))
+      ) {
         return failure(event, 'modified', 'its content does not match its HMAC');
       }
       prevHash = event.hash;
@@ -69,5 +79,16 @@ export async function verifyAuditChain(
   if (!head.hash.equals(prevHash)) {
     return failure(null, 'modified', 'the chain head does not match the last event');
   }
-  return { ok: true, events: count, lastSeq: head.seq.toString() };
+  // Events committed but not sealed yet (normally none, or a few milliseconds' worth).
+  const unsealed = await readUnsealed(trx, MAX_UNSEALED);
+  for (const event of unsealed) {
+    if (!event.mac || !eventMac(key, event).equals(event.mac)) {
+      return {
+        ...failure(null, 'inserted', 'an unsealed event whose MAC does not match'),
+        firstBadSeq: (head.seq + 1n).toString(),
+        firstBadId: event.id,
+      };
+    }
+  }
+  return { ok: true, events: count, lastSeq: head.seq.toString(), unsealed: unsealed.length };
 }

@@ -1,2 +1,3 @@
 export { beginAudit, flushAudit, record, type AuditEntry } from './audit.recorder';
+export { sealPending } from './audit.sealer';
 export { verifyAuditChain, type AuditVerification } from './audit.verify';

@@ -1,0 +1,43 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from './schema';
+
+export const ACTOR_ROLES = [
+  'admin',
+  'supervisor',
+  'caseworker',
+  'partner',
+  'coordinator',
+  'auditor',
+] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** Who a transaction acts for: row-level security policies and audit rows read these. */
+export interface DbActor {
+  id: string;
+  /** `system`: the process itself; `anonymous`: a request with no user yet (a failed login). */
+  role: ActorRole | 'system' | 'anonymous';
+  institutionId: string | null;
+  /** The HTTP request this work serves, recorded with its audit events. */
+  requestId?: string;
+}
+
+/** A signed-in staff member: the actor of every request-driven use case. */
+export type StaffActor = DbActor & { role: ActorRole };
+
+/** Start-up and maintenance tasks run by the process itself, never by a request. */
+export const SYSTEM_ACTOR: DbActor = {
+  id: '00000000-0000-0000-0000-000000000000',
+  role: 'system',
+  institutionId: null,
+};
+
+/**
+ * Sets the row-level-security context LOCAL to the transaction, so that a
+ * pooled connection never carries it into the next one.
+ */
+export async function setActorContext(trx: Transaction<DB>, actor: DbActor): Promise<void> {
+  await sql`
+    select set_config('app.actor_id', ${actor.role === 'anonymous' ? '' : actor.id}, true),
+           set_config('app.actor_role', ${actor.role}, true),
+           set_config('app.institution_id', ${actor.institutionId ?? ''}, true)`.execute(trx);
+}
