@@ -46,7 +46,7 @@ export function loadSecrets(
   return Object.freeze(Object.fromEntries(entries) as Record<SecretName, Buffer>);
 }
 
-function decodeSecret(encoded: string): Buffer | undefined {
+export function decodeSecret(encoded: string): Buffer | undefined {
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded.trim())) return undefined;
   const value = Buffer.from(encoded.trim(), 'base64');
   return value.length >= SECRET_BYTES ? value : undefined;
@@ -58,23 +58,40 @@ function developmentSecret(
   logger: Pick<Logger, 'info'>,
   problems: string[],
 ): Buffer {
+  const file = path.join(secretsDir(dataDir), `${name.toLowerCase()}.key`);
+  if (createKeyFile(file)) {
+    logger.info({ secret: name, file }, 'generated a development secret (value not logged)');
+  }
+  return readKeyFile(file, name, problems) ?? Buffer.alloc(0);
+}
+
+export function secretsDir(dataDir: string): string {
   const dir = path.join(dataDir, 'secrets');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, `${name.toLowerCase()}.key`);
+  return dir;
+}
+
+/** A new random key file (0600); false when it already exists: keys are never overwritten. */
+export function createKeyFile(file: string): boolean {
   try {
     fs.writeFileSync(file, randomBytes(SECRET_BYTES).toString('base64'), {
       mode: 0o600,
       flag: 'wx', // never overwrite: a lost key would make encrypted data unreadable
     });
-    logger.info({ secret: name, file }, 'generated a development secret (value not logged)');
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
   }
+}
+
+/** The key in a 0600 file, or undefined with the problem named. */
+export function readKeyFile(file: string, name: string, problems: string[]): Buffer | undefined {
   if ((fs.statSync(file).mode & 0o077) !== 0) {
     problems.push(`${name}: ${file} is readable by other users; chmod 600 it`);
-    return Buffer.alloc(0);
+    return undefined;
   }
   const value = decodeSecret(fs.readFileSync(file, 'utf8'));
   if (!value) problems.push(`${name}: ${file} does not hold base64 of ${SECRET_BYTES} bytes`);
-  return value ?? Buffer.alloc(0);
+  return value;
 }
