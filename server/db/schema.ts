@@ -9,6 +9,11 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   users: UsersTable;
   sessions: SessionsTable;
+  teams: TeamsTable;
+  cases: CasesTable;
+  case_keys: CaseKeysTable;
+  case_blind_indexes: CaseBlindIndexesTable;
+  case_access_grants: CaseAccessGrantsTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -72,6 +77,8 @@ export interface UsersTable {
   totp_secret_enc: Buffer | null;
   totp_enabled_at: Date | null;
   totp_last_step: string | null; // bigint, as text
+  team_id: string | null;
+  team_access: Generated<boolean>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
 }
@@ -82,4 +89,76 @@ export interface SessionsTable {
   data: ColumnType<unknown, string, string>;
   created_at: ColumnType<Date, never, never>;
   expires_at: Date;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** Identifying fields are the `*_enc` columns (ciphertext); everything else is clear. */
+export interface CasesTable {
+  id: Generated<string>;
+  case_number: string;
+  status: Generated<'intake' | 'active' | 'follow_up' | 'closed' | 'closed_referred'>;
+  risk_level: 'low' | 'medium' | 'high' | 'critical';
+  team_id: string;
+  assigned_to: string | null;
+  version: Generated<number>;
+  identified_on: ColumnType<Date, string, string>;
+  sex: string;
+  age_at_identification: number | null;
+  age_band: string;
+  nationality: string | null;
+  migrant_status: string | null;
+  province: string | null;
+  canton: string | null;
+  trafficking_status: string;
+  status_determined_by: string | null;
+  exploitation_types: Generated<string[]>;
+  recruitment_methods: Generated<string[]>;
+  control_methods: Generated<string[]>;
+  vulnerability_groups: Generated<string[]>;
+  identifying_agency_id: string | null;
+  language: string | null;
+  full_name_enc: Buffer | null;
+  aliases_enc: Buffer | null;
+  date_of_birth_enc: Buffer | null;
+  document_type_enc: Buffer | null;
+  document_number_enc: Buffer | null;
+  phone_enc: Buffer | null;
+  email_enc: Buffer | null;
+  address_enc: Buffer | null;
+  emergency_contact_enc: Buffer | null;
+  narrative_enc: Buffer | null;
+  health_notes_enc: Buffer | null;
+  legal_notes_enc: Buffer | null;
+  created_by: string;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+  erased_at: Date | null;
+}
+
+export interface CaseKeysTable {
+  case_id: string;
+  kek_version: number;
+  wrapped_key: Buffer;
+  created_at: ColumnType<Date, never, never>;
+  rewrapped_at: Date | null;
+}
+
+export interface CaseBlindIndexesTable {
+  case_id: string;
+  team_id: string;
+  field: 'document_number' | 'phone';
+  value: Buffer;
+}
+
+export interface CaseAccessGrantsTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  expires_at: Date;
+  created_at: ColumnType<Date, never, never>;
 }
