@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { deriveKey } from '../security/crypto/aead';
+import { deriveKey, type KeyEncryptionKeys } from '../security/crypto';
 import { PasswordHasher } from '../security/passwords';
 import type { Config } from './config/config';
 import type { Secrets } from './config/secrets';
@@ -40,12 +40,16 @@ import { registerInstitutionsOpenApi } from './modules/institutions/institutions
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { registerUsersOpenApi } from './modules/users/users.openapi';
 import { usersRoutes } from './modules/users/users.routes';
+import { registerCasesOpenApi } from './modules/cases/cases.openapi';
+import { casesRoutes } from './modules/cases/cases.routes';
 import { version } from '../package.json';
 
 export interface AppDeps {
   database: Database;
   config: Pick<Config, 'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie'>;
-  secrets: Pick<Secrets, 'SESSION_SECRET' | 'DATA_KEK' | 'AUDIT_KEY'>;
+  secrets: Pick<Secrets, 'SESSION_SECRET' | 'DATA_KEK' | 'AUDIT_KEY' | 'BLIND_INDEX_KEY'>;
+  /** Key-encryption keys that wrap each case's data key. */
+  keyring: KeyEncryptionKeys;
   logger: Logger;
   /** Shared with operator tools in the same process; one per app by default. */
   hasher?: PasswordHasher;
@@ -80,6 +84,7 @@ export function buildApp(deps: AppDeps): Express {
   registerInstitutionsOpenApi(registry);
   registerUsersOpenApi(registry);
   registerAuditOpenApi(registry);
+  registerCasesOpenApi(registry);
   const openApiDocument = generateOpenApiDocument(registry, version);
 
   app.use(httpLogger(deps.logger));
@@ -100,6 +105,15 @@ export function buildApp(deps: AppDeps): Express {
   const access = accessControl(store, auth.clock);
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
+  api.use(
+    '/cases',
+    casesRoutes({
+      store,
+      access,
+      keyring: deps.keyring,
+      blindIndexKey: deps.secrets.BLIND_INDEX_KEY,
+    }),
+  );
   api.use(
     '/users',
     usersRoutes({

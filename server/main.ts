@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/config';
+import { loadKeyring } from './config/keyring';
 import { loadSecrets } from './config/secrets';
 import { openConfiguredDatabase, type Database } from './db/database';
 import { createLogger } from './http/logger';
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
       'DEV_INSECURE_HTTP_COOKIE: the session cookie is sent over plain HTTP (development only)',
     );
   }
-  const app = buildApp({ database, config, secrets, logger });
+  const keyring = loadKeyring(config, secrets);
+  const app = buildApp({ database, config, secrets, keyring, logger });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);
   const server = app.listen(config.port, config.host, () => {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { LocalKeyring } from '../../security/crypto';
 import { HasherSaturatedError, type PasswordHasher } from '../../security/passwords';
 import { buildApp } from '../../server/app';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../server/db/actor-transaction';
@@ -30,8 +31,10 @@ export async function loginWorkload(database: Database, store: Store, hasher: Pa
       SESSION_SECRET: randomBytes(32),
       DATA_KEK: randomBytes(32),
       AUDIT_KEY: store.auditKey,
+      BLIND_INDEX_KEY: randomBytes(32),
     },
     hasher,
+    keyring: new LocalKeyring(new Map([[1, randomBytes(32)]])),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

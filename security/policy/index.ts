@@ -5,3 +5,4 @@ export {
   roleFitsInstitution,
   type AccountChangeRefusal,
 } from './users';
+export { canHoldCases } from './cases';

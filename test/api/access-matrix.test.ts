@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { ACTOR_ROLES, type ActorRole } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { SessionClient } from '../helpers/session-client';
-import { auditEvents, partnerInstitutionId, seedUser, signedIn } from '../helpers/users';
+import {
+  auditEvents,
+  createTeam,
+  partnerInstitutionId,
+  seedUser,
+  signedIn,
+} from '../helpers/users';
 
 /**
  * Every endpoint so far × no session and every role: 401 without a session,
@@ -22,6 +28,13 @@ const clients = new Map<ActorRole, { id: string; client: SessionClient }>();
 let userId: string;
 let institutionId: string;
 let lead: string;
+let caseId: string;
+const CASE = {
+  identifiedOn: '2026-11-12',
+  riskLevel: 'medium',
+  identity: { fullName: 'Persona de prueba' },
+  attributes: { sex: 'Male', traffickingStatus: 'Possible' },
+};
 
 const unique = () => randomBytes(4).toString('hex');
 const ENDPOINTS: Endpoint[] = [
@@ -95,6 +108,19 @@ const ENDPOINTS: Endpoint[] = [
     template: 'GET:/api/v1/audit/verify',
     allowed: ['auditor'],
   },
+  {
+    method: 'post',
+    path: () => '/api/v1/cases',
+    template: 'POST:/api/v1/cases/',
+    body: () => CASE,
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/cases/${caseId}`,
+    template: 'GET:/api/v1/cases/:id',
+    allowed: ['caseworker', 'supervisor'],
+  },
   // Last: it ends each role's session.
   { method: 'post', path: () => '/api/v1/auth/logout', template: '', allowed: 'all' },
 ];
@@ -102,8 +128,14 @@ const ENDPOINTS: Endpoint[] = [
 beforeAll(async () => {
   t = await startTestApp();
   const partners = await partnerInstitutionId(t);
+  const teamId = await createTeam(t, 'Equipo Matriz');
   for (const role of ACTOR_ROLES) {
-    const options = role === 'partner' ? { institutionId: partners } : {};
+    const options =
+      role === 'partner'
+        ? { institutionId: partners }
+        : role === 'caseworker' || role === 'supervisor'
+          ? { teamId }
+          : {};
     const { user, client } = await signedIn(t, role, options);
     clients.set(role, { id: user.id, client });
   }
@@ -111,6 +143,8 @@ beforeAll(async () => {
   userId = target.id;
   lead = target.institutionId;
   institutionId = partners;
+  const created = await clients.get('caseworker')!.client.post('/api/v1/cases', CASE);
+  caseId = (created.body as { case: { id: string } }).case.id;
 }, 60_000);
 afterAll(() => t.close());
 

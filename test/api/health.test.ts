@@ -2,7 +2,7 @@ import request from 'supertest';
 import { buildApp } from '../../server/app';
 import { loadMigrationFiles } from '../../server/db/migrator';
 import { createLogger } from '../../server/http/logger';
-import { startTestApp, TEST_CONFIG, testSecrets, type TestApp } from '../helpers/app';
+import { startTestApp, TEST_CONFIG, testKeyring, testSecrets, type TestApp } from '../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,6 +16,7 @@ const appExpecting = (migrations: ReturnType<typeof loadMigrationFiles>) =>
     logger: createLogger('silent'),
     config: TEST_CONFIG,
     secrets: testSecrets(t.database),
+    keyring: testKeyring(),
     migrations,
   });
 

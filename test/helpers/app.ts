@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
+import { LocalKeyring } from '../../security/crypto';
 import { buildApp, type AppDeps } from '../../server/app';
 import { createLogger } from '../../server/http/logger';
 import { openTestDatabase, type TestDatabase } from './database';
@@ -32,8 +33,12 @@ export function testSecrets(database: TestDatabase): AppDeps['secrets'] {
     SESSION_SECRET: randomBytes(32),
     DATA_KEK: randomBytes(32),
     AUDIT_KEY: database.store.auditKey,
+    BLIND_INDEX_KEY: randomBytes(32),
   };
 }
+
+/** A keyring of one random version, as development would generate. */
+export const testKeyring = () => new LocalKeyring(new Map([[1, randomBytes(32)]]));
 
 /** The real app on a fresh database, with its log captured for assertions. */
 export async function startTestApp(
@@ -51,6 +56,7 @@ export async function startTestApp(
     database,
     logger,
     secrets: testSecrets(database),
+    keyring: testKeyring(),
     clock: () => clock.now(),
     ...overrides,
     config: { ...TEST_CONFIG, ...overrides.config },

@@ -25,7 +25,12 @@ export interface SeededUser {
 export async function seedUser(
   t: TestApp,
   role: ActorRole,
-  options: { institutionId?: string; passwordMustChange?: boolean } = {},
+  options: {
+    institutionId?: string;
+    passwordMustChange?: boolean;
+    teamId?: string;
+    teamAccess?: boolean;
+  } = {},
 ): Promise<SeededUser> {
   const password = strongPassword();
   const email = `${role}.${randomBytes(4).toString('hex')}@example.org`;
@@ -41,6 +46,8 @@ export async function seedUser(
         role,
         password_hash: passwordHash,
         password_must_change: options.passwordMustChange ?? false,
+        team_id: options.teamId ?? null,
+        team_access: options.teamAccess ?? false,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -52,7 +59,7 @@ export async function seedUser(
 export async function signedIn(
   t: TestApp,
   role: ActorRole,
-  options: { institutionId?: string } = {},
+  options: Parameters<typeof seedUser>[2] = {},
 ): Promise<{ user: SeededUser; client: SessionClient }> {
   const user = await seedUser(t, role, options);
   const client = new SessionClient(t.app, t.clock);
@@ -97,4 +104,11 @@ export function auditEvents(t: TestApp, filter: { action?: string; resourceId?: 
     if (filter.resourceId) query = query.where('resource_id', '=', filter.resourceId);
     return query.execute();
   });
+}
+
+export async function createTeam(t: TestApp, name: string): Promise<string> {
+  const row = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+    trx.insertInto('teams').values({ name }).returning('id').executeTakeFirstOrThrow(),
+  );
+  return row.id;
 }

@@ -1,0 +1,126 @@
+import { z } from '../../http/zod';
+import {
+  AGE_BANDS,
+  CASE_STATUSES,
+  CONTROL_METHODS,
+  EXPLOITATION_TYPES,
+  GENDERS,
+  MIGRANT_STATUSES,
+  RECRUITMENT_METHODS,
+  RISK_LEVELS,
+  STATUS_DETERMINERS,
+  TRAFFICKING_STATUSES,
+  VULNERABILITY_GROUPS,
+} from './cases.vocabularies';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const codes = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).max(values.length).default([]);
+
+/** Identifying data: every field here is encrypted with the case's own key. */
+export const CaseIdentity = z
+  .object({
+    fullName: text(200),
+    aliases: text(500).optional(),
+    dateOfBirth: z.iso.date().optional(),
+    documentType: text(60).optional(),
+    documentNumber: text(60).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,40}$/, 'must be a phone number')
+      .optional(),
+    email: z.email().max(254).optional(),
+    address: text(500).optional(),
+    emergencyContact: text(500).optional(),
+    narrative: text(20_000).optional(),
+    healthNotes: text(10_000).optional(),
+    legalNotes: text(10_000).optional(),
+  })
+  .strict()
+  .openapi('CaseIdentity');
+export type CaseIdentity = z.infer<typeof CaseIdentity>;
+
+/** Non-identifying attributes, in clear for workflow and statistics (HTCDS codes). */
+export const CaseAttributes = z
+  .object({
+    sex: z.enum(GENDERS),
+    ageAtIdentification: z.number().int().min(0).max(120).optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+      .optional(),
+    migrantStatus: z.enum(MIGRANT_STATUSES).optional(),
+    province: text(100).optional(),
+    canton: text(100).optional(),
+    traffickingStatus: z.enum(TRAFFICKING_STATUSES),
+    statusDeterminedBy: z.enum(STATUS_DETERMINERS).optional(),
+    exploitationTypes: codes(EXPLOITATION_TYPES),
+    recruitmentMethods: codes(RECRUITMENT_METHODS),
+    controlMethods: codes(CONTROL_METHODS),
+    vulnerabilityGroups: codes(VULNERABILITY_GROUPS),
+    identifyingAgencyId: z.uuid().optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
+      .optional(),
+  })
+  .strict()
+  .openapi('CaseAttributes');
+export type CaseAttributes = z.infer<typeof CaseAttributes>;
+
+export const IntakeCase = z
+  .object({
+    identifiedOn: z.iso.date(),
+    riskLevel: z.enum(RISK_LEVELS),
+    identity: CaseIdentity,
+    attributes: CaseAttributes,
+  })
+  .strict()
+  .openapi('IntakeCase');
+export type IntakeCase = z.infer<typeof IntakeCase>;
+
+/** What list views show: nothing identifying, so browsing decrypts nothing. */
+export const CaseSummary = z
+  .object({
+    id: z.uuid(),
+    caseNumber: z.string(),
+    status: z.enum(CASE_STATUSES),
+    riskLevel: z.enum(RISK_LEVELS),
+    sex: z.enum(GENDERS),
+    ageBand: z.enum(AGE_BANDS),
+    teamId: z.uuid(),
+    assignedTo: z.uuid().nullable(),
+    identifiedOn: z.iso.date(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: z.number().int(),
+    erased: z.boolean(),
+  })
+  .openapi('CaseSummary');
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseDetail = CaseSummary.extend({
+  attributes: CaseAttributes,
+  /** Null once the case has been erased (its key destroyed). */
+  identity: CaseIdentity.nullable(),
+}).openapi('CaseDetail');
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** The warning says that a possible duplicate exists and whom to ask, never its content. */
+export const PossibleDuplicate = z
+  .object({
+    field: z.enum(['documentNumber', 'phone']),
+    team: z.object({ id: z.uuid(), name: z.string() }),
+    /** Only when the person may see that case. */
+    caseId: z.uuid().optional(),
+    caseNumber: z.string().optional(),
+  })
+  .openapi('PossibleDuplicate');
+export type PossibleDuplicate = z.infer<typeof PossibleDuplicate>;
+
+export const IntakeResult = z
+  .object({ case: CaseDetail, possibleDuplicates: z.array(PossibleDuplicate) })
+  .openapi('IntakeResult');
+
+export const CaseIdParams = z.object({ id: z.uuid() }).strict();
