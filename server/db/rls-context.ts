@@ -41,3 +41,23 @@ export async function setActorContext(trx: Transaction<DB>, actor: DbActor): Pro
            set_config('app.actor_role', ${actor.role}, true),
            set_config('app.institution_id', ${actor.institutionId ?? ''}, true)`.execute(trx);
 }
+
+/**
+ * Runs one step of a use case with the system's RLS context, then restores
+ * the actor's. Only for a write the actor has been authorised to make but
+ * whose result they may no longer see (PostgreSQL checks an updated row
+ * against the SELECT policy too) — e.g. a supervisor moving a case to
+ * another team. The decision must have been taken under the actor's context.
+ */
+export async function asSystemWithin<T>(
+  trx: Transaction<DB>,
+  actor: DbActor,
+  step: () => Promise<T>,
+): Promise<T> {
+  await setActorContext(trx, SYSTEM_ACTOR);
+  try {
+    return await step();
+  } finally {
+    await setActorContext(trx, actor);
+  }
+}

@@ -121,6 +121,19 @@ const ENDPOINTS: Endpoint[] = [
     template: 'GET:/api/v1/cases/:id',
     allowed: ['caseworker', 'supervisor'],
   },
+  {
+    method: 'get',
+    path: () => '/api/v1/cases',
+    template: 'GET:/api/v1/cases/',
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/cases/${caseId}/assign`,
+    template: 'POST:/api/v1/cases/:id/assign',
+    body: () => ({ assignedTo: clients.get('caseworker')!.id }),
+    allowed: ['supervisor'],
+  },
   // Last: it ends each role's session.
   { method: 'post', path: () => '/api/v1/auth/logout', template: '', allowed: 'all' },
 ];

@@ -1,8 +1,18 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
 import { z } from '../../http/zod';
-import { CaseDetail, IntakeCase, IntakeResult } from './cases.schemas';
+import { CaseDetail, CaseListQuery, CasePage, IntakeCase, IntakeResult } from './cases.schemas';
 
 export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/cases',
+    summary: 'Cases I may see, newest first: no identifying data (nothing is decrypted)',
+    request: { query: CaseListQuery },
+    responses: {
+      200: { description: 'A page of case summaries', ...jsonContent(CasePage) },
+      ...problemResponses(400, 401, 403),
+    },
+  });
   registry.registerPath({
     method: 'post',
     path: '/api/v1/cases',

@@ -1,5 +1,4 @@
-import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
-import type { WrappedKey } from '../../../security/crypto';
+import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { CasesTable, DB } from '../../db/schema';
 import { IDENTITY_COLUMNS, type IdentityColumns } from './case-crypto';
 import type { CaseAttributes, CaseSummary } from './cases.schemas';
@@ -35,65 +34,23 @@ export async function insertCase(trx: Trx, row: Insertable<CasesTable>): Promise
     .executeTakeFirstOrThrow();
 }
 
-export async function insertCaseKey(trx: Trx, caseId: string, key: WrappedKey) {
-  await trx
-    .insertInto('case_keys')
-    .values({ case_id: caseId, kek_version: key.kekVersion, wrapped_key: key.wrapped })
-    .execute();
-}
-
-export async function findCaseKey(trx: Trx, caseId: string): Promise<WrappedKey | undefined> {
-  const row = await trx
-    .selectFrom('case_keys')
-    .select(['kek_version', 'wrapped_key'])
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  return row && { kekVersion: row.kek_version, wrapped: Buffer.from(row.wrapped_key) };
-}
-
-export interface BlindIndexEntry {
-  field: 'document_number' | 'phone';
-  value: Buffer;
-}
-
-/** Other cases with the same blind index value, and their team's name. */
-export async function findBlindIndexMatches(trx: Trx, entries: BlindIndexEntry[]) {
-  if (entries.length === 0) return [];
-  return trx
-    .selectFrom('case_blind_indexes as b')
-    .innerJoin('teams as t', 't.id', 'b.team_id')
-    .select(['b.case_id', 'b.field', 't.id as team_id', 't.name as team_name'])
-    .where((eb) =>
-      eb.or(entries.map((e) => eb.and([eb('b.field', '=', e.field), eb('b.value', '=', e.value)]))),
-    )
-    .execute();
-}
-
-export async function insertBlindIndexes(
-  trx: Trx,
-  caseId: string,
-  teamId: string,
-  entries: BlindIndexEntry[],
-) {
-  if (entries.length === 0) return;
-  await trx
-    .insertInto('case_blind_indexes')
-    .values(entries.map((e) => ({ case_id: caseId, team_id: teamId, ...e })))
-    .execute();
-}
-
-/** Case numbers of the given cases that this actor may see (RLS decides). */
-export async function visibleCaseNumbers(trx: Trx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('cases')
-    .select(['id', 'case_number'])
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.case_number]));
-}
-
 export type CaseRow = Selectable<CasesTable> & { identified_on_text: string };
+type SummaryRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'case_number'
+  | 'status'
+  | 'risk_level'
+  | 'sex'
+  | 'age_band'
+  | 'team_id'
+  | 'assigned_to'
+  | 'created_at'
+  | 'updated_at'
+  | 'version'
+  | 'erased_at'
+  | 'identified_on_text'
+>;
 
 export async function findCase(trx: Trx, id: string): Promise<CaseRow | undefined> {
   return trx
@@ -104,7 +61,7 @@ export async function findCase(trx: Trx, id: string): Promise<CaseRow | undefine
     .executeTakeFirst();
 }
 
-export function toSummary(row: CaseRow): CaseSummary {
+export function toSummary(row: SummaryRow): CaseSummary {
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -146,4 +103,96 @@ export function identityColumnsOf(row: CaseRow): IdentityColumns {
   return Object.fromEntries(
     IDENTITY_COLUMNS.map((column) => [column, row[column] && Buffer.from(row[column])]),
   ) as IdentityColumns;
+}
+
+export interface CaseFilter {
+  status?: CaseRow['status'];
+  riskLevel?: CaseRow['risk_level'];
+  assignedTo?: string;
+  teamId?: string;
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+/** Newest first; row-level security leaves only what the actor may see. No ciphertext is read. */
+export async function listCases(trx: Trx, filter: CaseFilter): Promise<SummaryRow[]> {
+  let query = trx
+    .selectFrom('cases')
+    .select([
+      'id',
+      'case_number',
+      'status',
+      'risk_level',
+      'sex',
+      'age_band',
+      'team_id',
+      'assigned_to',
+      'created_at',
+      'updated_at',
+      'version',
+      'erased_at',
+    ])
+    .select(identifiedOnText);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.riskLevel) query = query.where('risk_level', '=', filter.riskLevel);
+  if (filter.assignedTo) query = query.where('assigned_to', '=', filter.assignedTo);
+  if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(createdAt), id)),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/**
+ * Applies a change only if the case is still at `version` (optimistic
+ * concurrency); the updated row, or undefined when it was stale or not visible.
+ */
+export async function updateCaseAtVersion(
+  trx: Trx,
+  id: string,
+  version: number,
+  changes: Updateable<CasesTable>,
+): Promise<CaseRow | undefined> {
+  return trx
+    .updateTable('cases')
+    .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .returning(identifiedOnText)
+    .executeTakeFirst();
+}
+
+/** A staff member's role, team and status (read as the system: users are not public). */
+export async function findStaffMember(trx: Trx, id: string) {
+  return trx
+    .selectFrom('users')
+    .select(['id', 'role', 'team_id', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Reassigns without RETURNING: the case may leave what the actor can see. */
+export async function moveCase(
+  trx: Trx,
+  id: string,
+  version: number,
+  assignedTo: string,
+  teamId: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('cases')
+    .set({
+      assigned_to: assignedTo,
+      team_id: teamId,
+      version: sql<number>`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

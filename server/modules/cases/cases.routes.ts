@@ -1,12 +1,17 @@
 import { actorOf, type AccessControl } from '../auth';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
-import { CaseIdParams, IntakeCase } from './cases.schemas';
-import { intakeCase, readCase, type CasesDeps } from './cases.service';
+import { AssignCase, CaseIdParams, CaseListQuery, IntakeCase, UpdateCase } from './cases.schemas';
+import { assignCase, updateCase } from './case-changes';
+import { findCases, intakeCase, readCase, type CasesDeps } from './cases.service';
 
 export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
   const router = createRouter();
   const caseRoles = deps.access.requireRole('caseworker', 'supervisor');
+
+  router.get('/', ...caseRoles, validate({ query: CaseListQuery }), async (req, res) => {
+    res.json(await findCases(deps, actorOf(req), req.query as unknown as CaseListQuery));
+  });
 
   router.post('/', ...caseRoles, validate({ body: IntakeCase }), async (req, res) => {
     res.status(201).json(await intakeCase(deps, actorOf(req), req.body as IntakeCase));
@@ -15,6 +20,28 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
   router.get('/:id', ...caseRoles, validate({ params: CaseIdParams }), async (req, res) => {
     res.json(await readCase(deps, actorOf(req), req.params.id as string));
   });
+
+  router.patch(
+    '/:id',
+    ...caseRoles,
+    validate({ params: CaseIdParams, body: UpdateCase }),
+    async (req, res) => {
+      res.json(
+        await updateCase(deps, actorOf(req), req.params.id as string, req.body as UpdateCase),
+      );
+    },
+  );
+
+  router.post(
+    '/:id/assign',
+    ...deps.access.requireRole('supervisor'),
+    validate({ params: CaseIdParams, body: AssignCase }),
+    async (req, res) => {
+      res.json(
+        await assignCase(deps, actorOf(req), req.params.id as string, req.body as AssignCase),
+      );
+    },
+  );
 
   return router;
 }

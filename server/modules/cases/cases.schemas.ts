@@ -1,3 +1,4 @@
+import { Cursor, Page } from '../../http/pagination';
 import { z } from '../../http/zod';
 import {
   AGE_BANDS,
@@ -124,3 +125,51 @@ export const IntakeResult = z
   .openapi('IntakeResult');
 
 export const CaseIdParams = z.object({ id: z.uuid() }).strict();
+
+const CasePosition = z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).strict();
+
+export const CaseListQuery = Cursor(CasePosition)
+  .extend({
+    status: z.enum(CASE_STATUSES).optional(),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    /** `me`: assigned to me; `team`: my team's (what I may see of it). Default: all I may see. */
+    assigned: z.enum(['me', 'team']).optional(),
+  })
+  .strict();
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const CasePage = Page(CaseSummary).openapi('CasePage');
+
+/** Reasons are codes (non-identifying): they go into the audit event as its purpose. */
+export const STATUS_REASONS = [
+  'assessment_done',
+  'services_in_progress',
+  'services_completed',
+  'referred_elsewhere',
+  'lost_contact',
+  'declined_services',
+  'relocated',
+  'reopened',
+  'other',
+] as const;
+
+export const UpdateCase = z
+  .object({
+    /** The version this change was made from: a stale one is refused with 409. */
+    version: z.number().int().min(1),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    identity: CaseIdentity.partial().strict().optional(),
+    attributes: CaseAttributes.partial().strict().optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    statusReason: z.enum(STATUS_REASONS).optional(),
+  })
+  .strict()
+  .refine((change) => (change.status === undefined) === (change.statusReason === undefined), {
+    message: 'status and statusReason go together',
+    path: ['statusReason'],
+  })
+  .openapi('UpdateCase');
+export type UpdateCase = z.infer<typeof UpdateCase>;
+
+export const AssignCase = z.object({ assignedTo: z.uuid() }).strict().openapi('AssignCase');
+export type AssignCase = z.infer<typeof AssignCase>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { blindIndex, type KeyEncryptionKeys } from '../../../security/crypto';
+import type { KeyEncryptionKeys } from '../../../security/crypto';
 import { canHoldCases } from '../../../security/policy';
 import {
   auditAlone,
@@ -8,27 +8,25 @@ import {
   type StaffActor,
   type Store,
 } from '../../db/actor-transaction';
+import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
 import { decryptIdentity, encryptIdentity, newCaseKey, openCaseKey } from './case-crypto';
 import {
   findActorTeam,
-  findBlindIndexMatches,
   findCase,
-  findCaseKey,
   identityColumnsOf,
-  insertBlindIndexes,
   insertCase,
-  insertCaseKey,
+  listCases,
   nextCaseNumber,
   toAttributes,
   toSummary,
-  visibleCaseNumbers,
-  type BlindIndexEntry,
   type CaseRow,
 } from './cases.repository';
-import type { CaseDetail, IntakeCase, PossibleDuplicate } from './cases.schemas';
-import { ageBand } from './cases.vocabularies';
+import type { CaseDetail, CaseListQuery, IntakeCase } from './cases.schemas';
+import { attributeColumns } from './case-columns';
+import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
+import { findCaseKey, insertBlindIndexes, insertCaseKey } from './case-keys.repository';
 
 export interface CasesDeps {
   store: Store;
@@ -45,11 +43,11 @@ export async function intakeCase(deps: CasesDeps, actor: StaffActor, input: Inta
   if (!canHoldCases(actor)) throw problems.forbidden();
   const id = randomUUID();
   const { dataKey, wrapped } = newCaseKey(deps.keyring, id);
-  const indexes = blindIndexesOf(deps.blindIndexKey, input);
+  const indexes = blindIndexesOf(deps.blindIndexKey, input.identity);
   return inActorTransaction(deps.store, actor, async (trx) => {
     const team = await findActorTeam(trx, actor.id);
     if (!team?.team_id) throw noTeam();
-    const duplicates = await possibleDuplicates(trx, indexes);
+    const duplicates = await possibleDuplicates(trx, indexes, id);
     const row = await insertCase(trx, {
       id,
       case_number: await nextCaseNumber(trx, new Date().getUTCFullYear()),
@@ -71,6 +69,28 @@ export async function intakeCase(deps: CasesDeps, actor: StaffActor, input: Inta
     });
     return { case: detail(row, input.identity), possibleDuplicates: duplicates };
   });
+}
+
+/** What the actor may see, filtered; summaries only, so nothing is decrypted or audited as a read. */
+export async function findCases(deps: CasesDeps, actor: StaffActor, query: CaseListQuery) {
+  if (!canHoldCases(actor)) throw problems.forbidden();
+  const rows = await inActorTransaction(deps.store, actor, async (trx) => {
+    const team = query.assigned === 'team' ? await findActorTeam(trx, actor.id) : undefined;
+    if (query.assigned === 'team' && !team?.team_id) return [];
+    return listCases(trx, {
+      status: query.status,
+      riskLevel: query.riskLevel,
+      assignedTo: query.assigned === 'me' ? actor.id : undefined,
+      teamId: team?.team_id ?? undefined,
+      after: query.cursor,
+      limit: query.limit + 1,
+    });
+  });
+  const page = toPage(rows, query.limit, (row) => ({
+    createdAt: row.created_at.toISOString(),
+    id: row.id,
+  }));
+  return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
 }
 
 /** One case with its identifying data: the read is audited with its purpose. */
@@ -122,56 +142,6 @@ async function auditDenialIfExists(store: Store, actor: StaffActor, id: string) 
 
 function detail(row: CaseRow, identity: CaseDetail['identity']): CaseDetail {
   return { ...toSummary(row), attributes: toAttributes(row), identity };
-}
-
-function blindIndexesOf(key: Buffer, input: IntakeCase): BlindIndexEntry[] {
-  const entries: BlindIndexEntry[] = [];
-  const { documentNumber, phone } = input.identity;
-  const doc =
-    documentNumber === undefined ? undefined : blindIndex(key, 'document_number', documentNumber);
-  if (doc) entries.push({ field: 'document_number', value: doc });
-  const tel = phone === undefined ? undefined : blindIndex(key, 'phone', phone);
-  if (tel) entries.push({ field: 'phone', value: tel });
-  return entries;
-}
-
-async function possibleDuplicates(
-  trx: Parameters<typeof findBlindIndexMatches>[0],
-  indexes: BlindIndexEntry[],
-): Promise<PossibleDuplicate[]> {
-  const matches = await findBlindIndexMatches(trx, indexes);
-  const numbers = await visibleCaseNumbers(
-    trx,
-    matches.map((m) => m.case_id),
-  );
-  return matches.map((m) => {
-    const caseNumber = numbers.get(m.case_id);
-    return {
-      field: m.field === 'document_number' ? 'documentNumber' : 'phone',
-      team: { id: m.team_id, name: m.team_name },
-      ...(caseNumber ? { caseId: m.case_id, caseNumber } : {}),
-    };
-  });
-}
-
-function attributeColumns(a: IntakeCase['attributes']) {
-  return {
-    sex: a.sex,
-    age_at_identification: a.ageAtIdentification ?? null,
-    age_band: ageBand(a.ageAtIdentification),
-    nationality: a.nationality ?? null,
-    migrant_status: a.migrantStatus ?? null,
-    province: a.province ?? null,
-    canton: a.canton ?? null,
-    trafficking_status: a.traffickingStatus,
-    status_determined_by: a.statusDeterminedBy ?? null,
-    exploitation_types: a.exploitationTypes,
-    recruitment_methods: a.recruitmentMethods,
-    control_methods: a.controlMethods,
-    vulnerability_groups: a.vulnerabilityGroups,
-    identifying_agency_id: a.identifyingAgencyId ?? null,
-    language: a.language ?? null,
-  };
 }
 
 const noTeam = () =>
