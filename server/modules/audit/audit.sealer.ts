@@ -7,26 +7,29 @@ const BATCH = 500;
 
 /**
  * Links committed events into the chain, oldest first, in short transactions
- * of its own (the only place the chain head is locked). Use cases never wait
- * for it inside their transaction. An unsealed row whose MAC is wrong was not
+ * of its own (the only place the chain head is locked). Use cases call it
+ * with `wait` after they have committed — never inside their transaction — so
+ * their events are sealed when they answer; sealers take turns only with each
+ * other, and one that finds its events already sealed by another is done at
+ * once. The periodic sealer does not wait (it is a safety net). An unsealed row whose MAC is wrong was not
  * written by Amparo: it is left as it is, for verification to report.
  * Returns how many events were sealed.
  */
 export async function sealPending(store: Store, options: { wait: boolean }): Promise<number> {
   let total = 0;
   for (;;) {
-    const { sealed, read } = await sealBatch(store, options.wait);
+    const sealed = await sealBatch(store, options.wait);
     total += sealed;
-    if (read < BATCH || sealed === 0) return total;
+    if (sealed < BATCH) return total;
   }
 }
 
 // A transaction of its own without inActorTransaction: that one calls the sealer.
-function sealBatch(store: Store, wait: boolean): Promise<{ sealed: number; read: number }> {
+function sealBatch(store: Store, wait: boolean): Promise<number> {
   return store.db.transaction().execute(async (trx) => {
     await setActorContext(trx, SYSTEM_ACTOR);
     const head = await lockChainHead(trx, { wait });
-    if (!head) return { sealed: 0, read: 0 };
+    if (!head) return 0;
     const pending = await readUnsealed(trx, BATCH);
     let { seq, hash: prevHash } = head;
     let sealed = 0;
@@ -39,6 +42,6 @@ function sealBatch(store: Store, wait: boolean): Promise<{ sealed: number; read:
       sealed += 1;
     }
     if (sealed > 0) await moveChainHead(trx, seq, prevHash);
-    return { sealed, read: pending.length };
+    return sealed;
   });
 }
