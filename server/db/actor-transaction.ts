@@ -21,7 +21,7 @@ export interface Store {
  * One transaction per use case: the RLS context is set LOCAL to it, and the
  * audit events the use case recorded are written in it (no shared lock).
  * Once it has committed they are sealed into the chain by a short sealing
- * transaction of their own (see audit.sealer).
+ * transaction, or by the sealer already at work (see audit.sealer).
  */
 export async function inActorTransaction<T>(
   store: Store,
@@ -39,7 +39,7 @@ export async function inActorTransaction<T>(
     recorded = await flushAudit(trx, store.auditKey);
     return value;
   });
-  if (recorded > 0) await sealPending(store, { wait: true });
+  if (recorded > 0) await sealPending(store, { wait: false });
   return result;
 }
 

@@ -8,19 +8,20 @@ const BATCH = 500;
 /**
  * Links committed events into the chain, oldest first, in short transactions
  * of its own (the only place the chain head is locked). Use cases call it
- * with `wait` after they have committed — never inside their transaction — so
- * their events are sealed when they answer; sealers take turns only with each
- * other, and one that finds its events already sealed by another is done at
- * once. The periodic sealer does not wait (it is a safety net). An unsealed row whose MAC is wrong was not
+ * after they have committed, without waiting: if another sealer holds the
+ * head, that one seals their events too. Reads of the log (search, verify)
+ * call it with `wait` first; a periodic sealer is the safety net. An unsealed row whose MAC is wrong was not
  * written by Amparo: it is left as it is, for verification to report.
  * Returns how many events were sealed.
  */
 export async function sealPending(store: Store, options: { wait: boolean }): Promise<number> {
   let total = 0;
+  // Until a batch seals nothing: a sealer that skipped because this one held
+  // the head had committed its events first, so a later batch here finds them.
   for (;;) {
     const sealed = await sealBatch(store, options.wait);
     total += sealed;
-    if (sealed < BATCH) return total;
+    if (sealed === 0) return total;
   }
 }
 
