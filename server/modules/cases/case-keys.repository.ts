@@ -91,3 +91,10 @@ export async function moveBlindIndexesToTeam(trx: Trx, caseId: string, teamId: s
     .where('case_id', '=', caseId)
     .execute();
 }
+
+/** Crypto-shredding: the wrapped data key and the blind indexes go; the ciphertexts stay unreadable. */
+export async function destroyCaseKey(trx: Trx, caseId: string): Promise<boolean> {
+  await trx.deleteFrom('case_blind_indexes').where('case_id', '=', caseId).execute();
+  const result = await trx.deleteFrom('case_keys').where('case_id', '=', caseId).executeTakeFirst();
+  return result.numDeletedRows === 1n;
+}

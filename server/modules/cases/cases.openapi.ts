@@ -1,8 +1,54 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
 import { z } from '../../http/zod';
-import { CaseDetail, CaseListQuery, CasePage, IntakeCase, IntakeResult } from './cases.schemas';
+import {
+  AssignCase,
+  CaseDetail,
+  CaseListQuery,
+  CasePage,
+  CaseSummary,
+  EraseCase,
+  IntakeCase,
+  IntakeResult,
+  UpdateCase,
+} from './cases.schemas';
+
+const idParams = z.object({ id: z.uuid() });
 
 export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/v1/cases/{id}',
+    summary:
+      'Change a case from the version you read (409 stale_version otherwise); status ' +
+      'changes need a legal transition and a reason code',
+    request: { params: idParams, body: jsonContent(UpdateCase) },
+    responses: {
+      200: { description: 'The case', ...jsonContent(IntakeResult) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/cases/{id}/assign',
+    summary: "Assign a case to a caseworker (supervisor); it moves to that caseworker's team",
+    request: { params: idParams, body: jsonContent(AssignCase) },
+    responses: {
+      200: { description: 'The case summary', ...jsonContent(CaseSummary) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/cases/{id}/erase',
+    summary:
+      'Erase a case by destroying its data key (supervisor, step-up, reason code); ' +
+      'attributes and audit trail remain',
+    request: { params: idParams, body: jsonContent(EraseCase) },
+    responses: {
+      200: { description: 'The case summary', ...jsonContent(CaseSummary) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/v1/cases',
@@ -29,7 +75,7 @@ export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/api/v1/cases/{id}',
     summary: 'One case with its identifying data (audited as a read with purpose "view")',
-    request: { params: z.object({ id: z.uuid() }) },
+    request: { params: idParams },
     responses: {
       200: { description: 'The case', ...jsonContent(CaseDetail) },
       ...problemResponses(400, 401, 403, 404),

@@ -1,7 +1,15 @@
 import { actorOf, type AccessControl } from '../auth';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
-import { AssignCase, CaseIdParams, CaseListQuery, IntakeCase, UpdateCase } from './cases.schemas';
+import {
+  AssignCase,
+  CaseIdParams,
+  CaseListQuery,
+  EraseCase,
+  IntakeCase,
+  UpdateCase,
+} from './cases.schemas';
+import { eraseCase } from './case-erasure';
 import { assignCase, updateCase } from './case-changes';
 import { findCases, intakeCase, readCase, type CasesDeps } from './cases.service';
 
@@ -40,6 +48,16 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
       res.json(
         await assignCase(deps, actorOf(req), req.params.id as string, req.body as AssignCase),
       );
+    },
+  );
+
+  router.post(
+    '/:id/erase',
+    ...deps.access.requireRole('supervisor'),
+    deps.access.requireStepUp,
+    validate({ params: CaseIdParams, body: EraseCase }),
+    async (req, res) => {
+      res.json(await eraseCase(deps, actorOf(req), req.params.id as string, req.body as EraseCase));
     },
   );
 

@@ -173,3 +173,17 @@ export type UpdateCase = z.infer<typeof UpdateCase>;
 
 export const AssignCase = z.object({ assignedTo: z.uuid() }).strict().openapi('AssignCase');
 export type AssignCase = z.infer<typeof AssignCase>;
+
+export const ERASURE_REASONS = [
+  'person_request',
+  'legal_obligation',
+  'data_minimisation',
+  'duplicate_record',
+  'created_in_error',
+] as const;
+
+export const EraseCase = z
+  .object({ reason: z.enum(ERASURE_REASONS) })
+  .strict()
+  .openapi('EraseCase');
+export type EraseCase = z.infer<typeof EraseCase>;
