@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { decryptField, DecryptionError, LocalKeyring } from '../../security/crypto';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { SessionClient } from '../helpers/session-client';
+import { type SessionClient } from '../helpers/session-client';
 import { auditEvents, createTeam, signedIn, type SeededUser } from '../helpers/users';
 
 type Signed = { user: SeededUser; client: SessionClient };
