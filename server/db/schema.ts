@@ -14,6 +14,7 @@ export interface DB {
   case_keys: CaseKeysTable;
   case_blind_indexes: CaseBlindIndexesTable;
   case_access_grants: CaseAccessGrantsTable;
+  case_notes: CaseNotesTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -160,5 +161,13 @@ export interface CaseAccessGrantsTable {
   case_id: string;
   user_id: string;
   expires_at: Date;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  author_id: string;
+  body_enc: Buffer;
   created_at: ColumnType<Date, never, never>;
 }

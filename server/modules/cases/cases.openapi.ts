@@ -4,17 +4,42 @@ import {
   AssignCase,
   CaseDetail,
   CaseListQuery,
+  CaseNote,
   CasePage,
   CaseSummary,
   EraseCase,
   IntakeCase,
   IntakeResult,
+  NewCaseNote,
   UpdateCase,
 } from './cases.schemas';
 
 const idParams = z.object({ id: z.uuid() });
 
 export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/cases/{id}/notes',
+    summary: "The case's notes, decrypted (one audited read)",
+    request: { params: idParams },
+    responses: {
+      200: {
+        description: 'Notes, oldest first',
+        ...jsonContent(z.object({ items: z.array(CaseNote) })),
+      },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/cases/{id}/notes',
+    summary: 'Append a note (encrypted with the case key; notes are never edited)',
+    request: { params: idParams, body: jsonContent(NewCaseNote) },
+    responses: {
+      201: { description: 'The note', ...jsonContent(CaseNote) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
   registry.registerPath({
     method: 'patch',
     path: '/api/v1/cases/{id}',

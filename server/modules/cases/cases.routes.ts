@@ -7,8 +7,10 @@ import {
   CaseListQuery,
   EraseCase,
   IntakeCase,
+  NewCaseNote,
   UpdateCase,
 } from './cases.schemas';
+import { addNote, readNotes } from './case-notes';
 import { eraseCase } from './case-erasure';
 import { assignCase, updateCase } from './case-changes';
 import { findCases, intakeCase, readCase, type CasesDeps } from './cases.service';
@@ -58,6 +60,20 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
     validate({ params: CaseIdParams, body: EraseCase }),
     async (req, res) => {
       res.json(await eraseCase(deps, actorOf(req), req.params.id as string, req.body as EraseCase));
+    },
+  );
+
+  router.get('/:id/notes', ...caseRoles, validate({ params: CaseIdParams }), async (req, res) => {
+    res.json({ items: await readNotes(deps, actorOf(req), req.params.id as string) });
+  });
+
+  router.post(
+    '/:id/notes',
+    ...caseRoles,
+    validate({ params: CaseIdParams, body: NewCaseNote }),
+    async (req, res) => {
+      const { body } = req.body as NewCaseNote;
+      res.status(201).json(await addNote(deps, actorOf(req), req.params.id as string, body));
     },
   );
 

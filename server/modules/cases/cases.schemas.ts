@@ -187,3 +187,15 @@ export const EraseCase = z
   .strict()
   .openapi('EraseCase');
 export type EraseCase = z.infer<typeof EraseCase>;
+
+/** Notes are identifying free text: encrypted, append-only. */
+export const NewCaseNote = z
+  .object({ body: z.string().trim().min(1).max(20_000) })
+  .strict()
+  .openapi('NewCaseNote');
+export type NewCaseNote = z.infer<typeof NewCaseNote>;
+
+export const CaseNote = z
+  .object({ id: z.uuid(), authorId: z.uuid(), createdAt: z.iso.datetime(), body: z.string() })
+  .openapi('CaseNote');
+export type CaseNote = z.infer<typeof CaseNote>;

@@ -124,7 +124,7 @@ export async function readCase(
  * Another team's case and a case that does not exist answer the same 404; the
  * first is still an attempted access, recorded for the auditors.
  */
-async function auditDenialIfExists(store: Store, actor: StaffActor, id: string) {
+export async function auditDenialIfExists(store: Store, actor: StaffActor, id: string) {
   const exists = await inActorTransaction(
     store,
     SYSTEM_ACTOR,
