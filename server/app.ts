@@ -41,7 +41,7 @@ import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { registerUsersOpenApi } from './modules/users/users.openapi';
 import { usersRoutes } from './modules/users/users.routes';
 import { registerCasesOpenApi } from './modules/cases/cases.openapi';
-import { casesRoutes } from './modules/cases/cases.routes';
+import { casesRoutes, reviewsRoutes } from './modules/cases/cases.routes';
 import { version } from '../package.json';
 
 export interface AppDeps {
@@ -105,15 +105,14 @@ export function buildApp(deps: AppDeps): Express {
   const access = accessControl(store, auth.clock);
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
-  api.use(
-    '/cases',
-    casesRoutes({
-      store,
-      access,
-      keyring: deps.keyring,
-      blindIndexKey: deps.secrets.BLIND_INDEX_KEY,
-    }),
-  );
+  const cases = {
+    store,
+    access,
+    keyring: deps.keyring,
+    blindIndexKey: deps.secrets.BLIND_INDEX_KEY,
+  };
+  api.use('/cases', casesRoutes(cases));
+  api.use('/reviews', reviewsRoutes(cases));
   api.use(
     '/users',
     usersRoutes({

@@ -162,6 +162,7 @@ export interface CaseAccessGrantsTable {
   user_id: string;
   expires_at: Date;
   created_at: ColumnType<Date, never, never>;
+  justification_enc: Buffer | null;
 }
 
 export interface CaseNotesTable {

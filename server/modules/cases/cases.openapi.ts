@@ -2,6 +2,9 @@ import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/
 import { z } from '../../http/zod';
 import {
   AssignCase,
+  BreakGlassGrant,
+  BreakGlassRequest,
+  BreakGlassReview,
   CaseDetail,
   CaseListQuery,
   CaseNote,
@@ -17,6 +20,30 @@ import {
 const idParams = z.object({ id: z.uuid() });
 
 export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/cases/{id}/break-glass',
+    summary:
+      'Open a case outside your team for 60 minutes (caseworker, supervisor; step-up and a ' +
+      'written justification; audited and queued for the team supervisor)',
+    request: { params: idParams, body: jsonContent(BreakGlassRequest) },
+    responses: {
+      201: { description: 'The grant', ...jsonContent(BreakGlassGrant) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/reviews',
+    summary: "The supervisor's review queue: break-glass grants on the team's cases",
+    responses: {
+      200: {
+        description: 'Newest first',
+        ...jsonContent(z.object({ items: z.array(BreakGlassReview) })),
+      },
+      ...problemResponses(401, 403),
+    },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/v1/cases/{id}/notes',

@@ -3,6 +3,7 @@ import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import {
   AssignCase,
+  BreakGlassRequest,
   CaseIdParams,
   CaseListQuery,
   EraseCase,
@@ -11,6 +12,7 @@ import {
   UpdateCase,
 } from './cases.schemas';
 import { addNote, readNotes } from './case-notes';
+import { breakGlass, reviewQueue } from './case-break-glass';
 import { eraseCase } from './case-erasure';
 import { assignCase, updateCase } from './case-changes';
 import { findCases, intakeCase, readCase, type CasesDeps } from './cases.service';
@@ -77,5 +79,26 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
     },
   );
 
+  router.post(
+    '/:id/break-glass',
+    ...caseRoles,
+    deps.access.requireStepUp,
+    validate({ params: CaseIdParams, body: BreakGlassRequest }),
+    async (req, res) => {
+      const { justification } = req.body as BreakGlassRequest;
+      const grant = await breakGlass(deps, actorOf(req), req.params.id as string, justification);
+      res.status(201).json(grant);
+    },
+  );
+
+  return router;
+}
+
+/** `GET /api/v1/reviews`: the supervisor's review queue (break-glass for now). */
+export function reviewsRoutes(deps: CasesDeps & { access: AccessControl }) {
+  const router = createRouter();
+  router.get('/', ...deps.access.requireRole('supervisor'), async (req, res) => {
+    res.json({ items: await reviewQueue(deps, actorOf(req)) });
+  });
   return router;
 }

@@ -199,3 +199,28 @@ export const CaseNote = z
   .object({ id: z.uuid(), authorId: z.uuid(), createdAt: z.iso.datetime(), body: z.string() })
   .openapi('CaseNote');
 export type CaseNote = z.infer<typeof CaseNote>;
+
+export const BreakGlassRequest = z
+  .object({ justification: z.string().trim().min(20).max(2_000) })
+  .strict()
+  .openapi('BreakGlassRequest');
+export type BreakGlassRequest = z.infer<typeof BreakGlassRequest>;
+
+export const BreakGlassGrant = z
+  .object({ grantId: z.uuid(), caseId: z.uuid(), expiresAt: z.iso.datetime() })
+  .openapi('BreakGlassGrant');
+
+export const BreakGlassReview = z
+  .object({
+    grantId: z.uuid(),
+    caseId: z.uuid(),
+    caseNumber: z.string(),
+    userId: z.uuid(),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    active: z.boolean(),
+    /** Null once the case has been erased. */
+    justification: z.string().nullable(),
+  })
+  .openapi('BreakGlassReview');
+export type BreakGlassReview = z.infer<typeof BreakGlassReview>;

@@ -111,13 +111,26 @@ export async function readCase(
       outcome: 'success',
       resourceType: 'case',
       resourceId: id,
-      purpose: 'view',
+      purpose: await readPurpose(trx, actor, row),
     });
     return detail(row, identity);
   });
   if (found) return found;
   await auditDenialIfExists(deps.store, actor, id);
   throw problems.notFound();
+}
+
+/** `break_glass` when the actor sees the case only through a break-glass grant. */
+async function readPurpose(
+  trx: Parameters<typeof findActorTeam>[0],
+  actor: StaffActor,
+  row: CaseRow,
+): Promise<'view' | 'break_glass'> {
+  if (row.assigned_to === actor.id) return 'view';
+  const team = await findActorTeam(trx, actor.id);
+  const ownTeam = team?.team_id === row.team_id;
+  if (ownTeam && (actor.role === 'supervisor' || team?.team_access)) return 'view';
+  return 'break_glass';
 }
 
 /**

@@ -1,0 +1,53 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+
+type Trx = Transaction<DB>;
+
+export async function insertGrant(
+  trx: Trx,
+  grant: { id: string; caseId: string; userId: string; minutes: number; justificationEnc: Buffer },
+) {
+  return trx
+    .insertInto('case_access_grants')
+    .values({
+      id: grant.id,
+      case_id: grant.caseId,
+      user_id: grant.userId,
+      expires_at: sql<Date>`now() + make_interval(mins => ${grant.minutes})`,
+      justification_enc: grant.justificationEnc,
+    })
+    .returning(['id', 'expires_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function hasActiveGrant(trx: Trx, caseId: string, userId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('case_access_grants')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Break-glass grants on the cases of a team, newest first. */
+export async function grantsForTeam(trx: Trx, teamId: string, limit: number) {
+  return trx
+    .selectFrom('case_access_grants as g')
+    .innerJoin('cases as c', 'c.id', 'g.case_id')
+    .select([
+      'g.id',
+      'g.case_id',
+      'c.case_number',
+      'c.erased_at',
+      'g.user_id',
+      'g.created_at',
+      'g.expires_at',
+      'g.justification_enc',
+    ])
+    .where('c.team_id', '=', teamId)
+    .orderBy('g.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
