@@ -48,6 +48,11 @@ export function openCaseKey(keyring: KeyEncryptionKeys, caseId: string, wrapped:
   return keyring.unwrap(wrapped, keyContext(caseId));
 }
 
+/** The same data key, wrapped again under the keyring's current version. */
+export function rewrapCaseKey(keyring: KeyEncryptionKeys, caseId: string, wrapped: WrappedKey) {
+  return keyring.wrap(openCaseKey(keyring, caseId, wrapped), keyContext(caseId));
+}
+
 export function encryptIdentity(
   dataKey: Buffer,
   caseId: string,

@@ -1,0 +1,30 @@
+/**
+ * npm run rotate-keys [-- --new-version]
+ * Rewraps every case data key under the newest key-encryption key version,
+ * while the API keeps serving (short batches; resumable; idempotent). With
+ * --new-version (development only) it first creates the next version as a
+ * key file under DATA_DIR/secrets; in production add DATA_KEK_V<N> to the
+ * environment of the API and of this command instead. It ends by listing the
+ * versions still in use: any other version may be retired.
+ */
+import { parseArgs } from 'node:util';
+import { addDevelopmentKekVersion, loadKeyring } from '../server/config/keyring';
+import { rewrapCaseKeys } from '../server/modules/cases';
+import { runOperatorCommand } from './operator-command';
+
+const { values } = parseArgs({ options: { 'new-version': { type: 'boolean', default: false } } });
+
+runOperatorCommand('rotate-keys', async ({ config, secrets, store }) => {
+  let keyring = loadKeyring(config, secrets);
+  if (values['new-version']) {
+    const version = addDevelopmentKekVersion(config, keyring);
+    keyring = loadKeyring(config, secrets);
+    console.log(`Created key-encryption key version ${version}.`);
+  }
+  const report = await rewrapCaseKeys(store, keyring);
+  console.log(
+    `Rewrapped ${report.rewrapped} case keys under version ${report.toVersion}. ` +
+      `Versions in use: ${JSON.stringify(report.versionsInUse)}.`,
+  );
+  return 0;
+});

@@ -1,0 +1,1 @@
+export { rewrapCaseKeys, type RotationReport } from './key-rotation';
