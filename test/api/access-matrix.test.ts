@@ -29,6 +29,7 @@ let userId: string;
 let institutionId: string;
 let lead: string;
 let caseId: string;
+let otherTeamCaseId: string;
 const CASE = {
   identifiedOn: '2026-11-12',
   riskLevel: 'medium',
@@ -134,6 +135,39 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ assignedTo: clients.get('caseworker')!.id }),
     allowed: ['supervisor'],
   },
+  {
+    method: 'get',
+    path: () => `/api/v1/cases/${caseId}/notes`,
+    template: 'GET:/api/v1/cases/:id/notes',
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/cases/${caseId}/notes`,
+    template: 'POST:/api/v1/cases/:id/notes',
+    body: () => ({ body: 'Nota de la matriz' }),
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/cases/${otherTeamCaseId}/break-glass`,
+    template: 'POST:/api/v1/cases/:id/break-glass',
+    body: () => ({ justification: 'Justificación suficiente para la matriz de acceso' }),
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/reviews',
+    template: 'GET:/api/v1/reviews/',
+    allowed: ['supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/cases/${caseId}/erase`,
+    template: 'POST:/api/v1/cases/:id/erase',
+    body: () => ({ reason: 'created_in_error' }),
+    allowed: ['supervisor'],
+  },
   // Last: it ends each role's session.
   { method: 'post', path: () => '/api/v1/auth/logout', template: '', allowed: 'all' },
 ];
@@ -158,6 +192,9 @@ beforeAll(async () => {
   institutionId = partners;
   const created = await clients.get('caseworker')!.client.post('/api/v1/cases', CASE);
   caseId = (created.body as { case: { id: string } }).case.id;
+  const outsider = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo Ajeno') });
+  const elsewhere = await outsider.client.post('/api/v1/cases', CASE);
+  otherTeamCaseId = (elsewhere.body as { case: { id: string } }).case.id;
 }, 60_000);
 afterAll(() => t.close());
 
