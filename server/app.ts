@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { deriveKey, type KeyEncryptionKeys } from '../security/crypto';
 import { PasswordHasher } from '../security/passwords';
@@ -90,7 +90,9 @@ export function buildApp(deps: AppDeps): Express {
   app.use(httpLogger(deps.logger));
   app.use(permissionsPolicy);
   app.use(['/api', '/healthz', '/readyz'], apiSecurityHeaders, noStore);
-  app.use('/api', requireJsonBody, express.json({ limit: deps.config.jsonBodyLimit }));
+  // Case attachments are the one binary upload; every other API body is JSON.
+  app.use('/api', unlessAttachmentUpload(requireJsonBody));
+  app.use('/api', express.json({ limit: deps.config.jsonBodyLimit }));
 
   app.use(
     healthRoutes({ db: deps.database.db, migrations: deps.migrations ?? loadMigrationFiles() }),
@@ -131,6 +133,13 @@ export function buildApp(deps: AppDeps): Express {
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+const ATTACHMENT_UPLOAD = /^\/v1\/cases\/[^/]+\/attachments$/;
+
+function unlessAttachmentUpload(handler: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    req.method === 'POST' && ATTACHMENT_UPLOAD.test(req.path) ? next() : handler(req, res, next);
 }
 
 function authContext(store: Store, deps: AppDeps): AuthContext {

@@ -18,16 +18,29 @@ export function encryptField(
   address: FieldAddress,
   plaintext: string,
 ): Buffer {
-  return encrypt(
-    dataKey,
-    keyVersion,
-    Buffer.from(plaintext, 'utf8'),
-    fieldAad(address, keyVersion),
-  );
+  return encryptFieldBytes(dataKey, keyVersion, address, Buffer.from(plaintext, 'utf8'));
 }
 
 /** Throws DecryptionError on any mismatch (bit flipped, moved, wrong key). */
 export function decryptField(dataKey: Buffer, address: FieldAddress, ciphertext: Buffer): string {
+  return decryptFieldBytes(dataKey, address, ciphertext).toString('utf8');
+}
+
+/** The same for binary content (attachments). */
+export function encryptFieldBytes(
+  dataKey: Buffer,
+  keyVersion: number,
+  address: FieldAddress,
+  plaintext: Buffer,
+): Buffer {
+  return encrypt(dataKey, keyVersion, plaintext, fieldAad(address, keyVersion));
+}
+
+export function decryptFieldBytes(
+  dataKey: Buffer,
+  address: FieldAddress,
+  ciphertext: Buffer,
+): Buffer {
   const keyVersion = keyIdOf(ciphertext) ?? 0;
-  return decrypt(dataKey, ciphertext, fieldAad(address, keyVersion)).toString('utf8');
+  return decrypt(dataKey, ciphertext, fieldAad(address, keyVersion));
 }

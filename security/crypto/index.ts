@@ -5,7 +5,13 @@ export {
   normalisePhone,
   type BlindIndexedField,
 } from './blind-index';
-export { decryptField, encryptField, type FieldAddress } from './fields';
+export {
+  decryptField,
+  decryptFieldBytes,
+  encryptField,
+  encryptFieldBytes,
+  type FieldAddress,
+} from './fields';
 export {
   LocalKeyring,
   MAX_KEK_VERSION,

@@ -15,6 +15,7 @@ export interface DB {
   case_blind_indexes: CaseBlindIndexesTable;
   case_access_grants: CaseAccessGrantsTable;
   case_notes: CaseNotesTable;
+  case_attachments: CaseAttachmentsTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -170,5 +171,16 @@ export interface CaseNotesTable {
   case_id: string;
   author_id: string;
   body_enc: Buffer;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface CaseAttachmentsTable {
+  id: string;
+  case_id: string;
+  uploaded_by: string;
+  content_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size_bytes: number;
+  filename_enc: Buffer;
+  content_enc: Buffer;
   created_at: ColumnType<Date, never, never>;
 }

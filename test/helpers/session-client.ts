@@ -46,6 +46,17 @@ export class SessionClient {
   patch = (path: string, body: object, headers?: Record<string, string>) =>
     this.send('patch', path, body, headers);
 
+  /** A binary body (attachments) with the session cookie and CSRF token. */
+  async upload(path: string, content: Buffer, headers: Record<string, string>) {
+    let req = request(this.app).post(path).set('X-Forwarded-Proto', 'https');
+    if (this.cookie) req = req.set('Cookie', this.cookie);
+    if (this.csrfToken) req = req.set('x-csrf-token', this.csrfToken);
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    const res = await req.send(content);
+    this.keepCookie(res);
+    return res;
+  }
+
   async refreshCsrf(): Promise<string> {
     const res = await this.get('/api/v1/auth/csrf');
     if (res.status !== 200) throw new Error(`csrf: ${res.status}`);

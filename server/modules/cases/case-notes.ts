@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../../../security/crypto';
 import { canHoldCases } from '../../../security/policy';
-import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
-import { ProblemError, problems } from '../../http/problem';
+import type { StaffActor } from '../../db/actor-transaction';
+import { problems } from '../../http/problem';
 import { record } from '../audit';
-import { openCaseKey } from './case-crypto';
-import { findCaseKey } from './case-keys.repository';
+import { caseKey, withDenialAudit } from './case-key-access';
 import { insertNote, listNotes } from './case-notes.repository';
-import { findCase } from './cases.repository';
 import type { CaseNote } from './cases.schemas';
-import { auditDenialIfExists, type CasesDeps } from './cases.service';
+import type { CasesDeps } from './cases.service';
 
 const address = (noteId: string) => ({ table: 'case_notes', field: 'body', recordId: noteId });
 
@@ -66,29 +62,4 @@ export async function readNotes(
       body: decryptField(dataKey, address(row.id), Buffer.from(row.body_enc)),
     }));
   });
-}
-
-/** A case the actor may not see answers 404 like a missing one; the attempt is audited. */
-async function withDenialAudit<T>(
-  deps: CasesDeps,
-  actor: StaffActor,
-  caseId: string,
-  work: (trx: Transaction<DB>) => Promise<T>,
-): Promise<T> {
-  try {
-    return await inActorTransaction(deps.store, actor, work);
-  } catch (error) {
-    if (error instanceof ProblemError && error.status === 404) {
-      await auditDenialIfExists(deps.store, actor, caseId);
-    }
-    throw error;
-  }
-}
-
-async function caseKey(deps: CasesDeps, trx: Transaction<DB>, caseId: string): Promise<Buffer> {
-  const found = await findCase(trx, caseId);
-  if (!found) throw problems.notFound();
-  const wrapped = found.erased_at ? undefined : await findCaseKey(trx, caseId);
-  if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
-  return openCaseKey(deps.keyring, caseId, wrapped);
 }

@@ -2,6 +2,7 @@ import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/
 import { z } from '../../http/zod';
 import {
   AssignCase,
+  CaseAttachment,
   BreakGlassGrant,
   BreakGlassRequest,
   BreakGlassReview,
@@ -20,6 +21,51 @@ import {
 const idParams = z.object({ id: z.uuid() });
 
 export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/cases/{id}/attachments',
+    summary:
+      'Attach a PDF, PNG or JPEG (≤ 5 MiB) as the raw request body; the file name goes ' +
+      'percent-encoded in X-Attachment-Name. Content and name are encrypted with the case key',
+    request: {
+      params: idParams,
+      headers: z.object({ 'x-attachment-name': z.string() }),
+      body: {
+        content: {
+          'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+          'image/png': { schema: z.string().openapi({ format: 'binary' }) },
+          'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'The attachment', ...jsonContent(CaseAttachment) },
+      ...problemResponses(400, 401, 403, 404, 409, 413),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/cases/{id}/attachments',
+    summary: "The case's attachments with their names (an audited read)",
+    request: { params: idParams },
+    responses: {
+      200: {
+        description: 'Oldest first',
+        ...jsonContent(z.object({ items: z.array(CaseAttachment) })),
+      },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/cases/{id}/attachments/{attachmentId}',
+    summary: 'One attachment, decrypted (an audited read)',
+    request: { params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
+    responses: {
+      200: { description: 'The file, as an attachment' },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
   registry.registerPath({
     method: 'post',
     path: '/api/v1/cases/{id}/break-glass',

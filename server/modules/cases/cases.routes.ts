@@ -1,8 +1,12 @@
+import express from 'express';
 import { actorOf, type AccessControl } from '../auth';
+import { problems } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import {
   AssignCase,
+  AttachmentHeaders,
+  AttachmentParams,
   BreakGlassRequest,
   CaseIdParams,
   CaseListQuery,
@@ -12,6 +16,13 @@ import {
   UpdateCase,
 } from './cases.schemas';
 import { addNote, readNotes } from './case-notes';
+import {
+  addAttachment,
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  readAttachment,
+  readAttachmentList,
+} from './case-attachments';
 import { breakGlass, reviewQueue } from './case-break-glass';
 import { eraseCase } from './case-erasure';
 import { assignCase, updateCase } from './case-changes';
@@ -88,6 +99,52 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
       const { justification } = req.body as BreakGlassRequest;
       const grant = await breakGlass(deps, actorOf(req), req.params.id as string, justification);
       res.status(201).json(grant);
+    },
+  );
+
+  router.post(
+    '/:id/attachments',
+    ...caseRoles,
+    express.raw({ type: ATTACHMENT_TYPES, limit: MAX_ATTACHMENT_BYTES }),
+    validate({ params: CaseIdParams }),
+    async (req, res) => {
+      const headers = AttachmentHeaders.safeParse(req.headers);
+      if (!headers.success) {
+        throw problems.validation(
+          headers.error.issues.map((issue) => ({
+            path: ['headers', ...issue.path.map(String)].join('.'),
+            code: issue.code,
+            message: issue.message,
+          })),
+        );
+      }
+      const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const attachment = await addAttachment(deps, actorOf(req), req.params.id as string, {
+        contentType: headers.data['content-type'],
+        filename: headers.data['x-attachment-name'],
+        content,
+      });
+      res.status(201).json(attachment);
+    },
+  );
+
+  router.get(
+    '/:id/attachments',
+    ...caseRoles,
+    validate({ params: CaseIdParams }),
+    async (req, res) => {
+      res.json({ items: await readAttachmentList(deps, actorOf(req), req.params.id as string) });
+    },
+  );
+
+  router.get(
+    '/:id/attachments/:attachmentId',
+    ...caseRoles,
+    validate({ params: AttachmentParams }),
+    async (req, res) => {
+      const { id, attachmentId } = req.params as { id: string; attachmentId: string };
+      const file = await readAttachment(deps, actorOf(req), id, attachmentId);
+      res.set('Content-Disposition', 'attachment').type(file.contentType).send(file.content);
     },
   );
 

@@ -224,3 +224,40 @@ export const BreakGlassReview = z
   })
   .openapi('BreakGlassReview');
 export type BreakGlassReview = z.infer<typeof BreakGlassReview>;
+
+export const CaseAttachment = z
+  .object({
+    id: z.uuid(),
+    /** Identifying (it often names the person): encrypted at rest, sent as X-Attachment-Name. */
+    filename: z.string(),
+    contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+    sizeBytes: z.number().int(),
+    uploadedBy: z.uuid(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('CaseAttachment');
+export type CaseAttachment = z.infer<typeof CaseAttachment>;
+
+export const AttachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() }).strict();
+
+/** The file name travels percent-encoded in a header: never in the URL. */
+export const AttachmentHeaders = z.object({
+  'content-type': z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+  'x-attachment-name': z
+    .string()
+    .min(1)
+    .max(600)
+    .transform((value, ctx) => {
+      try {
+        const name = decodeURIComponent(value).trim();
+        if (name.length > 0 && name.length <= 200 && !/[\\/\p{Cc}]/u.test(name)) return name;
+      } catch {
+        // not percent-encoding: reported below
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Must be a percent-encoded file name (1–200 characters)',
+      });
+      return z.NEVER;
+    }),
+});
