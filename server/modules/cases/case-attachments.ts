@@ -8,9 +8,8 @@ import {
 import { canHoldCases } from '../../../security/policy';
 import type { StaffActor } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
-import { record } from '../audit';
 import { findAttachment, insertAttachment, listAttachments } from './case-attachments.repository';
-import { caseKey, withDenialAudit } from './case-key-access';
+import { withCaseKey } from './case-key-access';
 import type { CaseAttachment } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
 
@@ -49,8 +48,8 @@ export async function addAttachment(
       },
     ]);
   }
-  return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const dataKey = await caseKey(deps, trx, caseId);
+  const audit = { action: 'case.attachment.create' };
+  return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const id = randomUUID();
     const createdAt = await insertAttachment(trx, {
       id,
@@ -60,12 +59,6 @@ export async function addAttachment(
       size_bytes: upload.content.length,
       filename_enc: encryptField(dataKey, 1, address(id, 'filename'), upload.filename),
       content_enc: encryptFieldBytes(dataKey, 1, address(id, 'content'), upload.content),
-    });
-    record(trx, {
-      action: 'case.attachment.create',
-      outcome: 'success',
-      resourceType: 'case',
-      resourceId: caseId,
     });
     return {
       id,
@@ -84,17 +77,9 @@ export async function readAttachmentList(
   actor: StaffActor,
   caseId: string,
 ): Promise<CaseAttachment[]> {
-  if (!canHoldCases(actor)) throw problems.forbidden();
-  return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const dataKey = await caseKey(deps, trx, caseId);
+  const audit = { action: 'case.attachment.list', purpose: 'view' } as const;
+  return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const rows = await listAttachments(trx, caseId);
-    record(trx, {
-      action: 'case.attachment.list',
-      outcome: 'success',
-      resourceType: 'case',
-      resourceId: caseId,
-      purpose: 'view',
-    });
     return rows.map((row) => ({
       id: row.id,
       filename: decryptField(dataKey, address(row.id, 'filename'), Buffer.from(row.filename_enc)),
@@ -113,18 +98,10 @@ export async function readAttachment(
   caseId: string,
   attachmentId: string,
 ): Promise<{ contentType: string; content: Buffer }> {
-  if (!canHoldCases(actor)) throw problems.forbidden();
-  return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const dataKey = await caseKey(deps, trx, caseId);
+  const audit = { action: 'case.attachment.read', purpose: 'view' } as const;
+  return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const row = await findAttachment(trx, caseId, attachmentId);
     if (!row) throw problems.notFound();
-    record(trx, {
-      action: 'case.attachment.read',
-      outcome: 'success',
-      resourceType: 'case',
-      resourceId: caseId,
-      purpose: 'view',
-    });
     const content = decryptFieldBytes(
       dataKey,
       address(row.id, 'content'),

@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
+import { canHoldCases } from '../../../security/policy';
 import { ProblemError, problems } from '../../http/problem';
+import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
 import { findCaseKey } from './case-keys.repository';
 import { findCase } from './cases.repository';
@@ -35,4 +37,25 @@ export async function caseKey(
   const wrapped = found.erased_at ? undefined : await findCaseKey(trx, caseId);
   if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
   return openCaseKey(deps.keyring, caseId, wrapped);
+}
+
+/**
+ * The shape of every use case on a case's encrypted content: only case roles;
+ * the case's key opened under the actor's row-level security (404 otherwise,
+ * the attempt audited); one audit event for the act, in the same transaction.
+ */
+export function withCaseKey<T>(
+  deps: CasesDeps,
+  actor: StaffActor,
+  caseId: string,
+  audit: { action: string; purpose?: 'view' },
+  work: (trx: Transaction<DB>, dataKey: Buffer) => Promise<T>,
+): Promise<T> {
+  if (!canHoldCases(actor)) throw problems.forbidden();
+  return withDenialAudit(deps, actor, caseId, async (trx) => {
+    const dataKey = await caseKey(deps, trx, caseId);
+    const result = await work(trx, dataKey);
+    record(trx, { ...audit, outcome: 'success', resourceType: 'case', resourceId: caseId });
+    return result;
+  });
 }

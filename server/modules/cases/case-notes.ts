@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../../../security/crypto';
-import { canHoldCases } from '../../../security/policy';
 import type { StaffActor } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
-import { record } from '../audit';
-import { caseKey, withDenialAudit } from './case-key-access';
+import { withCaseKey } from './case-key-access';
 import { insertNote, listNotes } from './case-notes.repository';
 import type { CaseNote } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
@@ -18,21 +15,13 @@ export async function addNote(
   caseId: string,
   body: string,
 ): Promise<CaseNote> {
-  if (!canHoldCases(actor)) throw problems.forbidden();
-  return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const dataKey = await caseKey(deps, trx, caseId);
+  return withCaseKey(deps, actor, caseId, { action: 'case.note.create' }, async (trx, dataKey) => {
     const id = randomUUID();
     const row = await insertNote(trx, {
       id,
       caseId,
       authorId: actor.id,
       bodyEnc: encryptField(dataKey, 1, address(id), body),
-    });
-    record(trx, {
-      action: 'case.note.create',
-      outcome: 'success',
-      resourceType: 'case',
-      resourceId: caseId,
     });
     return { id, authorId: row.author_id, createdAt: row.created_at.toISOString(), body };
   });
@@ -44,17 +33,9 @@ export async function readNotes(
   actor: StaffActor,
   caseId: string,
 ): Promise<CaseNote[]> {
-  if (!canHoldCases(actor)) throw problems.forbidden();
-  return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const dataKey = await caseKey(deps, trx, caseId);
+  const audit = { action: 'case.note.read', purpose: 'view' } as const;
+  return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const rows = await listNotes(trx, caseId);
-    record(trx, {
-      action: 'case.note.read',
-      outcome: 'success',
-      resourceType: 'case',
-      resourceId: caseId,
-      purpose: 'view',
-    });
     return rows.map((row) => ({
       id: row.id,
       authorId: row.author_id,
