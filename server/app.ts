@@ -42,6 +42,8 @@ import { registerUsersOpenApi } from './modules/users/users.openapi';
 import { usersRoutes } from './modules/users/users.routes';
 import { registerCasesOpenApi } from './modules/cases/cases.openapi';
 import { casesRoutes, reviewsRoutes } from './modules/cases/cases.routes';
+import { registerTeamsOpenApi } from './modules/teams/teams.openapi';
+import { teamsRoutes } from './modules/teams/teams.routes';
 import { version } from '../package.json';
 
 export interface AppDeps {
@@ -85,6 +87,7 @@ export function buildApp(deps: AppDeps): Express {
   registerUsersOpenApi(registry);
   registerAuditOpenApi(registry);
   registerCasesOpenApi(registry);
+  registerTeamsOpenApi(registry);
   const openApiDocument = generateOpenApiDocument(registry, version);
 
   app.use(httpLogger(deps.logger));
@@ -107,6 +110,7 @@ export function buildApp(deps: AppDeps): Express {
   const access = accessControl(store, auth.clock);
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
+  api.use('/teams', teamsRoutes({ store, access }));
   const cases = {
     store,
     access,

@@ -168,6 +168,19 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ reason: 'created_in_error' }),
     allowed: ['supervisor'],
   },
+  {
+    method: 'get',
+    path: () => '/api/v1/teams',
+    template: 'GET:/api/v1/teams/',
+    allowed: ['admin'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/teams',
+    template: 'POST:/api/v1/teams/',
+    body: () => ({ name: `Equipo ${unique()}` }),
+    allowed: ['admin'],
+  },
   // Last: it ends each role's session.
   { method: 'post', path: () => '/api/v1/auth/logout', template: '', allowed: 'all' },
 ];

@@ -255,3 +255,56 @@ describe('changing users', () => {
     expect(changed.body).toEqual({ next: 'enroll_totp' });
   });
 });
+
+describe('teams', () => {
+  it('lets admins create and list teams, and put case roles in them', async () => {
+    const created = await admin.client.post('/api/v1/teams', { name: 'Equipo Centro' });
+    expect(created.status).toBe(201);
+    const team = created.body as { id: string; name: string };
+    expect(await auditEvents(t, { action: 'team.create', resourceId: team.id })).toHaveLength(1);
+    const clash = await admin.client.post('/api/v1/teams', { name: 'EQUIPO CENTRO' });
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({ code: 'team_name_taken' });
+    const list = await admin.client.get('/api/v1/teams');
+    expect((list.body as { items: { id: string }[] }).items.map((i) => i.id)).toContain(team.id);
+
+    const { client: supervisor } = await signedIn(t, 'supervisor');
+    expect((await supervisor.get('/api/v1/teams')).status).toBe(403);
+
+    const user = await admin.client.post(
+      '/api/v1/users',
+      newUser({ teamId: team.id, teamAccess: true }),
+    );
+    expect(user.status).toBe(201);
+    expect(user.body).toMatchObject({ teamId: team.id, teamAccess: true });
+    const auditor = await admin.client.post(
+      '/api/v1/users',
+      newUser({ role: 'auditor', teamId: team.id }),
+    );
+    expect(auditor.status).toBe(400);
+    expect(auditor.body).toMatchObject({
+      errors: [expect.objectContaining({ path: 'body.teamId' })],
+    });
+    const unknown = await admin.client.post(
+      '/api/v1/users',
+      newUser({ teamId: '00000000-0000-4000-8000-000000000000' }),
+    );
+    expect(unknown.body).toMatchObject({
+      errors: [expect.objectContaining({ code: 'unknown_team' })],
+    });
+  });
+
+  it('moving a caseworker to another team ends their sessions and is audited', async () => {
+    const team = (await admin.client.post('/api/v1/teams', { name: 'Equipo Móvil' })).body as {
+      id: string;
+    };
+    const target = await signedIn(t, 'caseworker');
+    const res = await admin.client.patch(`/api/v1/users/${target.user.id}`, { teamId: team.id });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ teamId: team.id });
+    expect(
+      await auditEvents(t, { action: 'user.team_change', resourceId: target.user.id }),
+    ).toHaveLength(1);
+    expect((await target.client.get('/api/v1/auth/me')).status).toBe(401);
+  });
+});

@@ -1,3 +1,4 @@
+import { violatedUniqueConstraint } from '../../db/errors';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, InstitutionsTable } from '../../db/schema';
 import type {
@@ -123,9 +124,7 @@ export async function updateInstitution(
  * (pg and PGlite both report SQLSTATE 23505 with the index as `constraint`).
  */
 export function uniqueClash(error: unknown): 'name' | 'lead_agency' | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  if (code !== '23505') return undefined;
+  const constraint = violatedUniqueConstraint(error);
   if (constraint === 'institutions_name_key') return 'name';
   if (constraint === 'institutions_one_lead_agency') return 'lead_agency';
   return undefined;

@@ -38,6 +38,8 @@ export async function createFirstAdmin(
       displayName: input.displayName,
       role: 'admin',
       passwordHash,
+      teamId: null,
+      teamAccess: false,
     });
     record(trx, {
       action: 'user.create',

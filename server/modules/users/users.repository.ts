@@ -10,6 +10,8 @@ export interface NewUser {
   displayName: string;
   role: UserRole;
   passwordHash: string;
+  teamId: string | null;
+  teamAccess: boolean;
 }
 
 export async function insertUser(db: Queryable, user: NewUser): Promise<User> {
@@ -21,6 +23,8 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<User> {
       display_name: user.displayName,
       role: user.role,
       password_hash: user.passwordHash,
+      team_id: user.teamId,
+      team_access: user.teamAccess,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -79,6 +83,8 @@ export interface UserChange {
   institutionId?: string;
   role?: UserRole;
   active?: boolean;
+  teamId?: string | null;
+  teamAccess?: boolean;
   passwordHash?: string;
   removeSecondFactor?: boolean;
   endSessions?: boolean;
@@ -93,6 +99,8 @@ export async function updateUser(db: Queryable, id: string, change: UserChange):
       ...(change.institutionId !== undefined ? { institution_id: change.institutionId } : {}),
       ...(change.role !== undefined ? { role: change.role } : {}),
       ...(change.active !== undefined ? { active: change.active } : {}),
+      ...(change.teamId !== undefined ? { team_id: change.teamId } : {}),
+      ...(change.teamAccess !== undefined ? { team_access: change.teamAccess } : {}),
       ...(change.passwordHash !== undefined
         ? { password_hash: change.passwordHash, password_must_change: true }
         : {}),
@@ -131,7 +139,14 @@ function toUser(row: Selectable<UsersTable>): User {
     active: row.active,
     passwordMustChange: row.password_must_change,
     secondFactorEnrolled: row.totp_enabled_at !== null,
+    teamId: row.team_id,
+    teamAccess: row.team_access,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+export async function teamExists(db: Queryable, id: string): Promise<boolean> {
+  const row = await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
 }

@@ -25,6 +25,10 @@ export const User = z
     active: z.boolean(),
     passwordMustChange: z.boolean(),
     secondFactorEnrolled: z.boolean(),
+    /** Caseworkers and supervisors belong to a team of the lead agency. */
+    teamId: z.uuid().nullable(),
+    /** A caseworker with team access sees the team's cases, not only their own. */
+    teamAccess: z.boolean(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -32,7 +36,14 @@ export const User = z
 export type User = z.infer<typeof User>;
 
 export const CreateUser = z
-  .object({ email: Email, displayName: DisplayName, institutionId: z.uuid(), role: UserRole })
+  .object({
+    email: Email,
+    displayName: DisplayName,
+    institutionId: z.uuid(),
+    role: UserRole,
+    teamId: z.uuid().nullable().default(null),
+    teamAccess: z.boolean().default(false),
+  })
   .strict()
   .openapi('CreateUser');
 export type CreateUser = z.infer<typeof CreateUser>;
@@ -46,6 +57,8 @@ export const UpdateUser = z
     institutionId: z.uuid().optional(),
     role: UserRole.optional(),
     active: z.boolean().optional(),
+    teamId: z.uuid().nullable().optional(),
+    teamAccess: z.boolean().optional(),
     /** Issues a new one-time password (returned once); it must be changed at next login. */
     resetPassword: z.literal(true).optional(),
     /** Removes the second factor: the person enrols again at next login. */

@@ -10,6 +10,7 @@ import {
   findUserById,
   insertUser,
   listUsers,
+  teamExists,
   updateUser,
   type UserChange,
 } from './users.repository';
@@ -31,6 +32,7 @@ export async function createUser(
   const passwordHash = await deps.hasher.hash(initialPassword);
   const user = await inActorTransaction(deps.store, actor, async (trx) => {
     await assertInstitutionFits(trx, input.institutionId, input.role);
+    await assertTeamFits(trx, input.teamId, input.role);
     if (await emailExists(trx, input.email)) throw emailTaken();
     const created = await insertUser(trx, { ...input, passwordHash });
     record(trx, { ...resource(created.id), action: 'user.create', outcome: 'success' });
@@ -77,12 +79,17 @@ export async function changeUser(
     if (input.role !== undefined || input.institutionId !== undefined) {
       await assertInstitutionFits(trx, institutionId, role);
     }
+    if (input.role !== undefined || input.teamId !== undefined) {
+      await assertTeamFits(trx, input.teamId === undefined ? current.teamId : input.teamId, role);
+    }
     const events = auditEvents(current, input);
     const change: UserChange = {
       displayName: input.displayName,
       institutionId: input.institutionId,
       role: input.role,
       active: input.active,
+      teamId: input.teamId,
+      teamAccess: input.teamAccess,
       passwordHash,
       removeSecondFactor: input.resetSecondFactor,
       endSessions: events.some((event) => event.endsSessions),
@@ -112,6 +119,9 @@ function auditEvents(current: User, input: UpdateUser) {
       endsSessions: !input.active,
     });
   }
+  if (changed('teamId', input.teamId) || changed('teamAccess', input.teamAccess)) {
+    events.push({ action: 'user.team_change', endsSessions: true });
+  }
   if (input.resetPassword) events.push({ action: 'user.password_reset', endsSessions: true });
   if (input.resetSecondFactor) events.push({ action: 'user.mfa_reset', endsSessions: true });
   return events;
@@ -133,6 +143,24 @@ async function assertInstitutionFits(
       'Partners belong to partner institutions; every other role to the lead agency',
     );
   }
+}
+
+/** Teams are for the case roles: caseworkers and supervisors. */
+async function assertTeamFits(
+  trx: Parameters<typeof teamExists>[0],
+  teamId: string | null,
+  role: User['role'],
+): Promise<void> {
+  if (teamId === null) return;
+  if (role !== 'caseworker' && role !== 'supervisor') {
+    throw fieldError(
+      'teamId',
+      'team_for_case_roles_only',
+      'Only caseworkers and supervisors have a team',
+    );
+  }
+  if (!(await teamExists(trx, teamId)))
+    throw fieldError('teamId', 'unknown_team', 'No team with this id');
 }
 
 const emailTaken = () => problems.conflict('email_taken', 'An account with this email exists');
