@@ -5,4 +5,4 @@ export {
   roleFitsInstitution,
   type AccountChangeRefusal,
 } from './users';
-export { canHoldCases } from './cases';
+export { canHoldCases, canViewCase, type ActorTeam, type CaseOwnership } from './cases';

@@ -6,6 +6,7 @@ import { record } from '../audit';
 import { attributeColumns } from './case-columns';
 import { decryptIdentity, encryptIdentity, openCaseKey } from './case-crypto';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
+import { policyAllows } from './case-visibility';
 import { findCaseKey, moveBlindIndexesToTeam, replaceBlindIndexes } from './case-keys.repository';
 import {
   findCase,
@@ -46,7 +47,7 @@ export async function updateCase(
   const indexes = change.identity ? blindIndexesOf(deps.blindIndexKey, change.identity) : [];
   return inActorTransaction(deps.store, actor, async (trx) => {
     const current = await findCase(trx, id);
-    if (!current) throw problems.notFound();
+    if (!current || !(await policyAllows(trx, actor, current))) throw problems.notFound();
     if (current.erased_at) throw problems.conflict('case_erased', 'This case has been erased');
     if (current.version !== change.version) throw stale();
     if (change.status !== undefined && !NEXT_STATUSES[current.status].includes(change.status)) {

@@ -7,6 +7,7 @@ import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
 import { findCaseKey } from './case-keys.repository';
 import { findCase } from './cases.repository';
+import { policyAllows } from './case-visibility';
 import { auditDenialIfExists, type CasesDeps } from './cases.service';
 
 /** A case the actor may not see answers 404 like a missing one; the attempt is audited. */
@@ -29,11 +30,12 @@ export async function withDenialAudit<T>(
 /** The data key of a case the actor may see (404 otherwise; 409 once erased). */
 export async function caseKey(
   deps: CasesDeps,
+  actor: StaffActor,
   trx: Transaction<DB>,
   caseId: string,
 ): Promise<Buffer> {
   const found = await findCase(trx, caseId);
-  if (!found) throw problems.notFound();
+  if (!found || !(await policyAllows(trx, actor, found))) throw problems.notFound();
   const wrapped = found.erased_at ? undefined : await findCaseKey(trx, caseId);
   if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
   return openCaseKey(deps.keyring, caseId, wrapped);
@@ -53,7 +55,7 @@ export function withCaseKey<T>(
 ): Promise<T> {
   if (!canHoldCases(actor)) throw problems.forbidden();
   return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const dataKey = await caseKey(deps, trx, caseId);
+    const dataKey = await caseKey(deps, actor, trx, caseId);
     const result = await work(trx, dataKey);
     record(trx, { ...audit, outcome: 'success', resourceType: 'case', resourceId: caseId });
     return result;

@@ -25,6 +25,7 @@ import {
 } from './cases.repository';
 import type { CaseDetail, CaseListQuery, IntakeCase } from './cases.schemas';
 import { attributeColumns } from './case-columns';
+import { policyAllows } from './case-visibility';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
 import { findCaseKey, insertBlindIndexes, insertCaseKey } from './case-keys.repository';
 
@@ -101,7 +102,7 @@ export async function readCase(
 ): Promise<CaseDetail> {
   const found = await inActorTransaction(deps.store, actor, async (trx) => {
     const row = canHoldCases(actor) ? await findCase(trx, id) : undefined;
-    if (!row) return undefined;
+    if (!row || !(await policyAllows(trx, actor, row))) return undefined;
     const wrapped = row.erased_at ? undefined : await findCaseKey(trx, id);
     const identity = wrapped
       ? decryptIdentity(openCaseKey(deps.keyring, id, wrapped), id, identityColumnsOf(row))

@@ -1,0 +1,46 @@
+import { canViewCase } from './cases';
+
+const kase = { teamId: 'A', assignedTo: 'ana' };
+const team = (teamId: string | null, teamAccess = false, breakGlass = false) => ({
+  teamId,
+  teamAccess,
+  breakGlass,
+});
+
+describe('canViewCase (the same rule as row-level security)', () => {
+  it.each([
+    ['the assignee', { id: 'ana', role: 'caseworker' as const }, team('A'), true],
+    [
+      'a teammate without team access',
+      { id: 'andres', role: 'caseworker' as const },
+      team('A'),
+      false,
+    ],
+    [
+      'a teammate with team access',
+      { id: 'alba', role: 'caseworker' as const },
+      team('A', true),
+      true,
+    ],
+    ['the team supervisor', { id: 'sara', role: 'supervisor' as const }, team('A'), true],
+    [
+      'a caseworker of another team',
+      { id: 'bruno', role: 'caseworker' as const },
+      team('B', true),
+      false,
+    ],
+    ['a supervisor of another team', { id: 'sol', role: 'supervisor' as const }, team('B'), false],
+    [
+      'an outsider with break-glass',
+      { id: 'bruno', role: 'caseworker' as const },
+      team('B', false, true),
+      true,
+    ],
+    ['an admin', { id: 'root', role: 'admin' as const }, team('A', true), false],
+    ['a partner', { id: 'p', role: 'partner' as const }, team(null, false, true), false],
+    ['an auditor', { id: 'dpo', role: 'auditor' as const }, team('A'), false],
+    ['a coordinator', { id: 'c', role: 'coordinator' as const }, team('A'), false],
+  ])('%s → %s', (_who, actor, actorTeam, expected) => {
+    expect(canViewCase(actor, actorTeam, kase)).toBe(expected);
+  });
+});
