@@ -1,4 +1,4 @@
-import { canViewCase } from './cases';
+import { caseAccess, canViewCase } from './cases';
 
 const kase = { teamId: 'A', assignedTo: 'ana' };
 const team = (teamId: string | null, teamAccess = false, breakGlass = false) => ({
@@ -42,5 +42,11 @@ describe('canViewCase (the same rule as row-level security)', () => {
     ['a coordinator', { id: 'c', role: 'coordinator' as const }, team('A'), false],
   ])('%s → %s', (_who, actor, actorTeam, expected) => {
     expect(canViewCase(actor, actorTeam, kase)).toBe(expected);
+  });
+
+  it('says when a case is reached only through break-glass', () => {
+    const outsider = { id: 'bruno', role: 'caseworker' as const };
+    expect(caseAccess(outsider, team('B', false, true), kase)).toBe('break_glass');
+    expect(caseAccess({ id: 'ana', role: 'caseworker' }, team('A', false, true), kase)).toBe('own');
   });
 });

@@ -5,4 +5,11 @@ export {
   roleFitsInstitution,
   type AccountChangeRefusal,
 } from './users';
-export { canHoldCases, canViewCase, type ActorTeam, type CaseOwnership } from './cases';
+export {
+  canHoldCases,
+  canViewCase,
+  caseAccess,
+  type ActorTeam,
+  type CaseAccess,
+  type CaseOwnership,
+} from './cases';

@@ -27,7 +27,7 @@ export class SessionClient {
   async send(
     method: Method,
     path: string,
-    body?: object,
+    body?: object | Buffer,
     headers: Record<string, string> = {},
   ): Promise<request.Response> {
     let req = request(this.app)[method](path).set('X-Forwarded-Proto', 'https');
@@ -47,15 +47,8 @@ export class SessionClient {
     this.send('patch', path, body, headers);
 
   /** A binary body (attachments) with the session cookie and CSRF token. */
-  async upload(path: string, content: Buffer, headers: Record<string, string>) {
-    let req = request(this.app).post(path).set('X-Forwarded-Proto', 'https');
-    if (this.cookie) req = req.set('Cookie', this.cookie);
-    if (this.csrfToken) req = req.set('x-csrf-token', this.csrfToken);
-    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
-    const res = await req.send(content);
-    this.keepCookie(res);
-    return res;
-  }
+  upload = (path: string, content: Buffer, headers: Record<string, string>) =>
+    this.send('post', path, content, headers);
 
   async refreshCsrf(): Promise<string> {
     const res = await this.get('/api/v1/auth/csrf');

@@ -10,14 +10,16 @@ CREATE TABLE case_notes (
 CREATE INDEX case_notes_case ON case_notes (case_id, created_at);
 
 GRANT SELECT, INSERT ON case_notes TO amparo_app;
-CREATE FUNCTION case_notes_append_only() RETURNS trigger
+-- For every append-only table of case content (notes, attachments): rows are
+-- never changed or deleted, not even by the owner.
+CREATE FUNCTION refuse_row_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'case_notes is append-only' USING ERRCODE = 'insufficient_privilege';
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
 CREATE TRIGGER case_notes_append_only BEFORE UPDATE OR DELETE ON case_notes
-  FOR EACH ROW EXECUTE FUNCTION case_notes_append_only();
+  FOR EACH ROW EXECUTE FUNCTION refuse_row_change();
 
 ALTER TABLE case_notes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE case_notes FORCE ROW LEVEL SECURITY;

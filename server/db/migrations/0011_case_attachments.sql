@@ -16,7 +16,7 @@ CREATE INDEX case_attachments_case ON case_attachments (case_id, created_at);
 
 GRANT SELECT, INSERT ON case_attachments TO amparo_app;
 CREATE TRIGGER case_attachments_append_only BEFORE UPDATE OR DELETE ON case_attachments
-  FOR EACH ROW EXECUTE FUNCTION case_notes_append_only();
+  FOR EACH ROW EXECUTE FUNCTION refuse_row_change();
 
 ALTER TABLE case_attachments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE case_attachments FORCE ROW LEVEL SECURITY;

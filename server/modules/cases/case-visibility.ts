@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { canViewCase } from '../../../security/policy';
+import { caseAccess, type CaseAccess } from '../../../security/policy';
 import type { StaffActor } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
 import { hasActiveGrant } from './case-access.repository';
@@ -10,13 +10,13 @@ import { findActorTeam, type CaseRow } from './cases.repository';
  * filtered the row; the policy module must agree before anything is
  * decrypted or changed. A disagreement is treated as "not found".
  */
-export async function policyAllows(
+export async function accessToCase(
   trx: Transaction<DB>,
   actor: StaffActor,
   row: Pick<CaseRow, 'id' | 'team_id' | 'assigned_to'>,
-): Promise<boolean> {
+): Promise<CaseAccess> {
   const team = await findActorTeam(trx, actor.id);
-  return canViewCase(
+  return caseAccess(
     actor,
     {
       teamId: team?.team_id ?? null,
@@ -25,4 +25,12 @@ export async function policyAllows(
     },
     { teamId: row.team_id, assignedTo: row.assigned_to },
   );
+}
+
+export async function policyAllows(
+  trx: Transaction<DB>,
+  actor: StaffActor,
+  row: Pick<CaseRow, 'id' | 'team_id' | 'assigned_to'>,
+): Promise<boolean> {
+  return (await accessToCase(trx, actor, row)) !== 'none';
 }

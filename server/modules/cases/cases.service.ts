@@ -25,7 +25,7 @@ import {
 } from './cases.repository';
 import type { CaseDetail, CaseListQuery, IntakeCase } from './cases.schemas';
 import { attributeColumns } from './case-columns';
-import { policyAllows } from './case-visibility';
+import { accessToCase } from './case-visibility';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
 import { findCaseKey, insertBlindIndexes, insertCaseKey } from './case-keys.repository';
 
@@ -102,7 +102,8 @@ export async function readCase(
 ): Promise<CaseDetail> {
   const found = await inActorTransaction(deps.store, actor, async (trx) => {
     const row = canHoldCases(actor) ? await findCase(trx, id) : undefined;
-    if (!row || !(await policyAllows(trx, actor, row))) return undefined;
+    const access = row ? await accessToCase(trx, actor, row) : 'none';
+    if (!row || access === 'none') return undefined;
     const wrapped = row.erased_at ? undefined : await findCaseKey(trx, id);
     const identity = wrapped
       ? decryptIdentity(openCaseKey(deps.keyring, id, wrapped), id, identityColumnsOf(row))
@@ -112,26 +113,13 @@ export async function readCase(
       outcome: 'success',
       resourceType: 'case',
       resourceId: id,
-      purpose: await readPurpose(trx, actor, row),
+      purpose: access === 'break_glass' ? 'break_glass' : 'view',
     });
     return detail(row, identity);
   });
   if (found) return found;
   await auditDenialIfExists(deps.store, actor, id);
   throw problems.notFound();
-}
-
-/** `break_glass` when the actor sees the case only through a break-glass grant. */
-async function readPurpose(
-  trx: Parameters<typeof findActorTeam>[0],
-  actor: StaffActor,
-  row: CaseRow,
-): Promise<'view' | 'break_glass'> {
-  if (row.assigned_to === actor.id) return 'view';
-  const team = await findActorTeam(trx, actor.id);
-  const ownTeam = team?.team_id === row.team_id;
-  if (ownTeam && (actor.role === 'supervisor' || team?.team_access)) return 'view';
-  return 'break_glass';
 }
 
 /**
