@@ -41,9 +41,16 @@ import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { registerUsersOpenApi } from './modules/users/users.openapi';
 import { usersRoutes } from './modules/users/users.routes';
 import { registerCasesOpenApi } from './modules/cases/cases.openapi';
-import { casesRoutes, reviewsRoutes } from './modules/cases/cases.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
+import { reviewsRoutes } from './modules/reviews/reviews.routes';
+import { registerReviewsOpenApi } from './modules/reviews/reviews.openapi';
 import { registerTeamsOpenApi } from './modules/teams/teams.openapi';
 import { teamsRoutes } from './modules/teams/teams.routes';
+import { caseConsentsRoutes, consentsRoutes } from './modules/consents/consents.routes';
+import { registerConsentsOpenApi } from './modules/consents/consents.openapi';
+import { revocationEffects } from './modules/referrals';
+import { referralsRoutes } from './modules/referrals/referrals.routes';
+import { registerReferralsOpenApi } from './modules/referrals/referrals.openapi';
 import { version } from '../package.json';
 
 export interface AppDeps {
@@ -88,6 +95,9 @@ export function buildApp(deps: AppDeps): Express {
   registerAuditOpenApi(registry);
   registerCasesOpenApi(registry);
   registerTeamsOpenApi(registry);
+  registerConsentsOpenApi(registry);
+  registerReferralsOpenApi(registry);
+  registerReviewsOpenApi(registry);
   const openApiDocument = generateOpenApiDocument(registry, version);
 
   app.use(httpLogger(deps.logger));
@@ -111,13 +121,22 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
   api.use('/teams', teamsRoutes({ store, access }));
+  const clock = deps.clock ?? (() => new Date());
   const cases = {
     store,
     access,
+    clock,
     keyring: deps.keyring,
     blindIndexKey: deps.secrets.BLIND_INDEX_KEY,
   };
   api.use('/cases', casesRoutes(cases));
+  const consents = {
+    ...cases,
+    onRevoked: revocationEffects(clock),
+  };
+  api.use('/cases', caseConsentsRoutes(consents));
+  api.use('/consents', consentsRoutes(consents));
+  api.use('/referrals', referralsRoutes(cases));
   api.use('/reviews', reviewsRoutes(cases));
   api.use(
     '/users',

@@ -13,3 +13,24 @@ export {
   type CaseAccess,
   type CaseOwnership,
 } from './cases';
+export {
+  CONSENT_PURPOSES,
+  consentCoverage,
+  consentStatus,
+  DATA_CATEGORIES,
+  needsApproval,
+  referralNeeds,
+  type ConsentFacts,
+  type ConsentNeed,
+  type ConsentPurpose,
+  type ConsentScope,
+  type ConsentStatus,
+  type DataCategory,
+  type Recipient,
+} from './consent';
+export {
+  referralSide,
+  transitionRefusal,
+  type ReferralSide,
+  type ReferralStatus,
+} from './referrals';

@@ -1,6 +1,6 @@
 import type { IsolationLevel, Kysely, Transaction } from 'kysely';
 import { beginAudit, flushAudit, record, sealPending, type AuditEntry } from '../modules/audit';
-import { setActorContext, type DbActor } from './rls-context';
+import { setActorContext, SYSTEM_ACTOR, type DbActor } from './rls-context';
 import type { DB } from './schema';
 
 export {
@@ -8,6 +8,7 @@ export {
   SYSTEM_ACTOR,
   type ActorRole,
   type DbActor,
+  type InstitutionSystemActor,
   type StaffActor,
 } from './rls-context';
 
@@ -51,5 +52,25 @@ export function auditAlone(store: Store, actor: DbActor, ...entries: AuditEntry[
   return inActorTransaction(store, actor, (trx) => {
     for (const entry of entries) record(trx, entry);
     return Promise.resolve();
+  });
+}
+
+/**
+ * A record the actor may not see answers 404 like a missing one; when it
+ * exists, the attempt is still recorded for the auditors (`exists` runs as
+ * the system, outside the actor's row-level security).
+ */
+export async function auditDenialIfExists(
+  store: Store,
+  actor: DbActor,
+  resource: { type: string; id: string },
+  exists: (trx: Transaction<DB>) => Promise<boolean>,
+): Promise<void> {
+  if (!(await inActorTransaction(store, SYSTEM_ACTOR, exists))) return;
+  await auditAlone(store, actor, {
+    action: 'access.denied',
+    outcome: 'denied',
+    resourceType: resource.type,
+    resourceId: resource.id,
   });
 }

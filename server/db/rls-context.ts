@@ -14,8 +14,12 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 /** Who a transaction acts for: row-level security policies and audit rows read these. */
 export interface DbActor {
   id: string;
-  /** `system`: the process itself; `anonymous`: a request with no user yet (a failed login). */
-  role: ActorRole | 'system' | 'anonymous';
+  /**
+   * `system`: the process itself; `anonymous`: a request with no user yet (a
+   * failed login); `institution_system`: a partner institution's own system,
+   * authenticated by a client certificate (id = the certificate's id).
+   */
+  role: ActorRole | 'system' | 'anonymous' | 'institution_system';
   institutionId: string | null;
   /** The HTTP request this work serves, recorded with its audit events. */
   requestId?: string;
@@ -23,6 +27,12 @@ export interface DbActor {
 
 /** A signed-in staff member: the actor of every request-driven use case. */
 export type StaffActor = DbActor & { role: ActorRole };
+
+/** A partner institution's system calling over mutual TLS. */
+export type InstitutionSystemActor = DbActor & {
+  role: 'institution_system';
+  institutionId: string;
+};
 
 /** Start-up and maintenance tasks run by the process itself, never by a request. */
 export const SYSTEM_ACTOR: DbActor = {

@@ -1,5 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { InstitutionSector } from '../modules/institutions/institutions.schemas';
+import type {
+  ConsentEventsTable,
+  ConsentsTable,
+  ReferralConsentsTable,
+  ReferralEventsTable,
+  ReferralKeysTable,
+  ReferralPackagesTable,
+  ReferralsTable,
+} from './schema.referrals';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -16,6 +25,13 @@ export interface DB {
   case_access_grants: CaseAccessGrantsTable;
   case_notes: CaseNotesTable;
   case_attachments: CaseAttachmentsTable;
+  consents: ConsentsTable;
+  consent_events: ConsentEventsTable;
+  referrals: ReferralsTable;
+  referral_consents: ReferralConsentsTable;
+  referral_keys: ReferralKeysTable;
+  referral_packages: ReferralPackagesTable;
+  referral_events: ReferralEventsTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -136,6 +152,7 @@ export interface CasesTable {
   narrative_enc: Buffer | null;
   health_notes_enc: Buffer | null;
   legal_notes_enc: Buffer | null;
+  education_notes_enc: Buffer | null;
   created_by: string;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;

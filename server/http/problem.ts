@@ -43,6 +43,14 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
   }
 
+  /** Machine-readable members beside the standard ones (RFC 9457 extensions); never personal data. */
+  readonly extensions: Record<string, unknown> = {};
+
+  with(name: string, value: unknown): this {
+    this.extensions[name] = value;
+    return this;
+  }
+
   withHeader(name: string, value: string): this {
     this.headers[name] = value;
     return this;
@@ -51,6 +59,7 @@ export class ProblemError extends Error {
 
 export function sendProblem(res: Response, problem: ProblemError): void {
   const body: Problem = {
+    ...problem.extensions,
     type: `urn:amparo:problem:${problem.code}`,
     title: problem.title,
     status: problem.status,

@@ -30,6 +30,7 @@ const identity = () => ({
   narrative: plant(canary('RELATO')),
   healthNotes: plant(canary('SALUD')),
   legalNotes: plant(canary('LEGAL')),
+  educationNotes: plant(canary('EDUCACIÓN')),
 });
 
 let ana: SessionClient; // caseworker, owns the case

@@ -6,7 +6,7 @@ import {
   SYSTEM_ACTOR,
   type ActorRole,
 } from '../../server/db/actor-transaction';
-import { ensureLeadAgency } from '../../server/modules/institutions';
+import { ensureLeadAgency, type InstitutionSector } from '../../server/modules/institutions';
 import type { TestApp } from './app';
 import { SessionClient } from './session-client';
 
@@ -75,10 +75,11 @@ export async function leadAgencyId(t: TestApp): Promise<string> {
   return institution.id;
 }
 
-/** A partner institution (health sector) for partner-role users. */
+/** A partner institution (health sector unless told) for partner-role users. */
 export async function partnerInstitutionId(
   t: TestApp,
   name = 'Hospital de prueba',
+  sector: InstitutionSector = 'health',
 ): Promise<string> {
   return inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) => {
     const existing = await trx
@@ -89,7 +90,7 @@ export async function partnerInstitutionId(
     if (existing) return existing.id;
     const row = await trx
       .insertInto('institutions')
-      .values({ name, sector: 'health' })
+      .values({ name, sector })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

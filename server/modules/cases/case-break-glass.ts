@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../../../security/crypto';
 import { canHoldCases } from '../../../security/policy';
+import type { Transaction } from 'kysely';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
+import type { DB } from '../../db/schema';
 import { asSystemWithin } from '../../db/rls-context';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
 import { grantsForTeam, insertGrant } from './case-access.repository';
 import { findCaseKey } from './case-keys.repository';
-import { findActorTeam, findCase } from './cases.repository';
+import { findCase } from './cases.repository';
 import type { BreakGlassReview } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
 
@@ -68,36 +70,48 @@ export async function breakGlass(
   });
 }
 
-/** The supervisor's queue: break-glass grants on their team's cases, justifications decrypted. */
-export async function reviewQueue(deps: CasesDeps, actor: StaffActor): Promise<BreakGlassReview[]> {
-  if (actor.role !== 'supervisor') throw problems.forbidden();
-  return inActorTransaction(deps.store, actor, async (trx) => {
-    const team = await findActorTeam(trx, actor.id);
-    if (!team?.team_id) return [];
-    const grants = await grantsForTeam(trx, team.team_id, REVIEW_PAGE);
-    const keys = new Map<string, Buffer | null>();
-    const reviews: BreakGlassReview[] = [];
-    for (const g of grants) {
-      if (!keys.has(g.case_id)) {
-        const wrapped = g.erased_at ? undefined : await findCaseKey(trx, g.case_id);
-        keys.set(g.case_id, wrapped ? openCaseKey(deps.keyring, g.case_id, wrapped) : null);
-      }
-      const dataKey = keys.get(g.case_id);
-      reviews.push({
-        grantId: g.id,
-        caseId: g.case_id,
-        caseNumber: g.case_number,
-        userId: g.user_id,
-        createdAt: g.created_at.toISOString(),
-        expiresAt: g.expires_at.toISOString(),
-        active: g.expires_at.getTime() > Date.now(),
-        justification:
-          dataKey && g.justification_enc
-            ? decryptField(dataKey, justificationAddress(g.id), Buffer.from(g.justification_enc))
-            : null,
-      });
+/** Break-glass grants on a team's cases, newest first, justifications decrypted. */
+export async function breakGlassReviews(
+  trx: Transaction<DB>,
+  teamId: string,
+  keys: CaseKeys,
+  now: Date,
+): Promise<BreakGlassReview[]> {
+  const grants = await grantsForTeam(trx, teamId, REVIEW_PAGE);
+  const reviews: BreakGlassReview[] = [];
+  for (const g of grants) {
+    const dataKey = await keys(g.case_id, g.erased_at);
+    reviews.push({
+      kind: 'break_glass',
+      grantId: g.id,
+      caseId: g.case_id,
+      caseNumber: g.case_number,
+      userId: g.user_id,
+      createdAt: g.created_at.toISOString(),
+      expiresAt: g.expires_at.toISOString(),
+      active: g.expires_at.getTime() > now.getTime(),
+      justification:
+        dataKey && g.justification_enc
+          ? decryptField(dataKey, justificationAddress(g.id), Buffer.from(g.justification_enc))
+          : null,
+    });
+  }
+  return reviews;
+}
+
+/**
+ * Opens case keys for a listing, each once; null for an erased case. Only
+ * for cases the actor's row-level security already let the listing return.
+ */
+export type CaseKeys = (caseId: string, erasedAt: Date | null) => Promise<Buffer | null>;
+
+export function caseKeysWithin(deps: Pick<CasesDeps, 'keyring'>, trx: Transaction<DB>): CaseKeys {
+  const keys = new Map<string, Buffer | null>();
+  return async (caseId, erasedAt) => {
+    if (!keys.has(caseId)) {
+      const wrapped = erasedAt ? undefined : await findCaseKey(trx, caseId);
+      keys.set(caseId, wrapped ? openCaseKey(deps.keyring, caseId, wrapped) : null);
     }
-    record(trx, { action: 'review.read', outcome: 'success', purpose: 'view' });
-    return reviews;
-  });
+    return keys.get(caseId) ?? null;
+  };
 }

@@ -25,6 +25,7 @@ const COLUMNS = {
   narrative: 'narrative_enc',
   healthNotes: 'health_notes_enc',
   legalNotes: 'legal_notes_enc',
+  educationNotes: 'education_notes_enc',
 } as const satisfies Record<keyof CaseIdentity, keyof CasesTable>;
 
 type IdentityColumns = {

@@ -6,7 +6,7 @@ import { ProblemError, problems } from '../../http/problem';
 import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
 import { findCaseKey } from './case-keys.repository';
-import { findCase } from './cases.repository';
+import { findCase, type CaseRow } from './cases.repository';
 import { policyAllows } from './case-visibility';
 import { auditDenialIfExists, type CasesDeps } from './cases.service';
 
@@ -27,25 +27,51 @@ export async function withDenialAudit<T>(
   }
 }
 
-/** The data key of a case the actor may see (404 otherwise; 409 once erased). */
-export async function caseKey(
+/** A case the actor may see (404 otherwise), and its data key on demand (409 once erased). */
+export interface VisibleCase {
+  row: CaseRow;
+  dataKey(): Promise<Buffer>;
+}
+
+export async function visibleCase(
   deps: CasesDeps,
   actor: StaffActor,
   trx: Transaction<DB>,
   caseId: string,
-): Promise<Buffer> {
+): Promise<VisibleCase> {
   const found = await findCase(trx, caseId);
   if (!found || !(await policyAllows(trx, actor, found))) throw problems.notFound();
-  const wrapped = found.erased_at ? undefined : await findCaseKey(trx, caseId);
-  if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
-  return openCaseKey(deps.keyring, caseId, wrapped);
+  return {
+    row: found,
+    dataKey: async () => {
+      const wrapped = found.erased_at ? undefined : await findCaseKey(trx, caseId);
+      if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
+      return openCaseKey(deps.keyring, caseId, wrapped);
+    },
+  };
 }
 
 /**
- * The shape of every use case on a case's encrypted content: only case roles;
- * the case's key opened under the actor's row-level security (404 otherwise,
- * the attempt audited); one audit event for the act, in the same transaction.
+ * The shape of every use case on a case: only case roles; the case loaded
+ * under the actor's row-level security and the policy (404 otherwise, the
+ * attempt audited); one audit event for the act, in the same transaction.
  */
+export function withCase<T>(
+  deps: CasesDeps,
+  actor: StaffActor,
+  caseId: string,
+  audit: { action: string; purpose?: 'view' },
+  work: (trx: Transaction<DB>, kase: VisibleCase) => Promise<T>,
+): Promise<T> {
+  if (!canHoldCases(actor)) throw problems.forbidden();
+  return withDenialAudit(deps, actor, caseId, async (trx) => {
+    const result = await work(trx, await visibleCase(deps, actor, trx, caseId));
+    record(trx, { ...audit, outcome: 'success', resourceType: 'case', resourceId: caseId });
+    return result;
+  });
+}
+
+/** `withCase` for use cases on the case's encrypted content. */
 export function withCaseKey<T>(
   deps: CasesDeps,
   actor: StaffActor,
@@ -53,11 +79,5 @@ export function withCaseKey<T>(
   audit: { action: string; purpose?: 'view' },
   work: (trx: Transaction<DB>, dataKey: Buffer) => Promise<T>,
 ): Promise<T> {
-  if (!canHoldCases(actor)) throw problems.forbidden();
-  return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const dataKey = await caseKey(deps, actor, trx, caseId);
-    const result = await work(trx, dataKey);
-    record(trx, { ...audit, outcome: 'success', resourceType: 'case', resourceId: caseId });
-    return result;
-  });
+  return withCase(deps, actor, caseId, audit, async (trx, kase) => work(trx, await kase.dataKey()));
 }

@@ -5,7 +5,6 @@ import {
   CaseAttachment,
   BreakGlassGrant,
   BreakGlassRequest,
-  BreakGlassReview,
   CaseDetail,
   CaseListQuery,
   CaseNote,
@@ -76,18 +75,6 @@ export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
     responses: {
       201: { description: 'The grant', ...jsonContent(BreakGlassGrant) },
       ...problemResponses(400, 401, 403, 404, 409),
-    },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/v1/reviews',
-    summary: "The supervisor's review queue: break-glass grants on the team's cases",
-    responses: {
-      200: {
-        description: 'Newest first',
-        ...jsonContent(z.object({ items: z.array(BreakGlassReview) })),
-      },
-      ...problemResponses(401, 403),
     },
   });
   registry.registerPath({

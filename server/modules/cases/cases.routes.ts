@@ -23,7 +23,7 @@ import {
   readAttachment,
   readAttachmentList,
 } from './case-attachments';
-import { breakGlass, reviewQueue } from './case-break-glass';
+import { breakGlass } from './case-break-glass';
 import { eraseCase } from './case-erasure';
 import { assignCase, updateCase } from './case-changes';
 import { findCases, intakeCase, readCase, type CasesDeps } from './cases.service';
@@ -148,14 +148,5 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
     },
   );
 
-  return router;
-}
-
-/** `GET /api/v1/reviews`: the supervisor's review queue (break-glass for now). */
-export function reviewsRoutes(deps: CasesDeps & { access: AccessControl }) {
-  const router = createRouter();
-  router.get('/', ...deps.access.requireRole('supervisor'), async (req, res) => {
-    res.json({ items: await reviewQueue(deps, actorOf(req)) });
-  });
   return router;
 }

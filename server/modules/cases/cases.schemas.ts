@@ -37,6 +37,7 @@ export const CaseIdentity = z
     narrative: text(20_000).optional(),
     healthNotes: text(10_000).optional(),
     legalNotes: text(10_000).optional(),
+    educationNotes: text(10_000).optional(),
   })
   .strict()
   .openapi('CaseIdentity');
@@ -212,6 +213,7 @@ export const BreakGlassGrant = z
 
 export const BreakGlassReview = z
   .object({
+    kind: z.literal('break_glass'),
     grantId: z.uuid(),
     caseId: z.uuid(),
     caseNumber: z.string(),

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { KeyEncryptionKeys } from '../../../security/crypto';
 import { canHoldCases } from '../../../security/policy';
 import {
-  auditAlone,
+  auditDenialIfExists as auditCaseDenial,
   inActorTransaction,
-  SYSTEM_ACTOR,
   type StaffActor,
   type Store,
 } from '../../db/actor-transaction';
@@ -126,20 +125,13 @@ export async function readCase(
  * Another team's case and a case that does not exist answer the same 404; the
  * first is still an attempted access, recorded for the auditors.
  */
-export async function auditDenialIfExists(store: Store, actor: StaffActor, id: string) {
-  const exists = await inActorTransaction(
+export function auditDenialIfExists(store: Store, actor: StaffActor, id: string) {
+  return auditCaseDenial(
     store,
-    SYSTEM_ACTOR,
+    actor,
+    { type: 'case', id },
     async (trx) => (await findCase(trx, id)) !== undefined,
   );
-  if (exists) {
-    await auditAlone(store, actor, {
-      action: 'access.denied',
-      outcome: 'denied',
-      resourceType: 'case',
-      resourceId: id,
-    });
-  }
 }
 
 function detail(row: CaseRow, identity: CaseDetail['identity']): CaseDetail {

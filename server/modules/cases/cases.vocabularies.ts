@@ -96,3 +96,8 @@ export function ageBand(age: number | undefined): AgeBand {
   if (age < 50) return '35-49';
   return '50+';
 }
+
+/** A person identified as a child or adolescent (under 18). An unknown age is not presumed a minor. */
+export function isMinorBand(band: string): boolean {
+  return band === '0-11' || band === '12-17';
+}

@@ -1,0 +1,90 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Tables of consent and referrals (migrations 0012–0013). */
+export interface ConsentsTable {
+  id: string;
+  case_id: string;
+  version: number;
+  supersedes_id: string | null;
+  given_by: 'person' | 'guardian' | 'best_interest';
+  method: 'written' | 'verbal_witnessed' | 'digital';
+  given_at: Date;
+  valid_until: Date | null;
+  purposes: string[];
+  /** JSON text on the way in; parsed by the driver on the way out. */
+  scope: ColumnType<unknown, string, never>;
+  evidence_attachment_id: string | null;
+  recorded_by: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface ConsentEventsTable {
+  id: Generated<string>;
+  consent_id: string;
+  kind: 'approved' | 'revoked';
+  reason: string | null;
+  actor_id: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type ReferralStatus =
+  | 'sent'
+  | 'acknowledged'
+  | 'accepted'
+  | 'declined'
+  | 'in_progress'
+  | 'completed'
+  | 'withdrawn'
+  | 'expired';
+
+export interface ReferralsTable {
+  id: string;
+  case_id: string;
+  institution_id: string;
+  services: string[];
+  urgency: 'routine' | 'priority' | 'urgent';
+  categories: string[];
+  acknowledge_by: Date;
+  status: Generated<ReferralStatus>;
+  decline_reason: string | null;
+  vital_interest_override: Generated<boolean>;
+  override_justification_enc: Buffer | null;
+  opened_at: Date | null;
+  package_closed_at: Date | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ReferralConsentsTable {
+  referral_id: string;
+  consent_id: string;
+}
+
+export interface ReferralKeysTable {
+  referral_id: string;
+  case_id: string;
+  kek_version: number;
+  wrapped_key: Buffer;
+  created_at: ColumnType<Date, never, never>;
+  rewrapped_at: Date | null;
+}
+
+export interface ReferralPackagesTable {
+  referral_id: string;
+  content_enc: Buffer;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface ReferralEventsTable {
+  id: Generated<string>;
+  referral_id: string;
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
+  actor_kind: 'user' | 'institution_system' | 'system';
+  actor_id: string | null;
+  reason: string | null;
+  outcome_enc: Buffer | null;
+  feedback_enc: Buffer | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}

@@ -1,0 +1,59 @@
+import { sql, type Insertable, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { ConsentsTable } from '../../db/schema.referrals';
+
+type Trx = Transaction<DB>;
+
+export async function insertConsent(trx: Trx, row: Insertable<ConsentsTable>): Promise<void> {
+  await trx.insertInto('consents').values(row).execute();
+}
+
+export async function insertConsentEvent(
+  trx: Trx,
+  event: { consentId: string; kind: 'approved' | 'revoked'; reason?: string; actorId: string },
+): Promise<void> {
+  await trx
+    .insertInto('consent_events')
+    .values({
+      consent_id: event.consentId,
+      kind: event.kind,
+      reason: event.reason ?? null,
+      actor_id: event.actorId,
+    })
+    .execute();
+}
+
+/** A consent with what happened to it since: approval, revocation, a newer version. */
+function consentsWithEvents(trx: Trx) {
+  return trx
+    .selectFrom('consents as c')
+    .leftJoin('consent_events as a', (join) =>
+      join.onRef('a.consent_id', '=', 'c.id').on('a.kind', '=', 'approved'),
+    )
+    .leftJoin('consent_events as r', (join) =>
+      join.onRef('r.consent_id', '=', 'c.id').on('r.kind', '=', 'revoked'),
+    )
+    .selectAll('c')
+    .select([
+      'a.actor_id as approved_by',
+      'a.created_at as approved_at',
+      'r.actor_id as revoked_by',
+      'r.created_at as revoked_at',
+      'r.reason as revocation_reason',
+      sql<boolean>`exists (select 1 from consents n where n.supersedes_id = c.id)`.as('superseded'),
+    ]);
+}
+
+export type ConsentRow = Awaited<ReturnType<typeof findConsent>> & object;
+
+export function findConsent(trx: Trx, id: string) {
+  return consentsWithEvents(trx).where('c.id', '=', id).executeTakeFirst();
+}
+
+export function consentsOfCase(trx: Trx, caseId: string) {
+  return consentsWithEvents(trx)
+    .where('c.case_id', '=', caseId)
+    .orderBy('c.created_at')
+    .orderBy('c.version')
+    .execute();
+}

@@ -1,0 +1,111 @@
+import { CONSENT_PURPOSES, DATA_CATEGORIES } from '../../../security/policy';
+import { z } from '../../http/zod';
+import { InstitutionSector } from '../institutions';
+
+const unique = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((items) => new Set(items).size === items.length, 'must not repeat a value');
+
+export const DataCategory = z.enum(DATA_CATEGORIES).openapi('DataCategory');
+export const ConsentPurpose = z.enum(CONSENT_PURPOSES).openapi('ConsentPurpose');
+
+/** These sectors and/or named institutions may receive these categories. */
+export const ConsentScope = z
+  .object({
+    sectors: unique(InstitutionSector, 9).default([]),
+    institutionIds: unique(z.uuid(), 50).default([]),
+    categories: unique(DataCategory, DATA_CATEGORIES.length).min(1),
+  })
+  .strict()
+  .refine((s) => s.sectors.length + s.institutionIds.length > 0, {
+    message: 'Name at least one sector or institution',
+    path: ['sectors'],
+  })
+  .openapi('ConsentScope');
+export type ConsentScope = z.infer<typeof ConsentScope>;
+
+export const GIVERS = ['person', 'guardian', 'best_interest'] as const;
+export const METHODS = ['written', 'verbal_witnessed', 'digital'] as const;
+
+export const NewConsent = z
+  .object({
+    givenBy: z.enum(GIVERS),
+    method: z.enum(METHODS),
+    givenAt: z.iso.datetime({ offset: true }),
+    validUntil: z.iso.datetime({ offset: true }).optional(),
+    purposes: unique(ConsentPurpose, CONSENT_PURPOSES.length).min(1),
+    scope: z.array(ConsentScope).max(20).default([]),
+    evidenceAttachmentId: z.uuid().optional(),
+    /** The consent this one replaces: a change is a new version, never an edit. */
+    supersedes: z.uuid().optional(),
+  })
+  .strict()
+  .refine((c) => !c.validUntil || Date.parse(c.validUntil) > Date.parse(c.givenAt), {
+    message: 'Must be later than givenAt',
+    path: ['validUntil'],
+  })
+  .openapi('NewConsent');
+export type NewConsent = z.infer<typeof NewConsent>;
+
+export const CONSENT_STATUSES = [
+  'active',
+  'pending_approval',
+  'revoked',
+  'superseded',
+  'expired',
+  'not_valid_for_minor',
+] as const;
+
+export const Consent = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    version: z.number().int(),
+    supersedes: z.uuid().nullable(),
+    givenBy: z.enum(GIVERS),
+    method: z.enum(METHODS),
+    givenAt: z.iso.datetime(),
+    validUntil: z.iso.datetime().nullable(),
+    purposes: z.array(ConsentPurpose),
+    scope: z.array(ConsentScope),
+    evidenceAttachmentId: z.uuid().nullable(),
+    recordedBy: z.uuid(),
+    createdAt: z.iso.datetime(),
+    status: z.enum(CONSENT_STATUSES),
+    approvedBy: z.uuid().nullable(),
+    approvedAt: z.iso.datetime().nullable(),
+    revokedBy: z.uuid().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+    revocationReason: z.string().nullable(),
+  })
+  .openapi('Consent');
+export type Consent = z.infer<typeof Consent>;
+
+export const REVOCATION_REASONS = [
+  'person_withdrew',
+  'guardian_withdrew',
+  'recorded_in_error',
+  'other',
+] as const;
+
+export const RevokeConsent = z
+  .object({ reason: z.enum(REVOCATION_REASONS) })
+  .strict()
+  .openapi('RevokeConsent');
+export type RevokeConsent = z.infer<typeof RevokeConsent>;
+
+export const ApproveConsent = z.object({}).strict().openapi('ApproveConsent');
+
+export const Revocation = z
+  .object({
+    consent: Consent,
+    withdrawnReferrals: z.number().int(),
+    closedPackages: z.number().int(),
+  })
+  .openapi('ConsentRevocation');
+export type Revocation = z.infer<typeof Revocation>;
+
+export const CaseConsentsParams = z.object({ id: z.uuid() }).strict();
+export const ConsentIdParams = z.object({ id: z.uuid() }).strict();

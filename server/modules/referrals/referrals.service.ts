@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import {
+  canHoldCases,
+  consentCoverage,
+  referralNeeds,
+  type DataCategory,
+} from '../../../security/policy';
+import { inActorTransaction } from '../../db/actor-transaction';
+import type { StaffActor } from '../../db/actor-transaction';
+import { toPage } from '../../http/pagination';
+import { problems } from '../../http/problem';
+import { record } from '../audit';
+import { isMinorBand, withCase } from '../cases';
+import { consentsOfCase, factsOf } from '../consents';
+import { findInstitution } from '../institutions';
+import { snapshotPackage } from './disclosure-package';
+import { isStaff, type ReferralActor, type ReferralsDeps } from './referral-access';
+import { newReferralKey, overrideAddress, packageAddress, seal } from './referral-crypto';
+import { toReferral } from './referral-view';
+import {
+  insertPackage,
+  insertReferral,
+  insertReferralEvent,
+  listReferrals,
+} from './referrals.repository';
+import type { NewReferral, Referral, ReferralListQuery } from './referrals.schemas';
+
+/**
+ * Refers a case to a partner institution: the consent check, the package
+ * snapshot of exactly the chosen categories under the referral's own key,
+ * the first history entry — one transaction, audited as a disclosure.
+ */
+export async function createReferral(
+  deps: ReferralsDeps,
+  actor: StaffActor,
+  input: NewReferral,
+): Promise<Referral> {
+  if (!canHoldCases(actor)) throw problems.forbidden();
+  const now = deps.clock();
+  if (Date.parse(input.acknowledgeBy) <= now.getTime()) {
+    throw fieldError('body.acknowledgeBy', 'in_past', 'Must be in the future');
+  }
+  const categories: DataCategory[] = [
+    'minimal',
+    ...input.categories.filter((c) => c !== 'minimal'),
+  ];
+  const id = randomUUID();
+  const override = input.vitalInterestOverride;
+  return withCase(deps, actor, input.caseId, { action: 'referral.create' }, async (trx, kase) => {
+    const institution = await findInstitution(trx, input.institutionId);
+    if (!institution || institution.isLeadAgency || institution.disabledAt) {
+      throw fieldError('body.institutionId', 'not_a_partner', 'Not an active partner institution');
+    }
+    const consents = (await consentsOfCase(trx, input.caseId)).map(factsOf);
+    const recipient = { institutionId: institution.id, sector: institution.sector };
+    const minor = isMinorBand(kase.row.age_band);
+    const coverage = consentCoverage(consents, referralNeeds(categories), recipient, minor, now);
+    if (coverage.missing.length > 0 && !override) throw consentMissing(coverage.missing, recipient);
+    const caseKey = await kase.dataKey();
+    const { dataKey, wrapped } = newReferralKey(deps.keyring, id);
+    const content = snapshotPackage(kase.row, caseKey, input, categories);
+    await insertReferral(
+      trx,
+      {
+        id,
+        case_id: input.caseId,
+        institution_id: institution.id,
+        services: input.services,
+        urgency: input.urgency,
+        categories,
+        acknowledge_by: new Date(input.acknowledgeBy),
+        vital_interest_override: override !== undefined,
+        override_justification_enc: override
+          ? seal(caseKey, overrideAddress(id), override.justification)
+          : null,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      },
+      wrapped,
+      coverage.usedConsentIds,
+    );
+    await insertPackage(trx, id, seal(dataKey, packageAddress(id), JSON.stringify(content)));
+    await insertReferralEvent(trx, {
+      referral_id: id,
+      from_status: null,
+      to_status: 'sent',
+      actor_kind: 'user',
+      actor_id: actor.id,
+      created_at: now,
+    });
+    record(trx, {
+      action: 'referral.disclose',
+      outcome: 'success',
+      resourceType: 'referral',
+      resourceId: id,
+      purpose: override ? 'vital_interest' : 'consent',
+    });
+    return toReferral(
+      {
+        id,
+        case_id: input.caseId,
+        institution_id: institution.id,
+        services: input.services,
+        urgency: input.urgency,
+        categories,
+        acknowledge_by: new Date(input.acknowledgeBy),
+        status: 'sent',
+        decline_reason: null,
+        vital_interest_override: override !== undefined,
+        override_justification_enc: null,
+        opened_at: null,
+        package_closed_at: null,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      },
+      'sender',
+      now,
+    );
+  });
+}
+
+function consentMissing(
+  missing: { purpose: string; category: string }[],
+  recipient: { sector: string },
+) {
+  const named = missing.map((m) => `${m.purpose} for ${m.category}`).join(', ');
+  return problems
+    .conflict(
+      'consent_missing',
+      'Not covered by an active consent',
+      `No active consent covers ${named} to the ${recipient.sector} sector or this institution.`,
+    )
+    .with('missingConsent', missing);
+}
+
+/**
+ * The partner's inbox (referrals addressed to their institution) or the
+ * sender's outbox (referrals of the cases they may open); summaries only.
+ */
+export async function findReferrals(
+  deps: ReferralsDeps,
+  actor: ReferralActor,
+  query: ReferralListQuery,
+) {
+  const recipient = !isStaff(actor) || actor.role === 'partner';
+  const box = query.box ?? (recipient ? 'inbox' : 'sent');
+  if ((box === 'inbox') !== recipient) {
+    throw fieldError(
+      'query.box',
+      'wrong_box',
+      recipient ? 'Partners have an inbox' : 'Senders have a sent box',
+    );
+  }
+  const now = deps.clock();
+  const rows = await inActorTransaction(deps.store, actor, (trx) =>
+    listReferrals(trx, {
+      limit: query.limit,
+      after: query.cursor,
+      overdueAt: query.overdue === 'true' ? now : undefined,
+      status: query.status,
+      caseId: recipient ? undefined : query.caseId,
+    }),
+  );
+  const page = toPage(rows, query.limit, (last) => ({
+    createdAt: last.created_at.toISOString(),
+    id: last.id,
+  }));
+  const side = recipient ? 'recipient' : 'sender';
+  return { ...page, items: page.items.map((row) => toReferral(row, side, now)) };
+}
+
+function fieldError(path: string, code: string, message: string) {
+  return problems.validation([{ path, code, message }]);
+}

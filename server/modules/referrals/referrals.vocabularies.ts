@@ -1,0 +1,44 @@
+/** The services a referral asks for (PRODUCT.md). */
+export const REFERRAL_SERVICES = [
+  'medical_care',
+  'mental_health_psychosocial',
+  'legal_assistance',
+  'protection_measures',
+  'criminal_complaint',
+  'shelter',
+  'education_reintegration',
+  'vocational_training_livelihood',
+  'family_tracing',
+  'migration_regularisation',
+  'repatriation_support',
+  'interpretation',
+] as const;
+
+export const URGENCIES = ['routine', 'priority', 'urgent'] as const;
+
+export const REFERRAL_STATUSES = [
+  'sent',
+  'acknowledged',
+  'accepted',
+  'declined',
+  'in_progress',
+  'completed',
+  'withdrawn',
+  'expired',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** Reason codes, so that no free text about the person lands in clear. */
+export const DECLINE_REASONS = [
+  'no_capacity',
+  'out_of_scope',
+  'person_declined',
+  'person_unreachable',
+  'other',
+] as const;
+export const WITHDRAWAL_REASONS = [
+  'need_met_elsewhere',
+  'person_request',
+  'sent_in_error',
+  'other',
+] as const;
