@@ -43,6 +43,11 @@ import { usersRoutes } from './modules/users/users.routes';
 import { registerCasesOpenApi } from './modules/cases/cases.openapi';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { reviewsRoutes } from './modules/reviews/reviews.routes';
+import {
+  certificatesRoutes,
+  institutionCertificatesRoutes,
+} from './modules/certificates/certificates.routes';
+import { registerCertificatesOpenApi } from './modules/certificates/certificates.openapi';
 import { registerReviewsOpenApi } from './modules/reviews/reviews.openapi';
 import { registerTeamsOpenApi } from './modules/teams/teams.openapi';
 import { teamsRoutes } from './modules/teams/teams.routes';
@@ -98,6 +103,7 @@ export function buildApp(deps: AppDeps): Express {
   registerConsentsOpenApi(registry);
   registerReferralsOpenApi(registry);
   registerReviewsOpenApi(registry);
+  registerCertificatesOpenApi(registry);
   const openApiDocument = generateOpenApiDocument(registry, version);
 
   app.use(httpLogger(deps.logger));
@@ -137,6 +143,10 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/cases', caseConsentsRoutes(consents));
   api.use('/consents', consentsRoutes(consents));
   api.use('/referrals', referralsRoutes(cases));
+  // Certificates are checked by other parties against real time, never a test clock.
+  const pki = { ...cases, clock: () => new Date() };
+  api.use('/institutions', institutionCertificatesRoutes(pki));
+  api.use('/certificates', certificatesRoutes(pki));
   api.use('/reviews', reviewsRoutes(cases));
   api.use(
     '/users',

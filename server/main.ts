@@ -1,12 +1,18 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import type { KeyEncryptionKeys } from '../security/crypto';
 import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { loadKeyring } from './config/keyring';
-import { loadSecrets } from './config/secrets';
+import { loadSecrets, type Secrets } from './config/secrets';
 import { openConfiguredDatabase, type Database } from './db/database';
 import { createLogger } from './http/logger';
-import type { Store } from './db/actor-transaction';
+import { inActorTransaction, SYSTEM_ACTOR, type Store } from './db/actor-transaction';
+import { createMtlsServer } from './http/mtls-listener';
+import { authorityCertificate } from './modules/certificates';
+import { buildPartnerSystemApp } from './modules/partner-systems';
 import { sealPending } from './modules/audit';
 import { PostgresSessionStore } from './modules/auth';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
@@ -47,6 +53,9 @@ async function main(): Promise<void> {
     logger.info({ engine: database.engine, host: config.host, port }, 'Amparo is listening');
   });
   server.on('error', (error) => crash(logger, error));
+  const partnerServer = config.mtls
+    ? await startPartnerSystemListener(config, { store, keyring, secrets, logger })
+    : undefined;
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -55,10 +64,45 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(purge);
     clearInterval(sealer);
+    partnerServer?.close();
+    partnerServer?.closeIdleConnections();
     void shutdown(server, database, config.shutdownTimeoutMs, logger).then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/**
+ * The mutual-TLS listener for institution systems: its own certificate from
+ * the configured files, client certificates from the internal CA (created
+ * here on first run).
+ */
+async function startPartnerSystemListener(
+  config: Config,
+  deps: { store: Store; keyring: KeyEncryptionKeys; secrets: Secrets; logger: Logger },
+): Promise<HttpsServer> {
+  const { port, certPath, keyPath } = config.mtls!;
+  const caCertificatePem = await inActorTransaction(deps.store, SYSTEM_ACTOR, (trx) =>
+    authorityCertificate(trx, deps.keyring, new Date()),
+  );
+  const app = buildPartnerSystemApp({
+    store: deps.store,
+    keyring: deps.keyring,
+    blindIndexKey: deps.secrets.BLIND_INDEX_KEY,
+    clock: () => new Date(),
+    logger: deps.logger,
+    caCertificatePem,
+  });
+  const server = createMtlsServer(app, {
+    certificatePem: readFileSync(certPath, 'utf8'),
+    privateKeyPem: readFileSync(keyPath, 'utf8'),
+    caCertificatePem,
+  });
+  server.on('error', (error) => crash(deps.logger, error));
+  server.listen(port, config.host, () => {
+    deps.logger.info({ host: config.host, port }, 'mutual-TLS listener for institution systems');
+  });
+  return server;
 }
 
 /** Expired sessions are refused on read anyway; this keeps the table small. */

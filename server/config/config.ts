@@ -40,6 +40,9 @@ export const EnvSchema = z.object({
     .regex(/^(false|loopback|\d{1,2})$/, 'must be false, loopback or a number of hops')
     .default('false'),
   DEV_INSECURE_HTTP_COOKIE: booleanFromEnv.optional(),
+  MTLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  MTLS_CERT_PATH: z.string().min(1).optional(),
+  MTLS_KEY_PATH: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -64,6 +67,8 @@ export interface Config {
    * development on a loopback address may it fall back to a plain cookie over HTTP.
    */
   insecureHttpCookie: boolean;
+  /** The optional mutual-TLS listener for institution systems (all three set, or none). */
+  mtls?: { port: number; certPath: string; keyPath: string };
 }
 
 export const DEVELOPMENT_LEAD_AGENCY_NAME = 'Agencia líder (desarrollo)';
@@ -102,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DEV_INSECURE_HTTP_COOKIE && !loopback) {
     problems.push('DEV_INSECURE_HTTP_COOKIE: only allowed when HOST is a loopback address');
   }
+  const mtlsSet = [e.MTLS_PORT, e.MTLS_CERT_PATH, e.MTLS_KEY_PATH].filter((v) => v !== undefined);
+  if (mtlsSet.length > 0 && mtlsSet.length < 3) {
+    problems.push('MTLS_PORT, MTLS_CERT_PATH, MTLS_KEY_PATH: set all three, or none');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -127,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),
+    ...(e.MTLS_PORT !== undefined && e.MTLS_CERT_PATH && e.MTLS_KEY_PATH
+      ? { mtls: { port: e.MTLS_PORT, certPath: e.MTLS_CERT_PATH, keyPath: e.MTLS_KEY_PATH } }
+      : {}),
   };
 }
 

@@ -1,14 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { InstitutionSector } from '../modules/institutions/institutions.schemas';
 import type {
+  CertificateAuthorityTable,
   ConsentEventsTable,
+  InstitutionCertificatesTable,
   ConsentsTable,
   ReferralConsentsTable,
   ReferralEventsTable,
   ReferralKeysTable,
   ReferralPackagesTable,
   ReferralsTable,
-} from './schema.referrals';
+} from './schema.partners';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -32,6 +34,8 @@ export interface DB {
   referral_keys: ReferralKeysTable;
   referral_packages: ReferralPackagesTable;
   referral_events: ReferralEventsTable;
+  certificate_authority: CertificateAuthorityTable;
+  institution_certificates: InstitutionCertificatesTable;
 }
 
 export interface SchemaMigrationsTable {

@@ -1,8 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { sql } from 'kysely';
-import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { canary, leaks } from '../helpers/canary';
+import { databaseDump } from '../helpers/database-dump';
 import type { SessionClient } from '../helpers/session-client';
 import { createTeam, partnerInstitutionId, signedIn } from '../helpers/users';
 
@@ -120,19 +119,7 @@ it('keeps identifying data out of the database, the log and every answer to othe
   const erased = await ana.get(url);
   show(erased); // after erasure nobody sees the identifying data
 
-  const dump = await inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) => {
-    const { rows: tables } = await sql<{ name: string }>`
-      select table_name as name from information_schema.tables
-      where table_schema = 'amparo' and table_type = 'BASE TABLE'`.execute(trx);
-    const parts: string[] = [];
-    for (const { name: table } of tables) {
-      const { rows } = await sql<{
-        row: string;
-      }>`select t::text as row from ${sql.table(table)} t`.execute(trx);
-      parts.push(...rows.map((r) => r.row));
-    }
-    return parts.join('\n');
-  });
+  const dump = await databaseDump(t);
   expect(dump).toContain('case.erase'); // the dump did include the audit log
   const log = t.logs.join('\n');
   const answers = shownToOthers.join('\n');

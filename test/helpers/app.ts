@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
-import { LocalKeyring } from '../../security/crypto';
+import type { Logger } from 'pino';
+import { LocalKeyring, type KeyEncryptionKeys } from '../../security/crypto';
 import { buildApp, type AppDeps } from '../../server/app';
 import { createLogger } from '../../server/http/logger';
 import { openTestDatabase, type TestDatabase } from './database';
@@ -12,6 +13,10 @@ export interface TestApp {
   logs: string[];
   /** Moves the clock second-factor codes are checked against. */
   clock: TestClock;
+  /** The keyring, secrets and logger the app was built with (for a second listener). */
+  keyring: KeyEncryptionKeys;
+  secrets: AppDeps['secrets'];
+  logger: Logger;
   close(): Promise<void>;
 }
 
@@ -52,7 +57,7 @@ export async function startTestApp(
     now: () => new Date(Date.now() + offsetMs),
     advance: (seconds) => void (offsetMs += seconds * 1000),
   };
-  const app = buildApp({
+  const deps: AppDeps = {
     database,
     logger,
     secrets: testSecrets(database),
@@ -60,6 +65,8 @@ export async function startTestApp(
     clock: () => clock.now(),
     ...overrides,
     config: { ...TEST_CONFIG, ...overrides.config },
-  });
-  return { app, database, logs, clock, close: () => database.close() };
+  };
+  const app = buildApp(deps);
+  const { keyring, secrets } = deps;
+  return { app, database, logs, clock, keyring, secrets, logger, close: () => database.close() };
 }

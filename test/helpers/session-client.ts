@@ -46,6 +46,23 @@ export class SessionClient {
   patch = (path: string, body: object, headers?: Record<string, string>) =>
     this.send('patch', path, body, headers);
 
+  /** A GET whose body is kept as raw bytes (`res.body` is a Buffer), e.g. a CMS envelope. */
+  async download(path: string): Promise<request.Response> {
+    let req = request(this.app)
+      .get(path)
+      .set('X-Forwarded-Proto', 'https')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    if (this.cookie) req = req.set('Cookie', this.cookie);
+    const res = await req;
+    this.keepCookie(res);
+    return res;
+  }
+
   /** A binary body (attachments) with the session cookie and CSRF token. */
   upload = (path: string, content: Buffer, headers: Record<string, string>) =>
     this.send('post', path, content, headers);

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { ConsentsTable } from '../../db/schema.referrals';
+import type { ConsentsTable } from '../../db/schema.partners';
 
 type Trx = Transaction<DB>;
 

@@ -1,3 +1,6 @@
-export { revocationEffects } from './referral-transitions';
-export type { ReferralsDeps } from './referral-access';
 export { ConsentOverrideReview, overrideReviews } from './override-reviews';
+export type { ReferralsDeps } from './referral-access';
+export { exportPackage, readPackage, readReferral } from './referral-reads';
+export { revocationEffects, transitionReferral } from './referral-transitions';
+export { ReferralIdParams, ReferralListQuery, ReferralTransition } from './referrals.schemas';
+export { findReferrals } from './referrals.service';

@@ -1,8 +1,13 @@
+import type { Transaction } from 'kysely';
+import { envelopeForRecipient } from '../../../security/pki';
+import type { ReferralSide } from '../../../security/policy';
+import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
+import { activeCertificateOf } from '../certificates';
 import { type ReferralActor, type ReferralsDeps, withReferral } from './referral-access';
 import { openReferralKey, packageAddress, unseal } from './referral-crypto';
 import { historyOf, toReferral } from './referral-view';
-import { findPackage, findReferralKey, markOpened } from './referrals.repository';
+import { findPackage, findReferralKey, markOpened, type ReferralRow } from './referrals.repository';
 import type { DisclosurePackage, Referral } from './referrals.schemas';
 
 /** One referral with its history (outcome and feedback included): an audited read. */
@@ -27,34 +32,64 @@ export function readPackage(
   deps: ReferralsDeps,
   actor: ReferralActor,
   id: string,
-  audit: { action: string } = { action: 'referral.package.read' },
 ): Promise<DisclosurePackage> {
-  return withReferral(
-    deps,
-    actor,
-    id,
-    { ...audit, purpose: 'disclosure' },
-    async (trx, row, side) => {
-      if (side !== 'recipient') throw problems.notFound();
-      const stored = row.package_closed_at ? undefined : await findPackage(trx, id);
-      const wrapped = stored && (await findReferralKey(trx, id));
-      if (!stored || !wrapped) {
-        throw problems.conflict(
-          'package_closed',
-          'This package is no longer available',
-          'The consent it was shared under was revoked, or the case was erased.',
-        );
-      }
-      const key = openReferralKey(deps.keyring, id, wrapped);
-      const content = JSON.parse(unseal(key, packageAddress(id), stored.content_enc)) as unknown;
-      await markOpened(trx, id, deps.clock());
-      return {
-        referralId: id,
-        institutionId: row.institution_id,
-        createdAt: stored.created_at.toISOString(),
-        categories: row.categories as DisclosurePackage['categories'],
-        content: content as DisclosurePackage['content'],
-      };
-    },
+  const audit = { action: 'referral.package.read', purpose: 'disclosure' };
+  return withReferral(deps, actor, id, audit, (trx, row, side) =>
+    openPackage(deps, trx, row, side),
   );
+}
+
+/**
+ * The same package as CMS EnvelopedData (DER) that only the institution's
+ * current certificate can open (`openssl cms -decrypt`). An audited export.
+ */
+export function exportPackage(
+  deps: ReferralsDeps,
+  actor: ReferralActor,
+  id: string,
+): Promise<Buffer> {
+  const audit = { action: 'referral.package.export', purpose: 'disclosure' };
+  return withReferral(deps, actor, id, audit, async (trx, row, side) => {
+    const disclosed = await openPackage(deps, trx, row, side);
+    const certificate = await activeCertificateOf(trx, row.institution_id, deps.clock());
+    if (!certificate) {
+      throw problems.conflict(
+        'no_certificate',
+        'The institution has no valid certificate',
+        'An administrator must issue one before packages can be exported.',
+      );
+    }
+    return envelopeForRecipient(
+      Buffer.from(JSON.stringify(disclosed), 'utf8'),
+      certificate.certificate_pem,
+    );
+  });
+}
+
+async function openPackage(
+  deps: ReferralsDeps,
+  trx: Transaction<DB>,
+  row: ReferralRow,
+  side: ReferralSide,
+): Promise<DisclosurePackage> {
+  if (side !== 'recipient') throw problems.notFound();
+  const stored = row.package_closed_at ? undefined : await findPackage(trx, row.id);
+  const wrapped = stored && (await findReferralKey(trx, row.id));
+  if (!stored || !wrapped) {
+    throw problems.conflict(
+      'package_closed',
+      'This package is no longer available',
+      'The consent it was shared under was revoked, or the case was erased.',
+    );
+  }
+  const key = openReferralKey(deps.keyring, row.id, wrapped);
+  const content = JSON.parse(unseal(key, packageAddress(row.id), stored.content_enc)) as unknown;
+  await markOpened(trx, row.id, deps.clock());
+  return {
+    referralId: row.id,
+    institutionId: row.institution_id,
+    createdAt: stored.created_at.toISOString(),
+    categories: row.categories as DisclosurePackage['categories'],
+    content: content as DisclosurePackage['content'],
+  };
 }

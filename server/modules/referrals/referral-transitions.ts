@@ -4,7 +4,7 @@ import { transitionRefusal } from '../../../security/policy';
 import type { StaffActor } from '../../db/actor-transaction';
 import { asSystemWithin } from '../../db/rls-context';
 import type { DB } from '../../db/schema';
-import type { ReferralStatus } from '../../db/schema.referrals';
+import type { ReferralStatus } from '../../db/schema.partners';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
 import type { RevocationEffects } from '../consents';

@@ -69,4 +69,21 @@ export function registerReferralsOpenApi(registry: OpenAPIRegistry): void {
       ...problemResponses(400, 401, 403, 404, 409),
     },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/referrals/{id}/package.p7m',
+    summary:
+      'The package as CMS EnvelopedData (DER, AES-256-CBC, RSA key transport) to the ' +
+      "institution's current certificate: `openssl cms -decrypt -inform DER` (an audited export)",
+    request: { params: idParams },
+    responses: {
+      200: {
+        description: 'The envelope',
+        content: {
+          'application/pkcs7-mime': { schema: z.string().openapi({ format: 'binary' }) },
+        },
+      },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
 }

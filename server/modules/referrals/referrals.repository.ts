@@ -1,11 +1,7 @@
 import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { WrappedKey } from '../../../security/crypto';
 import type { DB } from '../../db/schema';
-import type {
-  ReferralEventsTable,
-  ReferralsTable,
-  ReferralStatus,
-} from '../../db/schema.referrals';
+import type { ReferralEventsTable, ReferralsTable, ReferralStatus } from '../../db/schema.partners';
 
 type Trx = Transaction<DB>;
 export type ReferralRow = Selectable<ReferralsTable>;

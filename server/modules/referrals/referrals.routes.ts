@@ -2,7 +2,7 @@ import { actorOf, type AccessControl } from '../auth';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import type { ReferralsDeps } from './referral-access';
-import { readPackage, readReferral } from './referral-reads';
+import { exportPackage, readPackage, readReferral } from './referral-reads';
 import { transitionReferral } from './referral-transitions';
 import {
   NewReferral,
@@ -51,6 +51,19 @@ export function referralsRoutes(deps: ReferralsDeps & { access: AccessControl })
     validate({ params: ReferralIdParams }),
     async (req, res) => {
       res.json(await readPackage(deps, actorOf(req), req.params.id as string));
+    },
+  );
+
+  router.get(
+    '/:id/package.p7m',
+    ...deps.access.requireRole('partner'),
+    validate({ params: ReferralIdParams }),
+    async (req, res) => {
+      const envelope = await exportPackage(deps, actorOf(req), req.params.id as string);
+      res
+        .set('Content-Disposition', 'attachment; filename="package.p7m"')
+        .type('application/pkcs7-mime; smime-type=enveloped-data')
+        .send(envelope);
     },
   );
 

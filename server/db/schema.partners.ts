@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Tables of consent and referrals (migrations 0012–0013). */
+/** Tables of consent, referrals and the PKI for partner institutions (migrations 0012–0014). */
+/** Consents (0012). */
 export interface ConsentsTable {
   id: string;
   case_id: string;
@@ -87,4 +88,32 @@ export interface ReferralEventsTable {
   outcome_enc: Buffer | null;
   feedback_enc: Buffer | null;
   created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** The internal certificate authority and institution certificates (migration 0014). */
+export interface CertificateAuthorityTable {
+  id: Generated<number>;
+  certificate_pem: string;
+  serial_number: string;
+  not_after: Date;
+  kek_version: number;
+  wrapped_key: Buffer;
+  created_at: ColumnType<Date, never, never>;
+  rewrapped_at: Date | null;
+}
+
+export interface InstitutionCertificatesTable {
+  id: string;
+  institution_id: string;
+  serial_number: string;
+  fingerprint_sha256: string;
+  certificate_pem: string;
+  origin: 'csr' | 'generated';
+  not_before: Date;
+  not_after: Date;
+  issued_by: string;
+  created_at: ColumnType<Date, never, never>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revocation_reason: string | null;
 }

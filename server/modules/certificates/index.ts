@@ -1,0 +1,2 @@
+export { authorityCertificate } from './certificate-authority';
+export { activeCertificateOf, findCertificateByFingerprint } from './certificates.repository';

@@ -1,0 +1,1 @@
+export { buildPartnerSystemApp, type PartnerSystemDeps } from './partner-system-app';

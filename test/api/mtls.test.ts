@@ -1,0 +1,240 @@
+import { request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { issueInstitutionCertificate } from '../../security/pki';
+import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
+import { createMtlsServer } from '../../server/http/mtls-listener';
+import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
+import { buildPartnerSystemApp } from '../../server/modules/partner-systems';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { opensslCsr, opensslOk, RSA_2048, TempDir } from '../helpers/openssl';
+import { giveConsent, newCase, referralId, type Signed } from '../helpers/referrals';
+import { auditEvents, createTeam, partnerInstitutionId, signedIn } from '../helpers/users';
+
+/**
+ * The mutual-TLS listener end to end: certificates issued in the test by the
+ * API (from a CSR made by openssl), a real HTTPS server, a real TLS client.
+ */
+let t: TestApp;
+let server: Server;
+let port: number;
+let admin: Signed;
+let ana: Signed;
+let shelter: string;
+let other: string;
+const dir = new TempDir();
+let serverCa: string;
+
+interface Client {
+  cert: string;
+  key: string;
+}
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+function call(client: Client | undefined, method: string, path: string, body?: object) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = httpsRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        servername: 'localhost',
+        ca: serverCa,
+        ...(client ?? {}),
+        headers: body ? { 'content-type': 'application/json' } : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const json = (res.headers['content-type'] ?? '').includes('json');
+          resolve({
+            status: res.statusCode ?? 0,
+            body: json ? (JSON.parse(text) as unknown) : text,
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
+async function issueFromCsr(name: string, institutionId: string) {
+  const { csrPem, keyFile } = opensslCsr(dir, name, RSA_2048);
+  await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
+  const res = await admin.client.post(`/api/v1/institutions/${institutionId}/certificates`, {
+    mode: 'csr',
+    csr: csrPem,
+  });
+  const issued = res.body as { certificate: { id: string; certificatePem: string } };
+  return {
+    id: issued.certificate.id,
+    client: { cert: issued.certificate.certificatePem, key: readFileSync(keyFile, 'utf8') },
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signedIn(t, 'admin');
+  ana = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo mTLS') });
+  shelter = await partnerInstitutionId(t, 'Casa de acogida mTLS', 'shelter');
+  other = await partnerInstitutionId(t, 'Otra casa mTLS', 'shelter');
+  const caCertificatePem = await inActorTransaction(
+    t.database.store,
+    SYSTEM_ACTOR,
+    async (trx) => (await certificateAuthority(trx, t.keyring, new Date())).certificatePem,
+  );
+  const serverKey = dir.file('server.key');
+  const serverCert = dir.file('server.pem');
+  opensslOk([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    serverKey,
+    '-out',
+    serverCert,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+  ]);
+  serverCa = readFileSync(serverCert, 'utf8');
+  const app = buildPartnerSystemApp({
+    store: t.database.store,
+    keyring: t.keyring,
+    blindIndexKey: t.secrets.BLIND_INDEX_KEY,
+    clock: () => t.clock.now(),
+    logger: t.logger,
+    caCertificatePem,
+  });
+  server = createMtlsServer(app, {
+    certificatePem: serverCa,
+    privateKeyPem: readFileSync(serverKey, 'utf8'),
+    caCertificatePem,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+}, 60_000);
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  dir.remove();
+  await t.close();
+});
+
+describe('mutual TLS for institution systems', () => {
+  it('lets an institution system work its inbox with its certificate, audited as itself', async () => {
+    const caseId = await newCase(ana.client);
+    await giveConsent(ana.client, caseId, [{ sectors: ['shelter'], categories: ['minimal'] }]);
+    const id = await referralId(ana.client, caseId, shelter, { services: ['shelter'] });
+    const elsewhere = await referralId(ana.client, caseId, other, { services: ['shelter'] });
+    const system = await issueFromCsr('shelter-system', shelter);
+
+    const inbox = await call(system.client, 'GET', '/api/v1/referrals');
+    expect(inbox.status).toBe(200);
+    const ids = (inbox.body as { items: { id: string }[] }).items.map((r) => r.id);
+    expect(ids).toContain(id);
+    expect(ids).not.toContain(elsewhere);
+
+    const pkg = await call(system.client, 'GET', `/api/v1/referrals/${id}/package`);
+    expect(pkg.status).toBe(200);
+    expect(pkg.body).toMatchObject({
+      categories: ['minimal'],
+      content: { minimal: { services: ['shelter'] } },
+    });
+    const ack = await call(system.client, 'POST', `/api/v1/referrals/${id}/transitions`, {
+      to: 'acknowledged',
+    });
+    expect(ack.status).toBe(200);
+    expect(ack.body).toMatchObject({ status: 'acknowledged' });
+    const history = (ack.body as { history: { actorKind: string; actorId: string }[] }).history;
+    expect(history.at(-1)).toEqual(
+      expect.objectContaining({ actorKind: 'institution_system', actorId: system.id }),
+    );
+    expect(await auditEvents(t, { action: 'referral.package.read', resourceId: id })).toEqual([
+      expect.objectContaining({ actor_role: 'institution_system', actor_id: system.id }),
+    ]);
+
+    expect((await call(system.client, 'GET', `/api/v1/referrals/${elsewhere}`)).status).toBe(404);
+    expect((await call(system.client, 'GET', `/api/v1/cases/${caseId}`)).status).toBe(404);
+  });
+
+  it('refuses a connection without a certificate, from another CA, or expired', async () => {
+    await expect(call(undefined, 'GET', '/api/v1/referrals')).rejects.toThrow();
+
+    const strangerKey = dir.file('stranger.key');
+    const strangerCert = dir.file('stranger.pem');
+    opensslOk([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      strangerKey,
+      '-out',
+      strangerCert,
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${shelter}`,
+    ]);
+    const stranger = {
+      cert: readFileSync(strangerCert, 'utf8'),
+      key: readFileSync(strangerKey, 'utf8'),
+    };
+    await expect(call(stranger, 'GET', '/api/v1/referrals')).rejects.toThrow();
+
+    const { keyFile } = opensslCsr(dir, 'expired', RSA_2048);
+    const publicKeyPem = opensslOk(['pkey', '-in', keyFile, '-pubout']).toString();
+    const expired = await inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) =>
+      issueInstitutionCertificate(await certificateAuthority(trx, t.keyring, new Date()), {
+        publicKeyPem,
+        institutionId: shelter,
+        institutionName: 'Casa de acogida mTLS',
+        now: new Date(Date.now() - 3 * 86_400_000),
+        validityDays: 1,
+      }),
+    );
+    const old = { cert: expired.certificatePem, key: readFileSync(keyFile, 'utf8') };
+    await expect(call(old, 'GET', '/api/v1/referrals')).rejects.toThrow();
+  });
+
+  it('refuses a revoked certificate (401, audited) and one the CA issued but we never recorded', async () => {
+    const system = await issueFromCsr('revoked-system', shelter);
+    expect((await call(system.client, 'GET', '/api/v1/referrals')).status).toBe(200);
+    await admin.client.post(`/api/v1/certificates/${system.id}/revoke`, {
+      reason: 'key_compromise',
+    });
+    const refused = await call(system.client, 'GET', '/api/v1/referrals');
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'unauthenticated' });
+    expect(await auditEvents(t, { action: 'access.denied', resourceId: system.id })).toEqual([
+      expect.objectContaining({ purpose: 'certificate_revoked', actor_role: 'institution_system' }),
+    ]);
+
+    const { keyFile } = opensslCsr(dir, 'unrecorded', RSA_2048);
+    const publicKeyPem = opensslOk(['pkey', '-in', keyFile, '-pubout']).toString();
+    const unrecorded = await inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) =>
+      issueInstitutionCertificate(await certificateAuthority(trx, t.keyring, new Date()), {
+        publicKeyPem,
+        institutionId: shelter,
+        institutionName: 'Casa de acogida mTLS',
+        now: new Date(),
+      }),
+    );
+    const ghost = { cert: unrecorded.certificatePem, key: readFileSync(keyFile, 'utf8') };
+    expect((await call(ghost, 'GET', '/api/v1/referrals')).status).toBe(401);
+  });
+});

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Test helpers: run the real openssl binary on what the library produces. */
+
+export const CA_NAMES = { commonName: 'Amparo CA interna', organization: 'Fundación Amparo' };
+
+export interface OpensslResult {
+  status: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** No shell; extra environment variables (for -passin env:) are added to the current ones. */
+export function openssl(args: string[], env: Record<string, string> = {}): OpensslResult {
+  const result = spawnSync('/usr/bin/openssl', args, {
+    env: { ...process.env, ...env },
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString() };
+}
+
+/** Like openssl() but throws with stderr when the command fails. */
+export function opensslOk(args: string[], env: Record<string, string> = {}): Buffer {
+  const result = openssl(args, env);
+  if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+export class TempDir {
+  readonly path = mkdtempSync(join(tmpdir(), 'amparo-pki-'));
+
+  write(name: string, content: string | Buffer): string {
+    const file = join(this.path, name);
+    writeFileSync(file, content, { mode: 0o600 });
+    return file;
+  }
+
+  file(name: string): string {
+    return join(this.path, name);
+  }
+
+  remove(): void {
+    rmSync(this.path, { recursive: true, force: true });
+  }
+}
+
+/** A CSR and its key made by `openssl req`, as an institution would. */
+export function opensslCsr(
+  dir: TempDir,
+  name: string,
+  newKey: string[],
+  extra: string[] = [],
+): { csrPem: string; keyFile: string } {
+  const keyFile = dir.file(`${name}.key`);
+  const csrPem = opensslOk([
+    'req',
+    '-new',
+    ...newKey,
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-subj',
+    '/CN=Sistema de la Fiscalía/O=Fiscalía Provincial',
+    '-utf8',
+    ...extra,
+  ]).toString();
+  return { csrPem, keyFile };
+}
+
+export const RSA_2048 = ['-newkey', 'rsa:2048'];
