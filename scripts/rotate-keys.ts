@@ -1,6 +1,6 @@
 /**
  * npm run rotate-keys [-- --new-version]
- * Rewraps every case data key under the newest key-encryption key version,
+ * Rewraps every data key (cases, referrals) and the CA key under the newest key-encryption key version,
  * while the API keeps serving (short batches; resumable; idempotent). With
  * --new-version (development only) it first creates the next version as a
  * key file under DATA_DIR/secrets; in production add DATA_KEK_V<N> to the
@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { addDevelopmentKekVersion, loadKeyring } from '../server/config/keyring';
-import { rewrapCaseKeys } from '../server/modules/cases';
+import { rewrapKeys } from '../server/modules/keys';
 import { runOperatorCommand } from './operator-command';
 
 const { values } = parseArgs({ options: { 'new-version': { type: 'boolean', default: false } } });
@@ -21,9 +21,11 @@ runOperatorCommand('rotate-keys', async ({ config, secrets, store }) => {
     keyring = loadKeyring(config, secrets);
     console.log(`Created key-encryption key version ${version}.`);
   }
-  const report = await rewrapCaseKeys(store, keyring);
+  const report = await rewrapKeys(store, keyring);
+  const { case: cases, referral, ca } = report.rewrapped;
   console.log(
-    `Rewrapped ${report.rewrapped} case keys under version ${report.toVersion}. ` +
+    `Rewrapped ${cases} case keys, ${referral} referral keys and ${ca} CA key ` +
+      `under version ${report.toVersion}. ` +
       `Versions in use: ${JSON.stringify(report.versionsInUse)}.`,
   );
   return 0;

@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { decryptField, LocalKeyring } from '../../security/crypto';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
-import { rewrapCaseKeys } from '../../server/modules/cases';
+import { rewrapKeys } from '../../server/modules/keys';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { type SessionClient } from '../helpers/session-client';
-import { createTeam, signedIn, type SeededUser } from '../helpers/users';
+import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
+import { giveConsent, referralId } from '../helpers/referrals';
+import { createTeam, partnerInstitutionId, signedIn, type SeededUser } from '../helpers/users';
 
 let t: TestApp;
 let ana: { user: SeededUser; client: SessionClient };
+let doctor: { user: SeededUser; client: SessionClient };
+let hospital: string;
+let referral: string;
 const v1 = randomBytes(32);
 const v2 = randomBytes(32);
 /** What the configuration holds; the running app's keyring reads it again on an unknown version. */
@@ -27,6 +32,15 @@ beforeAll(async () => {
     });
     cases.set((res.body as { case: { id: string } }).case.id, fullName);
   }
+  const [first] = cases.keys();
+  hospital = await partnerInstitutionId(t, 'Hospital Claves');
+  doctor = await signedIn(t, 'partner', { institutionId: hospital });
+  await giveConsent(ana.client, first!, [{ sectors: ['health'], categories: ['minimal'] }]);
+  referral = await referralId(ana.client, first!, hospital);
+  // The internal CA exists from the first certificate on; its key is wrapped too.
+  await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+    certificateAuthority(trx, t.keyring, new Date()),
+  );
 }, 30_000);
 afterAll(() => t.close());
 
@@ -42,11 +56,15 @@ describe('key rotation', () => {
       }
     };
     const [report] = await Promise.all([
-      rewrapCaseKeys(t.database.store, rotation),
+      rewrapKeys(t.database.store, rotation),
       readAll(),
       readAll(),
     ]);
-    expect(report).toEqual({ toVersion: 2, rewrapped: 12, versionsInUse: { v2: 12 } });
+    expect(report).toEqual({
+      toVersion: 2,
+      rewrapped: { case: 12, referral: 1, ca: 1 },
+      versionsInUse: { v2: 14 },
+    });
     await readAll();
 
     // Version 1 retired: a keyring without it still opens every case.
@@ -67,7 +85,26 @@ describe('key rotation', () => {
       expect(decryptField(dataKey, address, row.full_name_enc!)).toBe(cases.get(row.id));
     }
 
-    const again = await rewrapCaseKeys(t.database.store, rotation);
-    expect(again.rewrapped).toBe(0); // idempotent
+    const referralKey = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      trx
+        .selectFrom('referral_keys')
+        .selectAll()
+        .where('referral_id', '=', referral)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(() =>
+      onlyV2.unwrap(
+        { kekVersion: referralKey.kek_version, wrapped: referralKey.wrapped_key },
+        `referrals|${referral}`,
+      ),
+    ).not.toThrow();
+    await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      certificateAuthority(trx, onlyV2, new Date()),
+    );
+    const pkg = await doctor.client.get(`/api/v1/referrals/${referral}/package`);
+    expect(pkg.status).toBe(200);
+
+    const again = await rewrapKeys(t.database.store, rotation);
+    expect(again.rewrapped).toEqual({ case: 0, referral: 0, ca: 0 }); // idempotent
   });
 });

@@ -4,7 +4,6 @@ export { decryptIdentity } from './case-crypto';
 export { identityColumnsOf, toAttributes, type CaseRow } from './cases.repository';
 export type { CasesDeps } from './cases.service';
 export { isMinorBand } from './cases.vocabularies';
-export { rewrapCaseKeys, type RotationReport } from './key-rotation';
 export { breakGlassReviews, caseKeysWithin, type CaseKeys } from './case-break-glass';
 export { findActorTeam } from './cases.repository';
 export { BreakGlassReview } from './cases.schemas';

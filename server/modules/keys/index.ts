@@ -1,0 +1,1 @@
+export { rewrapKeys, type RotationReport } from './key-rotation';

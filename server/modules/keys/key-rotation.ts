@@ -1,0 +1,102 @@
+import { sql, type Transaction } from 'kysely';
+import type { KeyEncryptionKeys } from '../../../security/crypto';
+import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
+import type { DB } from '../../db/schema';
+import { record } from '../audit';
+
+const BATCH = 100;
+
+/**
+ * Every table that holds keys wrapped by a KEK, and the context each key was
+ * wrapped under (the same strings as the modules that wrap them use).
+ */
+const WRAPPED_KEYS = [
+  { name: 'case', table: 'case_keys', id: 'case_id', context: (id: string) => `cases|${id}` },
+  {
+    name: 'referral',
+    table: 'referral_keys',
+    id: 'referral_id',
+    context: (id: string) => `referrals|${id}`,
+  },
+  { name: 'ca', table: 'certificate_authority', id: 'id', context: () => 'pki|ca' },
+] as const;
+type KeyStore = (typeof WRAPPED_KEYS)[number];
+
+export interface RotationReport {
+  toVersion: number;
+  /** Keys rewrapped, by kind (case, referral, ca). */
+  rewrapped: Record<KeyStore['name'], number>;
+  /** Wrapped keys per KEK version after the run: a version absent here may be retired. */
+  versionsInUse: Record<string, number>;
+}
+
+/**
+ * Rewraps every data key (cases, referrals) and the CA key that is not under
+ * the current KEK version, in short batches (each one transaction, rows
+ * locked with SKIP LOCKED so the API keeps serving and two runs do not
+ * collide). Resumable and idempotent. Readers see either the old or the new
+ * wrapping, both of which the keyring opens.
+ */
+export async function rewrapKeys(
+  store: Store,
+  keyring: KeyEncryptionKeys,
+): Promise<RotationReport> {
+  const toVersion = keyring.currentVersion();
+  const rewrapped = { case: 0, referral: 0, ca: 0 };
+  for (const keys of WRAPPED_KEYS) {
+    for (;;) {
+      const done = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
+        rewrapBatch(trx, keyring, keys, toVersion),
+      );
+      rewrapped[keys.name] += done;
+      if (done < BATCH) break;
+    }
+  }
+  return { toVersion, rewrapped, versionsInUse: await versionsInUse(store) };
+}
+
+async function rewrapBatch(
+  trx: Transaction<DB>,
+  keyring: KeyEncryptionKeys,
+  keys: KeyStore,
+  toVersion: number,
+): Promise<number> {
+  const { rows } = await sql<{ id: string; kek_version: number; wrapped_key: Buffer }>`
+    select ${sql.ref(keys.id)}::text as id, kek_version, wrapped_key from ${sql.table(keys.table)}
+    where kek_version <> ${toVersion}
+    limit ${BATCH} for update skip locked`.execute(trx);
+  for (const row of rows) {
+    const context = keys.context(row.id);
+    const dataKey = keyring.unwrap(
+      { kekVersion: row.kek_version, wrapped: Buffer.from(row.wrapped_key) },
+      context,
+    );
+    const wrapped = keyring.wrap(dataKey, context);
+    await sql`
+      update ${sql.table(keys.table)}
+      set kek_version = ${wrapped.kekVersion}, wrapped_key = ${wrapped.wrapped}, rewrapped_at = now()
+      where ${sql.ref(keys.id)}::text = ${row.id}`.execute(trx);
+  }
+  if (rows.length > 0) {
+    record(trx, {
+      action: 'key.rewrap',
+      outcome: 'success',
+      resourceType: 'kek',
+      resourceId: `v${toVersion}`,
+      purpose: keys.name,
+    });
+  }
+  return rows.length;
+}
+
+async function versionsInUse(store: Store): Promise<Record<string, number>> {
+  const { rows } = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
+    sql<{ kek_version: number; n: string }>`
+      select kek_version, count(*)::text as n from (
+        select kek_version from case_keys
+        union all select kek_version from referral_keys
+        union all select kek_version from certificate_authority) k
+      group by kek_version`.execute(trx),
+  );
+  return Object.fromEntries(rows.map((r) => [`v${r.kek_version}`, Number(r.n)]));
+}
