@@ -13,12 +13,14 @@ import { inActorTransaction, SYSTEM_ACTOR, type Store } from './db/actor-transac
 import { createMtlsServer } from './http/mtls-listener';
 import { authorityCertificate } from './modules/certificates';
 import { buildPartnerSystemApp } from './modules/partner-systems';
+import { expireUnacknowledgedReferrals } from './modules/referrals';
 import { sealPending } from './modules/audit';
 import { PostgresSessionStore } from './modules/auth';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 const AUDIT_SEAL_INTERVAL_MS = 1_000;
+const REFERRAL_EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   const app = buildApp({ database, config, secrets, keyring, logger });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);
+  const expiry = expireReferralsPeriodically(store, logger);
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(purge);
     clearInterval(sealer);
+    clearInterval(expiry);
     partnerServer?.close();
     partnerServer?.closeIdleConnections();
     void shutdown(server, database, config.shutdownTimeoutMs, logger).then(() => process.exit(0));
@@ -114,6 +118,18 @@ function purgeExpiredSessionsPeriodically(store: Store, logger: Logger): NodeJS.
       (error: unknown) => logger.warn({ err: error }, 'could not purge expired sessions'),
     );
   }, SESSION_PURGE_INTERVAL_MS);
+  timer.unref();
+  return timer;
+}
+
+/** Referrals left unacknowledged long after their due date expire (hourly). */
+function expireReferralsPeriodically(store: Store, logger: Logger): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    expireUnacknowledgedReferrals(store, new Date()).then(
+      (expired) => expired > 0 && logger.info({ expired }, 'expired unacknowledged referrals'),
+      (error: unknown) => logger.warn({ err: error }, 'could not expire referrals'),
+    );
+  }, REFERRAL_EXPIRY_INTERVAL_MS);
   timer.unref();
   return timer;
 }

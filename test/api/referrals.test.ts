@@ -8,6 +8,7 @@ import {
   type Signed,
 } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
+import { expireUnacknowledgedReferrals } from '../../server/modules/referrals';
 import { auditEvents } from '../helpers/users';
 
 let t: TestApp;
@@ -217,5 +218,30 @@ describe('referrals', () => {
         justification: 'Riesgo inminente para la vida de la persona',
       }),
     );
+  });
+});
+
+describe('referral expiry', () => {
+  it('expires referrals left unacknowledged 30 days after their due date', async () => {
+    const stale = await referralId(w.ana.client, caseId, w.hospital);
+    const acknowledged = await referralId(w.ana.client, caseId, w.hospital);
+    await move(w.doctor, acknowledged, { to: 'acknowledged' });
+    const later = new Date(Date.now() + 34 * 86_400_000);
+    expect(await expireUnacknowledgedReferrals(t.database.store, later)).toBeGreaterThanOrEqual(1);
+    const seen = await w.ana.client.get(`/api/v1/referrals/${stale}`);
+    expect(seen.body).toMatchObject({ status: 'expired' });
+    expect((seen.body as { history: Body[] }).history.at(-1)).toMatchObject({
+      from: 'sent',
+      to: 'expired',
+      actorKind: 'system',
+      actorId: null,
+    });
+    expect(await auditEvents(t, { action: 'referral.transition', resourceId: stale })).toEqual([
+      expect.objectContaining({ purpose: 'expired', actor_role: 'system' }),
+    ]);
+    expect((await w.ana.client.get(`/api/v1/referrals/${acknowledged}`)).body).toMatchObject({
+      status: 'acknowledged',
+    });
+    expect((await move(w.doctor, stale, { to: 'acknowledged' })).status).toBe(409);
   });
 });

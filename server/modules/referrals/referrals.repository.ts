@@ -133,13 +133,16 @@ export async function markOpened(trx: Trx, id: string, at: Date): Promise<void> 
 
 /** Referrals made under a consent that can still move (not ended). */
 export function openReferralsUnderConsent(trx: Trx, consentId: string) {
-  return trx
-    .selectFrom('referrals as r')
-    .innerJoin('referral_consents as rc', 'rc.referral_id', 'r.id')
-    .select(['r.id', 'r.status', 'r.opened_at'])
-    .where('rc.consent_id', '=', consentId)
-    .forUpdate()
-    .execute();
+  return (
+    trx
+      .selectFrom('referrals as r')
+      .innerJoin('referral_consents as rc', 'rc.referral_id', 'r.id')
+      .select(['r.id', 'r.status', 'r.opened_at'])
+      .where('rc.consent_id', '=', consentId)
+      // Lock the referrals only: the app role may not lock (update) referral_consents.
+      .forUpdate('r')
+      .execute()
+  );
 }
 
 /** The package is destroyed; the referral keeps its status and history. */
