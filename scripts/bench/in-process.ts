@@ -4,7 +4,9 @@
  *   and whether its head lock serialises writers);
  * - argon2id password verification through the capped PasswordHasher;
  * - the login password step over HTTP through that same hasher, with 10 and
- *   with 40 concurrent clients (beyond the cap and its queue: quick 503s).
+ *   with 40 concurrent clients (beyond the cap and its queue: quick 503s);
+ * - creating a referral and a partner opening its package (referrals.ts),
+ *   beside an audited write transaction and an audited case read.
  * Each runs CONCURRENCY workers (unless said) for a fixed time and counts completions.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,6 +15,7 @@ import { inActorTransaction, type DbActor, type Store } from '../../server/db/ac
 import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../server/db/database';
 import { record } from '../../server/modules/audit';
 import { loginWorkload } from './login';
+import { referralWorkload } from './referrals';
 
 const CONCURRENCY = 10;
 const ADMIN: DbActor = {
@@ -56,6 +59,10 @@ export async function measureInProcess(
       });
     const plain = await run('write transaction, no audit', seconds, write(false));
     const audited = await run('write transaction + audit event', seconds, write(true));
+    const referrals = await referralWorkload(store);
+    const refer = await run('create referral (service)', seconds, referrals.refer);
+    const caseRead = await run('case read, decrypted (service)', seconds, referrals.readCase);
+    const packageRead = await run('partner package read (service)', seconds, referrals.readPackage);
 
     const hasher = new PasswordHasher();
     const hash = await hasher.hash('Río-montaña-Ñandú-cuarzo-7');
@@ -67,8 +74,10 @@ export async function measureInProcess(
       const login = await run('login password step (HTTP)', seconds, workload.login);
       const burst = await run('login, 40 clients (HTTP)', seconds, workload.login, 40);
       return {
-        rows: [plain, audited, verify, login, burst],
+        rows: [plain, audited, refer, caseRead, packageRead, verify, login, burst],
         auditRatio: audited.perSecond / plain.perSecond,
+        referralRatio: refer.perSecond / audited.perSecond,
+        packageRatio: packageRead.perSecond / caseRead.perSecond,
         loginRatio: login.perSecond / verify.perSecond,
       };
     } finally {
@@ -82,6 +91,10 @@ export async function measureInProcess(
 export interface InProcessResult {
   rows: InProcessRow[];
   auditRatio: number;
+  /** Referrals created per second / audited write transactions per second. */
+  referralRatio: number;
+  /** Partner package reads per second / caseworker case reads per second. */
+  packageRatio: number;
   /** Logins per second over HTTP divided by bare capped verifications per second. */
   loginRatio: number;
 }
@@ -129,6 +142,8 @@ export function inProcessReport(result: InProcessResult): string {
     ),
     '',
     `audited/un-audited write transactions per second: ${result.auditRatio.toFixed(2)}`,
+    `referrals created / audited write transactions per second: ${result.referralRatio.toFixed(2)}`,
+    `partner package reads / case reads per second: ${result.packageRatio.toFixed(2)}`,
     `login password steps over HTTP / capped argon2id verifications per second: ${result.loginRatio.toFixed(2)}`,
     '',
   ];
