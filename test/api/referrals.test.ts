@@ -8,6 +8,7 @@ import {
   type Signed,
 } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
+import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import { expireUnacknowledgedReferrals } from '../../server/modules/referrals';
 import { auditEvents } from '../helpers/users';
 
@@ -243,5 +244,31 @@ describe('referral expiry', () => {
       status: 'acknowledged',
     });
     expect((await move(w.doctor, stale, { to: 'acknowledged' })).status).toBe(409);
+  });
+});
+
+describe('erasure of a referred case', () => {
+  it('shreds the referral keys with the case key: packages and feedback become unreadable', async () => {
+    const erased = await newCase(w.ana.client, { identity: { healthNotes: 'Nota a borrar' } });
+    await giveConsent(w.ana.client, erased, [
+      { sectors: ['health'], categories: ['minimal', 'health'] },
+    ]);
+    const id = await referralId(w.ana.client, erased, w.hospital, { categories: ['health'] });
+    expect((await w.doctor.client.get(`/api/v1/referrals/${id}/package`)).status).toBe(200);
+    await w.sara.client.post('/api/v1/auth/step-up', { code: await w.sara.client.nextCode() });
+    const res = await w.sara.client.post(`/api/v1/cases/${erased}/erase`, {
+      reason: 'person_request',
+    });
+    expect(res.status).toBe(200);
+    const keys = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      trx.selectFrom('referral_keys').select('referral_id').where('case_id', '=', erased).execute(),
+    );
+    expect(keys).toEqual([]);
+    const after = await w.doctor.client.get(`/api/v1/referrals/${id}/package`);
+    expect(after.status).toBe(409);
+    expect(after.body).toMatchObject({ code: 'package_closed' });
+    expect((await w.doctor.client.get(`/api/v1/referrals/${id}`)).body).toMatchObject({
+      status: 'sent',
+    });
   });
 });
