@@ -29,6 +29,7 @@ export {
   type Recipient,
 } from './consent';
 export {
+  REFERRAL_STATUSES,
   referralSide,
   transitionRefusal,
   type ReferralSide,

@@ -1,12 +1,14 @@
-export type ReferralStatus =
-  | 'sent'
-  | 'acknowledged'
-  | 'accepted'
-  | 'declined'
-  | 'in_progress'
-  | 'completed'
-  | 'withdrawn'
-  | 'expired';
+export const REFERRAL_STATUSES = [
+  'sent',
+  'acknowledged',
+  'accepted',
+  'declined',
+  'in_progress',
+  'completed',
+  'withdrawn',
+  'expired',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** The sending team acts on a referral through its case; the receiving institution through the package. */
 export type ReferralSide = 'sender' | 'recipient';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ReferralStatus } from '../../security/policy';
 
 /** Tables of consent, referrals and the PKI for partner institutions (migrations 0012–0014). */
 /** Consents (0012). */
@@ -28,15 +29,7 @@ export interface ConsentEventsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
-export type ReferralStatus =
-  | 'sent'
-  | 'acknowledged'
-  | 'accepted'
-  | 'declined'
-  | 'in_progress'
-  | 'completed'
-  | 'withdrawn'
-  | 'expired';
+export type { ReferralStatus };
 
 export interface ReferralsTable {
   id: string;

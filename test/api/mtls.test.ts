@@ -66,6 +66,45 @@ function call(client: Client | undefined, method: string, path: string, body?: o
   });
 }
 
+/** A self-signed certificate and its key, made by openssl (not from our CA). */
+function selfSigned(name: string, subject: string, extra: string[] = []): Client {
+  const key = dir.file(`${name}.key`);
+  const cert = dir.file(`${name}.pem`);
+  opensslOk([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '1',
+    '-subj',
+    subject,
+    ...extra,
+  ]);
+  return { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') };
+}
+
+/** Signed with our CA's key but never recorded by the API (as a thief of the CA key could). */
+async function issuedOffTheBooks(name: string, now: Date, validityDays?: number): Promise<Client> {
+  const { keyFile } = opensslCsr(dir, name, RSA_2048);
+  const publicKeyPem = opensslOk(['pkey', '-in', keyFile, '-pubout']).toString();
+  const issued = await inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) =>
+    issueInstitutionCertificate(await certificateAuthority(trx, t.keyring, new Date()), {
+      publicKeyPem,
+      institutionId: shelter,
+      institutionName: 'Casa de acogida mTLS',
+      now,
+      validityDays,
+    }),
+  );
+  return { cert: issued.certificatePem, key: readFileSync(keyFile, 'utf8') };
+}
+
 async function issueFromCsr(name: string, institutionId: string) {
   const { csrPem, keyFile } = opensslCsr(dir, name, RSA_2048);
   await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
@@ -91,26 +130,11 @@ beforeAll(async () => {
     SYSTEM_ACTOR,
     async (trx) => (await certificateAuthority(trx, t.keyring, new Date())).certificatePem,
   );
-  const serverKey = dir.file('server.key');
-  const serverCert = dir.file('server.pem');
-  opensslOk([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    serverKey,
-    '-out',
-    serverCert,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=localhost',
+  const serverTls = selfSigned('server', '/CN=localhost', [
     '-addext',
     'subjectAltName=DNS:localhost,IP:127.0.0.1',
   ]);
-  serverCa = readFileSync(serverCert, 'utf8');
+  serverCa = serverTls.cert;
   const app = buildPartnerSystemApp({
     store: t.database.store,
     keyring: t.keyring,
@@ -121,7 +145,7 @@ beforeAll(async () => {
   });
   server = createMtlsServer(app, {
     certificatePem: serverCa,
-    privateKeyPem: readFileSync(serverKey, 'utf8'),
+    privateKeyPem: serverTls.key,
     caCertificatePem,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -173,41 +197,10 @@ describe('mutual TLS for institution systems', () => {
   it('refuses a connection without a certificate, from another CA, or expired', async () => {
     await expect(call(undefined, 'GET', '/api/v1/referrals')).rejects.toThrow();
 
-    const strangerKey = dir.file('stranger.key');
-    const strangerCert = dir.file('stranger.pem');
-    opensslOk([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      strangerKey,
-      '-out',
-      strangerCert,
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${shelter}`,
-    ]);
-    const stranger = {
-      cert: readFileSync(strangerCert, 'utf8'),
-      key: readFileSync(strangerKey, 'utf8'),
-    };
+    const stranger = selfSigned('stranger', `/CN=${shelter}`);
     await expect(call(stranger, 'GET', '/api/v1/referrals')).rejects.toThrow();
 
-    const { keyFile } = opensslCsr(dir, 'expired', RSA_2048);
-    const publicKeyPem = opensslOk(['pkey', '-in', keyFile, '-pubout']).toString();
-    const expired = await inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) =>
-      issueInstitutionCertificate(await certificateAuthority(trx, t.keyring, new Date()), {
-        publicKeyPem,
-        institutionId: shelter,
-        institutionName: 'Casa de acogida mTLS',
-        now: new Date(Date.now() - 3 * 86_400_000),
-        validityDays: 1,
-      }),
-    );
-    const old = { cert: expired.certificatePem, key: readFileSync(keyFile, 'utf8') };
+    const old = await issuedOffTheBooks('expired', new Date(Date.now() - 3 * 86_400_000), 1);
     await expect(call(old, 'GET', '/api/v1/referrals')).rejects.toThrow();
   });
 
@@ -224,17 +217,7 @@ describe('mutual TLS for institution systems', () => {
       expect.objectContaining({ purpose: 'certificate_revoked', actor_role: 'institution_system' }),
     ]);
 
-    const { keyFile } = opensslCsr(dir, 'unrecorded', RSA_2048);
-    const publicKeyPem = opensslOk(['pkey', '-in', keyFile, '-pubout']).toString();
-    const unrecorded = await inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) =>
-      issueInstitutionCertificate(await certificateAuthority(trx, t.keyring, new Date()), {
-        publicKeyPem,
-        institutionId: shelter,
-        institutionName: 'Casa de acogida mTLS',
-        now: new Date(),
-      }),
-    );
-    const ghost = { cert: unrecorded.certificatePem, key: readFileSync(keyFile, 'utf8') };
+    const ghost = await issuedOffTheBooks('unrecorded', new Date());
     expect((await call(ghost, 'GET', '/api/v1/referrals')).status).toBe(401);
   });
 });

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { canHoldCases, needsApproval } from '../../../security/policy';
-import {
-  auditDenialIfExists,
-  inActorTransaction,
-  type StaffActor,
-} from '../../db/actor-transaction';
+import type { StaffActor } from '../../db/actor-transaction';
+import { onAuditedRecord } from '../../db/audited-record';
 import { violatedUniqueConstraint } from '../../db/errors';
 import type { DB } from '../../db/schema';
-import { ProblemError, problems } from '../../http/problem';
-import { record } from '../audit';
+import { problems } from '../../http/problem';
 import {
   findAttachment,
   isMinorBand,
@@ -198,24 +194,18 @@ async function onConsent<T>(
   work: (trx: Transaction<DB>, consent: ConsentRow, kase: VisibleCase) => Promise<T>,
 ): Promise<T> {
   if (!canHoldCases(actor)) throw problems.forbidden();
+  const useCase = {
+    resource: { type: 'consent', id: consentId },
+    exists: async (trx: Transaction<DB>) => (await findConsent(trx, consentId)) !== undefined,
+    audit,
+  };
   try {
-    return await inActorTransaction(deps.store, actor, async (trx) => {
+    return await onAuditedRecord(deps.store, actor, useCase, async (trx) => {
       const consent = await findConsent(trx, consentId);
       if (!consent) throw problems.notFound();
-      const kase = await visibleCase(deps, actor, trx, consent.case_id);
-      const result = await work(trx, consent, kase);
-      record(trx, { ...audit, outcome: 'success', resourceType: 'consent', resourceId: consentId });
-      return result;
+      return work(trx, consent, await visibleCase(deps, actor, trx, consent.case_id));
     });
   } catch (error) {
-    if (error instanceof ProblemError && error.status === 404) {
-      await auditDenialIfExists(
-        deps.store,
-        actor,
-        { type: 'consent', id: consentId },
-        async (trx) => (await findConsent(trx, consentId)) !== undefined,
-      );
-    }
     if (violatedUniqueConstraint(error) === 'consent_events_consent_id_kind_key') {
       throw problems.conflict('consent_closed', 'This consent is already approved or revoked');
     }

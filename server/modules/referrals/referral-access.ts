@@ -1,15 +1,9 @@
 import type { Transaction } from 'kysely';
 import { referralSide, type ReferralSide } from '../../../security/policy';
-import {
-  auditAlone,
-  auditDenialIfExists,
-  inActorTransaction,
-  type InstitutionSystemActor,
-  type StaffActor,
-} from '../../db/actor-transaction';
+import type { InstitutionSystemActor, StaffActor } from '../../db/actor-transaction';
+import { onAuditedRecord } from '../../db/audited-record';
 import type { DB } from '../../db/schema';
-import { ProblemError, problems } from '../../http/problem';
-import { record } from '../audit';
+import { problems } from '../../http/problem';
 import { visibleCase, type CasesDeps } from '../cases';
 import { findReferral, type ReferralRow } from './referrals.repository';
 
@@ -50,43 +44,21 @@ async function sideOf(
  * act; a referral the actor may not see answers 404 (the attempt audited),
  * an act that is not theirs 403 (audited).
  */
-export async function withReferral<T>(
+export function withReferral<T>(
   deps: ReferralsDeps,
   actor: ReferralActor,
   referralId: string,
   audit: { action: string; purpose?: string },
   work: (trx: Transaction<DB>, row: ReferralRow, side: ReferralSide) => Promise<T>,
 ): Promise<T> {
-  const resource = { type: 'referral', id: referralId };
-  try {
-    return await inActorTransaction(deps.store, actor, async (trx) => {
-      const row = await findReferral(trx, referralId);
-      if (!row) throw problems.notFound();
-      const result = await work(trx, row, await sideOf(deps, actor, trx, row));
-      record(trx, {
-        ...audit,
-        outcome: 'success',
-        resourceType: 'referral',
-        resourceId: referralId,
-      });
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof ProblemError && error.status === 404) {
-      await auditDenialIfExists(
-        deps.store,
-        actor,
-        resource,
-        async (trx) => (await findReferral(trx, referralId)) !== undefined,
-      );
-    } else if (error instanceof ProblemError && error.status === 403) {
-      await auditAlone(deps.store, actor, {
-        action: 'access.denied',
-        outcome: 'denied',
-        resourceType: resource.type,
-        resourceId: resource.id,
-      });
-    }
-    throw error;
-  }
+  const useCase = {
+    resource: { type: 'referral', id: referralId },
+    exists: async (trx: Transaction<DB>) => (await findReferral(trx, referralId)) !== undefined,
+    audit,
+  };
+  return onAuditedRecord(deps.store, actor, useCase, async (trx) => {
+    const row = await findReferral(trx, referralId);
+    if (!row) throw problems.notFound();
+    return work(trx, row, await sideOf(deps, actor, trx, row));
+  });
 }

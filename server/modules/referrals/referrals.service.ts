@@ -59,27 +59,27 @@ export async function createReferral(
     const caseKey = await kase.dataKey();
     const { dataKey, wrapped } = newReferralKey(deps.keyring, id);
     const content = snapshotPackage(kase.row, caseKey, input, categories);
-    await insertReferral(
-      trx,
-      {
-        id,
-        case_id: input.caseId,
-        institution_id: institution.id,
-        services: input.services,
-        urgency: input.urgency,
-        categories,
-        acknowledge_by: new Date(input.acknowledgeBy),
-        vital_interest_override: override !== undefined,
-        override_justification_enc: override
-          ? seal(caseKey, overrideAddress(id), override.justification)
-          : null,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-      },
-      wrapped,
-      coverage.usedConsentIds,
-    );
+    const row = {
+      id,
+      case_id: input.caseId,
+      institution_id: institution.id,
+      services: input.services,
+      urgency: input.urgency,
+      categories,
+      acknowledge_by: new Date(input.acknowledgeBy),
+      status: 'sent',
+      decline_reason: null,
+      vital_interest_override: override !== undefined,
+      override_justification_enc: override
+        ? seal(caseKey, overrideAddress(id), override.justification)
+        : null,
+      opened_at: null,
+      package_closed_at: null,
+      created_by: actor.id,
+      created_at: now,
+      updated_at: now,
+    } as const;
+    await insertReferral(trx, row, wrapped, coverage.usedConsentIds);
     await insertPackage(trx, id, seal(dataKey, packageAddress(id), JSON.stringify(content)));
     await insertReferralEvent(trx, {
       referral_id: id,
@@ -96,28 +96,7 @@ export async function createReferral(
       resourceId: id,
       purpose: override ? 'vital_interest' : 'consent',
     });
-    return toReferral(
-      {
-        id,
-        case_id: input.caseId,
-        institution_id: institution.id,
-        services: input.services,
-        urgency: input.urgency,
-        categories,
-        acknowledge_by: new Date(input.acknowledgeBy),
-        status: 'sent',
-        decline_reason: null,
-        vital_interest_override: override !== undefined,
-        override_justification_enc: null,
-        opened_at: null,
-        package_closed_at: null,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-      },
-      'sender',
-      now,
-    );
+    return toReferral({ ...row, services: [...row.services], categories }, 'sender', now);
   });
 }
 

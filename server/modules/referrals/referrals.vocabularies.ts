@@ -16,17 +16,7 @@ export const REFERRAL_SERVICES = [
 
 export const URGENCIES = ['routine', 'priority', 'urgent'] as const;
 
-export const REFERRAL_STATUSES = [
-  'sent',
-  'acknowledged',
-  'accepted',
-  'declined',
-  'in_progress',
-  'completed',
-  'withdrawn',
-  'expired',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export { REFERRAL_STATUSES, type ReferralStatus } from '../../../security/policy';
 
 /** Reason codes, so that no free text about the person lands in clear. */
 export const DECLINE_REASONS = [
