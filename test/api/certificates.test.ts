@@ -168,6 +168,10 @@ describe('packages for partner systems (CMS EnvelopedData)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/pkcs7-mime');
     const envelope = dir.write('package.p7m', res.body as Buffer);
+    // Encrypted: neither the note nor its UTF-8 bytes appear in the envelope or the log.
+    const bytes = (res.body as Buffer).toString('latin1');
+    expect(bytes).not.toContain(Buffer.from('Diagnóstico reservado ñandú').toString('latin1'));
+    expect(leaks(t.logs.join('\n'), 'Diagnóstico reservado ñandú')).toBe(false);
     const decrypted = opensslOk([
       'cms',
       '-decrypt',
