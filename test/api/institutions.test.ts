@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await startTestApp();
   ({ user: adminUser, client: admin } = await signedIn(t, 'admin'));
   others = [];
-  for (const role of ['caseworker', 'auditor'] as const) {
+  for (const role of ['coordinator', 'auditor'] as const) {
     others.push({ role, ...(await signedIn(t, role)) });
   }
   anonymous = new SessionClient(t.app, t.clock);
@@ -91,6 +91,20 @@ describe('institutions administration: access', () => {
       ]);
       expect(denials.every((row) => row.outcome === 'denied')).toBe(true);
       expect(await auditRows({ action: 'institution.create', actorId: user.id })).toEqual([]);
+    }
+  });
+});
+
+describe('the directory for referrals', () => {
+  it('lets caseworkers and supervisors read institutions, never change them', async () => {
+    for (const role of ['caseworker', 'supervisor'] as const) {
+      const { client } = await signedIn(t, role);
+      const list = await client.get(`${BASE}?active=true`);
+      expect(list.status).toBe(200);
+      expect((list.body as { items: { id: string }[] }).items.map((i) => i.id)).toContain(lead);
+      expect((await client.get(`${BASE}/${lead}`)).status).toBe(200);
+      expect((await client.post(BASE, newInstitution())).status).toBe(403);
+      expect((await client.patch(`${BASE}/${lead}`, { name: 'Otra' })).status).toBe(403);
     }
   });
 });

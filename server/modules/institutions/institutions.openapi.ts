@@ -15,7 +15,9 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/institutions',
-    summary: 'List institutions by name (admin), filtered by sector and status',
+    summary:
+      'List institutions by name (admin; caseworkers and supervisors read it to refer), ' +
+      'filtered by sector and status',
     request: { query: InstitutionListQuery },
     responses: {
       200: { description: 'A page of institutions', ...jsonContent(InstitutionPage) },
@@ -35,7 +37,7 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/institutions/{id}',
-    summary: 'One institution (admin)',
+    summary: 'One institution (admin, caseworker, supervisor)',
     request: { params: InstitutionIdParams },
     responses: {
       200: { description: 'The institution', ...jsonContent(Institution) },

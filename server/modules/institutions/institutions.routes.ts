@@ -15,12 +15,17 @@ import {
   UpdateInstitution,
 } from './institutions.schemas';
 
-/** Administration of the lead agency and its partner institutions: admins only. */
+/**
+ * Administration of the lead agency and its partner institutions: admins
+ * only. Caseworkers and supervisors may read the directory (public
+ * institutional data) to choose where to refer a person.
+ */
 export function institutionsRoutes({ store, access }: { store: Store; access: AccessControl }) {
   const router = createRouter();
   const adminOnly = access.requireRole('admin');
+  const readers = access.requireRole('admin', 'caseworker', 'supervisor');
 
-  router.get('/', ...adminOnly, validate({ query: InstitutionListQuery }), async (req, res) => {
+  router.get('/', ...readers, validate({ query: InstitutionListQuery }), async (req, res) => {
     const query = req.query as unknown as InstitutionListQuery;
     res.json(await findInstitutions(store, actorOf(req), query));
   });
@@ -31,7 +36,7 @@ export function institutionsRoutes({ store, access }: { store: Store; access: Ac
       .json(await createInstitution(store, actorOf(req), req.body as CreateInstitution));
   });
 
-  router.get('/:id', ...adminOnly, validate({ params: InstitutionIdParams }), async (req, res) => {
+  router.get('/:id', ...readers, validate({ params: InstitutionIdParams }), async (req, res) => {
     res.json(await getInstitution(store, actorOf(req), req.params.id as string));
   });
 
