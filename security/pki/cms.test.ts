@@ -6,7 +6,14 @@ import {
   parseCsr,
   type CertificateAuthority,
 } from './index';
-import { CA_NAMES, openssl, opensslCsr, opensslOk, RSA_2048, TempDir } from '../../test/helpers/openssl';
+import {
+  CA_NAMES,
+  openssl,
+  opensslCsr,
+  opensslOk,
+  RSA_2048,
+  TempDir,
+} from '../../test/helpers/openssl';
 
 const dir = new TempDir();
 let ca: CertificateAuthority;

@@ -7,7 +7,14 @@ import {
   verifyIssuedBy,
   type CertificateAuthority,
 } from './index';
-import { CA_NAMES, openssl, opensslCsr, opensslOk, RSA_2048, TempDir } from '../../test/helpers/openssl';
+import {
+  CA_NAMES,
+  openssl,
+  opensslCsr,
+  opensslOk,
+  RSA_2048,
+  TempDir,
+} from '../../test/helpers/openssl';
 
 const FISCALIA = 'Fiscalía Provincial de Pichincha';
 const dir = new TempDir();

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ACTOR_ROLES, type ActorRole } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { giveConsent, givenNow, inDays, referralId as newReferral } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
 import {
   auditEvents,
@@ -30,11 +31,21 @@ let institutionId: string;
 let lead: string;
 let caseId: string;
 let otherTeamCaseId: string;
+let referralId: string;
+let pendingConsentId: string;
+const revocableConsentIds: string[] = [];
 const CASE = {
   identifiedOn: '2026-11-12',
   riskLevel: 'medium',
   identity: { fullName: 'Persona de prueba' },
   attributes: { sex: 'Male', traffickingStatus: 'Possible' },
+};
+
+const CONSENT = {
+  givenBy: 'person',
+  method: 'written',
+  givenAt: givenNow(),
+  purposes: ['service_referral', 'information_sharing'],
 };
 
 const unique = () => randomBytes(4).toString('hex');
@@ -75,7 +86,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: () => '/api/v1/institutions',
     template: 'GET:/api/v1/institutions/',
-    allowed: ['admin'],
+    allowed: ['admin', 'caseworker', 'supervisor'],
   },
   {
     method: 'post',
@@ -88,7 +99,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: () => `/api/v1/institutions/${institutionId}`,
     template: 'GET:/api/v1/institutions/:id',
-    allowed: ['admin'],
+    allowed: ['admin', 'caseworker', 'supervisor'],
   },
   {
     method: 'patch',
@@ -162,6 +173,65 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['supervisor'],
   },
   {
+    method: 'get',
+    path: () => `/api/v1/cases/${caseId}/consents`,
+    template: 'GET:/api/v1/cases/:id/consents',
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/cases/${caseId}/consents`,
+    template: 'POST:/api/v1/cases/:id/consents',
+    body: () => ({ ...CONSENT, scope: [{ sectors: ['labour'], categories: ['minimal'] }] }),
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/consents/${pendingConsentId}/approve`,
+    template: 'POST:/api/v1/consents/:id/approve',
+    body: () => ({}),
+    allowed: ['supervisor'],
+  },
+  {
+    method: 'post',
+    // One consent per call: a consent is revoked once.
+    path: () => `/api/v1/consents/${revocableConsentIds.pop() ?? randomUUID()}/revoke`,
+    template: 'POST:/api/v1/consents/:id/revoke',
+    body: () => ({ reason: 'other' }),
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/referrals',
+    template: 'GET:/api/v1/referrals/',
+    allowed: ['caseworker', 'supervisor', 'partner'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/referrals',
+    template: 'POST:/api/v1/referrals/',
+    body: () => ({
+      caseId,
+      institutionId,
+      services: ['medical_care'],
+      urgency: 'routine',
+      acknowledgeBy: inDays(5),
+    }),
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/referrals/${referralId}`,
+    template: 'GET:/api/v1/referrals/:id',
+    allowed: ['caseworker', 'supervisor', 'partner'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/referrals/${referralId}/package`,
+    template: 'GET:/api/v1/referrals/:id/package',
+    allowed: ['partner'],
+  },
+  {
     method: 'post',
     path: () => `/api/v1/cases/${caseId}/erase`,
     template: 'POST:/api/v1/cases/:id/erase',
@@ -205,6 +275,22 @@ beforeAll(async () => {
   institutionId = partners;
   const created = await clients.get('caseworker')!.client.post('/api/v1/cases', CASE);
   caseId = (created.body as { case: { id: string } }).case.id;
+  const caseworker = clients.get('caseworker')!.client;
+  await giveConsent(caseworker, caseId, [{ sectors: ['health'], categories: ['minimal'] }]);
+  referralId = await newReferral(caseworker, caseId, partners);
+  const pending = await caseworker.post(`/api/v1/cases/${caseId}/consents`, {
+    ...CONSENT,
+    givenBy: 'guardian',
+    scope: [{ sectors: ['labour'], categories: ['minimal'] }],
+  });
+  pendingConsentId = (pending.body as { id: string }).id;
+  // No session, then each role: one consent each, of a sector no referral uses.
+  for (let i = 0; i <= ACTOR_ROLES.length; i += 1) {
+    const { id } = await giveConsent(caseworker, caseId, [
+      { sectors: ['labour'], categories: ['minimal'] },
+    ]);
+    revocableConsentIds.push(id);
+  }
   const outsider = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo Ajeno') });
   const elsewhere = await outsider.client.post('/api/v1/cases', CASE);
   otherTeamCaseId = (elsewhere.body as { case: { id: string } }).case.id;
