@@ -6,16 +6,7 @@ import {
   type ReferralStatus,
 } from './referrals';
 
-const STATUSES: ReferralStatus[] = [
-  'sent',
-  'acknowledged',
-  'accepted',
-  'declined',
-  'in_progress',
-  'completed',
-  'withdrawn',
-  'expired',
-];
+const STATUSES: readonly ReferralStatus[] = REFERRAL_STATUSES;
 
 /** The lifecycle of the issue, written out move by move. */
 const LEGAL: Record<ReferralSide, string[]> = {

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { canary, leaks } from '../helpers/canary';
+import { canary, expectNoCanary } from '../helpers/canary';
 import { databaseDump } from '../helpers/database-dump';
 import type { SessionClient } from '../helpers/session-client';
 import { createTeam, partnerInstitutionId, signedIn } from '../helpers/users';
@@ -124,13 +124,5 @@ it('keeps identifying data out of the database, the log and every answer to othe
   const log = t.logs.join('\n');
   const answers = shownToOthers.join('\n');
   expect(planted.length).toBeGreaterThan(15);
-  for (const value of planted) {
-    expect([value, leaks(dump, value)]).toEqual([value, false]);
-    expect([value, dump.includes(Buffer.from(value, 'utf8').toString('hex'))]).toEqual([
-      value,
-      false,
-    ]);
-    expect([value, leaks(log, value)]).toEqual([value, false]);
-    expect([value, leaks(answers, value)]).toEqual([value, false]);
-  }
+  expectNoCanary(planted, { dump, log, answers });
 });

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../helpers/app';
 import { leaks } from '../helpers/canary';
 import { databaseDump } from '../helpers/database-dump';
-import { openssl, opensslCsr, opensslOk, RSA_2048, TempDir } from '../helpers/openssl';
+import { cmsDecrypt, openssl, opensslCsr, opensslOk, RSA_2048, TempDir } from '../helpers/openssl';
 import { giveConsent, newCase, referralId, type Signed } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
 import {
@@ -172,18 +172,9 @@ describe('packages for partner systems (CMS EnvelopedData)', () => {
     const bytes = (res.body as Buffer).toString('latin1');
     expect(bytes).not.toContain(Buffer.from('Diagnóstico reservado ñandú').toString('latin1'));
     expect(leaks(t.logs.join('\n'), 'Diagnóstico reservado ñandú')).toBe(false);
-    const decrypted = opensslOk([
-      'cms',
-      '-decrypt',
-      '-inform',
-      'DER',
-      '-in',
-      envelope,
-      '-recip',
-      certFile,
-      '-inkey',
-      keyFile,
-    ]);
+    const opened = cmsDecrypt(envelope, certFile, keyFile);
+    expect(opened.status).toBe(0);
+    const decrypted = opened.stdout;
     const json = await nurse.client.get(`/api/v1/referrals/${id}/package`);
     expect(JSON.parse(decrypted.toString('utf8'))).toEqual(json.body);
     expect(decrypted.toString('utf8')).toContain('Diagnóstico reservado ñandú');
@@ -192,18 +183,7 @@ describe('packages for partner systems (CMS EnvelopedData)', () => {
     ]);
 
     const other = opensslCsr(dir, 'other', RSA_2048);
-    const wrongKey = openssl([
-      'cms',
-      '-decrypt',
-      '-inform',
-      'DER',
-      '-in',
-      envelope,
-      '-recip',
-      certFile,
-      '-inkey',
-      other.keyFile,
-    ]);
+    const wrongKey = cmsDecrypt(envelope, certFile, other.keyFile);
     expect(wrongKey.status).not.toBe(0);
 
     await admin.client.post(`/api/v1/certificates/${issued.certificate.id}/revoke`, {

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { canary, leaks } from '../helpers/canary';
+import { canary, expectNoCanary, leaks } from '../helpers/canary';
 import { databaseDump } from '../helpers/database-dump';
 import { giveConsent, refer, referralWorld, type Signed } from '../helpers/referrals';
 import { signedIn } from '../helpers/users';
@@ -199,13 +199,5 @@ it('discloses only the consented categories, and leaks nothing anywhere else', a
   const log = t.logs.join('\n');
   const answers = shown.join('\n');
   expect(planted).toHaveLength(15);
-  for (const value of planted) {
-    expect([value, leaks(dump, value)]).toEqual([value, false]);
-    expect([value, dump.includes(Buffer.from(value, 'utf8').toString('hex'))]).toEqual([
-      value,
-      false,
-    ]);
-    expect([value, leaks(log, value)]).toEqual([value, false]);
-    expect([value, leaks(answers, value)]).toEqual([value, false]);
-  }
+  expectNoCanary(planted, { dump, log, answers });
 });

@@ -71,3 +71,18 @@ export function opensslCsr(
 }
 
 export const RSA_2048 = ['-newkey', 'rsa:2048'];
+
+/** `openssl cms -decrypt` of a DER envelope with a recipient's certificate and key. */
+export const cmsDecrypt = (envelope: string, certFile: string, keyFile: string) =>
+  openssl([
+    'cms',
+    '-decrypt',
+    '-inform',
+    'DER',
+    '-in',
+    envelope,
+    '-recip',
+    certFile,
+    '-inkey',
+    keyFile,
+  ]);
