@@ -46,6 +46,10 @@ async function main(): Promise<void> {
     );
   }
   const keyring = loadKeyring(config, secrets);
+  // The internal certificate authority exists from the first run on.
+  const caCertificatePem = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
+    authorityCertificate(trx, keyring, new Date()),
+  );
   const app = buildApp({ database, config, secrets, keyring, logger });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
   });
   server.on('error', (error) => crash(logger, error));
   const partnerServer = config.mtls
-    ? await startPartnerSystemListener(config, { store, keyring, secrets, logger })
+    ? startPartnerSystemListener(config, { store, keyring, secrets, logger, caCertificatePem })
     : undefined;
 
   let stopping = false;
@@ -78,17 +82,20 @@ async function main(): Promise<void> {
 
 /**
  * The mutual-TLS listener for institution systems: its own certificate from
- * the configured files, client certificates from the internal CA (created
- * here on first run).
+ * the configured files, client certificates from the internal CA.
  */
-async function startPartnerSystemListener(
+function startPartnerSystemListener(
   config: Config,
-  deps: { store: Store; keyring: KeyEncryptionKeys; secrets: Secrets; logger: Logger },
-): Promise<HttpsServer> {
+  deps: {
+    store: Store;
+    keyring: KeyEncryptionKeys;
+    secrets: Secrets;
+    logger: Logger;
+    caCertificatePem: string;
+  },
+): HttpsServer {
   const { port, certPath, keyPath } = config.mtls!;
-  const caCertificatePem = await inActorTransaction(deps.store, SYSTEM_ACTOR, (trx) =>
-    authorityCertificate(trx, deps.keyring, new Date()),
-  );
+  const { caCertificatePem } = deps;
   const app = buildPartnerSystemApp({
     store: deps.store,
     keyring: deps.keyring,
@@ -104,7 +111,9 @@ async function startPartnerSystemListener(
   });
   server.on('error', (error) => crash(deps.logger, error));
   server.listen(port, config.host, () => {
-    deps.logger.info({ host: config.host, port }, 'mutual-TLS listener for institution systems');
+    const address = server.address();
+    const bound = typeof address === 'object' && address ? address.port : port;
+    deps.logger.info({ host: config.host, port: bound }, 'mutual-TLS listener is up');
   });
   return server;
 }

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
+import { opensslOk } from '../helpers/openssl';
 
 /**
  * Starts the real server (server/main.ts) in a child process, opens a request
@@ -28,6 +30,7 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     SERVE_CLIENT: 'false',
     LOG_LEVEL: 'info',
+    ...mtlsListener(dataDir),
   };
   delete env.DATABASE_URL;
   if (engine === 'postgres') {
@@ -46,9 +49,31 @@ afterAll(async () => {
   if (serverDb) await serverDb.close();
 });
 
-async function listeningPort(): Promise<number> {
+/** The optional mutual-TLS listener, on its own port, with a self-signed server certificate. */
+function mtlsListener(dir: string) {
+  const cert = path.join(dir, 'tls.pem');
+  const key = path.join(dir, 'tls.key');
+  opensslOk([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+  ]);
+  return { MTLS_PORT: '0', MTLS_CERT_PATH: cert, MTLS_KEY_PATH: key };
+}
+
+async function listeningPort(message = 'Amparo is listening'): Promise<number> {
   for (let i = 0; i < 1200; i++) {
-    const match = /"port":(\d+),"msg":"Amparo is listening"/.exec(output);
+    const match = new RegExp(`"port":(\\d+),"msg":"${message}"`).exec(output);
     if (match) return Number(match[1]);
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -68,6 +93,19 @@ const canConnect = (port: number) =>
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
   });
+
+it('starts the mutual-TLS listener, which refuses a client without a certificate', async () => {
+  const port = await listeningPort('mutual-TLS listener is up');
+  const refused = await new Promise<string>((resolve) => {
+    const socket = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false }, () => {
+      socket.write('GET /api/v1/referrals HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    });
+    socket.on('data', (chunk: Buffer) => resolve(`answered: ${chunk.toString()}`));
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve(`error: ${error.code ?? ''}`));
+    socket.on('close', () => resolve('closed'));
+  });
+  expect(refused).not.toMatch(/^answered/);
+});
 
 it(`finishes an in-flight request after SIGTERM, then exits 0 (${engine})`, async () => {
   const port = await listeningPort();
