@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { inActorTransaction } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { leaks } from '../helpers/canary';
 import { databaseDump } from '../helpers/database-dump';
@@ -140,6 +142,22 @@ describe('institution certificates', () => {
     expect(
       await auditEvents(t, { action: 'certificate.revoke', resourceId: issued.certificate.id }),
     ).toEqual([expect.objectContaining({ purpose: 'key_compromise' })]);
+    // Not even an admin's own SQL can swap the certificate or undo the revocation.
+    const adminActor = {
+      id: admin.user.id,
+      role: 'admin' as const,
+      institutionId: admin.user.institutionId,
+    };
+    for (const change of ["certificate_pem = 'x'", 'revoked_at = null, revoked_by = null']) {
+      const attempt = inActorTransaction(t.database.store, adminActor, (trx) =>
+        sql
+          .raw(
+            `update institution_certificates set ${change} where id = '${issued.certificate.id}'`,
+          )
+          .execute(trx),
+      );
+      await expect(attempt).rejects.toThrow('only revoked, once');
+    }
   });
 });
 

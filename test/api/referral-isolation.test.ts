@@ -237,3 +237,41 @@ describe('row-level security on the referral tables', () => {
     });
   });
 });
+
+describe('what a referral and a certificate are never changes', () => {
+  const attempt = (actor: DbActor, statement: string) =>
+    inActorTransaction(t.database.store, actor, (trx) => sql.raw(statement).execute(trx)).then(
+      () => 'changed',
+      (error: { message?: string }) => error.message ?? 'refused',
+    );
+
+  it('lets the receiving partner move the status but not redirect or widen the referral', async () => {
+    const partner: DbActor = { id: w.doctor.user.id, role: 'partner', institutionId: w.hospital };
+    expect(
+      await attempt(
+        partner,
+        `update referrals set institution_id = '${w.fiscalia}' where id = '${toHospital}'`,
+      ),
+    ).toContain('not rewritten');
+    expect(
+      await attempt(
+        partner,
+        `update referrals set categories = '{minimal,identity}' where id = '${toHospital}'`,
+      ),
+    ).toContain('not rewritten');
+    const sender: DbActor = {
+      id: w.ana.user.id,
+      role: 'caseworker',
+      institutionId: w.ana.user.institutionId,
+    };
+    expect(
+      await attempt(
+        sender,
+        `update referrals set acknowledge_by = now() + interval '90 days' where id = '${toHospital}'`,
+      ),
+    ).toContain('not rewritten');
+    expect(
+      await attempt(partner, `update referrals set updated_at = now() where id = '${toHospital}'`),
+    ).toBe('changed');
+  });
+});

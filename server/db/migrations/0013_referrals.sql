@@ -86,6 +86,26 @@ CREATE TRIGGER referral_events_append_only BEFORE UPDATE OR DELETE ON referral_e
 CREATE TRIGGER referral_consents_append_only BEFORE UPDATE OR DELETE ON referral_consents
   FOR EACH ROW EXECUTE FUNCTION refuse_row_change();
 
+-- Once sent, what a referral is (case, recipient, services, categories, due
+-- date, override) never changes: only its status and what follows from it.
+CREATE FUNCTION refuse_referral_rewrite() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW.id, NEW.case_id, NEW.institution_id, NEW.services, NEW.urgency, NEW.categories,
+      NEW.acknowledge_by, NEW.vital_interest_override, NEW.override_justification_enc,
+      NEW.created_by, NEW.created_at)
+     IS DISTINCT FROM
+     (OLD.id, OLD.case_id, OLD.institution_id, OLD.services, OLD.urgency, OLD.categories,
+      OLD.acknowledge_by, OLD.vital_interest_override, OLD.override_justification_enc,
+      OLD.created_by, OLD.created_at) THEN
+    RAISE EXCEPTION 'a referral is not rewritten, only moved' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER referrals_not_rewritten BEFORE UPDATE ON referrals
+  FOR EACH ROW EXECUTE FUNCTION refuse_referral_rewrite();
+
 -- Who may see a referral: the receiving institution's partners and systems;
 -- on the sending side, whoever may see the case. Nobody else.
 CREATE FUNCTION actor_may_see_referral(referral_case uuid, referral_institution uuid) RETURNS boolean

@@ -35,6 +35,24 @@ CREATE TABLE institution_certificates (
 CREATE INDEX institution_certificates_institution
   ON institution_certificates (institution_id, not_after DESC);
 
+-- An issued certificate is only ever revoked, once; nothing else changes.
+CREATE FUNCTION refuse_certificate_rewrite() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.revoked_at IS NOT NULL
+     OR (NEW.id, NEW.institution_id, NEW.serial_number, NEW.fingerprint_sha256, NEW.certificate_pem,
+         NEW.origin, NEW.not_before, NEW.not_after, NEW.issued_by, NEW.created_at)
+        IS DISTINCT FROM
+        (OLD.id, OLD.institution_id, OLD.serial_number, OLD.fingerprint_sha256, OLD.certificate_pem,
+         OLD.origin, OLD.not_before, OLD.not_after, OLD.issued_by, OLD.created_at) THEN
+    RAISE EXCEPTION 'a certificate is only revoked, once' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER institution_certificates_revoke_only BEFORE UPDATE ON institution_certificates
+  FOR EACH ROW EXECUTE FUNCTION refuse_certificate_rewrite();
+
 GRANT SELECT, INSERT, UPDATE ON certificate_authority TO amparo_app;
 GRANT SELECT, INSERT, UPDATE ON institution_certificates TO amparo_app;
 
