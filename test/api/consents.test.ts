@@ -415,6 +415,21 @@ describe('approval', () => {
     }
   });
 
+  it('refuses a supervisor of another team who reached the case by break-glass (403)', async () => {
+    const res = await w.sara.client.post(consentsUrl(caseId), consentBody({ givenBy: 'guardian' }));
+    const consent = res.body as Consent;
+    await sol.client.post('/api/v1/auth/step-up', { code: await sol.client.nextCode() });
+    const glass = await sol.client.post(`/api/v1/cases/${caseId}/break-glass`, {
+      justification: 'Emergencia nocturna: la supervisora del equipo no responde',
+    });
+    expect(glass.status).toBe(201);
+    expect((await sol.client.get(consentsUrl(caseId))).status).toBe(200);
+    const refused = await approve(sol, consent.id);
+    expect(refused.status).toBe(403);
+    expect(await denials(sol.user.id, consent.id)).not.toEqual([]);
+    expect(await statusOf(consent.id)).toBe('pending_approval');
+  });
+
   it('lets a supervisor approve what a caseworker recorded', async () => {
     const recorded = await w.ana.client.post(
       consentsUrl(caseId),

@@ -7,6 +7,7 @@ import { violatedUniqueConstraint } from '../../db/errors';
 import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
 import {
+  findActorTeam,
   findAttachment,
   isMinorBand,
   visibleCase,
@@ -131,6 +132,10 @@ export function approveConsent(deps: ConsentsDeps, actor: StaffActor, consentId:
     { action: 'consent.approve' },
     async (trx, consent, kase) => {
       if (actor.role !== 'supervisor') throw problems.forbidden();
+      // The case's own team decides, never someone who reached it by break-glass.
+      if ((await findActorTeam(trx, actor.id))?.team_id !== kase.row.team_id) {
+        throw problems.forbidden();
+      }
       if (!needsApproval(consent.given_by)) {
         throw problems.conflict('approval_not_needed', "A person's own consent needs no approval");
       }
