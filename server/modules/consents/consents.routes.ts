@@ -8,13 +8,8 @@ import {
   NewConsent,
   RevokeConsent,
 } from './consents.schemas';
-import {
-  approveConsent,
-  listConsents,
-  recordConsent,
-  revokeConsent,
-  type ConsentsDeps,
-} from './consents.service';
+import { approveConsent, revokeConsent } from './consent-decisions';
+import { listConsents, recordConsent, type ConsentsDeps } from './consents.service';
 
 type Deps = ConsentsDeps & { access: AccessControl };
 
