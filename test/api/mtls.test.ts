@@ -8,7 +8,7 @@ import { createMtlsServer } from '../../server/http/mtls-listener';
 import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
 import { buildPartnerSystemApp } from '../../server/modules/partner-systems';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { opensslCsr, opensslOk, RSA_2048, TempDir } from '../helpers/openssl';
+import { opensslCsr, opensslOk, RSA_2048, selfSignedFiles, TempDir } from '../helpers/openssl';
 import { giveConsent, newCase, referralId, type Signed } from '../helpers/referrals';
 import { auditEvents, createTeam, partnerInstitutionId, signedIn } from '../helpers/users';
 
@@ -70,22 +70,7 @@ function call(client: Client | undefined, method: string, path: string, body?: o
 function selfSigned(name: string, subject: string, extra: string[] = []): Client {
   const key = dir.file(`${name}.key`);
   const cert = dir.file(`${name}.pem`);
-  opensslOk([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-    '-days',
-    '1',
-    '-subj',
-    subject,
-    ...extra,
-  ]);
+  selfSignedFiles(cert, key, subject, extra);
   return { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') };
 }
 

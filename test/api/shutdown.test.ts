@@ -6,7 +6,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
-import { opensslOk } from '../helpers/openssl';
+import { selfSignedFiles } from '../helpers/openssl';
 
 /**
  * Starts the real server (server/main.ts) in a child process, opens a request
@@ -53,21 +53,7 @@ afterAll(async () => {
 function mtlsListener(dir: string) {
   const cert = path.join(dir, 'tls.pem');
   const key = path.join(dir, 'tls.key');
-  opensslOk([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=localhost',
-  ]);
+  selfSignedFiles(cert, key, '/CN=localhost');
   return { MTLS_PORT: '0', MTLS_CERT_PATH: cert, MTLS_KEY_PATH: key };
 }
 

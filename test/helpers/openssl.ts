@@ -86,3 +86,28 @@ export const cmsDecrypt = (envelope: string, certFile: string, keyFile: string) 
     '-inkey',
     keyFile,
   ]);
+
+/** A self-signed RSA certificate (one day) and its key, written to the two files. */
+export function selfSignedFiles(
+  certFile: string,
+  keyFile: string,
+  subject: string,
+  extra: string[] = [],
+): void {
+  opensslOk([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '1',
+    '-subj',
+    subject,
+    ...extra,
+  ]);
+}
