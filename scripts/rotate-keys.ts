@@ -5,7 +5,7 @@
  * --new-version (development only) it first creates the next version as a
  * key file under DATA_DIR/secrets; in production add DATA_KEK_V<N> to the
  * environment of the API and of this command instead. It ends by listing the
- * versions still in use: any other version may be retired.
+ * versions still in use; the others may be retired.
  */
 import { parseArgs } from 'node:util';
 import { addDevelopmentKekVersion, loadKeyring } from '../server/config/keyring';
