@@ -52,5 +52,7 @@ export async function authorityCertificate(
   keyring: KeyEncryptionKeys,
   now: Date,
 ): Promise<string> {
+  const existing = await findAuthority(trx);
+  if (existing) return existing.certificate_pem; // the private key stays wrapped
   return (await certificateAuthority(trx, keyring, now)).certificatePem;
 }
