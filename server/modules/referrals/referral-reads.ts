@@ -84,7 +84,7 @@ async function openPackage(
   }
   const key = openReferralKey(deps.keyring, row.id, wrapped);
   const content = JSON.parse(unseal(key, packageAddress(row.id), stored.content_enc)) as unknown;
-  await markOpened(trx, row.id, deps.clock());
+  if (!row.opened_at) await markOpened(trx, row.id, deps.clock()); // only the first open writes
   return {
     referralId: row.id,
     institutionId: row.institution_id,

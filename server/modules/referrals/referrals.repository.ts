@@ -152,6 +152,7 @@ export async function closePackages(trx: Trx, referralIds: string[], at: Date): 
     .updateTable('referrals')
     .set({ package_closed_at: at })
     .where('id', 'in', referralIds)
+    .where('package_closed_at', 'is', null)
     .execute();
 }
 
