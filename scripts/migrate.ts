@@ -2,7 +2,8 @@
  * npm run migrate
  * Applies pending migrations. On a PostgreSQL server it connects with
  * MIGRATION_DATABASE_URL (the amparo_migrator role, owner of the schema);
- * without a server it migrates the embedded database under DATA_DIR.
+ * without a server it migrates the embedded database under DATA_DIR, which is
+ * refused while a running server holds it (PGlite serves one process).
  */
 import { ConfigError, loadConfig } from '../server/config/config';
 import { openEmbeddedDatabase, serverKysely } from '../server/db/database';
@@ -11,24 +12,23 @@ import { loadMigrationFiles, migrate } from '../server/db/migrator';
 async function main(): Promise<void> {
   const config = loadConfig();
   const files = loadMigrationFiles();
-  if (!config.database.url) {
-    const database = await openEmbeddedDatabase({ dataDir: config.dataDir }, files);
-    await database.close();
-    console.log(
-      `Embedded database under ${config.dataDir} is current (${files.length} migrations).`,
-    );
+  // The migrator URL decides: DATABASE_URL is the app role's, never needed here.
+  if (config.database.migrationUrl) {
+    const db = serverKysely(config.database.migrationUrl, 1);
+    try {
+      const applied = await migrate(db, files);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
+    } finally {
+      await db.destroy();
+    }
     return;
   }
-  if (!config.database.migrationUrl) {
+  if (config.database.url) {
     throw new ConfigError(['MIGRATION_DATABASE_URL: required to migrate a PostgreSQL server']);
   }
-  const db = serverKysely(config.database.migrationUrl, 1);
-  try {
-    const applied = await migrate(db, files);
-    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
-  } finally {
-    await db.destroy();
-  }
+  const database = await openEmbeddedDatabase({ dataDir: config.dataDir }, files);
+  await database.close();
+  console.log(`Embedded database under ${config.dataDir} is current (${files.length} migrations).`);
 }
 
 main().catch((error: unknown) => {

@@ -12,8 +12,9 @@ export interface OperatorContext {
 
 /**
  * Runs an operator command against the configured database (DATABASE_URL, or
- * the embedded one under DATA_DIR — which must not be open in a running
- * server), closes it, and exits with the command's code (1 on a crash).
+ * the embedded one under DATA_DIR — refused, like any second opener, while a
+ * running server holds it), closes it, and exits with the command's code (1 on
+ * a crash or a refusal).
  */
 export function runOperatorCommand(
   name: string,

@@ -11,7 +11,7 @@ import { clientPages, DEFAULT_CLIENT_DIR } from './http/client-pages';
 import { errorHandler, notFound, requireJsonBody } from './http/error-handler';
 import { httpLogger } from './http/http-logger';
 import { createOpenApiRegistry, generateOpenApiDocument } from './http/openapi';
-import { createRouter } from './http/router';
+import { createRouter, exactRouting } from './http/router';
 import {
   apiSecurityHeaders,
   clientSecurityHeaders,
@@ -21,6 +21,7 @@ import {
 import { healthRoutes, registerHealthOpenApi } from './modules/health';
 import { registerAuditOpenApi } from './modules/audit/audit.openapi';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { integrityAlarm } from './modules/audit/integrity-alarm';
 import {
   accessControl,
   authRoutes,
@@ -53,7 +54,7 @@ import { registerTeamsOpenApi } from './modules/teams/teams.openapi';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { caseConsentsRoutes, consentsRoutes } from './modules/consents/consents.routes';
 import { registerConsentsOpenApi } from './modules/consents/consents.openapi';
-import { revocationEffects } from './modules/referrals';
+import { erasureEffects, revocationEffects } from './modules/referrals';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
 import { registerReferralsOpenApi } from './modules/referrals/referrals.openapi';
 import { version } from '../package.json';
@@ -78,6 +79,7 @@ export interface AppDeps {
 /** Builds the whole HTTP application. It never listens: main.ts and the tests do. */
 export function buildApp(deps: AppDeps): Express {
   const app = express();
+  exactRouting(app);
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
 
@@ -135,7 +137,7 @@ export function buildApp(deps: AppDeps): Express {
     keyring: deps.keyring,
     blindIndexKey: deps.secrets.BLIND_INDEX_KEY,
   };
-  api.use('/cases', casesRoutes(cases));
+  api.use('/cases', casesRoutes({ ...cases, onErased: erasureEffects(clock) }));
   const consents = {
     ...cases,
     onRevoked: revocationEffects(clock),
@@ -164,6 +166,7 @@ export function buildApp(deps: AppDeps): Express {
     app.use(clientSecurityHeaders, clientPages(deps.clientDir ?? DEFAULT_CLIENT_DIR));
   }
   app.use(notFound);
+  app.use(integrityAlarm(store));
   app.use(errorHandler);
   return app;
 }

@@ -13,14 +13,15 @@ import { inActorTransaction, SYSTEM_ACTOR, type Store } from './db/actor-transac
 import { createMtlsServer } from './http/mtls-listener';
 import { authorityCertificate } from './modules/certificates';
 import { buildPartnerSystemApp } from './modules/partner-systems';
-import { expireUnacknowledgedReferrals } from './modules/referrals';
-import { sealPending } from './modules/audit';
+import { closeCompletedPackages, expireUnacknowledgedReferrals } from './modules/referrals';
+import { auditAnchorLogger, sealPending, type AuditAnchorLogger } from './modules/audit';
 import { PostgresSessionStore } from './modules/auth';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 const AUDIT_SEAL_INTERVAL_MS = 1_000;
 const REFERRAL_EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
+const AUDIT_ANCHOR_INTERVAL_MS = 5 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);
   const expiry = expireReferralsPeriodically(store, logger);
+  const anchor = auditAnchorLogger(store, logger);
+  const anchoring = anchorAuditChainPeriodically(anchor, logger);
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -72,9 +75,12 @@ async function main(): Promise<void> {
     clearInterval(purge);
     clearInterval(sealer);
     clearInterval(expiry);
+    clearInterval(anchoring);
     partnerServer?.close();
     partnerServer?.closeIdleConnections();
-    void shutdown(server, database, config.shutdownTimeoutMs, logger).then(() => process.exit(0));
+    void shutdown(server, database, config.shutdownTimeoutMs, logger, anchor).then(() =>
+      process.exit(0),
+    );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -131,12 +137,19 @@ function purgeExpiredSessionsPeriodically(store: Store, logger: Logger): NodeJS.
   return timer;
 }
 
-/** Referrals left unacknowledged long after their due date expire (hourly). */
+/**
+ * Hourly: referrals left unacknowledged long after their due date expire, and
+ * completed referrals' packages are destroyed once their keeping time is over.
+ */
 function expireReferralsPeriodically(store: Store, logger: Logger): NodeJS.Timeout {
   const timer = setInterval(() => {
     expireUnacknowledgedReferrals(store, new Date()).then(
       (expired) => expired > 0 && logger.info({ expired }, 'expired unacknowledged referrals'),
       (error: unknown) => logger.warn({ err: error }, 'could not expire referrals'),
+    );
+    closeCompletedPackages(store, new Date()).then(
+      (closed) => closed > 0 && logger.info({ closed }, 'closed packages of completed referrals'),
+      (error: unknown) => logger.warn({ err: error }, 'could not close completed packages'),
     );
   }, REFERRAL_EXPIRY_INTERVAL_MS);
   timer.unref();
@@ -157,6 +170,22 @@ function sealAuditEventsPeriodically(store: Store, logger: Logger): NodeJS.Timeo
   return timer;
 }
 
+/**
+ * The chain head in the log (when it moved), for operators to keep outside the
+ * database: `verify-audit --anchor` then detects a log cut back with its head.
+ */
+function anchorAuditChainPeriodically(anchor: AuditAnchorLogger, logger: Logger): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    anchor
+      .logIfMoved()
+      .catch((error: unknown) =>
+        logger.error({ err: error }, 'could not log the audit chain anchor'),
+      );
+  }, AUDIT_ANCHOR_INTERVAL_MS);
+  timer.unref();
+  return timer;
+}
+
 function loadConfigOrExit(): Config {
   try {
     return loadConfig();
@@ -169,10 +198,17 @@ function loadConfigOrExit(): Config {
 
 /**
  * Stops accepting connections, lets in-flight requests finish (closing each
- * keep-alive connection as soon as it is idle), then closes the database.
- * Connections still busy after the timeout are cut.
+ * keep-alive connection as soon as it is idle), logs the final audit chain
+ * anchor, then closes the database. Connections still busy after the timeout
+ * are cut.
  */
-async function shutdown(server: Server, database: Database, timeoutMs: number, logger: Logger) {
+async function shutdown(
+  server: Server,
+  database: Database,
+  timeoutMs: number,
+  logger: Logger,
+  anchor: AuditAnchorLogger,
+) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const reaper = setInterval(() => server.closeIdleConnections(), 100);
@@ -183,6 +219,11 @@ async function shutdown(server: Server, database: Database, timeoutMs: number, l
   await closed;
   clearInterval(reaper);
   clearTimeout(deadline);
+  await anchor
+    .logFinal()
+    .catch((error: unknown) =>
+      logger.error({ err: error }, 'could not log the audit chain anchor'),
+    );
   await database.close();
   logger.info('stopped');
 }

@@ -1,4 +1,4 @@
-import { caseAccess, canViewCase } from './cases';
+import { CASE_ACTIONS, caseAccess, canViewCase, mayActOnCase } from './cases';
 
 const kase = { teamId: 'A', assignedTo: 'ana' };
 const team = (teamId: string | null, teamAccess = false, breakGlass = false) => ({
@@ -48,5 +48,22 @@ describe('canViewCase (the same rule as row-level security)', () => {
     const outsider = { id: 'bruno', role: 'caseworker' as const };
     expect(caseAccess(outsider, team('B', false, true), kase)).toBe('break_glass');
     expect(caseAccess({ id: 'ana', role: 'caseworker' }, team('A', false, true), kase)).toBe('own');
+  });
+});
+
+describe('mayActOnCase: break-glass reads, it does not own', () => {
+  const byAccess = (access: 'own' | 'break_glass' | 'none') =>
+    CASE_ACTIONS.filter((action) => mayActOnCase(access, action));
+
+  it('lets the case’s own people do everything', () => {
+    expect(byAccess('own')).toEqual([...CASE_ACTIONS]);
+  });
+
+  it('lets a break-glass reader read and add a note, nothing else', () => {
+    expect(byAccess('break_glass')).toEqual(['read', 'add_note']);
+  });
+
+  it('lets nobody else do anything', () => {
+    expect(byAccess('none')).toEqual([]);
   });
 });

@@ -50,3 +50,31 @@ export function canViewCase(
 ): boolean {
   return caseAccess(actor, team, kase) !== 'none';
 }
+
+/**
+ * What can be done to a case. Break-glass is for reading in an emergency:
+ * whoever reached a case only through a grant may read it and add a note
+ * (what was done in the emergency); everything that changes the case, who
+ * owns or can see it, its consents or its referrals needs ordinary access.
+ * Row-level security says the same (`actor_owns_case`, migration 0016).
+ */
+export const CASE_ACTIONS = [
+  'read',
+  'add_note',
+  'attach',
+  'edit',
+  'change_status',
+  'assign',
+  'erase',
+  'record_consent',
+  'decide_consent',
+  'refer',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+const BREAK_GLASS_ACTIONS: ReadonlySet<CaseAction> = new Set(['read', 'add_note']);
+
+export function mayActOnCase(access: CaseAccess, action: CaseAction): boolean {
+  if (access === 'own') return true;
+  return access === 'break_glass' && BREAK_GLASS_ACTIONS.has(action);
+}

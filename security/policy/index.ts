@@ -6,9 +6,12 @@ export {
   type AccountChangeRefusal,
 } from './users';
 export {
+  CASE_ACTIONS,
   canHoldCases,
   canViewCase,
   caseAccess,
+  mayActOnCase,
+  type CaseAction,
   type ActorTeam,
   type CaseAccess,
   type CaseOwnership,

@@ -10,28 +10,61 @@ import {
 import type { DbActor } from './rls-context';
 import type { DB } from './schema';
 
-export interface RecordUseCase {
-  resource: { type: string; id: string };
+export interface AuditedResource {
+  type: string;
+  id: string;
   /** Whether the record exists at all (asked as the system, after a 404). */
   exists: (trx: Transaction<DB>) => Promise<boolean>;
+}
+
+export interface RecordUseCase {
+  resource: AuditedResource;
   audit: { action: string; purpose?: string };
 }
 
 /**
- * The shape of a use case on one record: one transaction under the actor's
- * row-level security, one audit event for the act. A record the actor may
- * not see answers 404 like a missing one (the attempt is audited when it
+ * Runs a use case on one record and audits its refusals, each in a
+ * transaction of its own (the use case's rolled back): a record the actor
+ * may not see answers 404 like a missing one (the attempt is audited when it
  * exists); an act that is not theirs answers 403, audited.
  */
-export async function onAuditedRecord<T>(
+export async function withAuditedRefusals<T>(
+  store: Store,
+  actor: DbActor,
+  resource: AuditedResource,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const target = { type: resource.type, id: resource.id };
+    if (error instanceof ProblemError && error.status === 404) {
+      await auditDenialIfExists(store, actor, target, resource.exists);
+    } else if (error instanceof ProblemError && error.status === 403) {
+      await auditAlone(store, actor, {
+        action: 'access.denied',
+        outcome: 'denied',
+        resourceType: target.type,
+        resourceId: target.id,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The shape of a use case on one record: one transaction under the actor's
+ * row-level security, one audit event for the act, refusals audited.
+ */
+export function onAuditedRecord<T>(
   store: Store,
   actor: DbActor,
   useCase: RecordUseCase,
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
   const { resource, audit } = useCase;
-  try {
-    return await inActorTransaction(store, actor, async (trx) => {
+  return withAuditedRefusals(store, actor, resource, () =>
+    inActorTransaction(store, actor, async (trx) => {
       const result = await work(trx);
       record(trx, {
         ...audit,
@@ -40,18 +73,6 @@ export async function onAuditedRecord<T>(
         resourceId: resource.id,
       });
       return result;
-    });
-  } catch (error) {
-    if (error instanceof ProblemError && error.status === 404) {
-      await auditDenialIfExists(store, actor, resource, useCase.exists);
-    } else if (error instanceof ProblemError && error.status === 403) {
-      await auditAlone(store, actor, {
-        action: 'access.denied',
-        outcome: 'denied',
-        resourceType: resource.type,
-        resourceId: resource.id,
-      });
-    }
-    throw error;
-  }
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockEmbeddedDataDir } from './embedded-lock';
 import { PGliteDialect } from './pglite-dialect';
 import { loadMigrationFiles, migrate, type MigrationFile } from './migrator';
 import { APP_ROLE, MIGRATOR_ROLE, SCHEMA, provisionRoles, provisionSchema } from './provision';
@@ -64,26 +65,36 @@ async function assertUnprivilegedRole(db: Kysely<DB>): Promise<void> {
 /**
  * The embedded engine: PGlite persisted in `dataDir` (or in memory when null,
  * or restored from a dump). It provisions and migrates itself as the migrator
- * role, then switches for good to the application role.
+ * role, then switches for good to the application role. A data directory is
+ * locked while open: a second process is refused (see embedded-lock.ts).
  */
 export async function openEmbeddedDatabase(
   source: { dataDir: string } | { memory: true } | { dump: Blob },
   files: readonly MigrationFile[] = loadMigrationFiles(),
 ): Promise<Database> {
-  const pglite =
-    'dataDir' in source
-      ? new PGlite(path.join(source.dataDir, 'pgdata'))
-      : 'dump' in source
-        ? new PGlite({ loadDataDir: source.dump })
-        : new PGlite();
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const lock = 'dataDir' in source ? lockEmbeddedDataDir(source.dataDir) : undefined;
+  let db: Kysely<DB> | undefined;
+  const close = async () => {
+    try {
+      await db?.destroy();
+    } finally {
+      lock?.release();
+    }
+  };
   try {
+    const pglite =
+      'dataDir' in source
+        ? new PGlite(path.join(source.dataDir, 'pgdata'))
+        : 'dump' in source
+          ? new PGlite({ loadDataDir: source.dump })
+          : new PGlite();
+    db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     await prepareEmbedded(db, files);
+    return { db, engine: 'pglite', close };
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
-  return { db, engine: 'pglite', close: () => db.destroy() };
 }
 
 /** Runs as the superuser PGlite starts with; ends as the application role. */

@@ -31,6 +31,17 @@ export interface ConsentEventsTable {
 
 export type { ReferralStatus };
 
+/** Why a disclosure package is gone (migration 0015). */
+export const PACKAGE_CLOSED_REASONS = [
+  'consent_revoked',
+  'withdrawn',
+  'declined',
+  'expired',
+  'case_erased',
+  'retention_ended',
+] as const;
+export type PackageClosedReason = (typeof PACKAGE_CLOSED_REASONS)[number];
+
 export interface ReferralsTable {
   id: string;
   case_id: string;
@@ -45,6 +56,7 @@ export interface ReferralsTable {
   override_justification_enc: Buffer | null;
   opened_at: Date | null;
   package_closed_at: Date | null;
+  package_closed_reason: PackageClosedReason | null;
   created_by: string;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;

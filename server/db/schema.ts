@@ -25,6 +25,7 @@ export interface DB {
   case_keys: CaseKeysTable;
   case_blind_indexes: CaseBlindIndexesTable;
   case_access_grants: CaseAccessGrantsTable;
+  review_decisions: ReviewDecisionsTable;
   case_notes: CaseNotesTable;
   case_attachments: CaseAttachmentsTable;
   consents: ConsentsTable;
@@ -185,6 +186,19 @@ export interface CaseAccessGrantsTable {
   expires_at: Date;
   created_at: ColumnType<Date, never, never>;
   justification_enc: Buffer | null;
+  /** The team whose review queue lists the grant: the case's team when it was made (0016). */
+  owner_team_id: string;
+}
+
+/** A supervisor's decision on an entry of the review queue (0016). */
+export interface ReviewDecisionsTable {
+  id: Generated<string>;
+  kind: 'break_glass' | 'consent_override';
+  subject_id: string;
+  team_id: string;
+  outcome: 'justified' | 'not_justified' | 'needs_follow_up';
+  reviewed_by: string;
+  created_at: ColumnType<Date, never, never>;
 }
 
 export interface CaseNotesTable {

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DecryptionError, UnknownKeyVersionError } from '../../security/crypto';
 import { HasherSaturatedError } from '../../security/passwords';
 import { ProblemError, problems, sendProblem } from './problem';
 
@@ -29,6 +30,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
 function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof HasherSaturatedError) return problems.busy();
+  if (error instanceof DecryptionError || error instanceof UnknownKeyVersionError) {
+    return problems.integrityCheckFailed();
+  }
   switch (bodyParserErrorType(error)) {
     case undefined:
       return problems.internal();

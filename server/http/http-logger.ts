@@ -11,14 +11,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * One line per request: method, route template (never the URL: it may carry
  * ids or a query), status, duration, request id, pseudonymous actor id.
- * A caller's X-Request-Id is reused only when it is a UUID.
+ * A caller's X-Request-Id is reused only when it is a UUID, and then in its
+ * canonical lower-case spelling: audit rows store request ids as such.
  */
 export function httpLogger(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
     genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && UUID.test(incoming) ? incoming : randomUUID();
+      const id =
+        typeof incoming === 'string' && UUID.test(incoming) ? incoming.toLowerCase() : randomUUID();
       res.setHeader('X-Request-Id', id);
       return id;
     },

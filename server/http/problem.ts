@@ -134,6 +134,13 @@ export const problems = {
   conflict: (code: string, title: string, detail?: string) =>
     new ProblemError(409, code, title, detail),
   notReady: (detail: string) => new ProblemError(503, 'not_ready', 'Not ready', detail),
+  integrityCheckFailed: () =>
+    new ProblemError(
+      500,
+      'integrity_check_failed',
+      'Stored data failed its integrity check',
+      'The operators have been alerted. Quote the request id when reporting it.',
+    ),
   internal: () =>
     new ProblemError(
       500,

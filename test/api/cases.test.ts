@@ -180,7 +180,27 @@ describe('case intake and read', () => {
     );
     const res = await ana.client.get(`/api/v1/cases/${otherId}`);
     expect(res.status).toBe(500);
-    expect(res.body).toMatchObject({ code: 'internal_error' });
+    expect(res.body).toMatchObject({ code: 'integrity_check_failed' });
+    // An integrity alarm: recorded by the system for the endpoint, with the request's id.
+    const alarms = await auditEvents(t, { action: 'integrity.alarm' });
+    expect(alarms.at(-1)).toMatchObject({
+      actor_role: 'system',
+      outcome: 'error',
+      resource_id: 'GET:/api/v1/cases/:id',
+      purpose: 'decryption_failed',
+      request_id: res.headers['x-request-id'],
+    });
+    expect((await auditEvents(t, { action: 'case.read', resourceId: otherId })).length).toBe(0);
+  });
+
+  it('treats an upper-case id in the path as the same case (one spelling everywhere)', async () => {
+    const res = await ana.client.get(`/api/v1/cases/${caseId.toUpperCase()}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: caseId, identity: { fullName: expect.any(String) } });
+    const notes = await ana.client.get(`/api/v1/cases/${caseId.toUpperCase()}/notes`);
+    expect(notes.status).toBe(200);
+    const reads = await auditEvents(t, { action: 'case.read', resourceId: caseId });
+    expect(reads.at(-1)).toMatchObject({ actor_id: ana.user.id, purpose: 'view' });
   });
 
   it('keeps every canary out of the database, the log and what others were shown', async () => {

@@ -99,7 +99,7 @@ describe('revoking a consent', () => {
     expect(res.body).toMatchObject({
       consent: { id: consentId, status: 'revoked' },
       withdrawnReferrals: 2,
-      closedPackages: 4,
+      closedPackages: 3, // the declined one lost its package when it was declined
     });
     expect(await auditEvents(t, { action: 'consent.revoke', resourceId: consentId })).toEqual([
       expect.objectContaining({ purpose: 'person_withdrew', actor_id: w.ana.user.id }),
@@ -144,11 +144,14 @@ describe('revoking a consent', () => {
     }
     expect(await packageRows([unopened, acknowledged, opened, declined])).toEqual([]);
     expect(await packageRows([otherConsent])).toEqual([otherConsent]);
-    for (const id of [unopened, acknowledged, opened, declined]) {
+    for (const id of [unopened, acknowledged, opened]) {
       expect(await auditEvents(t, { action: 'referral.package.close', resourceId: id })).toEqual([
         expect.objectContaining({ purpose: 'consent_revoked', actor_id: w.ana.user.id }),
       ]);
     }
+    expect(
+      await auditEvents(t, { action: 'referral.package.close', resourceId: declined }),
+    ).toEqual([expect.objectContaining({ purpose: 'declined', actor_id: w.doctor.user.id })]);
   });
 
   it('keeps an opened referral going, its status and history intact, its package unreadable', async () => {

@@ -153,6 +153,7 @@ describe(`row-level security on cases (${engine})`, () => {
           .values({
             case_id: caseA,
             user_id: people.bruno!.id,
+            owner_team_id: team.A,
             expires_at: new Date(Date.now() + minutes * 60_000),
           })
           .execute(),

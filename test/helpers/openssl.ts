@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 /** Test helpers: run the real openssl binary on what the library produces. */
 
@@ -13,12 +13,36 @@ export interface OpensslResult {
   stderr: string;
 }
 
+/** The openssl executable on this PATH, or an error that says how to install it. */
+export function findOpenssl(searchPath: string = process.env.PATH ?? ''): string {
+  for (const dir of searchPath.split(delimiter)) {
+    const candidate = join(dir, 'openssl');
+    if (dir && isExecutableFile(candidate)) return candidate;
+  }
+  throw new Error(
+    'openssl was not found on the PATH; the tests need it (Debian: apt-get install openssl)',
+  );
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+let opensslPath: string | undefined;
+
 /** No shell; extra environment variables (for -passin env:) are added to the current ones. */
 export function openssl(args: string[], env: Record<string, string> = {}): OpensslResult {
-  const result = spawnSync('/usr/bin/openssl', args, {
+  opensslPath ??= findOpenssl();
+  const result = spawnSync(opensslPath, args, {
     env: { ...process.env, ...env },
     timeout: 20_000,
   });
+  if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString() };
 }
 

@@ -84,6 +84,16 @@ export async function readChainHead(db: Queryable): Promise<{ seq: bigint; hash:
   return { seq: BigInt(head.seq), hash: Buffer.from(head.hash) };
 }
 
+/** The chain hash of the event at `seq`, or undefined when no event holds that position. */
+export async function readChainHashAt(db: Queryable, seq: bigint): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('hash')
+    .where('seq', '=', seq.toString())
+    .executeTakeFirst();
+  return row?.hash ? Buffer.from(row.hash) : undefined;
+}
+
 /** Events in chain order after `afterSeq`, a page at a time. */
 export async function readEventsAfter(
   db: Queryable,

@@ -1,4 +1,4 @@
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
@@ -29,7 +29,7 @@ const Datetime = z.iso.datetime({ offset: true });
 
 export const AuditQuery = z
   .object({
-    actorId: z.uuid().optional(),
+    actorId: Id.optional(),
     action: z
       .string()
       .max(100)
@@ -76,11 +76,11 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 export const AuditEvent = z
   .object({
     seq: z.string().regex(/^\d+$/).openapi({ description: 'Chain position (a 64-bit integer)' }),
-    id: z.uuid(),
+    id: Id,
     occurredAt: z.iso.datetime(),
-    actorId: z.uuid().nullable(),
+    actorId: Id.nullable(),
     actorRole: z.string(),
-    institutionId: z.uuid().nullable(),
+    institutionId: Id.nullable(),
     action: z.string().openapi({ example: 'auth.login' }),
     resourceType: z.string().nullable(),
     resourceId: z.string().nullable(),
@@ -113,7 +113,7 @@ export const AuditVerification = z
       ok: z.literal(false),
       events: z.number().int().openapi({ description: 'Events verified before the first bad one' }),
       firstBadSeq: z.string(),
-      firstBadId: z.uuid().nullable(),
+      firstBadId: Id.nullable(),
       problem: z.enum(['modified', 'inserted', 'deleted']),
       detail: z.string(),
     }),

@@ -1,3 +1,13 @@
+export {
+  auditAnchorLogger,
+  checkAnchor,
+  formatAnchor,
+  parseAnchor,
+  AUDIT_ANCHOR_MESSAGE,
+  type AnchorCheck,
+  type AuditAnchor,
+  type AuditAnchorLogger,
+} from './audit.anchor';
 export { beginAudit, flushAudit, record, type AuditEntry } from './audit.recorder';
 export { sealPending } from './audit.sealer';
 export { verifyAuditChain, type AuditVerification } from './audit.verify';

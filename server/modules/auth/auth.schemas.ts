@@ -1,4 +1,4 @@
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import { PASSWORD_MAX_LENGTH } from '../../../security/passwords';
 import { InstitutionSector } from '../institutions';
 import { Email, UserRole } from '../users';
@@ -47,12 +47,12 @@ export const StepUp = z.object({ stepUpValidUntil: z.iso.datetime() }).openapi('
 export const Me = z
   .object({
     user: z.object({
-      id: z.uuid(),
+      id: Id,
       email: z.string(),
       displayName: z.string(),
       role: UserRole,
     }),
-    institution: z.object({ id: z.uuid(), name: z.string(), sector: InstitutionSector }),
+    institution: z.object({ id: Id, name: z.string(), sector: InstitutionSector }),
     session: z.object({
       idleExpiresAt: z.iso.datetime(),
       absoluteExpiresAt: z.iso.datetime(),

@@ -5,7 +5,14 @@ type Trx = Transaction<DB>;
 
 export async function insertGrant(
   trx: Trx,
-  grant: { id: string; caseId: string; userId: string; minutes: number; justificationEnc: Buffer },
+  grant: {
+    id: string;
+    caseId: string;
+    userId: string;
+    ownerTeamId: string;
+    minutes: number;
+    justificationEnc: Buffer;
+  },
 ) {
   return trx
     .insertInto('case_access_grants')
@@ -13,6 +20,7 @@ export async function insertGrant(
       id: grant.id,
       case_id: grant.caseId,
       user_id: grant.userId,
+      owner_team_id: grant.ownerTeamId,
       expires_at: sql<Date>`now() + make_interval(mins => ${grant.minutes})`,
       justification_enc: grant.justificationEnc,
     })
@@ -31,7 +39,11 @@ export async function hasActiveGrant(trx: Trx, caseId: string, userId: string): 
   return row !== undefined;
 }
 
-/** Break-glass grants on the cases of a team, newest first. */
+/**
+ * Break-glass grants in a team's review queue (made while the team owned the
+ * case, wherever the case is now), newest first. Read as the system: the
+ * case may since have left what the team can see.
+ */
 export async function grantsForTeam(trx: Trx, teamId: string, limit: number) {
   return trx
     .selectFrom('case_access_grants as g')
@@ -46,7 +58,7 @@ export async function grantsForTeam(trx: Trx, teamId: string, limit: number) {
       'g.expires_at',
       'g.justification_enc',
     ])
-    .where('c.team_id', '=', teamId)
+    .where('g.owner_team_id', '=', teamId)
     .orderBy('g.created_at', 'desc')
     .limit(limit)
     .execute();

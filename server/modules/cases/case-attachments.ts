@@ -48,7 +48,7 @@ export async function addAttachment(
       },
     ]);
   }
-  const audit = { action: 'case.attachment.create' };
+  const audit = { action: 'case.attachment.create', needs: 'attach' } as const;
   return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const id = randomUUID();
     const createdAt = await insertAttachment(trx, {
@@ -77,7 +77,7 @@ export async function readAttachmentList(
   actor: StaffActor,
   caseId: string,
 ): Promise<CaseAttachment[]> {
-  const audit = { action: 'case.attachment.list', purpose: 'view' } as const;
+  const audit = { action: 'case.attachment.list', purpose: 'view', needs: 'read' } as const;
   return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const rows = await listAttachments(trx, caseId);
     return rows.map((row) => ({
@@ -98,7 +98,7 @@ export async function readAttachment(
   caseId: string,
   attachmentId: string,
 ): Promise<{ contentType: string; content: Buffer }> {
-  const audit = { action: 'case.attachment.read', purpose: 'view' } as const;
+  const audit = { action: 'case.attachment.read', purpose: 'view', needs: 'read' } as const;
   return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const row = await findAttachment(trx, caseId, attachmentId);
     if (!row) throw problems.notFound();

@@ -51,11 +51,12 @@ export async function breakGlass(
       throw problems.conflict('case_erased', 'This case has been erased');
     }
     const id = randomUUID();
-    const dataKey = openCaseKey(deps.keyring, caseId, target.key);
+    const dataKey = openCaseKey(deps.keyring, target.row.id, target.key);
     const grant = await insertGrant(trx, {
       id,
-      caseId,
+      caseId: target.row.id,
       userId: actor.id,
+      ownerTeamId: target.row.team_id,
       minutes: BREAK_GLASS_MINUTES,
       justificationEnc: encryptField(dataKey, 1, justificationAddress(id), justification),
     });

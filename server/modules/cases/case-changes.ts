@@ -1,15 +1,18 @@
+import type { Transaction } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type StaffActor } from '../../db/actor-transaction';
+import { withAuditedRefusals } from '../../db/audited-record';
+import type { DB } from '../../db/schema';
 import { asSystemWithin } from '../../db/rls-context';
 import { problems } from '../../http/problem';
 import { canHoldCases } from '../../../security/policy';
 import { record } from '../audit';
 import { attributeColumns } from './case-columns';
-import { decryptIdentity, encryptIdentity, openCaseKey } from './case-crypto';
+import { decryptIdentity, encryptIdentity } from './case-crypto';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
-import { policyAllows } from './case-visibility';
-import { findCaseKey, moveBlindIndexesToTeam, replaceBlindIndexes } from './case-keys.repository';
+import { assertMayAct, caseResource, visibleCase, type VisibleCase } from './case-key-access';
+import { moveBlindIndexesToTeam, replaceBlindIndexes } from './case-keys.repository';
+import { ageBand, isMinorBand } from './cases.vocabularies';
 import {
-  findCase,
   findStaffMember,
   moveCase,
   identityColumnsOf,
@@ -45,27 +48,26 @@ export async function updateCase(
 ): Promise<{ case: CaseDetail; possibleDuplicates: PossibleDuplicate[] }> {
   if (!canHoldCases(actor)) throw problems.forbidden();
   const indexes = change.identity ? blindIndexesOf(deps.blindIndexKey, change.identity) : [];
-  return inActorTransaction(deps.store, actor, async (trx) => {
-    const current = await findCase(trx, id);
-    if (!current || !(await policyAllows(trx, actor, current))) throw problems.notFound();
+  return onCase(deps, actor, id, async (trx, kase) => {
+    const current = kase.row;
+    assertMayAct(kase, change.status !== undefined ? 'change_status' : 'edit');
     if (current.erased_at) throw problems.conflict('case_erased', 'This case has been erased');
     if (current.version !== change.version) throw stale();
     if (change.status !== undefined && !NEXT_STATUSES[current.status].includes(change.status)) {
       throw problems.conflict('illegal_status_change', 'This status change is not allowed');
     }
-    const wrapped = await findCaseKey(trx, id);
-    if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
-    const dataKey = openCaseKey(deps.keyring, id, wrapped);
     const merged = { ...toAttributes(current), ...change.attributes };
-    const row = await updateCaseAtVersion(trx, id, change.version, {
+    if (liftsMinority(current, merged.ageAtIdentification)) throw needsAgeCorrection();
+    const dataKey = await kase.dataKey();
+    const row = await updateCaseAtVersion(trx, current.id, change.version, {
       ...(change.riskLevel ? { risk_level: change.riskLevel } : {}),
       ...(change.status ? { status: change.status } : {}),
       ...(change.attributes ? attributeColumns(merged) : {}),
-      ...(change.identity ? encryptIdentity(dataKey, id, change.identity) : {}),
+      ...(change.identity ? encryptIdentity(dataKey, current.id, change.identity) : {}),
     });
     if (!row) throw stale();
-    await replaceBlindIndexes(trx, id, row.team_id, indexes);
-    const resource = { resourceType: 'case', resourceId: id };
+    await replaceBlindIndexes(trx, current.id, row.team_id, indexes);
+    const resource = { resourceType: 'case', resourceId: current.id };
     record(trx, { ...resource, action: 'case.update', outcome: 'success', purpose: 'edit' });
     if (change.status) {
       record(trx, {
@@ -75,8 +77,8 @@ export async function updateCase(
         purpose: change.statusReason,
       });
     }
-    const identity = decryptIdentity(dataKey, id, identityColumnsOf(row));
-    const duplicates = await possibleDuplicates(trx, indexes, id);
+    const identity = decryptIdentity(dataKey, current.id, identityColumnsOf(row));
+    const duplicates = await possibleDuplicates(trx, indexes, current.id);
     return {
       case: { ...toSummary(row), attributes: toAttributes(row), identity },
       possibleDuplicates: duplicates,
@@ -86,7 +88,8 @@ export async function updateCase(
 
 /**
  * A supervisor assigns a case of their team to an active caseworker; the case
- * moves to that caseworker's team. Audited; returns the summary only.
+ * moves to that caseworker's team. Never through break-glass. Audited;
+ * returns the summary only.
  */
 export async function assignCase(
   deps: CasesDeps,
@@ -108,21 +111,21 @@ export async function assignCase(
     ]);
   }
   const teamId = assignee.team_id;
-  return inActorTransaction(deps.store, actor, async (trx) => {
-    const current = await findCase(trx, id);
-    if (!current) throw problems.notFound();
+  return onCase(deps, actor, id, async (trx, kase) => {
+    assertMayAct(kase, 'assign');
+    const current = kase.row;
     // The supervisor may see the case (just read under their context); once
     // moved to another team they may not, so the move itself runs as the system.
     const moved = await asSystemWithin(trx, actor, async () => {
-      await moveBlindIndexesToTeam(trx, id, teamId);
-      return moveCase(trx, id, current.version, assignee.id, teamId);
+      await moveBlindIndexesToTeam(trx, current.id, teamId);
+      return moveCase(trx, current.id, current.version, assignee.id, teamId);
     });
     if (!moved) throw stale();
     record(trx, {
       action: 'case.assign',
       outcome: 'success',
       resourceType: 'case',
-      resourceId: id,
+      resourceId: current.id,
     });
     return toSummary({
       ...current,
@@ -133,6 +136,35 @@ export async function assignCase(
     });
   });
 }
+
+/** One transaction on a case the actor may see; refusals audited (404 alike, 403). */
+export function onCase<T>(
+  deps: CasesDeps,
+  actor: StaffActor,
+  caseId: string,
+  work: (trx: Transaction<DB>, kase: VisibleCase) => Promise<T>,
+): Promise<T> {
+  return withAuditedRefusals(deps.store, actor, caseResource(caseId), () =>
+    inActorTransaction(deps.store, actor, async (trx) =>
+      work(trx, await visibleCase(deps, actor, trx, caseId)),
+    ),
+  );
+}
+
+/**
+ * A minor's case becomes an adult's (which lifts the four-eyes rule on
+ * consent) only through an age correction another supervisor approves.
+ */
+export function liftsMinority(current: Pick<CaseRow, 'age_band'>, newAge: number | undefined) {
+  return isMinorBand(current.age_band) && !isMinorBand(ageBand(newAge));
+}
+
+const needsAgeCorrection = () =>
+  problems.conflict(
+    'age_correction_needs_approval',
+    'This age makes a minor an adult',
+    'Request an age correction; another supervisor of the team must approve it.',
+  );
 
 const stale = () =>
   problems.conflict(

@@ -1,39 +1,54 @@
+import type { Transaction } from 'kysely';
 import { canHoldCases } from '../../../security/policy';
-import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
+import type { StaffActor } from '../../db/actor-transaction';
+import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
+import { onCase } from './case-changes';
+import { assertMayAct } from './case-key-access';
 import { destroyCaseKey } from './case-keys.repository';
-import { findCase, toSummary, updateCaseAtVersion } from './cases.repository';
+import { toSummary, updateCaseAtVersion } from './cases.repository';
 import type { CaseSummary, EraseCase } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
 
+/** What erasing a case does beyond the case itself (the referrals module closes its packages). */
+export type ErasureEffects = (
+  trx: Transaction<DB>,
+  actor: StaffActor,
+  caseId: string,
+) => Promise<void>;
+
 /**
- * Erasure by crypto-shredding (a supervisor, after a step-up): the case's data
- * key and blind indexes are destroyed in one transaction, so every encrypted
- * field becomes unrecoverable; the non-identifying attributes stay for
- * statistics and the audit trail stays whole. Cannot be undone.
+ * Erasure by crypto-shredding (a supervisor of the case's own team, after a
+ * step-up): the case's data key and blind indexes are destroyed in one
+ * transaction, so every encrypted field becomes unrecoverable, and every
+ * disclosure package of its referrals is closed; the non-identifying
+ * attributes stay for statistics and the audit trail stays whole. Cannot be
+ * undone.
  */
 export async function eraseCase(
-  deps: CasesDeps,
+  deps: CasesDeps & { onErased: ErasureEffects },
   actor: StaffActor,
   id: string,
   input: EraseCase,
 ): Promise<CaseSummary> {
   if (actor.role !== 'supervisor' || !canHoldCases(actor)) throw problems.forbidden();
-  return inActorTransaction(deps.store, actor, async (trx) => {
-    const current = await findCase(trx, id);
-    if (!current) throw problems.notFound();
-    if (current.erased_at) throw problems.conflict('case_erased', 'This case has been erased');
-    if (!(await destroyCaseKey(trx, id))) {
+  return onCase(deps, actor, id, async (trx, kase) => {
+    assertMayAct(kase, 'erase');
+    const current = kase.row;
+    if (current.erased_at || !(await destroyCaseKey(trx, current.id))) {
       throw problems.conflict('case_erased', 'This case has been erased');
     }
-    const row = await updateCaseAtVersion(trx, id, current.version, { erased_at: new Date() });
+    const row = await updateCaseAtVersion(trx, current.id, current.version, {
+      erased_at: new Date(),
+    });
     if (!row) throw problems.conflict('stale_version', 'The case changed meanwhile');
+    await deps.onErased(trx, actor, current.id);
     record(trx, {
       action: 'case.erase',
       outcome: 'success',
       resourceType: 'case',
-      resourceId: id,
+      resourceId: current.id,
       purpose: input.reason,
     });
     return toSummary(row);

@@ -1,36 +1,35 @@
 import type { Transaction } from 'kysely';
+import { withAuditedRefusals } from '../../db/audited-record';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
-import { canHoldCases } from '../../../security/policy';
+import {
+  canHoldCases,
+  mayActOnCase,
+  type CaseAccess,
+  type CaseAction,
+} from '../../../security/policy';
 import { ProblemError, problems } from '../../http/problem';
 import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
 import { findCaseKey } from './case-keys.repository';
 import { findCase, type CaseRow } from './cases.repository';
-import { policyAllows } from './case-visibility';
-import { auditDenialIfExists, type CasesDeps } from './cases.service';
+import { accessToCase } from './case-visibility';
+import type { CasesDeps } from './cases.service';
 
-/** A case the actor may not see answers 404 like a missing one; the attempt is audited. */
-export async function withDenialAudit<T>(
-  deps: CasesDeps,
-  actor: StaffActor,
-  caseId: string,
-  work: (trx: Transaction<DB>) => Promise<T>,
-): Promise<T> {
-  try {
-    return await inActorTransaction(deps.store, actor, work);
-  } catch (error) {
-    if (error instanceof ProblemError && error.status === 404) {
-      await auditDenialIfExists(deps.store, actor, caseId);
-    }
-    throw error;
-  }
-}
-
-/** A case the actor may see (404 otherwise), and its data key on demand (409 once erased). */
+/** A case the actor may see (404 otherwise), how they reach it, and its data key on demand. */
 export interface VisibleCase {
   row: CaseRow;
+  access: Exclude<CaseAccess, 'none'>;
   dataKey(): Promise<Buffer>;
+}
+
+/** The case as a resource of audited use cases: its existence is asked as the system. */
+export function caseResource(caseId: string) {
+  return {
+    type: 'case',
+    id: caseId,
+    exists: async (trx: Transaction<DB>) => (await findCase(trx, caseId)) !== undefined,
+  };
 }
 
 export async function visibleCase(
@@ -40,35 +39,65 @@ export async function visibleCase(
   caseId: string,
 ): Promise<VisibleCase> {
   const found = await findCase(trx, caseId);
-  if (!found || !(await policyAllows(trx, actor, found))) throw problems.notFound();
+  const access = found ? await accessToCase(trx, actor, found) : 'none';
+  if (!found || access === 'none') throw problems.notFound();
   return {
     row: found,
+    access,
     dataKey: async () => {
-      const wrapped = found.erased_at ? undefined : await findCaseKey(trx, caseId);
+      const wrapped = found.erased_at ? undefined : await findCaseKey(trx, found.id);
       if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
-      return openCaseKey(deps.keyring, caseId, wrapped);
+      return openCaseKey(deps.keyring, found.id, wrapped);
     },
   };
+}
+
+/** 403 unless the actor may do `action` the way they reach the case (break-glass reads only). */
+export function assertMayAct(kase: Pick<VisibleCase, 'access'>, action: CaseAction): void {
+  if (!mayActOnCase(kase.access, action)) throw breakGlassReadOnly();
+}
+
+/** Everything done to a case reached by break-glass is audited as such. */
+export function auditPurpose(kase: Pick<VisibleCase, 'access'>, purpose?: string) {
+  return kase.access === 'break_glass' ? 'break_glass' : purpose;
+}
+
+export interface CaseUseCase {
+  action: string;
+  purpose?: 'view';
+  /** What the use case does to the case: break-glass allows only reading and notes. */
+  needs: CaseAction;
 }
 
 /**
  * The shape of every use case on a case: only case roles; the case loaded
  * under the actor's row-level security and the policy (404 otherwise, the
- * attempt audited); one audit event for the act, in the same transaction.
+ * attempt audited), the act allowed for the way the actor reaches it (403,
+ * audited); one audit event for the act, in the same transaction.
  */
 export function withCase<T>(
   deps: CasesDeps,
   actor: StaffActor,
   caseId: string,
-  audit: { action: string; purpose?: 'view' },
+  useCase: CaseUseCase,
   work: (trx: Transaction<DB>, kase: VisibleCase) => Promise<T>,
 ): Promise<T> {
   if (!canHoldCases(actor)) throw problems.forbidden();
-  return withDenialAudit(deps, actor, caseId, async (trx) => {
-    const result = await work(trx, await visibleCase(deps, actor, trx, caseId));
-    record(trx, { ...audit, outcome: 'success', resourceType: 'case', resourceId: caseId });
-    return result;
-  });
+  return withAuditedRefusals(deps.store, actor, caseResource(caseId), () =>
+    inActorTransaction(deps.store, actor, async (trx) => {
+      const kase = await visibleCase(deps, actor, trx, caseId);
+      assertMayAct(kase, useCase.needs);
+      const result = await work(trx, kase);
+      record(trx, {
+        action: useCase.action,
+        purpose: auditPurpose(kase, useCase.purpose),
+        outcome: 'success',
+        resourceType: 'case',
+        resourceId: kase.row.id,
+      });
+      return result;
+    }),
+  );
 }
 
 /** `withCase` for use cases on the case's encrypted content. */
@@ -76,8 +105,18 @@ export function withCaseKey<T>(
   deps: CasesDeps,
   actor: StaffActor,
   caseId: string,
-  audit: { action: string; purpose?: 'view' },
+  useCase: CaseUseCase,
   work: (trx: Transaction<DB>, dataKey: Buffer) => Promise<T>,
 ): Promise<T> {
-  return withCase(deps, actor, caseId, audit, async (trx, kase) => work(trx, await kase.dataKey()));
+  return withCase(deps, actor, caseId, useCase, async (trx, kase) =>
+    work(trx, await kase.dataKey()),
+  );
 }
+
+const breakGlassReadOnly = () =>
+  new ProblemError(
+    403,
+    'break_glass_read_only',
+    'Break-glass access is for reading',
+    'Only the case’s own team may change it, its consents or its referrals.',
+  );

@@ -15,7 +15,8 @@ export async function addNote(
   caseId: string,
   body: string,
 ): Promise<CaseNote> {
-  return withCaseKey(deps, actor, caseId, { action: 'case.note.create' }, async (trx, dataKey) => {
+  const useCase = { action: 'case.note.create', needs: 'add_note' } as const;
+  return withCaseKey(deps, actor, caseId, useCase, async (trx, dataKey) => {
     const id = randomUUID();
     const row = await insertNote(trx, {
       id,
@@ -33,7 +34,7 @@ export async function readNotes(
   actor: StaffActor,
   caseId: string,
 ): Promise<CaseNote[]> {
-  const audit = { action: 'case.note.read', purpose: 'view' } as const;
+  const audit = { action: 'case.note.read', purpose: 'view', needs: 'read' } as const;
   return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
     const rows = await listNotes(trx, caseId);
     return rows.map((row) => ({

@@ -1,5 +1,5 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import {
   AssignCase,
   CaseAttachment,
@@ -17,7 +17,7 @@ import {
   UpdateCase,
 } from './cases.schemas';
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: Id });
 
 export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -59,7 +59,7 @@ export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/api/v1/cases/{id}/attachments/{attachmentId}',
     summary: 'One attachment, decrypted (an audited read)',
-    request: { params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
+    request: { params: z.object({ id: Id, attachmentId: Id }) },
     responses: {
       200: { description: 'The file, as an attachment' },
       ...problemResponses(400, 401, 403, 404, 409),

@@ -196,3 +196,13 @@ export async function moveCase(
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+/**
+ * Serialises use cases on one case that must not interleave: consent
+ * revocation takes it for update, referral creation shares it, so a referral
+ * is either seen by the revocation or sees the revoked consent.
+ */
+export async function lockCase(trx: Trx, id: string, mode: 'share' | 'update'): Promise<void> {
+  const query = trx.selectFrom('cases').select('id').where('id', '=', id);
+  await (mode === 'share' ? query.forShare() : query.forNoKeyUpdate()).execute();
+}

@@ -24,11 +24,11 @@ import {
   readAttachmentList,
 } from './case-attachments';
 import { breakGlass } from './case-break-glass';
-import { eraseCase } from './case-erasure';
+import { eraseCase, type ErasureEffects } from './case-erasure';
 import { assignCase, updateCase } from './case-changes';
 import { findCases, intakeCase, readCase, type CasesDeps } from './cases.service';
 
-export function casesRoutes(deps: CasesDeps & { access: AccessControl }) {
+export function casesRoutes(deps: CasesDeps & { access: AccessControl; onErased: ErasureEffects }) {
   const router = createRouter();
   const caseRoles = deps.access.requireRole('caseworker', 'supervisor');
 

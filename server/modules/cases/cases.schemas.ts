@@ -1,5 +1,5 @@
 import { Cursor, Page } from '../../http/pagination';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import {
   AGE_BANDS,
   CASE_STATUSES,
@@ -61,7 +61,7 @@ export const CaseAttributes = z
     recruitmentMethods: codes(RECRUITMENT_METHODS),
     controlMethods: codes(CONTROL_METHODS),
     vulnerabilityGroups: codes(VULNERABILITY_GROUPS),
-    identifyingAgencyId: z.uuid().optional(),
+    identifyingAgencyId: Id.optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
@@ -85,14 +85,14 @@ export type IntakeCase = z.infer<typeof IntakeCase>;
 /** What list views show: nothing identifying, so browsing decrypts nothing. */
 export const CaseSummary = z
   .object({
-    id: z.uuid(),
+    id: Id,
     caseNumber: z.string(),
     status: z.enum(CASE_STATUSES),
     riskLevel: z.enum(RISK_LEVELS),
     sex: z.enum(GENDERS),
     ageBand: z.enum(AGE_BANDS),
-    teamId: z.uuid(),
-    assignedTo: z.uuid().nullable(),
+    teamId: Id,
+    assignedTo: Id.nullable(),
     identifiedOn: z.iso.date(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -113,9 +113,9 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const PossibleDuplicate = z
   .object({
     field: z.enum(['documentNumber', 'phone']),
-    team: z.object({ id: z.uuid(), name: z.string() }),
+    team: z.object({ id: Id, name: z.string() }),
     /** Only when the person may see that case. */
-    caseId: z.uuid().optional(),
+    caseId: Id.optional(),
     caseNumber: z.string().optional(),
   })
   .openapi('PossibleDuplicate');
@@ -125,9 +125,9 @@ export const IntakeResult = z
   .object({ case: CaseDetail, possibleDuplicates: z.array(PossibleDuplicate) })
   .openapi('IntakeResult');
 
-export const CaseIdParams = z.object({ id: z.uuid() }).strict();
+export const CaseIdParams = z.object({ id: Id }).strict();
 
-const CasePosition = z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).strict();
+const CasePosition = z.object({ createdAt: z.iso.datetime(), id: Id }).strict();
 
 export const CaseListQuery = Cursor(CasePosition)
   .extend({
@@ -172,7 +172,7 @@ export const UpdateCase = z
   .openapi('UpdateCase');
 export type UpdateCase = z.infer<typeof UpdateCase>;
 
-export const AssignCase = z.object({ assignedTo: z.uuid() }).strict().openapi('AssignCase');
+export const AssignCase = z.object({ assignedTo: Id }).strict().openapi('AssignCase');
 export type AssignCase = z.infer<typeof AssignCase>;
 
 export const ERASURE_REASONS = [
@@ -197,7 +197,7 @@ export const NewCaseNote = z
 export type NewCaseNote = z.infer<typeof NewCaseNote>;
 
 export const CaseNote = z
-  .object({ id: z.uuid(), authorId: z.uuid(), createdAt: z.iso.datetime(), body: z.string() })
+  .object({ id: Id, authorId: Id, createdAt: z.iso.datetime(), body: z.string() })
   .openapi('CaseNote');
 export type CaseNote = z.infer<typeof CaseNote>;
 
@@ -208,16 +208,16 @@ export const BreakGlassRequest = z
 export type BreakGlassRequest = z.infer<typeof BreakGlassRequest>;
 
 export const BreakGlassGrant = z
-  .object({ grantId: z.uuid(), caseId: z.uuid(), expiresAt: z.iso.datetime() })
+  .object({ grantId: Id, caseId: Id, expiresAt: z.iso.datetime() })
   .openapi('BreakGlassGrant');
 
 export const BreakGlassReview = z
   .object({
     kind: z.literal('break_glass'),
-    grantId: z.uuid(),
-    caseId: z.uuid(),
+    grantId: Id,
+    caseId: Id,
     caseNumber: z.string(),
-    userId: z.uuid(),
+    userId: Id,
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime(),
     active: z.boolean(),
@@ -229,18 +229,18 @@ export type BreakGlassReview = z.infer<typeof BreakGlassReview>;
 
 export const CaseAttachment = z
   .object({
-    id: z.uuid(),
+    id: Id,
     /** Identifying (it often names the person): encrypted at rest, sent as X-Attachment-Name. */
     filename: z.string(),
     contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
     sizeBytes: z.number().int(),
-    uploadedBy: z.uuid(),
+    uploadedBy: Id,
     createdAt: z.iso.datetime(),
   })
   .openapi('CaseAttachment');
 export type CaseAttachment = z.infer<typeof CaseAttachment>;
 
-export const AttachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() }).strict();
+export const AttachmentParams = z.object({ id: Id, attachmentId: Id }).strict();
 
 /** The file name travels percent-encoded in a header: never in the URL. */
 export const AttachmentHeaders = z.object({

@@ -103,9 +103,9 @@ export async function readCase(
     const row = canHoldCases(actor) ? await findCase(trx, id) : undefined;
     const access = row ? await accessToCase(trx, actor, row) : 'none';
     if (!row || access === 'none') return undefined;
-    const wrapped = row.erased_at ? undefined : await findCaseKey(trx, id);
+    const wrapped = row.erased_at ? undefined : await findCaseKey(trx, row.id);
     const identity = wrapped
-      ? decryptIdentity(openCaseKey(deps.keyring, id, wrapped), id, identityColumnsOf(row))
+      ? decryptIdentity(openCaseKey(deps.keyring, row.id, wrapped), row.id, identityColumnsOf(row))
       : null;
     record(trx, {
       action: 'case.read',

@@ -1,5 +1,5 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import {
   Certificate,
   IssueCertificate,
@@ -7,7 +7,7 @@ import {
   RevokeCertificate,
 } from './certificates.schemas';
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: Id });
 
 export function registerCertificatesOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({

@@ -1,4 +1,4 @@
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 
 export const IssueCertificate = z
   .discriminatedUnion('mode', [
@@ -26,15 +26,15 @@ export type IssueCertificate = z.infer<typeof IssueCertificate>;
 
 export const Certificate = z
   .object({
-    id: z.uuid(),
-    institutionId: z.uuid(),
+    id: Id,
+    institutionId: Id,
     serialNumber: z.string(),
     fingerprintSha256: z.string(),
     certificatePem: z.string(),
     origin: z.enum(['csr', 'generated']),
     notBefore: z.iso.datetime(),
     notAfter: z.iso.datetime(),
-    issuedBy: z.uuid(),
+    issuedBy: Id,
     createdAt: z.iso.datetime(),
     status: z.enum(['active', 'revoked', 'expired']),
     revokedAt: z.iso.datetime().nullable(),
@@ -65,5 +65,5 @@ export const RevokeCertificate = z
   .openapi('RevokeCertificate');
 export type RevokeCertificate = z.infer<typeof RevokeCertificate>;
 
-export const CertificateIdParams = z.object({ id: z.uuid() }).strict();
-export const InstitutionIdParams = z.object({ id: z.uuid() }).strict();
+export const CertificateIdParams = z.object({ id: Id }).strict();
+export const InstitutionIdParams = z.object({ id: Id }).strict();

@@ -5,9 +5,14 @@ import { onAuditedRecord } from '../../db/audited-record';
 import { violatedUniqueConstraint } from '../../db/errors';
 import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
-import { findActorTeam, visibleCase, type VisibleCase } from '../cases';
+import { assertMayAct, findActorTeam, lockCase, visibleCase, type VisibleCase } from '../cases';
 import { toConsent } from './consent-view';
-import { findConsent, insertConsentEvent, type ConsentRow } from './consents.repository';
+import {
+  consentVersions,
+  findConsent,
+  insertConsentEvent,
+  type ConsentRow,
+} from './consents.repository';
 import type { Consent, Revocation, RevokeConsent } from './consents.schemas';
 import { minorCase, type ConsentsDeps } from './consents.service';
 
@@ -47,8 +52,10 @@ export function approveConsent(deps: ConsentsDeps, actor: StaffActor, consentId:
 }
 
 /**
- * Revocation stops every future disclosure under the consent at once; the
- * referrals made under it are withdrawn or closed in the same transaction.
+ * Revocation stops every future disclosure under the consent at once: its
+ * current version is revoked, and the referrals made under any of its
+ * versions are withdrawn or closed in the same transaction. The case is
+ * locked first, so no referral of it is being created meanwhile.
  */
 export function revokeConsent(
   deps: ConsentsDeps,
@@ -58,14 +65,22 @@ export function revokeConsent(
 ): Promise<Revocation> {
   const audit = { action: 'consent.revoke', purpose: input.reason };
   return onConsent(deps, actor, consentId, audit, async (trx, consent, kase) => {
+    await lockCase(trx, kase.row.id, 'update');
     if (consent.revoked_at) throw problems.conflict('consent_revoked', 'Already revoked');
+    if (consent.superseded) {
+      throw problems.conflict(
+        'consent_superseded',
+        'Revoke the current version',
+        'Revoking the current version of a consent revokes all its versions.',
+      );
+    }
     await insertConsentEvent(trx, {
       consentId,
       kind: 'revoked',
       reason: input.reason,
       actorId: actor.id,
     });
-    const effects = await deps.onRevoked(trx, actor, consentId);
+    const effects = await deps.onRevoked(trx, actor, await consentVersions(trx, consentId));
     return { consent: await reloaded(deps, trx, consentId, kase), ...effects };
   });
 }
@@ -91,15 +106,21 @@ async function onConsent<T>(
 ): Promise<T> {
   if (!canHoldCases(actor)) throw problems.forbidden();
   const useCase = {
-    resource: { type: 'consent', id: consentId },
-    exists: async (trx: Transaction<DB>) => (await findConsent(trx, consentId)) !== undefined,
+    resource: {
+      type: 'consent',
+      id: consentId,
+      exists: async (trx: Transaction<DB>) => (await findConsent(trx, consentId)) !== undefined,
+    },
     audit,
   };
   try {
     return await onAuditedRecord(deps.store, actor, useCase, async (trx) => {
       const consent = await findConsent(trx, consentId);
       if (!consent) throw problems.notFound();
-      return work(trx, consent, await visibleCase(deps, actor, trx, consent.case_id));
+      const kase = await visibleCase(deps, actor, trx, consent.case_id);
+      // Consent decisions are the case's own team's: never through break-glass.
+      assertMayAct(kase, 'decide_consent');
+      return work(trx, consent, kase);
     });
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'consent_events_consent_id_kind_key') {

@@ -1,8 +1,8 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import { ApproveConsent, Consent, NewConsent, Revocation, RevokeConsent } from './consents.schemas';
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: Id });
 
 export function registerConsentsOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({

@@ -57,3 +57,16 @@ export function consentsOfCase(trx: Trx, caseId: string) {
     .orderBy('c.version')
     .execute();
 }
+
+/** This version of a consent and every version it superseded, newest first. */
+export async function consentVersions(trx: Trx, id: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    with recursive chain (id, supersedes_id, depth) as (
+      select id, supersedes_id, 0 from consents where id = ${id}
+      union all
+      select c.id, c.supersedes_id, chain.depth + 1
+      from consents c join chain on c.id = chain.supersedes_id
+    )
+    select id from chain order by depth`.execute(trx);
+  return rows.map((row) => row.id);
+}

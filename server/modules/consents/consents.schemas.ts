@@ -1,5 +1,5 @@
 import { CONSENT_PURPOSES, DATA_CATEGORIES } from '../../../security/policy';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import { InstitutionSector } from '../institutions';
 
 const unique = <T extends z.ZodType>(item: T, max: number) =>
@@ -15,7 +15,7 @@ export const ConsentPurpose = z.enum(CONSENT_PURPOSES).openapi('ConsentPurpose')
 export const ConsentScope = z
   .object({
     sectors: unique(InstitutionSector, 9).default([]),
-    institutionIds: unique(z.uuid(), 50).default([]),
+    institutionIds: unique(Id, 50).default([]),
     categories: unique(DataCategory, DATA_CATEGORIES.length).min(1),
   })
   .strict()
@@ -37,9 +37,9 @@ export const NewConsent = z
     validUntil: z.iso.datetime({ offset: true }).optional(),
     purposes: unique(ConsentPurpose, CONSENT_PURPOSES.length).min(1),
     scope: z.array(ConsentScope).max(20).default([]),
-    evidenceAttachmentId: z.uuid().optional(),
+    evidenceAttachmentId: Id.optional(),
     /** The consent this one replaces: a change is a new version, never an edit. */
-    supersedes: z.uuid().optional(),
+    supersedes: Id.optional(),
   })
   .strict()
   .refine((c) => !c.validUntil || Date.parse(c.validUntil) > Date.parse(c.givenAt), {
@@ -60,23 +60,23 @@ export const CONSENT_STATUSES = [
 
 export const Consent = z
   .object({
-    id: z.uuid(),
-    caseId: z.uuid(),
+    id: Id,
+    caseId: Id,
     version: z.number().int(),
-    supersedes: z.uuid().nullable(),
+    supersedes: Id.nullable(),
     givenBy: z.enum(GIVERS),
     method: z.enum(METHODS),
     givenAt: z.iso.datetime(),
     validUntil: z.iso.datetime().nullable(),
     purposes: z.array(ConsentPurpose),
     scope: z.array(ConsentScope),
-    evidenceAttachmentId: z.uuid().nullable(),
-    recordedBy: z.uuid(),
+    evidenceAttachmentId: Id.nullable(),
+    recordedBy: Id,
     createdAt: z.iso.datetime(),
     status: z.enum(CONSENT_STATUSES),
-    approvedBy: z.uuid().nullable(),
+    approvedBy: Id.nullable(),
     approvedAt: z.iso.datetime().nullable(),
-    revokedBy: z.uuid().nullable(),
+    revokedBy: Id.nullable(),
     revokedAt: z.iso.datetime().nullable(),
     revocationReason: z.string().nullable(),
   })
@@ -107,5 +107,5 @@ export const Revocation = z
   .openapi('ConsentRevocation');
 export type Revocation = z.infer<typeof Revocation>;
 
-export const CaseConsentsParams = z.object({ id: z.uuid() }).strict();
-export const ConsentIdParams = z.object({ id: z.uuid() }).strict();
+export const CaseConsentsParams = z.object({ id: Id }).strict();
+export const ConsentIdParams = z.object({ id: Id }).strict();

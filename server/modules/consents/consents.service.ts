@@ -14,18 +14,20 @@ export type RevocationEffects = Omit<Revocation, 'consent'>;
 
 export interface ConsentsDeps extends CasesDeps {
   clock: () => Date;
-  /** Runs in the revocation's own transaction: withdraw, close packages. */
+  /** Runs in the revocation's own transaction, for every version of the consent. */
   onRevoked: (
     trx: Transaction<DB>,
     actor: StaffActor,
-    consentId: string,
+    consentIds: string[],
   ) => Promise<RevocationEffects>;
 }
+
+const RECORD_CONSENT = { action: 'consent.create', needs: 'record_consent' } as const;
 
 export const minorCase = (kase: VisibleCase) => isMinorBand(kase.row.age_band);
 
 export function listConsents(deps: ConsentsDeps, actor: StaffActor, caseId: string) {
-  const audit = { action: 'consent.list', purpose: 'view' } as const;
+  const audit = { action: 'consent.list', purpose: 'view', needs: 'read' } as const;
   return withCase(deps, actor, caseId, audit, async (trx, kase) => {
     const now = deps.clock();
     return (await consentsOfCase(trx, caseId)).map((row) => toConsent(row, minorCase(kase), now));
@@ -45,7 +47,7 @@ export async function recordConsent(
   }
   const id = randomUUID();
   try {
-    return await withCase(deps, actor, caseId, { action: 'consent.create' }, async (trx, kase) => {
+    return await withCase(deps, actor, caseId, RECORD_CONSENT, async (trx, kase) => {
       if (input.givenBy === 'person' && minorCase(kase)) {
         throw fieldError(
           'body.givenBy',

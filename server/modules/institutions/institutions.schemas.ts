@@ -1,5 +1,5 @@
 import { Cursor, Page } from '../../http/pagination';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 
 export const INSTITUTION_SECTORS = [
   'justice',
@@ -49,7 +49,7 @@ export type CreateInstitution = z.infer<typeof CreateInstitution>;
 
 export const Institution = z
   .object({
-    id: z.uuid(),
+    id: Id,
     name: z.string(),
     sector: InstitutionSector,
     isLeadAgency: z.boolean(),
@@ -93,10 +93,10 @@ export const UpdateInstitution = z
   .openapi('UpdateInstitution');
 export type UpdateInstitution = z.infer<typeof UpdateInstitution>;
 
-export const InstitutionIdParams = z.object({ id: z.uuid() }).strict();
+export const InstitutionIdParams = z.object({ id: Id }).strict();
 
 /** Lists sort by name, then id: the cursor holds the last row's pair. */
-const InstitutionPosition = z.object({ name: z.string(), id: z.uuid() }).strict();
+const InstitutionPosition = z.object({ name: z.string(), id: Id }).strict();
 export type InstitutionPosition = z.infer<typeof InstitutionPosition>;
 
 export const InstitutionListQuery = Cursor(InstitutionPosition)

@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { errorHandler, notFound, requireJsonBody } from '../../http/error-handler';
 import { httpLogger } from '../../http/http-logger';
 import { problems } from '../../http/problem';
+import { exactRouting } from '../../http/router';
 import { apiSecurityHeaders, noStore } from '../../http/security-headers';
+import { integrityAlarm } from '../audit/integrity-alarm';
 import type { ReferralsDeps } from '../referrals';
 import { CERTIFICATE_STRATEGY, CertificateStrategy } from './certificate-strategy';
 import { partnerSystemRoutes } from './partner-system.routes';
@@ -23,6 +25,7 @@ export function buildPartnerSystemApp(deps: PartnerSystemDeps): Express {
   const authenticator = new Passport();
   authenticator.use(new CertificateStrategy(deps.store, deps.caCertificatePem));
   const app = express();
+  exactRouting(app);
   app.disable('x-powered-by');
   app.use(httpLogger(deps.logger));
   app.use(apiSecurityHeaders, noStore);
@@ -31,6 +34,7 @@ export function buildPartnerSystemApp(deps: PartnerSystemDeps): Express {
   app.use(express.json({ limit: '100kb' }));
   app.use('/api/v1/referrals', partnerSystemRoutes(deps));
   app.use(notFound);
+  app.use(integrityAlarm(deps.store));
   app.use(errorHandler);
   return app;
 }

@@ -4,4 +4,5 @@ export { exportPackage, readPackage, readReferral } from './referral-reads';
 export { revocationEffects, transitionReferral } from './referral-transitions';
 export { ReferralIdParams, ReferralListQuery, ReferralTransition } from './referrals.schemas';
 export { findReferrals } from './referrals.service';
-export { expireUnacknowledgedReferrals } from './referral-expiry';
+export { closeCompletedPackages, expireUnacknowledgedReferrals } from './referral-expiry';
+export { erasureEffects } from './package-closure';

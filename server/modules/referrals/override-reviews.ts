@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import type { CaseKeys } from '../cases';
 import { overrideAddress, unseal } from './referral-crypto';
 
@@ -9,12 +9,12 @@ const REVIEW_PAGE = 200;
 export const ConsentOverrideReview = z
   .object({
     kind: z.literal('consent_override'),
-    referralId: z.uuid(),
-    caseId: z.uuid(),
+    referralId: Id,
+    caseId: Id,
     caseNumber: z.string(),
-    institutionId: z.uuid(),
+    institutionId: Id,
     categories: z.array(z.string()),
-    userId: z.uuid(),
+    userId: Id,
     createdAt: z.iso.datetime(),
     /** Null once the case has been erased. */
     justification: z.string().nullable(),

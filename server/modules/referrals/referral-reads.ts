@@ -17,7 +17,7 @@ export function readReferral(
   id: string,
 ): Promise<Referral> {
   const audit = { action: 'referral.read', purpose: 'view' };
-  return withReferral(deps, actor, id, audit, async (trx, row, side) => ({
+  return withReferral(deps, actor, id, audit, async (trx, row, { side }) => ({
     ...toReferral(row, side, deps.clock()),
     history: await historyOf(trx, deps.keyring, id),
   }));
@@ -34,7 +34,7 @@ export function readPackage(
   id: string,
 ): Promise<DisclosurePackage> {
   const audit = { action: 'referral.package.read', purpose: 'disclosure' };
-  return withReferral(deps, actor, id, audit, (trx, row, side) =>
+  return withReferral(deps, actor, id, audit, (trx, row, { side }) =>
     openPackage(deps, trx, row, side),
   );
 }
@@ -49,7 +49,7 @@ export function exportPackage(
   id: string,
 ): Promise<Buffer> {
   const audit = { action: 'referral.package.export', purpose: 'disclosure' };
-  return withReferral(deps, actor, id, audit, async (trx, row, side) => {
+  return withReferral(deps, actor, id, audit, async (trx, row, { side }) => {
     const disclosed = await openPackage(deps, trx, row, side);
     const certificate = await activeCertificateOf(trx, row.institution_id, deps.clock());
     if (!certificate) {
@@ -76,11 +76,13 @@ async function openPackage(
   const stored = row.package_closed_at ? undefined : await findPackage(trx, row.id);
   const wrapped = stored && (await findReferralKey(trx, row.id));
   if (!stored || !wrapped) {
-    throw problems.conflict(
-      'package_closed',
-      'This package is no longer available',
-      'The consent it was shared under was revoked, or the case was erased.',
-    );
+    throw problems
+      .conflict(
+        'package_closed',
+        'This package is no longer available',
+        'The referral ended, the consent it was shared under was revoked, or the case was erased.',
+      )
+      .with('reason', row.package_closed_reason ?? 'case_erased');
   }
   const key = openReferralKey(deps.keyring, row.id, wrapped);
   const content = JSON.parse(unseal(key, packageAddress(row.id), stored.content_enc)) as unknown;

@@ -2,23 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { transitionRefusal } from '../../../security/policy';
 import type { StaffActor } from '../../db/actor-transaction';
-import { asSystemWithin } from '../../db/rls-context';
 import type { DB } from '../../db/schema';
 import type { ReferralStatus } from '../../db/schema.partners';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
+import { assertMayAct } from '../cases';
 import type { RevocationEffects } from '../consents';
 import { isStaff, withReferral, type ReferralActor, type ReferralsDeps } from './referral-access';
 import { eventAddress, openReferralKey, seal } from './referral-crypto';
 import { historyOf, toReferral } from './referral-view';
+import { CLOSES_PACKAGE, destroyPackages, recordClosure } from './package-closure';
 import {
-  closePackages,
-  deletePackages,
   findReferral,
   findReferralKey,
   insertReferralEvent,
+  markPackagesClosed,
   moveReferral,
-  openReferralsUnderConsent,
+  referralsUnderConsents,
 } from './referrals.repository';
 import type { Referral, ReferralTransition } from './referrals.schemas';
 
@@ -34,17 +34,25 @@ export function transitionReferral(
   input: ReferralTransition,
 ): Promise<Referral> {
   const audit = { action: 'referral.transition', purpose: input.to };
-  return withReferral(deps, actor, id, audit, async (trx, row, side) => {
+  return withReferral(deps, actor, id, audit, async (trx, row, { side, breakGlass }) => {
+    // The sender's moves are the case's own team's, never a break-glass reader's.
+    if (side === 'sender') assertMayAct({ access: breakGlass ? 'break_glass' : 'own' }, 'refer');
     const refusal = transitionRefusal(side, row.status, input.to);
     if (refusal === 'not_yours') throw problems.forbidden();
     if (refusal === 'illegal') throw illegal(row.status, input.to);
     const now = deps.clock();
+    const closing = CLOSES_PACKAGE[input.to];
     const moved = await moveReferral(trx, id, row.status, {
       status: input.to,
       decline_reason: input.to === 'declined' ? (input.reason ?? null) : row.decline_reason,
       updated_at: now,
+      ...(closing ? { closePackage: { reason: closing, at: now } } : {}),
     });
     if (!moved) throw illegal(row.status, input.to);
+    if (closing) {
+      if (!row.package_closed_at) recordClosure(trx, id, closing);
+      await destroyPackages(trx, actor, [id]);
+    }
     const eventId = randomUUID();
     const sealed = await sealCompletion(deps, trx, id, eventId, input);
     await insertReferralEvent(trx, {
@@ -90,20 +98,28 @@ const ENDED: readonly ReferralStatus[] = ['declined', 'completed', 'withdrawn', 
 
 /**
  * The referral side of a consent revocation, in its transaction: every
- * package shared under the consent is destroyed; referrals whose package was
- * never opened are withdrawn; opened ones keep their status and history.
+ * package shared under any version of the consent is destroyed; referrals
+ * whose package was never opened are withdrawn; opened ones keep their
+ * status and history. The caller holds the case's lock, so no referral of
+ * the case is being created meanwhile.
  */
 async function onConsentRevoked(
   trx: Transaction<DB>,
   actor: StaffActor,
-  consentId: string,
+  consentIds: string[],
   now: Date,
 ): Promise<RevocationEffects> {
-  const referrals = await openReferralsUnderConsent(trx, consentId);
+  const referrals = await referralsUnderConsents(trx, consentIds);
+  const closing = { reason: 'consent_revoked', at: now } as const;
+  const stillOpen = referrals.filter((r) => !r.package_closed_at).map((r) => r.id);
   let withdrawn = 0;
   for (const r of referrals) {
     if (r.opened_at || ENDED.includes(r.status)) continue;
-    await moveReferral(trx, r.id, r.status, { status: 'withdrawn', updated_at: now });
+    await moveReferral(trx, r.id, r.status, {
+      status: 'withdrawn',
+      updated_at: now,
+      closePackage: closing,
+    });
     await insertReferralEvent(trx, {
       referral_id: r.id,
       from_status: r.status,
@@ -122,22 +138,17 @@ async function onConsentRevoked(
     });
     withdrawn += 1;
   }
-  const ids = referrals.map((r) => r.id);
-  await closePackages(trx, ids, now);
-  const closed = await asSystemWithin(trx, actor, () => deletePackages(trx, ids));
-  for (const id of ids) {
-    record(trx, {
-      action: 'referral.package.close',
-      outcome: 'success',
-      resourceType: 'referral',
-      resourceId: id,
-      purpose: 'consent_revoked',
-    });
-  }
+  await markPackagesClosed(trx, stillOpen, closing.reason, now);
+  for (const id of stillOpen) recordClosure(trx, id, closing.reason);
+  const closed = await destroyPackages(
+    trx,
+    actor,
+    referrals.map((r) => r.id),
+  );
   return { withdrawnReferrals: withdrawn, closedPackages: closed };
 }
 
 /** The consents module's `onRevoked`, measured on the app's clock. */
 export const revocationEffects =
-  (clock: () => Date) => (trx: Transaction<DB>, actor: StaffActor, consentId: string) =>
-    onConsentRevoked(trx, actor, consentId, clock());
+  (clock: () => Date) => (trx: Transaction<DB>, actor: StaffActor, consentIds: string[]) =>
+    onConsentRevoked(trx, actor, consentIds, clock());

@@ -23,6 +23,7 @@ export function toReferral(row: ReferralRow, side: ReferralSide, now: Date): Ref
     vitalInterestOverride: row.vital_interest_override,
     openedAt: iso(row.opened_at),
     packageAvailable: row.package_closed_at === null,
+    packageClosedReason: row.package_closed_reason,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     ...(side === 'sender' ? { caseId: row.case_id, createdBy: row.created_by } : {}),

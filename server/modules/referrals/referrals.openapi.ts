@@ -1,5 +1,5 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import {
   DisclosurePackage,
   NewReferral,
@@ -9,7 +9,7 @@ import {
   ReferralTransition,
 } from './referrals.schemas';
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: Id });
 
 export function registerReferralsOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({

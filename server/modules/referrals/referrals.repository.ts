@@ -1,7 +1,12 @@
 import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { WrappedKey } from '../../../security/crypto';
 import type { DB } from '../../db/schema';
-import type { ReferralEventsTable, ReferralsTable, ReferralStatus } from '../../db/schema.partners';
+import type {
+  PackageClosedReason,
+  ReferralEventsTable,
+  ReferralsTable,
+  ReferralStatus,
+} from '../../db/schema.partners';
 
 type Trx = Transaction<DB>;
 export type ReferralRow = Selectable<ReferralsTable>;
@@ -111,11 +116,26 @@ export async function moveReferral(
   trx: Trx,
   id: string,
   from: ReferralStatus,
-  change: { status: ReferralStatus; decline_reason?: string | null; updated_at: Date },
+  change: {
+    status: ReferralStatus;
+    decline_reason?: string | null;
+    updated_at: Date;
+    /** Ending a referral closes its package in the same row update (a CHECK requires it). */
+    closePackage?: { reason: PackageClosedReason; at: Date };
+  },
 ): Promise<boolean> {
+  const { closePackage, ...columns } = change;
   const result = await trx
     .updateTable('referrals')
-    .set(change)
+    .set({
+      ...columns,
+      ...(closePackage
+        ? {
+            package_closed_at: sql<Date>`coalesce(package_closed_at, ${closePackage.at})`,
+            package_closed_reason: sql<PackageClosedReason>`coalesce(package_closed_reason, ${closePackage.reason})`,
+          }
+        : {}),
+    })
     .where('id', '=', id)
     .where('status', '=', from)
     .executeTakeFirst();
@@ -131,29 +151,57 @@ export async function markOpened(trx: Trx, id: string, at: Date): Promise<void> 
     .execute();
 }
 
-/** Referrals made under a consent that can still move (not ended). */
-export function openReferralsUnderConsent(trx: Trx, consentId: string) {
+/** Referrals made under any of these consents (one consent's versions), locked. */
+export function referralsUnderConsents(trx: Trx, consentIds: string[]) {
   return (
     trx
       .selectFrom('referrals as r')
-      .innerJoin('referral_consents as rc', 'rc.referral_id', 'r.id')
-      .select(['r.id', 'r.status', 'r.opened_at'])
-      .where('rc.consent_id', '=', consentId)
+      .select(['r.id', 'r.status', 'r.opened_at', 'r.package_closed_at'])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('referral_consents as rc')
+            .select('rc.referral_id')
+            .whereRef('rc.referral_id', '=', 'r.id')
+            .where('rc.consent_id', 'in', consentIds),
+        ),
+      )
+      .orderBy('r.created_at')
+      .orderBy('r.id')
       // Lock the referrals only: the app role may not lock (update) referral_consents.
       .forUpdate('r')
       .execute()
   );
 }
 
-/** The package is destroyed; the referral keeps its status and history. */
-export async function closePackages(trx: Trx, referralIds: string[], at: Date): Promise<void> {
-  if (referralIds.length === 0) return;
-  await trx
+/** Marks the packages closed (once); returns the ids this call closed. */
+export async function markPackagesClosed(
+  trx: Trx,
+  referralIds: string[],
+  reason: PackageClosedReason,
+  at: Date,
+): Promise<string[]> {
+  if (referralIds.length === 0) return [];
+  const rows = await trx
     .updateTable('referrals')
-    .set({ package_closed_at: at })
+    .set({ package_closed_at: at, package_closed_reason: reason })
     .where('id', 'in', referralIds)
     .where('package_closed_at', 'is', null)
+    .returning('id')
     .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Referrals of a case whose package is still open (erasure closes them). */
+export async function referralsWithOpenPackage(trx: Trx, caseId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('referrals')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('package_closed_at', 'is', null)
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** Runs as the system: the sender decided, but may not read packages. */

@@ -1,6 +1,7 @@
 import { DATA_CATEGORIES } from '../../../security/policy';
+import { PACKAGE_CLOSED_REASONS } from '../../db/schema.partners';
 import { Cursor, Page } from '../../http/pagination';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import {
   DECLINE_REASONS,
   REFERRAL_SERVICES,
@@ -17,8 +18,8 @@ const unique = <T extends z.ZodType>(item: T, max: number) =>
 
 export const NewReferral = z
   .object({
-    caseId: z.uuid(),
-    institutionId: z.uuid(),
+    caseId: Id,
+    institutionId: Id,
     services: unique(z.enum(REFERRAL_SERVICES), REFERRAL_SERVICES.length).min(1),
     urgency: z.enum(URGENCIES),
     acknowledgeBy: z.iso.datetime({ offset: true }),
@@ -39,7 +40,7 @@ export const ReferralHistoryEntry = z
     from: z.enum(REFERRAL_STATUSES).nullable(),
     to: z.enum(REFERRAL_STATUSES),
     actorKind: z.enum(['user', 'institution_system', 'system']),
-    actorId: z.uuid().nullable(),
+    actorId: Id.nullable(),
     reason: z.string().nullable(),
     outcome: z.string().nullable(),
     feedback: z.string().nullable(),
@@ -51,8 +52,8 @@ export type ReferralHistoryEntry = z.infer<typeof ReferralHistoryEntry>;
 /** What both sides see. The sender also sees which case; the partner never does. */
 export const Referral = z
   .object({
-    id: z.uuid(),
-    institutionId: z.uuid(),
+    id: Id,
+    institutionId: Id,
     services: z.array(z.enum(REFERRAL_SERVICES)),
     urgency: z.enum(URGENCIES),
     categories: z.array(z.enum(DATA_CATEGORIES)),
@@ -63,16 +64,18 @@ export const Referral = z
     vitalInterestOverride: z.boolean(),
     openedAt: z.iso.datetime().nullable(),
     packageAvailable: z.boolean(),
+    /** Why the package is gone: the referral ended, consent was revoked, the case erased. */
+    packageClosedReason: z.enum(PACKAGE_CLOSED_REASONS).nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
-    caseId: z.uuid().optional(),
-    createdBy: z.uuid().optional(),
+    caseId: Id.optional(),
+    createdBy: Id.optional(),
     history: z.array(ReferralHistoryEntry).optional(),
   })
   .openapi('Referral');
 export type Referral = z.infer<typeof Referral>;
 
-export const ReferralPosition = z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).strict();
+export const ReferralPosition = z.object({ createdAt: z.iso.datetime(), id: Id }).strict();
 export type ReferralPosition = z.infer<typeof ReferralPosition>;
 
 export const ReferralListQuery = Cursor(ReferralPosition)
@@ -80,7 +83,7 @@ export const ReferralListQuery = Cursor(ReferralPosition)
     box: z.enum(['inbox', 'sent']).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     status: z.enum(REFERRAL_STATUSES).optional(),
-    caseId: z.uuid().optional(),
+    caseId: Id.optional(),
   })
   .strict();
 export type ReferralListQuery = z.infer<typeof ReferralListQuery>;
@@ -118,8 +121,8 @@ function includes(values: readonly string[], value: string | undefined): boolean
 /** The disclosure package as the partner reads it. */
 export const DisclosurePackage = z
   .object({
-    referralId: z.uuid(),
-    institutionId: z.uuid(),
+    referralId: Id,
+    institutionId: Id,
     createdAt: z.iso.datetime(),
     categories: z.array(z.enum(DATA_CATEGORIES)),
     content: z.record(z.string(), z.record(z.string(), z.unknown())),
@@ -127,4 +130,4 @@ export const DisclosurePackage = z
   .openapi('DisclosurePackage');
 export type DisclosurePackage = z.infer<typeof DisclosurePackage>;
 
-export const ReferralIdParams = z.object({ id: z.uuid() }).strict();
+export const ReferralIdParams = z.object({ id: Id }).strict();

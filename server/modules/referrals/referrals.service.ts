@@ -10,7 +10,7 @@ import type { StaffActor } from '../../db/actor-transaction';
 import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
-import { isMinorBand, withCase } from '../cases';
+import { isMinorBand, lockCase, withCase } from '../cases';
 import { consentsOfCase, factsOf } from '../consents';
 import { findInstitution } from '../institutions';
 import { snapshotPackage } from './disclosure-package';
@@ -46,7 +46,9 @@ export async function createReferral(
   ];
   const id = randomUUID();
   const override = input.vitalInterestOverride;
-  return withCase(deps, actor, input.caseId, { action: 'referral.create' }, async (trx, kase) => {
+  return withCase(deps, actor, input.caseId, REFER, async (trx, kase) => {
+    // Serialised with consent revocation on the same case (which locks it for update).
+    await lockCase(trx, kase.row.id, 'share');
     const institution = await findInstitution(trx, input.institutionId);
     if (!institution || institution.isLeadAgency || institution.disabledAt) {
       throw fieldError('body.institutionId', 'not_a_partner', 'Not an active partner institution');
@@ -75,6 +77,7 @@ export async function createReferral(
         : null,
       opened_at: null,
       package_closed_at: null,
+      package_closed_reason: null,
       created_by: actor.id,
       created_at: now,
       updated_at: now,
@@ -99,6 +102,8 @@ export async function createReferral(
     return toReferral({ ...row, services: [...row.services], categories }, 'sender', now);
   });
 }
+
+const REFER = { action: 'referral.create', needs: 'refer' } as const;
 
 function consentMissing(
   missing: { purpose: string; category: string }[],

@@ -1,25 +1,42 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import { z } from '../../http/zod';
-import { BreakGlassReview } from '../cases';
-import { ConsentOverrideReview } from '../referrals';
+import { Id, z } from '../../http/zod';
+import {
+  AcknowledgedReview,
+  AcknowledgeReview,
+  REVIEW_KINDS,
+  ReviewItem,
+  ReviewQuery,
+} from './reviews.schemas';
 
 export function registerReviewsOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/reviews',
     summary:
-      "The supervisor's review queue: break-glass grants on the team's cases and referrals " +
-      'sent as vital-interest overrides (an audited read)',
+      "The supervisor's review queue: break-glass grants made on the team's cases and " +
+      'referrals sent as vital-interest overrides, pending or reviewed (an audited read)',
+    request: { query: ReviewQuery },
     responses: {
       200: {
         description: 'Newest first',
-        ...jsonContent(
-          z.object({
-            items: z.array(z.discriminatedUnion('kind', [BreakGlassReview, ConsentOverrideReview])),
-          }),
-        ),
+        ...jsonContent(z.object({ items: z.array(ReviewItem) })),
       },
-      ...problemResponses(401, 403),
+      ...problemResponses(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/reviews/{kind}/{id}/acknowledge',
+    summary:
+      'Record the outcome of reviewing an entry of the queue (once; never your own). ' +
+      '`id` is the grant id (break_glass) or the referral id (consent_override).',
+    request: {
+      params: z.object({ kind: z.enum(REVIEW_KINDS), id: Id }),
+      body: jsonContent(AcknowledgeReview),
+    },
+    responses: {
+      200: { description: 'Reviewed', ...jsonContent(AcknowledgedReview) },
+      ...problemResponses(400, 401, 403, 404, 409),
     },
   });
 }

@@ -1,38 +1,29 @@
-import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
 import { createRouter } from '../../http/router';
-import { record } from '../audit';
+import { validate } from '../../http/validate';
 import { actorOf, type AccessControl } from '../auth';
-import { breakGlassReviews, caseKeysWithin, findActorTeam, type CasesDeps } from '../cases';
-import { overrideReviews } from '../referrals';
+import { AcknowledgeReview, ReviewParams, ReviewQuery } from './reviews.schemas';
+import { acknowledgeReview, reviewQueue, type ReviewsDeps } from './reviews.service';
 
-type Deps = CasesDeps & { clock: () => Date };
-
-/**
- * The supervisor's review queue, newest first: break-glass grants on the
- * team's cases and referrals sent as vital-interest overrides, with their
- * justifications decrypted. One audited read.
- */
-export function reviewQueue(deps: Deps, actor: StaffActor) {
-  if (actor.role !== 'supervisor') throw problems.forbidden();
-  return inActorTransaction(deps.store, actor, async (trx) => {
-    const team = await findActorTeam(trx, actor.id);
-    record(trx, { action: 'review.read', outcome: 'success', purpose: 'view' });
-    if (!team?.team_id) return [];
-    const keys = caseKeysWithin(deps, trx);
-    const items = [
-      ...(await breakGlassReviews(trx, team.team_id, keys, deps.clock())),
-      ...(await overrideReviews(trx, team.team_id, keys)),
-    ];
-    return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  });
-}
-
-/** `GET /api/v1/reviews`. */
-export function reviewsRoutes(deps: Deps & { access: AccessControl }) {
+/** `GET /api/v1/reviews`, `POST /api/v1/reviews/:kind/:id/acknowledge`: supervisors. */
+export function reviewsRoutes(deps: ReviewsDeps & { access: AccessControl }) {
   const router = createRouter();
-  router.get('/', ...deps.access.requireRole('supervisor'), async (req, res) => {
-    res.json({ items: await reviewQueue(deps, actorOf(req)) });
+  const supervisors = deps.access.requireRole('supervisor');
+
+  router.get('/', ...supervisors, validate({ query: ReviewQuery }), async (req, res) => {
+    const query = req.query as unknown as ReviewQuery;
+    res.json({ items: await reviewQueue(deps, actorOf(req), query) });
   });
+
+  router.post(
+    '/:kind/:id/acknowledge',
+    ...supervisors,
+    validate({ params: ReviewParams, body: AcknowledgeReview }),
+    async (req, res) => {
+      const params = req.params as unknown as ReviewParams;
+      res.json(
+        await acknowledgeReview(deps.store, actorOf(req), params, req.body as AcknowledgeReview),
+      );
+    },
+  );
   return router;
 }

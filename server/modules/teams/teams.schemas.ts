@@ -1,4 +1,4 @@
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 
 /** Teams of the lead agency; a name is institutional information (clear). */
 export const CreateTeam = z
@@ -8,6 +8,6 @@ export const CreateTeam = z
 export type CreateTeam = z.infer<typeof CreateTeam>;
 
 export const Team = z
-  .object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime() })
+  .object({ id: Id, name: z.string(), createdAt: z.iso.datetime() })
   .openapi('Team');
 export type Team = z.infer<typeof Team>;

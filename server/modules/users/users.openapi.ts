@@ -1,5 +1,5 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 import {
   CreatedUser,
   CreateUser,
@@ -10,7 +10,7 @@ import {
   UserPage,
 } from './users.schemas';
 
-const params = z.object({ id: z.uuid() });
+const params = z.object({ id: Id });
 
 export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({

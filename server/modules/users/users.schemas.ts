@@ -1,6 +1,6 @@
 import { ACTOR_ROLES } from '../../db/actor-transaction';
 import { Cursor, Page } from '../../http/pagination';
-import { z } from '../../http/zod';
+import { Id, z } from '../../http/zod';
 
 export const UserRole = z.enum(ACTOR_ROLES).openapi('UserRole');
 export type UserRole = z.infer<typeof UserRole>;
@@ -17,8 +17,8 @@ const DisplayName = z.string().trim().min(1).max(200);
  */
 export const User = z
   .object({
-    id: z.uuid(),
-    institutionId: z.uuid(),
+    id: Id,
+    institutionId: Id,
     email: z.string(),
     displayName: z.string(),
     role: UserRole,
@@ -26,7 +26,7 @@ export const User = z
     passwordMustChange: z.boolean(),
     secondFactorEnrolled: z.boolean(),
     /** Caseworkers and supervisors belong to a team of the lead agency. */
-    teamId: z.uuid().nullable(),
+    teamId: Id.nullable(),
     /** A caseworker with team access sees the team's cases, not only their own. */
     teamAccess: z.boolean(),
     createdAt: z.iso.datetime(),
@@ -39,9 +39,9 @@ export const CreateUser = z
   .object({
     email: Email,
     displayName: DisplayName,
-    institutionId: z.uuid(),
+    institutionId: Id,
     role: UserRole,
-    teamId: z.uuid().nullable().default(null),
+    teamId: Id.nullable().default(null),
     teamAccess: z.boolean().default(false),
   })
   .strict()
@@ -54,10 +54,10 @@ export const CreatedUser = User.extend({ initialPassword: z.string() }).openapi(
 export const UpdateUser = z
   .object({
     displayName: DisplayName.optional(),
-    institutionId: z.uuid().optional(),
+    institutionId: Id.optional(),
     role: UserRole.optional(),
     active: z.boolean().optional(),
-    teamId: z.uuid().nullable().optional(),
+    teamId: Id.nullable().optional(),
     teamAccess: z.boolean().optional(),
     /** Issues a new one-time password (returned once); it must be changed at next login. */
     resetPassword: z.literal(true).optional(),
@@ -73,13 +73,13 @@ export const UpdatedUser = User.extend({ initialPassword: z.string().optional() 
   'UpdatedUser',
 );
 
-export const UserIdParams = z.object({ id: z.uuid() }).strict();
+export const UserIdParams = z.object({ id: Id }).strict();
 
-const UserPosition = z.object({ email: z.string(), id: z.uuid() }).strict();
+const UserPosition = z.object({ email: z.string(), id: Id }).strict();
 
 export const UserListQuery = Cursor(UserPosition)
   .extend({
-    institutionId: z.uuid().optional(),
+    institutionId: Id.optional(),
     role: UserRole.optional(),
     active: z
       .enum(['true', 'false'])

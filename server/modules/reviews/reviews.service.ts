@@ -1,0 +1,144 @@
+import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-transaction';
+import { withAuditedRefusals } from '../../db/audited-record';
+import { violatedUniqueConstraint } from '../../db/errors';
+import { asSystemWithin } from '../../db/rls-context';
+import { problems } from '../../http/problem';
+import { record } from '../audit';
+import { breakGlassReviews, caseKeysWithin, findActorTeam, type CasesDeps } from '../cases';
+import { overrideReviews } from '../referrals';
+import {
+  decisionsOn,
+  findReviewSubject,
+  insertDecision,
+  type DecisionRow,
+} from './reviews.repository';
+import type {
+  AcknowledgedReview,
+  AcknowledgeReview,
+  ReviewItem,
+  ReviewParams,
+  ReviewQuery,
+} from './reviews.schemas';
+
+export type ReviewsDeps = CasesDeps & { clock: () => Date };
+
+/**
+ * The supervisor's review queue, newest first: break-glass grants made on
+ * the team's cases (wherever the case went since) and referrals of the
+ * team's cases sent as vital-interest overrides, with their justifications
+ * decrypted; pending entries or, apart, the reviewed ones. One audited read.
+ */
+export function reviewQueue(
+  deps: ReviewsDeps,
+  actor: StaffActor,
+  query: ReviewQuery,
+): Promise<ReviewItem[]> {
+  if (actor.role !== 'supervisor') throw problems.forbidden();
+  return inActorTransaction(deps.store, actor, async (trx) => {
+    const team = await findActorTeam(trx, actor.id);
+    record(trx, { action: 'review.read', outcome: 'success', purpose: 'view' });
+    if (!team?.team_id) return [];
+    const teamId = team.team_id;
+    // The team is the actor's own (read under their context); the entries and
+    // the keys of cases that have since moved are read as the system.
+    const entries = await asSystemWithin(trx, actor, async () => {
+      const keys = caseKeysWithin(deps, trx);
+      const found = [
+        ...(await breakGlassReviews(trx, teamId, keys, deps.clock())),
+        ...(await overrideReviews(trx, teamId, keys)),
+      ];
+      return { found, decisions: await decisionsOn(trx, found.map(subjectId)) };
+    });
+    return entries.found
+      .map((entry) => ({
+        ...entry,
+        review: toDecision(entries.decisions.get(`${entry.kind}:${subjectId(entry)}`)),
+      }))
+      .filter((item) => (query.state === 'reviewed') === (item.review !== null))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  });
+}
+
+/**
+ * A supervisor of the team whose queue holds the entry records what they
+ * concluded; never about their own break-glass or override, and once.
+ */
+export function acknowledgeReview(
+  store: Store,
+  actor: StaffActor,
+  params: ReviewParams,
+  input: AcknowledgeReview,
+): Promise<AcknowledgedReview> {
+  if (actor.role !== 'supervisor') throw problems.forbidden();
+  const resourceType = params.kind === 'break_glass' ? 'case_access_grant' : 'referral';
+  const resource = {
+    type: resourceType,
+    id: params.id,
+    exists: async (trx: Parameters<typeof findReviewSubject>[0]) =>
+      (await findReviewSubject(trx, params.kind, params.id)) !== undefined,
+  };
+  return withAuditedRefusals(store, actor, resource, () =>
+    inActorTransaction(store, actor, async (trx) => {
+      const team = await findActorTeam(trx, actor.id);
+      const subject = await asSystemWithin(trx, actor, () =>
+        findReviewSubject(trx, params.kind, params.id),
+      );
+      if (!subject || !team?.team_id || subject.teamId !== team.team_id) {
+        throw problems.notFound();
+      }
+      if (subject.madeBy === actor.id) {
+        throw problems.conflict(
+          'four_eyes',
+          'Another supervisor must review this',
+          'Nobody reviews their own break-glass access or override.',
+        );
+      }
+      const reviewedAt = await insertDecisionOnce(trx, {
+        kind: params.kind,
+        subject_id: params.id,
+        team_id: team.team_id,
+        outcome: input.outcome,
+        reviewed_by: actor.id,
+      });
+      record(trx, {
+        action: 'review.acknowledge',
+        outcome: 'success',
+        resourceType,
+        resourceId: params.id,
+        purpose: input.outcome,
+      });
+      return {
+        kind: params.kind,
+        id: params.id,
+        outcome: input.outcome,
+        reviewedBy: actor.id,
+        reviewedAt: reviewedAt.toISOString(),
+      };
+    }),
+  );
+}
+
+async function insertDecisionOnce(...args: Parameters<typeof insertDecision>): Promise<Date> {
+  try {
+    return await insertDecision(...args);
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === 'review_decisions_kind_subject_id_key') {
+      throw problems.conflict('already_reviewed', 'This entry has already been reviewed');
+    }
+    throw error;
+  }
+}
+
+function subjectId(entry: { kind: string; grantId?: string; referralId?: string }): string {
+  return (entry.kind === 'break_glass' ? entry.grantId : entry.referralId) ?? '';
+}
+
+function toDecision(row: DecisionRow | undefined): ReviewItem['review'] {
+  return row
+    ? {
+        outcome: row.outcome,
+        reviewedBy: row.reviewed_by,
+        reviewedAt: row.created_at.toISOString(),
+      }
+    : null;
+}
