@@ -1,6 +1,7 @@
 /**
  * npm run rotate-keys [-- --new-version]
- * Rewraps every data key (cases, referrals) and the CA key under the newest key-encryption key version,
+ * Rewraps every data key (cases, referrals), the CA key and the second-factor
+ * secrets under the newest key-encryption key version,
  * while the API keeps serving (short batches; resumable; idempotent). With
  * --new-version (development only) it first creates the next version as a
  * key file under DATA_DIR/secrets; in production add DATA_KEK_V<N> to the
@@ -9,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { addDevelopmentKekVersion, loadKeyring } from '../server/config/keyring';
-import { rewrapKeys } from '../server/modules/keys';
+import { rewrapKeys, upgradeLegacyTotpSecrets } from '../server/modules/keys';
 import { runOperatorCommand } from './operator-command';
 
 const { values } = parseArgs({ options: { 'new-version': { type: 'boolean', default: false } } });
@@ -21,11 +22,13 @@ runOperatorCommand('rotate-keys', async ({ config, secrets, store }) => {
     keyring = loadKeyring(config, secrets);
     console.log(`Created key-encryption key version ${version}.`);
   }
+  const upgraded = await upgradeLegacyTotpSecrets(store, keyring, secrets.DATA_KEK);
+  if (upgraded > 0) console.log(`Wrapped ${upgraded} second-factor secrets with the keyring.`);
   const report = await rewrapKeys(store, keyring);
-  const { case: cases, referral, ca } = report.rewrapped;
+  const { case: cases, referral, ca, totp } = report.rewrapped;
   console.log(
-    `Rewrapped ${cases} case keys, ${referral} referral keys and ${ca} CA key ` +
-      `under version ${report.toVersion}. ` +
+    `Rewrapped ${cases} case keys, ${referral} referral keys, ${ca} CA key and ` +
+      `${totp} second-factor secrets under version ${report.toVersion}. ` +
       `Versions in use: ${JSON.stringify(report.versionsInUse)}.`,
   );
   return 0;

@@ -62,7 +62,7 @@ import { version } from '../package.json';
 export interface AppDeps {
   database: Database;
   config: Pick<Config, 'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie'>;
-  secrets: Pick<Secrets, 'SESSION_SECRET' | 'DATA_KEK' | 'AUDIT_KEY' | 'BLIND_INDEX_KEY'>;
+  secrets: Pick<Secrets, 'SESSION_SECRET' | 'AUDIT_KEY' | 'BLIND_INDEX_KEY'>;
   /** Key-encryption keys that wrap each case's data key. */
   keyring: KeyEncryptionKeys;
   logger: Logger;
@@ -188,7 +188,7 @@ function authContext(store: Store, deps: AppDeps): AuthContext {
       deps.throttlePolicy ?? DEFAULT_THROTTLE_POLICY,
     ),
     sessions: new PostgresSessionStore(store),
-    totpKey: deriveKey(deps.secrets.DATA_KEK, 'totp-secret'),
+    keyring: deps.keyring,
     clock: deps.clock ?? (() => new Date()),
   };
 }

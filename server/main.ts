@@ -16,6 +16,7 @@ import { buildPartnerSystemApp } from './modules/partner-systems';
 import { closeCompletedPackages, expireUnacknowledgedReferrals } from './modules/referrals';
 import { auditAnchorLogger, sealPending, type AuditAnchorLogger } from './modules/audit';
 import { PostgresSessionStore } from './modules/auth';
+import { upgradeLegacyTotpSecrets } from './modules/keys';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     );
   }
   const keyring = loadKeyring(config, secrets);
+  const upgraded = await upgradeLegacyTotpSecrets(store, keyring, secrets.DATA_KEK);
+  if (upgraded > 0) logger.info({ upgraded }, 'wrapped second-factor secrets with the keyring');
   // The internal certificate authority exists from the first run on.
   const caCertificatePem = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
     authorityCertificate(trx, keyring, new Date()),

@@ -29,7 +29,6 @@ export async function loginWorkload(database: Database, store: Store, hasher: Pa
     },
     secrets: {
       SESSION_SECRET: randomBytes(32),
-      DATA_KEK: randomBytes(32),
       AUDIT_KEY: store.auditKey,
       BLIND_INDEX_KEY: randomBytes(32),
     },

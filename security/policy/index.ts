@@ -1,5 +1,6 @@
 export type { PolicyActor } from './actor';
 export {
+  accountChangeNeedsStepUp,
   canAdministerAccounts,
   refuseAccountChange,
   roleFitsInstitution,

@@ -1,5 +1,10 @@
 import { ACTOR_ROLES } from '../../server/db/actor-transaction';
-import { canAdministerAccounts, refuseAccountChange, roleFitsInstitution } from './users';
+import {
+  accountChangeNeedsStepUp,
+  canAdministerAccounts,
+  refuseAccountChange,
+  roleFitsInstitution,
+} from './users';
 
 const actor = (role: (typeof ACTOR_ROLES)[number], id = 'a') => ({ id, role, institutionId: 'i' });
 
@@ -21,5 +26,24 @@ describe('account policy', () => {
     expect(refuseAccountChange(admin, self, { role: 'auditor' })).toBe('cannot_change_own_role');
     expect(refuseAccountChange(admin, self, { role: 'admin', active: true })).toBeNull();
     expect(refuseAccountChange(admin, other, { active: false, role: 'auditor' })).toBeNull();
+  });
+});
+
+describe('accountChangeNeedsStepUp: what grants access asks for a fresh second factor', () => {
+  it.each([
+    [{ role: 'auditor' }, true],
+    [{ institutionId: 'i2' }, true],
+    [{ teamId: 't2' }, true],
+    [{ teamId: null }, true],
+    [{ teamAccess: true }, true],
+    [{ teamAccess: false }, true],
+    [{ active: true }, true],
+    [{ resetPassword: true }, true],
+    [{ resetSecondFactor: true }, true],
+    [{ unlockSecondFactor: true }, true],
+    [{ active: false }, false],
+    [{}, false],
+  ])('%j → %s', (change, expected) => {
+    expect(accountChangeNeedsStepUp(change)).toBe(expected);
   });
 });

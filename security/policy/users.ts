@@ -31,3 +31,35 @@ export function refuseAccountChange(
   if (change.role !== undefined && change.role !== target.role) return 'cannot_change_own_role';
   return null;
 }
+
+/** The parts of an account change that matter for step-up. */
+export interface AccountChange {
+  role?: unknown;
+  institutionId?: unknown;
+  teamId?: unknown;
+  teamAccess?: unknown;
+  active?: boolean;
+  resetPassword?: boolean;
+  resetSecondFactor?: boolean;
+  unlockSecondFactor?: boolean;
+}
+
+/**
+ * Changes that grant access to data or to administration need a second
+ * factor entered within the step-up window: creating an account (always),
+ * and changing its role, institution, team or team access, re-enabling it,
+ * or resetting or unlocking its credentials. A display name or disabling an
+ * account grants nothing and does not.
+ */
+export function accountChangeNeedsStepUp(change: AccountChange): boolean {
+  return (
+    change.role !== undefined ||
+    change.institutionId !== undefined ||
+    change.teamId !== undefined ||
+    change.teamAccess !== undefined ||
+    change.active === true ||
+    change.resetPassword === true ||
+    change.resetSecondFactor === true ||
+    change.unlockSecondFactor === true
+  );
+}

@@ -117,7 +117,7 @@ describe('loadSecrets', () => {
       ...env,
       BLIND_INDEX_KEY: good,
     });
-    expect(secrets.DATA_KEK.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(secrets.DATA_KEK!.equals(Buffer.alloc(32, 7))).toBe(true);
   });
 
   it('generates development secrets once, 0600 in a 0700 folder, logging names only', () => {
@@ -138,7 +138,7 @@ describe('loadSecrets', () => {
     const second = loadSecrets({ isProduction: false, dataDir }, logger, {});
     expect(second.SESSION_SECRET.equals(first.SESSION_SECRET)).toBe(true);
     expect(lines).toHaveLength(4);
-    expect(first.SESSION_SECRET.equals(first.DATA_KEK)).toBe(false);
+    expect(first.SESSION_SECRET.equals(first.DATA_KEK!)).toBe(false);
   });
 
   it('refuses a secret file that other users can read', () => {

@@ -32,7 +32,7 @@ function readVersions(
   env: NodeJS.ProcessEnv,
 ): Map<number, Buffer> {
   const problems: string[] = [];
-  const keys = new Map<number, Buffer>([[1, secrets.DATA_KEK]]);
+  const keys = new Map<number, Buffer>(secrets.DATA_KEK ? [[1, secrets.DATA_KEK]] : []);
   for (const [name, value] of Object.entries(env)) {
     const version = versionOf(ENV_VERSION, name);
     if (version === undefined || !value) continue;
@@ -48,6 +48,9 @@ function readVersions(
       const key = readKeyFile(path.join(dir, file), `DATA_KEK_V${version}`, problems);
       if (key) keys.set(version, key.subarray(0, 32));
     }
+  }
+  if (keys.size === 0) {
+    problems.push('DATA_KEK: no key-encryption key (set DATA_KEK, or DATA_KEK_V<N> once v1 is retired)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return new Map([...keys].map(([version, key]) => [version, key.subarray(0, 32)]));

@@ -19,7 +19,13 @@ export const SECRET_SPECS = [
 ] as const;
 
 export type SecretName = (typeof SECRET_SPECS)[number]['name'];
-export type Secrets = Readonly<Record<SecretName, Buffer>>;
+/**
+ * DATA_KEK is version 1 of the key-encryption keys. Once `npm run rotate-keys`
+ * has moved every key to a later version it can be retired: it is then absent.
+ */
+export type Secrets = Readonly<Record<Exclude<SecretName, 'DATA_KEK'>, Buffer>> & {
+  readonly DATA_KEK?: Buffer;
+};
 
 const SECRET_BYTES = 32;
 
@@ -36,6 +42,7 @@ export function loadSecrets(
       if (!value) problems.push(`${name}: must be base64 of at least ${SECRET_BYTES} bytes`);
       return [name, value ?? Buffer.alloc(0)] as const;
     }
+    if (name === 'DATA_KEK' && hasLaterKekVersions(config, env)) return [name, undefined] as const;
     if (config.isProduction) {
       problems.push(`${name}: missing (required in production; base64 of ${SECRET_BYTES} bytes)`);
       return [name, Buffer.alloc(0)] as const;
@@ -43,7 +50,19 @@ export function loadSecrets(
     return [name, developmentSecret(config.dataDir, name, logger, problems)] as const;
   });
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze(Object.fromEntries(entries) as Record<SecretName, Buffer>);
+  const present = entries.filter((entry): entry is readonly [SecretName, Buffer] => !!entry[1]);
+  return Object.freeze(Object.fromEntries(present) as unknown as Secrets);
+}
+
+/** A later key-encryption key version is configured (so version 1 may have been retired). */
+function hasLaterKekVersions(
+  config: Pick<Config, 'isProduction' | 'dataDir'>,
+  env: NodeJS.ProcessEnv,
+): boolean {
+  if (Object.keys(env).some((name) => /^DATA_KEK_V\d{1,3}$/.test(name) && env[name])) return true;
+  if (config.isProduction) return false;
+  const dir = path.join(config.dataDir, 'secrets');
+  return fs.existsSync(dir) && fs.readdirSync(dir).some((file) => /^data_kek_v\d{1,3}\.key$/.test(file));
 }
 
 export function decodeSecret(encoded: string): Buffer | undefined {

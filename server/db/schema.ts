@@ -100,6 +100,10 @@ export interface UsersTable {
   totp_secret_enc: Buffer | null;
   totp_enabled_at: Date | null;
   totp_last_step: string | null; // bigint, as text
+  /** Keyring version that wraps totp_secret_enc; null: the earlier format (0017). */
+  totp_kek_version: number | null;
+  totp_failures: Generated<number>;
+  totp_locked_at: Date | null;
   team_id: string | null;
   team_access: Generated<boolean>;
   created_at: ColumnType<Date, never, never>;

@@ -6,6 +6,7 @@ import { databaseDump } from '../helpers/database-dump';
 import { cmsDecrypt, openssl, opensslCsr, opensslOk, RSA_2048, TempDir } from '../helpers/openssl';
 import { giveConsent, newCase, referralId, type Signed } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
+import { asSuperuser } from '../helpers/superuser';
 import {
   auditEvents,
   createTeam,
@@ -210,5 +211,37 @@ describe('packages for partner systems (CMS EnvelopedData)', () => {
     const revoked = await nurse.client.get(`/api/v1/referrals/${id}/package.p7m`);
     expect(revoked.body).toMatchObject({ code: 'no_certificate' });
     expect((await doctor.client.get(`/api/v1/referrals/${id}/package.p7m`)).status).toBe(404);
+  });
+});
+
+describe('the current certificate of an institution', () => {
+  it('is the last issued even when two share their validity dates (issued within one second)', async () => {
+    const lab = await partnerInstitutionId(t, 'Laboratorio Gemelo');
+    const tech = await signedIn(t, 'partner', { institutionId: lab });
+    const caseId = await newCase(ana.client);
+    await giveConsent(ana.client, caseId, [{ institutionIds: [lab], categories: ['minimal'] }]);
+    const id = await referralId(ana.client, caseId, lab);
+
+    const older = opensslCsr(dir, 'lab-older', RSA_2048);
+    const newer = opensslCsr(dir, 'lab-newer', RSA_2048);
+    await stepUp(admin);
+    const first = (await issue({ mode: 'csr', csr: older.csrPem }, lab)).body as Issued;
+    const second = (await issue({ mode: 'csr', csr: newer.csrPem }, lab)).body as Issued;
+    // As if both had been issued in the same second: identical validity dates.
+    await asSuperuser(
+      t.database,
+      `update institution_certificates
+         set not_before = date_trunc('second', now()) - interval '1 minute',
+             not_after = date_trunc('second', now()) + interval '365 days'
+       where id in ('${first.certificate.id}', '${second.certificate.id}')`,
+    );
+
+    const res = await tech.client.download(`/api/v1/referrals/${id}/package.p7m`);
+    expect(res.status).toBe(200);
+    const envelope = dir.write('lab.p7m', res.body as Buffer);
+    const newerCert = dir.write('lab-newer.pem', second.certificate.certificatePem);
+    const olderCert = dir.write('lab-older.pem', first.certificate.certificatePem);
+    expect(cmsDecrypt(envelope, newerCert, newer.keyFile).status).toBe(0);
+    expect(cmsDecrypt(envelope, olderCert, older.keyFile).status).not.toBe(0);
   });
 });

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { decryptField, LocalKeyring } from '../../security/crypto';
+import { decryptField, deriveKey, encrypt, LocalKeyring } from '../../security/crypto';
+import { buildApp } from '../../server/app';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
-import { rewrapKeys } from '../../server/modules/keys';
-import { startTestApp, type TestApp } from '../helpers/app';
-import { type SessionClient } from '../helpers/session-client';
+import { rewrapKeys, upgradeLegacyTotpSecrets } from '../../server/modules/keys';
+import { startTestApp, TEST_CONFIG, type TestApp } from '../helpers/app';
+import { SessionClient } from '../helpers/session-client';
+import { asSuperuser } from '../helpers/superuser';
 import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
 import { giveConsent, referralId } from '../helpers/referrals';
 import { createTeam, partnerInstitutionId, signedIn, type SeededUser } from '../helpers/users';
@@ -62,8 +64,8 @@ describe('key rotation', () => {
     ]);
     expect(report).toEqual({
       toVersion: 2,
-      rewrapped: { case: 12, referral: 1, ca: 1 },
-      versionsInUse: { v2: 14 },
+      rewrapped: { case: 12, referral: 1, ca: 1, totp: 2 }, // ana's and the doctor's factors
+      versionsInUse: { v2: 16 },
     });
     await readAll();
 
@@ -105,6 +107,61 @@ describe('key rotation', () => {
     expect(pkg.status).toBe(200);
 
     const again = await rewrapKeys(t.database.store, rotation);
-    expect(again.rewrapped).toEqual({ case: 0, referral: 0, ca: 0 }); // idempotent
+    expect(again.rewrapped).toEqual({ case: 0, referral: 0, ca: 0, totp: 0 }); // idempotent
+
+    // An API that no longer has version 1 at all: everyone still signs in.
+    const withoutV1 = buildApp({
+      database: t.database,
+      config: TEST_CONFIG,
+      secrets: t.secrets,
+      keyring: onlyV2,
+      logger: t.logger,
+      clock: () => t.clock.now(),
+    });
+    for (const person of [ana, doctor]) {
+      const client = new SessionClient(withoutV1, t.clock);
+      client.totpSecret = person.client.totpSecret;
+      await client.signIn(person.user.email, person.user.password);
+      expect((await client.get('/api/v1/auth/me')).status).toBe(200);
+    }
+  });
+
+  it('wraps a second-factor secret of the earlier format with the keyring, once', async () => {
+    const carla = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo Legado') });
+    // Before migration 0017: AES-GCM under a key derived from DATA_KEK v1, no version.
+    const legacy = encrypt(
+      deriveKey(v1, 'totp-secret'),
+      1,
+      Buffer.from(carla.client.totpSecret!, 'utf8'),
+      `users|totp_secret_enc|${carla.user.id}`,
+    );
+    await asSuperuser(
+      t.database,
+      `update users set totp_secret_enc = '\\x${legacy.toString('hex')}', totp_kek_version = null
+       where id = '${carla.user.id}'`,
+    );
+    const keyring = new LocalKeyring(
+      new Map([
+        [1, v1],
+        [2, v2],
+      ]),
+    );
+    await expect(upgradeLegacyTotpSecrets(t.database.store, keyring, undefined)).rejects.toThrow(
+      /earlier format: DATA_KEK/,
+    );
+    expect(await upgradeLegacyTotpSecrets(t.database.store, keyring, v1)).toBe(1);
+    expect(await upgradeLegacyTotpSecrets(t.database.store, keyring, v1)).toBe(0);
+    const row = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      trx
+        .selectFrom('users')
+        .select(['totp_kek_version'])
+        .where('id', '=', carla.user.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row.totp_kek_version).toBe(2);
+    const client = new SessionClient(t.app, t.clock);
+    client.totpSecret = carla.client.totpSecret;
+    await client.signIn(carla.user.email, carla.user.password);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
   });
 });

@@ -308,3 +308,108 @@ describe('teams', () => {
     expect((await target.client.get('/api/v1/auth/me')).status).toBe(401);
   });
 });
+
+describe('step-up guards every change that grants access', () => {
+  /** The admin's last second factor is older than the window. */
+  const staleStepUp = () => t.clock.advance(6 * 60);
+
+  it('creating an account (any role, an admin too) needs a recent second factor', async () => {
+    for (const role of ['admin', 'caseworker', 'auditor']) {
+      staleStepUp();
+      const input = newUser({ role });
+      const refused = await admin.client.post('/api/v1/users', input);
+      expect(refused.status).toBe(401);
+      expect(refused.body).toMatchObject({ code: 'step_up_required' });
+      expect(JSON.stringify(refused.body)).not.toContain('initialPassword');
+      const denial = (await auditEvents(t, { action: 'access.denied' })).at(-1);
+      expect(denial).toMatchObject({
+        actor_id: admin.user.id,
+        resource_type: 'step_up',
+        resource_id: 'POST:/api/v1/users/',
+      });
+      const list = await admin.client.get(`/api/v1/users?role=${role}&limit=200`);
+      const emails = (list.body as { items: { email: string }[] }).items.map((u) => u.email);
+      expect(emails).not.toContain(input.email);
+    }
+  });
+
+  it('asks for it on team, team access, institution, re-enabling and unlocking; not on a name or disabling', async () => {
+    const team = (await admin.client.post('/api/v1/teams', { name: 'Equipo Paso' })).body as {
+      id: string;
+    };
+    const target = await seedUser(t, 'caseworker');
+    const partner = await seedUser(t, 'partner', { institutionId: partnerInstitution });
+    const other = await partnerInstitutionId(t, 'Fiscalía Paso', 'justice');
+    const guarded: [string, object][] = [
+      [target.id, { teamId: team.id }],
+      [target.id, { teamAccess: true }],
+      [partner.id, { institutionId: other }],
+      [target.id, { unlockSecondFactor: true }],
+      [target.id, { resetSecondFactor: true }],
+    ];
+    for (const [id, change] of guarded) {
+      staleStepUp();
+      const res = await admin.client.patch(`/api/v1/users/${id}`, change);
+      expect([JSON.stringify(change), res.status]).toEqual([JSON.stringify(change), 401]);
+      expect(res.body).toMatchObject({ code: 'step_up_required' });
+    }
+    const unchanged = await admin.client.get(`/api/v1/users/${target.id}`);
+    expect(unchanged.body).toMatchObject({ teamId: null, teamAccess: false });
+
+    staleStepUp();
+    expect(
+      (await admin.client.patch(`/api/v1/users/${target.id}`, { displayName: 'Sin paso' })).status,
+    ).toBe(200);
+    expect((await admin.client.patch(`/api/v1/users/${target.id}`, { active: false })).status).toBe(
+      200,
+    );
+    const enable = await admin.client.patch(`/api/v1/users/${target.id}`, { active: true });
+    expect(enable.status).toBe(401);
+    expect(enable.body).toMatchObject({ code: 'step_up_required' });
+    expect((await admin.client.get(`/api/v1/users/${target.id}`)).body).toMatchObject({
+      active: false,
+    });
+
+    await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
+    const enabled = await admin.client.patch(`/api/v1/users/${target.id}`, { active: true });
+    expect(enabled.status).toBe(200);
+    expect(await auditEvents(t, { action: 'user.enable', resourceId: target.id })).toHaveLength(1);
+  });
+
+  it('asks for it to enable an institution again, not to disable it', async () => {
+    const institution = await partnerInstitutionId(t, 'Refugio Paso', 'shelter');
+    staleStepUp();
+    const url = `/api/v1/institutions/${institution}`;
+    expect((await admin.client.patch(url, { active: false })).status).toBe(200);
+    const refused = await admin.client.patch(url, { active: true });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'step_up_required' });
+    expect((await admin.client.get(url)).body).toMatchObject({ disabledAt: expect.any(String) });
+    await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
+    expect((await admin.client.patch(url, { active: true })).body).toMatchObject({
+      disabledAt: null,
+    });
+  });
+});
+
+describe('the users list cursor', () => {
+  it('names the last row by id only: no email travels in the URL', async () => {
+    const res = await admin.client.get('/api/v1/users?limit=1');
+    const { items, nextCursor } = res.body as {
+      items: { id: string; email: string }[];
+      nextCursor: string;
+    };
+    const decoded = Buffer.from(nextCursor, 'base64url').toString('utf8');
+    expect(decoded).not.toContain('@');
+    expect(decoded).not.toContain(items[0]!.email);
+    expect(JSON.parse(decoded)).toEqual({ id: items[0]!.id });
+    const next = await admin.client.get(`/api/v1/users?limit=1&cursor=${nextCursor}`);
+    expect((next.body as { items: { email: string }[] }).items[0]!.email > items[0]!.email).toBe(
+      true,
+    );
+    const forged = Buffer.from(JSON.stringify({ email: 'a@b.c', id: items[0]!.id })).toString(
+      'base64url',
+    );
+    expect((await admin.client.get(`/api/v1/users?cursor=${forged}`)).status).toBe(400);
+  });
+});

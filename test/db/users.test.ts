@@ -78,7 +78,7 @@ describe(`first administrator (${engine})`, () => {
 });
 
 describe(`users row-level security (${engine})`, () => {
-  it('lets a person read and edit their own profile only, never their role', async () => {
+  async function person() {
     const { user } = await createFirstAdmin(
       t.store,
       hasher,
@@ -86,8 +86,12 @@ describe(`users row-level security (${engine})`, () => {
       lead,
     );
     const self: DbActor = { id: user.id, role: 'caseworker', institutionId: user.institutionId };
-    const stranger: DbActor = { ...self, id: '55555555-5555-4555-8555-555555555555' };
+    return { user, self };
+  }
 
+  it('lets a person read their own row only', async () => {
+    const { user, self } = await person();
+    const stranger: DbActor = { ...self, id: '55555555-5555-4555-8555-555555555555' };
     const seenBySelf = await inActorTransaction(t.store, self, (trx) =>
       trx.selectFrom('users').select('id').execute(),
     );
@@ -96,14 +100,79 @@ describe(`users row-level security (${engine})`, () => {
       trx.selectFrom('users').select('id').execute(),
     );
     expect(seenByStranger).toEqual([]);
+  });
 
-    await inActorTransaction(t.store, self, (trx) =>
-      trx.updateTable('users').set({ display_name: 'Ana' }).where('id', '=', user.id).execute(),
-    );
-    await expect(
+  it('lets a person change their password and end their other sessions, nothing else', async () => {
+    const { user, self } = await person();
+    const own = (set: Record<string, unknown>) =>
       inActorTransaction(t.store, self, (trx) =>
-        trx.updateTable('users').set({ role: 'auditor' }).where('id', '=', user.id).execute(),
-      ),
-    ).rejects.toThrow(/only an administrator/);
+        trx.updateTable('users').set(set).where('id', '=', user.id).execute(),
+      );
+    await own({
+      password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+      password_must_change: false,
+      sessions_valid_after: sql<Date>`now() + interval '1 second'`,
+    });
+    // Enrolling a factor that is not active yet: a pending secret, no step recorded.
+    await own({ totp_secret_enc: Buffer.from('pending'), totp_kek_version: 1 });
+
+    const team = await asSystem((trx) =>
+      trx
+        .insertInto('teams')
+        .values({ name: 'Equipo ajeno' })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+    // Everything a person must never set on themselves (the allow-list guards later columns too).
+    const refused: [string, Record<string, unknown>][] = [
+      ['role', { role: 'auditor' }],
+      ['institution', { institution_id: '55555555-5555-4555-8555-555555555555' }],
+      ['email', { email: 'otra@municipio.gob.ec' }],
+      ['status', { active: false }],
+      ['display name', { display_name: 'Otra persona' }],
+      ['team', { team_id: team.id }],
+      ['team access', { team_access: true }],
+      ['second factor activation', { totp_enabled_at: sql<Date>`now()` }],
+      ['a code step before activation', { totp_last_step: '1' }],
+      ['failure count', { totp_failures: 3 }],
+      ['lock', { totp_locked_at: sql<Date>`now()` }],
+      ['forced password change', { password_must_change: true }],
+      [
+        'session validity moved back',
+        { sessions_valid_after: sql<Date>`now() - interval '1 day'` },
+      ],
+      ['creation time', { created_at: sql<Date>`now()` }],
+    ];
+    for (const [what, set] of refused) {
+      await expect(own(set).then(() => what)).rejects.toThrow(/only an administrator/);
+    }
+  });
+
+  it('keeps an active second factor out of its owner’s reach', async () => {
+    const { user, self } = await person();
+    await asSystem((trx) =>
+      trx
+        .updateTable('users')
+        .set({
+          totp_secret_enc: Buffer.from('active'),
+          totp_kek_version: 1,
+          totp_enabled_at: new Date(),
+          totp_last_step: '10',
+        })
+        .where('id', '=', user.id)
+        .execute(),
+    );
+    for (const set of [
+      { totp_secret_enc: Buffer.from('mine now') },
+      { totp_secret_enc: null, totp_kek_version: null },
+      { totp_last_step: '5' },
+      { totp_last_step: '11' },
+    ]) {
+      await expect(
+        inActorTransaction(t.store, self, (trx) =>
+          trx.updateTable('users').set(set).where('id', '=', user.id).execute(),
+        ),
+      ).rejects.toThrow(/only an administrator/);
+    }
   });
 });

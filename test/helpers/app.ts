@@ -36,7 +36,6 @@ export const TEST_CONFIG: AppDeps['config'] = {
 export function testSecrets(database: TestDatabase): AppDeps['secrets'] {
   return {
     SESSION_SECRET: randomBytes(32),
-    DATA_KEK: randomBytes(32),
     AUDIT_KEY: database.store.auditKey,
     BLIND_INDEX_KEY: randomBytes(32),
   };

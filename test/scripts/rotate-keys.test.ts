@@ -11,7 +11,7 @@ it(`npm run rotate-keys -- --new-version creates a 0600 key version and rewraps 
     const first = await runScript('scripts/rotate-keys.ts', ['--new-version'], s.env);
     expect(first.output).toContain('Created key-encryption key version 2.');
     expect(first.output).toContain(
-      'Rewrapped 0 case keys, 0 referral keys and 0 CA key under version 2.',
+      'Rewrapped 0 case keys, 0 referral keys, 0 CA key and 0 second-factor secrets under version 2.',
     );
     expect(first.code).toBe(0);
     const file = path.join(s.env.DATA_DIR!, 'secrets', 'data_kek_v2.key');

@@ -131,6 +131,22 @@ CREATE POLICY case_access_grants_insert ON case_access_grants FOR INSERT
   WITH CHECK (current_setting('app.actor_role', true) = 'system'
               OR user_id = nullif(current_setting('app.actor_id', true), '')::uuid);
 
+-- The queue a grant goes to is not the grantee's to choose: it is the case's
+-- team, read here as the system (the grantee cannot see the case yet).
+CREATE FUNCTION case_access_grants_owner_team() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  actor_role constant text := current_setting('app.actor_role', true);
+BEGIN
+  PERFORM set_config('app.actor_role', 'system', true);
+  NEW.owner_team_id := (SELECT c.team_id FROM cases c WHERE c.id = NEW.case_id);
+  PERFORM set_config('app.actor_role', coalesce(actor_role, ''), true);
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER case_access_grants_owner_team BEFORE INSERT ON case_access_grants
+  FOR EACH ROW EXECUTE FUNCTION case_access_grants_owner_team();
+
 -- What a supervisor decided about an entry of the review queue: a
 -- break-glass grant or a vital-interest referral. Once per entry, never
 -- changed. Classification: ids and an outcome code -> clear.
@@ -153,7 +169,20 @@ ALTER TABLE review_decisions FORCE ROW LEVEL SECURITY;
 CREATE POLICY review_decisions_read ON review_decisions FOR SELECT
   USING (current_setting('app.actor_role', true) = 'system'
          OR (current_setting('app.actor_role', true) = 'supervisor' AND team_id = actor_team()));
+-- A supervisor decides on an entry of their own team's queue, never their own.
 CREATE POLICY review_decisions_insert ON review_decisions FOR INSERT
   WITH CHECK (current_setting('app.actor_role', true) = 'supervisor'
               AND team_id = actor_team()
-              AND reviewed_by = nullif(current_setting('app.actor_id', true), '')::uuid);
+              AND reviewed_by = nullif(current_setting('app.actor_id', true), '')::uuid
+              AND CASE kind
+                WHEN 'break_glass' THEN EXISTS (
+                  SELECT 1 FROM case_access_grants g
+                  WHERE g.id = subject_id AND g.owner_team_id = review_decisions.team_id
+                    AND g.user_id <> review_decisions.reviewed_by)
+                WHEN 'consent_override' THEN EXISTS (
+                  SELECT 1 FROM referrals r JOIN cases c ON c.id = r.case_id
+                  WHERE r.id = subject_id AND r.vital_interest_override
+                    AND c.team_id = review_decisions.team_id
+                    AND r.created_by <> review_decisions.reviewed_by)
+                ELSE false
+              END);

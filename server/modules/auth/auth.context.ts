@@ -1,3 +1,4 @@
+import type { KeyEncryptionKeys } from '../../../security/crypto';
 import type { PasswordHasher } from '../../../security/passwords';
 import type { DbActor, StaffActor, Store } from '../../db/actor-transaction';
 import type { SessionUser } from './auth.types';
@@ -10,8 +11,8 @@ export interface AuthContext {
   hasher: PasswordHasher;
   throttle: LoginThrottle;
   sessions: PostgresSessionStore;
-  /** Key that encrypts TOTP secrets at rest (derived from DATA_KEK). */
-  totpKey: Buffer;
+  /** The versioned key-encryption keys: TOTP secrets are wrapped by them. */
+  keyring: KeyEncryptionKeys;
   /** The time TOTP codes are checked against (tests move it forward). */
   clock: () => Date;
 }

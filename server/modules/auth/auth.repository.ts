@@ -1,4 +1,5 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
+import type { WrappedKey } from '../../../security/crypto';
 import type { DB, UsersTable } from '../../db/schema';
 import type { InstitutionSector } from '../institutions';
 import type { SessionUser } from './auth.types';
@@ -12,9 +13,12 @@ export interface Credentials {
   passwordMustChange: boolean;
   /** Account and institution both active. */
   usable: boolean;
-  totpSecretEnc: Buffer | null;
+  /** The wrapped TOTP secret (null version: the earlier format, converted at start-up). */
+  totpSecret: { wrapped: Buffer; kekVersion: number | null } | null;
   totpEnabled: boolean;
   totpLastStep: number | null;
+  /** Set once too many wrong codes in a row locked the second factor (an admin unlocks). */
+  totpLockedAt: Date | null;
   sessionsValidAfter: Date;
 }
 
@@ -31,8 +35,10 @@ function credentialsQuery(trx: Trx) {
       'u.password_must_change',
       'u.active',
       'u.totp_secret_enc',
+      'u.totp_kek_version',
       'u.totp_enabled_at',
       'u.totp_last_step',
+      'u.totp_locked_at',
       'u.sessions_valid_after',
       'i.id as institution_id',
       'i.name as institution_name',
@@ -51,8 +57,10 @@ type CredentialsRow = Pick<
   | 'password_must_change'
   | 'active'
   | 'totp_secret_enc'
+  | 'totp_kek_version'
   | 'totp_enabled_at'
   | 'totp_last_step'
+  | 'totp_locked_at'
   | 'sessions_valid_after'
   | 'institution_id'
 > & {
@@ -92,10 +100,15 @@ export async function setPasswordHash(
 }
 
 /** A new, not yet active second factor (replaces an unconfirmed one). */
-export async function setPendingTotpSecret(trx: Trx, userId: string, secretEnc: Buffer) {
+export async function setPendingTotpSecret(trx: Trx, userId: string, secret: WrappedKey) {
   const result = await trx
     .updateTable('users')
-    .set({ totp_secret_enc: secretEnc, totp_last_step: null, updated_at: new Date() })
+    .set({
+      totp_secret_enc: secret.wrapped,
+      totp_kek_version: secret.kekVersion,
+      totp_last_step: null,
+      updated_at: new Date(),
+    })
     .where('id', '=', userId)
     .where('totp_enabled_at', 'is', null)
     .executeTakeFirst();
@@ -104,7 +117,9 @@ export async function setPendingTotpSecret(trx: Trx, userId: string, secretEnc: 
 
 /**
  * Records the time step of an accepted code, only if it is later than the
- * last one: of two concurrent requests with the same code, one wins.
+ * last one (of two concurrent requests with the same code, one wins) and the
+ * factor is not locked; activates a factor being enrolled; the count of wrong
+ * codes starts again. Run as the system: nobody sets these on their own row.
  */
 export async function acceptTotpStep(trx: Trx, userId: string, step: number): Promise<boolean> {
   const result = await trx
@@ -112,13 +127,34 @@ export async function acceptTotpStep(trx: Trx, userId: string, step: number): Pr
     .set({
       totp_last_step: String(step),
       totp_enabled_at: sql<Date>`coalesce(totp_enabled_at, now())`,
+      totp_failures: 0,
     })
     .where('id', '=', userId)
+    .where('totp_locked_at', 'is', null)
     .where((eb) =>
       eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]),
     )
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/**
+ * Counts a wrong code against the account (atomically: concurrent guesses
+ * each count) and locks the factor at `limit`. Run as the system. Returns
+ * whether this failure is the one that locked it.
+ */
+export async function countTotpFailure(trx: Trx, userId: string, limit: number) {
+  const row = await trx
+    .updateTable('users')
+    .set({
+      totp_failures: sql<number>`totp_failures + 1`,
+      totp_locked_at: sql<Date | null>`case when totp_failures + 1 >= ${limit}
+        then coalesce(totp_locked_at, now()) else totp_locked_at end`,
+    })
+    .where('id', '=', userId)
+    .returning(['totp_failures'])
+    .executeTakeFirstOrThrow();
+  return { lockedNow: row.totp_failures === limit };
 }
 
 function toCredentials(row: CredentialsRow): Credentials {
@@ -137,9 +173,12 @@ function toCredentials(row: CredentialsRow): Credentials {
     passwordHash: row.password_hash,
     passwordMustChange: row.password_must_change,
     usable: row.active && row.institution_disabled_at === null,
-    totpSecretEnc: row.totp_secret_enc ? Buffer.from(row.totp_secret_enc) : null,
+    totpSecret: row.totp_secret_enc
+      ? { wrapped: Buffer.from(row.totp_secret_enc), kekVersion: row.totp_kek_version }
+      : null,
     totpEnabled: row.totp_enabled_at !== null,
     totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+    totpLockedAt: row.totp_locked_at,
     sessionsValidAfter: row.sessions_valid_after,
   };
 }

@@ -42,12 +42,11 @@ export function authRoutes(
   router.post('/password', validate({ body: ChangePasswordRequest }), async (req, res) => {
     const userId = req.user?.id ?? pendingUserId(req);
     if (!userId) throw problems.unauthenticated();
-    const result = await changePassword(
-      ctx,
-      userId,
-      req.body as ChangePasswordRequest,
-      originOf(req),
-    );
+    // Before the second factor, only a forced change (initial or reset password) is allowed.
+    const result = await changePassword(ctx, userId, req.body as ChangePasswordRequest, {
+      ...originOf(req),
+      signedIn: req.user !== undefined,
+    });
     if (req.user) {
       req.session.authenticatedAt = result.sessionsValidAfter.getTime();
       res.status(204).end();

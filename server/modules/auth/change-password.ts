@@ -5,22 +5,25 @@ import { record } from '../audit';
 import { actorFor, type AuthContext, type RequestOrigin } from './auth.context';
 import { setPasswordHash } from './auth.repository';
 import { nextStep } from './password-step';
-import { loadUsable } from './second-factor';
+import { loadUsable, wrongStep } from './second-factor';
 import type { NextStep } from './auth.schemas';
 
 /**
  * A person changes their own password: the current one is checked again (and
  * counted by the throttle when wrong), the new one must pass the policy, and
  * every other session of theirs ends. Returns the instant sessions must be
- * newer than, so the caller can keep the current one.
+ * newer than, so the caller can keep the current one. Before the second
+ * factor (`signedIn` false) only a forced change is allowed: a password
+ * alone must not change the password of an account that has a second factor.
  */
 export async function changePassword(
   ctx: AuthContext,
   userId: string,
   input: { currentPassword: string; newPassword: string },
-  origin: RequestOrigin,
+  origin: RequestOrigin & { signedIn: boolean },
 ): Promise<{ sessionsValidAfter: Date; next: NextStep }> {
   const credentials = await loadUsable(ctx, userId);
+  if (!origin.signedIn && nextStep(credentials) !== 'change_password') throw wrongStep();
   const { user } = credentials;
   const verdict = await ctx.throttle.check(user.email, origin.ip);
   if (!verdict.allowed) throw problems.tooManyAttempts(verdict.retryAfterSeconds);

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
+import { throttleAddress } from './client-address';
 
 /**
  * Brute-force policy for the password step (documented in the README):
@@ -10,6 +11,7 @@ import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-tra
  *   of the key, an attacker elsewhere cannot lock the real user out.
  * - 100 failures from one IP address in a day block that address for a day,
  *   whatever accounts it tries.
+ * An IPv6 address counts as its /64 (see client-address.ts).
  */
 export interface ThrottlePolicy {
   consecutivePerAccountAndIp: number;
@@ -66,7 +68,8 @@ export class LoginThrottle {
   }
 
   /** Before checking a password: may this account be tried from this address now? */
-  async check(email: string, ip: string): Promise<ThrottleVerdict> {
+  async check(email: string, clientIp: string): Promise<ThrottleVerdict> {
+    const ip = throttleAddress(clientIp);
     const [pair, address] = await Promise.all([
       this.byAccountAndIp.get(this.key(email, ip)),
       this.byIp.get(this.key(ip)),
@@ -80,7 +83,8 @@ export class LoginThrottle {
   }
 
   /** After a wrong password (or an unknown account). True when this failure locked the pair. */
-  async recordFailure(email: string, ip: string): Promise<{ locked: boolean }> {
+  async recordFailure(email: string, clientIp: string): Promise<{ locked: boolean }> {
+    const ip = throttleAddress(clientIp);
     const [pairLocked] = await Promise.all([
       countAndMaybeBlock(this.byAccountAndIp, this.key(email, ip)),
       countAndMaybeBlock(this.byIp, this.key(ip)),
@@ -89,8 +93,8 @@ export class LoginThrottle {
   }
 
   /** After a correct password: the consecutive count for this pair starts again. */
-  async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.byAccountAndIp.delete(this.key(email, ip));
+  async recordSuccess(email: string, clientIp: string): Promise<void> {
+    await this.byAccountAndIp.delete(this.key(email, throttleAddress(clientIp)));
   }
 
   /** Keys reveal neither the email nor the address to whoever reads the table. */

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type {
   CertificateAuthorityTable,
@@ -57,7 +57,11 @@ export function certificatesOf(trx: Trx, institutionId: string) {
     .execute();
 }
 
-/** The newest certificate of the institution that is neither revoked nor expired. */
+/**
+ * The current certificate of the institution: of those neither revoked nor
+ * out of date, the last issued (issue time, then serial number). Validity
+ * dates have whole seconds, so two issued within one second tie on them.
+ */
 export function activeCertificateOf(trx: Trx, institutionId: string, now: Date) {
   return trx
     .selectFrom('institution_certificates')
@@ -66,7 +70,9 @@ export function activeCertificateOf(trx: Trx, institutionId: string, now: Date) 
     .where('revoked_at', 'is', null)
     .where('not_before', '<=', now)
     .where('not_after', '>', now)
-    .orderBy('not_after', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy(sql`length(serial_number)`, 'desc')
+    .orderBy('serial_number', 'desc')
     .executeTakeFirst();
 }
 

@@ -64,8 +64,10 @@ export function revokeConsent(
   input: RevokeConsent,
 ): Promise<Revocation> {
   const audit = { action: 'consent.revoke', purpose: input.reason };
-  return onConsent(deps, actor, consentId, audit, async (trx, consent, kase) => {
+  return onConsent(deps, actor, consentId, audit, async (trx, found, kase) => {
     await lockCase(trx, kase.row.id, 'update');
+    // Read again under the lock: a new version (or a revocation) may have committed meanwhile.
+    const consent = (await findConsent(trx, consentId)) ?? found;
     if (consent.revoked_at) throw problems.conflict('consent_revoked', 'Already revoked');
     if (consent.superseded) {
       throw problems.conflict(

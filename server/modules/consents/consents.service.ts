@@ -4,7 +4,14 @@ import type { StaffActor } from '../../db/actor-transaction';
 import { violatedUniqueConstraint } from '../../db/errors';
 import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
-import { findAttachment, isMinorBand, withCase, type CasesDeps, type VisibleCase } from '../cases';
+import {
+  findAttachment,
+  isMinorBand,
+  lockCase,
+  withCase,
+  type CasesDeps,
+  type VisibleCase,
+} from '../cases';
 import { toConsent } from './consent-view';
 import { consentsOfCase, findConsent, insertConsent } from './consents.repository';
 import type { Consent, NewConsent, Revocation } from './consents.schemas';
@@ -55,6 +62,9 @@ export async function recordConsent(
           "A minor's consent is given by a guardian or a best-interest determination",
         );
       }
+      // A new version is serialised with revocation on the same case (which locks it for
+      // update): it either sees the revocation, or the revocation sees it.
+      if (input.supersedes) await lockCase(trx, kase.row.id, 'update');
       const version = input.supersedes ? await nextVersion(trx, caseId, input.supersedes) : 1;
       if (input.evidenceAttachmentId) {
         const evidence = await findAttachment(trx, caseId, input.evidenceAttachmentId);

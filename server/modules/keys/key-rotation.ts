@@ -10,28 +10,52 @@ const BATCH = 100;
  * Every table that holds keys wrapped by a KEK, and the context each key was
  * wrapped under (the same strings as the modules that wrap them use).
  */
+const KEY_COLUMNS = { version: 'kek_version', wrapped: 'wrapped_key', stamp: 'rewrapped_at' };
 const WRAPPED_KEYS = [
-  { name: 'case', table: 'case_keys', id: 'case_id', context: (id: string) => `cases|${id}` },
+  {
+    name: 'case',
+    table: 'case_keys',
+    id: 'case_id',
+    columns: KEY_COLUMNS,
+    context: (id: string) => `cases|${id}`,
+  },
   {
     name: 'referral',
     table: 'referral_keys',
     id: 'referral_id',
+    columns: KEY_COLUMNS,
     context: (id: string) => `referrals|${id}`,
   },
-  { name: 'ca', table: 'certificate_authority', id: 'id', context: () => 'pki|ca' },
+  {
+    name: 'ca',
+    table: 'certificate_authority',
+    id: 'id',
+    columns: KEY_COLUMNS,
+    context: () => 'pki|ca',
+  },
+  // Second-factor secrets (auth/totp-secret.ts); rows of the earlier format
+  // (no version) are converted first by upgradeLegacyTotpSecrets.
+  {
+    name: 'totp',
+    table: 'users',
+    id: 'id',
+    columns: { version: 'totp_kek_version', wrapped: 'totp_secret_enc', stamp: 'updated_at' },
+    context: (id: string) => `users|totp|${id}`,
+  },
 ] as const;
 type KeyStore = (typeof WRAPPED_KEYS)[number];
 
 export interface RotationReport {
   toVersion: number;
-  /** Keys rewrapped, by kind (case, referral, ca). */
+  /** Keys rewrapped, by kind (case, referral, ca, totp). */
   rewrapped: Record<KeyStore['name'], number>;
   /** Wrapped keys per KEK version after the run: a version absent here may be retired. */
   versionsInUse: Record<string, number>;
 }
 
 /**
- * Rewraps every data key (cases, referrals) and the CA key that is not under
+ * Rewraps every data key (cases, referrals), the CA key and the second-factor
+ * secrets that are not under
  * the current KEK version, in short batches (each one transaction, rows
  * locked with SKIP LOCKED so the API keeps serving and two runs do not
  * collide). Resumable and idempotent. Readers see either the old or the new
@@ -42,7 +66,7 @@ export async function rewrapKeys(
   keyring: KeyEncryptionKeys,
 ): Promise<RotationReport> {
   const toVersion = keyring.currentVersion();
-  const rewrapped = { case: 0, referral: 0, ca: 0 };
+  const rewrapped = { case: 0, referral: 0, ca: 0, totp: 0 };
   for (const keys of WRAPPED_KEYS) {
     for (;;) {
       const done = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
@@ -61,9 +85,12 @@ async function rewrapBatch(
   keys: KeyStore,
   toVersion: number,
 ): Promise<number> {
+  const { version, wrapped: wrappedColumn, stamp } = keys.columns;
   const { rows } = await sql<{ id: string; kek_version: number; wrapped_key: Buffer }>`
-    select ${sql.ref(keys.id)}::text as id, kek_version, wrapped_key from ${sql.table(keys.table)}
-    where kek_version <> ${toVersion}
+    select ${sql.ref(keys.id)}::text as id, ${sql.ref(version)} as kek_version,
+           ${sql.ref(wrappedColumn)} as wrapped_key
+    from ${sql.table(keys.table)}
+    where ${sql.ref(version)} <> ${toVersion}
     limit ${BATCH} for update skip locked`.execute(trx);
   for (const row of rows) {
     const context = keys.context(row.id);
@@ -74,7 +101,8 @@ async function rewrapBatch(
     const wrapped = keyring.wrap(dataKey, context);
     await sql`
       update ${sql.table(keys.table)}
-      set kek_version = ${wrapped.kekVersion}, wrapped_key = ${wrapped.wrapped}, rewrapped_at = now()
+      set ${sql.ref(version)} = ${wrapped.kekVersion}, ${sql.ref(wrappedColumn)} = ${wrapped.wrapped},
+          ${sql.ref(stamp)} = now()
       where ${sql.ref(keys.id)}::text = ${row.id}`.execute(trx);
   }
   if (rows.length > 0) {
@@ -95,7 +123,8 @@ async function versionsInUse(store: Store): Promise<Record<string, number>> {
       select kek_version, count(*)::text as n from (
         select kek_version from case_keys
         union all select kek_version from referral_keys
-        union all select kek_version from certificate_authority) k
+        union all select kek_version from certificate_authority
+        union all select totp_kek_version from users where totp_kek_version is not null) k
       group by kek_version`.execute(trx),
   );
   return Object.fromEntries(rows.map((r) => [`v${r.kek_version}`, Number(r.n)]));

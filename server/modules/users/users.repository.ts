@@ -59,8 +59,8 @@ export interface UserFilter {
   institutionId?: string;
   role?: UserRole;
   active?: boolean;
-  /** Keyset: the (email, id) of the last row of the previous page. */
-  after?: { email: string; id: string };
+  /** Keyset: the last row of the previous page (its email is looked up, never sent). */
+  after?: { id: string };
   limit: number;
 }
 
@@ -71,8 +71,10 @@ export async function listUsers(db: Queryable, filter: UserFilter): Promise<User
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
   if (filter.after) {
-    const { email, id } = filter.after;
-    query = query.where((eb) => eb(eb.refTuple('email', 'id'), '>', eb.tuple(email, id)));
+    const { id } = filter.after;
+    query = query.where(
+      sql<boolean>`(email, id) > (select a.email, a.id from users a where a.id = ${id})`,
+    );
   }
   const rows = await query.orderBy('email').orderBy('id').limit(filter.limit).execute();
   return rows.map(toUser);
@@ -87,6 +89,7 @@ export interface UserChange {
   teamAccess?: boolean;
   passwordHash?: string;
   removeSecondFactor?: boolean;
+  unlockSecondFactor?: boolean;
   endSessions?: boolean;
 }
 
@@ -105,7 +108,15 @@ export async function updateUser(db: Queryable, id: string, change: UserChange):
         ? { password_hash: change.passwordHash, password_must_change: true }
         : {}),
       ...(change.removeSecondFactor
-        ? { totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null }
+        ? {
+            totp_secret_enc: null,
+            totp_kek_version: null,
+            totp_enabled_at: null,
+            totp_last_step: null,
+          }
+        : {}),
+      ...(change.removeSecondFactor || change.unlockSecondFactor
+        ? { totp_failures: 0, totp_locked_at: null }
         : {}),
       ...(change.endSessions ? { sessions_valid_after: sql<Date>`now()` } : {}),
     })
@@ -139,6 +150,7 @@ function toUser(row: Selectable<UsersTable>): User {
     active: row.active,
     passwordMustChange: row.password_must_change,
     secondFactorEnrolled: row.totp_enabled_at !== null,
+    secondFactorLockedAt: row.totp_locked_at ? row.totp_locked_at.toISOString() : null,
     teamId: row.team_id,
     teamAccess: row.team_access,
     createdAt: row.created_at.toISOString(),

@@ -1,3 +1,4 @@
+import { accountChangeNeedsStepUp } from '../../../security/policy';
 import { actorOf, type AccessControl } from '../auth';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
@@ -13,9 +14,16 @@ export function usersRoutes(deps: UsersDeps & { access: AccessControl }) {
     res.json(await findUsers(deps, actorOf(req), query));
   });
 
-  router.post('/', ...adminOnly, validate({ body: CreateUser }), async (req, res) => {
-    res.status(201).json(await createUser(deps, actorOf(req), req.body as CreateUser));
-  });
+  // A new account is new access (an admin's, even): a fresh second factor.
+  router.post(
+    '/',
+    ...adminOnly,
+    deps.access.requireStepUp,
+    validate({ body: CreateUser }),
+    async (req, res) => {
+      res.status(201).json(await createUser(deps, actorOf(req), req.body as CreateUser));
+    },
+  );
 
   router.get('/:id', ...adminOnly, validate({ params: UserIdParams }), async (req, res) => {
     res.json(await getUser(deps, actorOf(req), req.params.id as string));
@@ -27,10 +35,7 @@ export function usersRoutes(deps: UsersDeps & { access: AccessControl }) {
     validate({ params: UserIdParams, body: UpdateUser }),
     async (req, res) => {
       const change = req.body as UpdateUser;
-      // Changing what an account may do, or its credentials, needs a fresh second factor.
-      if (change.role !== undefined || change.resetPassword || change.resetSecondFactor) {
-        await deps.access.ensureStepUp(req, res);
-      }
+      if (accountChangeNeedsStepUp(change)) await deps.access.ensureStepUp(req, res);
       res.json(await changeUser(deps, actorOf(req), req.params.id as string, change));
     },
   );

@@ -25,6 +25,8 @@ export const User = z
     active: z.boolean(),
     passwordMustChange: z.boolean(),
     secondFactorEnrolled: z.boolean(),
+    /** Set when too many wrong codes in a row locked the second factor; an admin unlocks it. */
+    secondFactorLockedAt: z.iso.datetime().nullable(),
     /** Caseworkers and supervisors belong to a team of the lead agency. */
     teamId: Id.nullable(),
     /** A caseworker with team access sees the team's cases, not only their own. */
@@ -63,6 +65,11 @@ export const UpdateUser = z
     resetPassword: z.literal(true).optional(),
     /** Removes the second factor: the person enrols again at next login. */
     resetSecondFactor: z.literal(true).optional(),
+    /**
+     * Lifts a second-factor lock (wrong codes in a row). A lock means someone
+     * knew the password: consider resetting it in the same change.
+     */
+    unlockSecondFactor: z.literal(true).optional(),
   })
   .strict()
   .refine((change) => Object.keys(change).length > 0, 'Send at least one field to change')
@@ -75,7 +82,8 @@ export const UpdatedUser = User.extend({ initialPassword: z.string().optional() 
 
 export const UserIdParams = z.object({ id: Id }).strict();
 
-const UserPosition = z.object({ email: z.string(), id: Id }).strict();
+/** The cursor names the last row by id only: no email in a URL. */
+const UserPosition = z.object({ id: Id }).strict();
 
 export const UserListQuery = Cursor(UserPosition)
   .extend({

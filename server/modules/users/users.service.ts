@@ -53,7 +53,7 @@ export async function findUsers(deps: UsersDeps, actor: StaffActor, query: UserL
   const rows = await inActorTransaction(deps.store, actor, (trx) =>
     listUsers(trx, { ...query, after: query.cursor, limit: query.limit + 1 }),
   );
-  return toPage(rows, query.limit, ({ email, id }) => ({ email, id }));
+  return toPage(rows, query.limit, ({ id }) => ({ id }));
 }
 
 /**
@@ -92,6 +92,7 @@ export async function changeUser(
       teamAccess: input.teamAccess,
       passwordHash,
       removeSecondFactor: input.resetSecondFactor,
+      unlockSecondFactor: input.unlockSecondFactor,
       endSessions: events.some((event) => event.endsSessions),
     };
     const updated = await updateUser(trx, id, change);
@@ -124,6 +125,7 @@ function auditEvents(current: User, input: UpdateUser) {
   }
   if (input.resetPassword) events.push({ action: 'user.password_reset', endsSessions: true });
   if (input.resetSecondFactor) events.push({ action: 'user.mfa_reset', endsSessions: true });
+  if (input.unlockSecondFactor) events.push({ action: 'user.mfa_unlock', endsSessions: false });
   return events;
 }
 
