@@ -62,7 +62,9 @@ function hasLaterKekVersions(
   if (Object.keys(env).some((name) => /^DATA_KEK_V\d{1,3}$/.test(name) && env[name])) return true;
   if (config.isProduction) return false;
   const dir = path.join(config.dataDir, 'secrets');
-  return fs.existsSync(dir) && fs.readdirSync(dir).some((file) => /^data_kek_v\d{1,3}\.key$/.test(file));
+  return (
+    fs.existsSync(dir) && fs.readdirSync(dir).some((file) => /^data_kek_v\d{1,3}\.key$/.test(file))
+  );
 }
 
 export function decodeSecret(encoded: string): Buffer | undefined {

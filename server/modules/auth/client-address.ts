@@ -17,10 +17,9 @@ export function throttleAddress(ip: string): string {
 /** The eight 16-bit groups of an IPv6 address, lower case, without leading zeros. */
 function expandIPv6(ip: string): string[] {
   const withoutV4 = ip.replace(/(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/, (_, a, b, c, d) =>
-    [
-      ((Number(a) << 8) | Number(b)).toString(16),
-      ((Number(c) << 8) | Number(d)).toString(16),
-    ].join(':'),
+    [((Number(a) << 8) | Number(b)).toString(16), ((Number(c) << 8) | Number(d)).toString(16)].join(
+      ':',
+    ),
   );
   const [head, tail] = withoutV4.split('::') as [string, string | undefined];
   const left = head ? head.split(':') : [];

@@ -87,7 +87,8 @@ export async function checkSecondFactor(
   const accepted = await inActorTransaction(ctx.store, actor, async (trx) => {
     // Nobody sets these on their own row (migration 0017): the process does.
     const ok =
-      check.ok && (await asSystemWithin(trx, actor, () => acceptTotpStep(trx, userId, check.timeStep)));
+      check.ok &&
+      (await asSystemWithin(trx, actor, () => acceptTotpStep(trx, userId, check.timeStep)));
     record(trx, { ...userResource(userId), action, outcome: ok ? 'success' : 'denied' });
     if (ok && !credentials.totpEnabled) {
       record(trx, { ...userResource(userId), action: 'auth.mfa.enrol', outcome: 'success' });
