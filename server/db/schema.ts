@@ -166,6 +166,11 @@ export interface CasesTable {
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
   erased_at: Date | null;
+  /** A requested correction that makes a minor an adult, awaiting approval (0018). */
+  age_correction_to: number | null;
+  age_correction_reason: string | null;
+  age_correction_by: string | null;
+  age_correction_at: Date | null;
 }
 
 export interface CaseKeysTable {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { ACTOR_ROLES, type ActorRole } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { giveConsent, givenNow, inDays, referralId as newReferral } from '../helpers/referrals';
@@ -12,15 +13,22 @@ import {
 } from '../helpers/users';
 
 /**
- * Every endpoint so far × no session and every role: 401 without a session,
- * 403 (and an audited denial) for a role that may not, 2xx for one that may.
+ * Every route of the OpenAPI document × no session and every role: 401
+ * without a session, 403 (and an audited denial) for a role that may not,
+ * 2xx for one that may. A route the document lists and this matrix does not
+ * fails the suite (see the last test).
  */
+type Who = ActorRole | 'anonymous';
 interface Endpoint {
   method: 'get' | 'post' | 'patch';
-  path: () => string;
-  /** As the route is declared: what a denial records. */
+  /** As the route is declared (`METHOD:/api/v1/users/:id`): what a denial records. */
   template: string;
-  body?: () => object;
+  path: (who: Who) => string;
+  body?: (who: Who, client: SessionClient) => object | Promise<object>;
+  /** A binary upload (attachments) instead of a JSON body. */
+  upload?: { content: Buffer; headers: Record<string, string> };
+  /** What an allowed role must do first (e.g. a step-up for a sensitive operation). */
+  prepare?: (client: SessionClient) => Promise<void>;
   allowed: readonly ActorRole[] | 'all';
 }
 
@@ -31,26 +39,49 @@ let institutionId: string;
 let lead: string;
 let caseId: string;
 let otherTeamCaseId: string;
+let attachmentId: string;
 let referralId: string;
 let pendingConsentId: string;
+let grantToReview: string;
+let revocableCertificate: string;
 const revocableConsentIds: string[] = [];
+const referralsToMove = new Map<Who, string>();
+const minorCases = new Map<Who, string>();
+let pendingCorrectionCase: string;
+
 const CASE = {
   identifiedOn: '2026-11-12',
   riskLevel: 'medium',
   identity: { fullName: 'Persona de prueba' },
   attributes: { sex: 'Male', traffickingStatus: 'Possible' },
 };
-
+const MINOR = { ...CASE, attributes: { ...CASE.attributes, ageAtIdentification: 15 } };
 const CONSENT = {
   givenBy: 'person',
   method: 'written',
   givenAt: givenNow(),
   purposes: ['service_referral', 'information_sharing'],
 };
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 const unique = () => randomBytes(4).toString('hex');
+const stepUp = async (client: SessionClient) => {
+  await client.post('/api/v1/auth/step-up', { code: await client.nextCode() });
+};
+const caseVersion = async (client: SessionClient) =>
+  ((await client.get(`/api/v1/cases/${caseId}`)).body as { version: number }).version;
+
 const ENDPOINTS: Endpoint[] = [
-  { method: 'get', path: () => '/api/v1/auth/me', template: '', allowed: 'all' },
+  { method: 'get', path: () => '/api/v1/auth/me', template: 'GET:/api/v1/auth/me', allowed: 'all' },
+  {
+    method: 'post',
+    path: () => '/api/v1/auth/step-up',
+    template: 'POST:/api/v1/auth/step-up',
+    body: async (who, client) => ({
+      code: who === 'anonymous' ? '123456' : await client.nextCode(),
+    }),
+    allowed: 'all',
+  },
   {
     method: 'get',
     path: () => '/api/v1/users',
@@ -67,6 +98,7 @@ const ENDPOINTS: Endpoint[] = [
       institutionId: lead,
       role: 'caseworker',
     }),
+    prepare: stepUp,
     allowed: ['admin'],
   },
   {
@@ -110,6 +142,20 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
+    path: () => `/api/v1/institutions/${institutionId}/certificates`,
+    template: 'GET:/api/v1/institutions/:id/certificates',
+    allowed: ['admin'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/institutions/${institutionId}/certificates`,
+    template: 'POST:/api/v1/institutions/:id/certificates',
+    body: () => ({ mode: 'generate', password: 'Clave-de-la-matriz-2026' }),
+    prepare: stepUp,
+    allowed: ['admin'],
+  },
+  {
+    method: 'get',
     path: () => '/api/v1/audit',
     template: 'GET:/api/v1/audit/',
     allowed: ['auditor'],
@@ -134,6 +180,16 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['caseworker', 'supervisor'],
   },
   {
+    method: 'patch',
+    path: () => `/api/v1/cases/${caseId}`,
+    template: 'PATCH:/api/v1/cases/:id',
+    body: async (who, client) => ({
+      version: who === 'caseworker' || who === 'supervisor' ? await caseVersion(client) : 1,
+      riskLevel: 'high',
+    }),
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
     method: 'get',
     path: () => '/api/v1/cases',
     template: 'GET:/api/v1/cases/',
@@ -144,6 +200,20 @@ const ENDPOINTS: Endpoint[] = [
     path: () => `/api/v1/cases/${caseId}/assign`,
     template: 'POST:/api/v1/cases/:id/assign',
     body: () => ({ assignedTo: clients.get('caseworker')!.id }),
+    allowed: ['supervisor'],
+  },
+  {
+    method: 'post',
+    path: (who) => `/api/v1/cases/${minorCases.get(who) ?? caseId}/age-correction`,
+    template: 'POST:/api/v1/cases/:id/age-correction',
+    body: () => ({ version: 1, ageAtIdentification: 30, reason: 'document_verified' }),
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/cases/${pendingCorrectionCase}/age-correction/decision`,
+    template: 'POST:/api/v1/cases/:id/age-correction/decision',
+    body: () => ({ decision: 'approve' }),
     allowed: ['supervisor'],
   },
   {
@@ -161,15 +231,45 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'post',
+    path: () => `/api/v1/cases/${caseId}/attachments`,
+    template: 'POST:/api/v1/cases/:id/attachments',
+    upload: {
+      content: PNG,
+      headers: { 'Content-Type': 'image/png', 'X-Attachment-Name': 'matriz.png' },
+    },
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/cases/${caseId}/attachments`,
+    template: 'GET:/api/v1/cases/:id/attachments',
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/cases/${caseId}/attachments/${attachmentId}`,
+    template: 'GET:/api/v1/cases/:id/attachments/:attachmentId',
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
+    method: 'post',
     path: () => `/api/v1/cases/${otherTeamCaseId}/break-glass`,
     template: 'POST:/api/v1/cases/:id/break-glass',
     body: () => ({ justification: 'Justificación suficiente para la matriz de acceso' }),
+    prepare: stepUp,
     allowed: ['caseworker', 'supervisor'],
   },
   {
     method: 'get',
     path: () => '/api/v1/reviews',
     template: 'GET:/api/v1/reviews/',
+    allowed: ['supervisor'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/reviews/break_glass/${grantToReview}/acknowledge`,
+    template: 'POST:/api/v1/reviews/:kind/:id/acknowledge',
+    body: () => ({ outcome: 'justified' }),
     allowed: ['supervisor'],
   },
   {
@@ -226,16 +326,39 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['caseworker', 'supervisor', 'partner'],
   },
   {
+    method: 'post',
+    // A referral per call: the partner acknowledges one, each sender withdraws one.
+    path: (who) => `/api/v1/referrals/${referralsToMove.get(who) ?? referralId}/transitions`,
+    template: 'POST:/api/v1/referrals/:id/transitions',
+    body: (who) => (who === 'partner' ? { to: 'acknowledged' } : { to: 'withdrawn' }),
+    allowed: ['caseworker', 'supervisor', 'partner'],
+  },
+  {
     method: 'get',
     path: () => `/api/v1/referrals/${referralId}/package`,
     template: 'GET:/api/v1/referrals/:id/package',
     allowed: ['partner'],
   },
   {
+    method: 'get',
+    path: () => `/api/v1/referrals/${referralId}/package.p7m`,
+    template: 'GET:/api/v1/referrals/:id/package.p7m',
+    allowed: ['partner'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/certificates/${revocableCertificate}/revoke`,
+    template: 'POST:/api/v1/certificates/:id/revoke',
+    body: () => ({ reason: 'superseded' }),
+    prepare: stepUp,
+    allowed: ['admin'],
+  },
+  {
     method: 'post',
     path: () => `/api/v1/cases/${caseId}/erase`,
     template: 'POST:/api/v1/cases/:id/erase',
     body: () => ({ reason: 'created_in_error' }),
+    prepare: stepUp,
     allowed: ['supervisor'],
   },
   {
@@ -252,7 +375,35 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['admin'],
   },
   // Last: it ends each role's session.
-  { method: 'post', path: () => '/api/v1/auth/logout', template: '', allowed: 'all' },
+  {
+    method: 'post',
+    path: () => '/api/v1/auth/logout',
+    template: 'POST:/api/v1/auth/logout',
+    allowed: 'all',
+  },
+];
+
+/**
+ * Login steps before there is a user: without a session (or a login in
+ * progress) they answer 401; what they do is tested in test/auth/.
+ */
+const PRE_LOGIN: { method: 'post'; path: string; body: object }[] = [
+  {
+    method: 'post',
+    path: '/api/v1/auth/password',
+    body: { currentPassword: 'x', newPassword: 'y' },
+  },
+  { method: 'post', path: '/api/v1/auth/totp/enroll', body: {} },
+  { method: 'post', path: '/api/v1/auth/totp', body: { code: '123456' } },
+];
+
+/** Open to anyone by design. */
+const PUBLIC = [
+  'GET /healthz',
+  'GET /readyz',
+  'GET /api/v1/openapi.json',
+  'GET /api/v1/auth/csrf',
+  'POST /api/v1/auth/login',
 ];
 
 beforeAll(async () => {
@@ -273,11 +424,19 @@ beforeAll(async () => {
   userId = target.id;
   lead = target.institutionId;
   institutionId = partners;
-  const created = await clients.get('caseworker')!.client.post('/api/v1/cases', CASE);
-  caseId = (created.body as { case: { id: string } }).case.id;
   const caseworker = clients.get('caseworker')!.client;
+  const created = await caseworker.post('/api/v1/cases', CASE);
+  caseId = (created.body as { case: { id: string } }).case.id;
+  const uploaded = await caseworker.upload(`/api/v1/cases/${caseId}/attachments`, PNG, {
+    'Content-Type': 'image/png',
+    'X-Attachment-Name': 'inicial.png',
+  });
+  attachmentId = (uploaded.body as { id: string }).id;
   await giveConsent(caseworker, caseId, [{ sectors: ['health'], categories: ['minimal'] }]);
   referralId = await newReferral(caseworker, caseId, partners);
+  for (const who of ['caseworker', 'supervisor', 'partner'] as const) {
+    referralsToMove.set(who, await newReferral(caseworker, caseId, partners));
+  }
   const pending = await caseworker.post(`/api/v1/cases/${caseId}/consents`, {
     ...CONSENT,
     givenBy: 'guardian',
@@ -291,32 +450,67 @@ beforeAll(async () => {
     ]);
     revocableConsentIds.push(id);
   }
+  for (const who of ['caseworker', 'supervisor'] as const) {
+    const minor = await caseworker.post('/api/v1/cases', MINOR);
+    minorCases.set(who, (minor.body as { case: { id: string } }).case.id);
+  }
+  const corrected = await caseworker.post('/api/v1/cases', MINOR);
+  pendingCorrectionCase = (corrected.body as { case: { id: string } }).case.id;
+  await caseworker.post(`/api/v1/cases/${pendingCorrectionCase}/age-correction`, {
+    version: 1,
+    ageAtIdentification: 30,
+    reason: 'age_assessment',
+  });
+
   const outsider = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo Ajeno') });
   const elsewhere = await outsider.client.post('/api/v1/cases', CASE);
   otherTeamCaseId = (elsewhere.body as { case: { id: string } }).case.id;
-}, 60_000);
+  // Someone of another team opens a case of the matrix's team: an entry of its review queue.
+  const opened = await caseworker.post('/api/v1/cases', CASE);
+  const openedId = (opened.body as { case: { id: string } }).case.id;
+  await stepUp(outsider.client);
+  const grant = await outsider.client.post(`/api/v1/cases/${openedId}/break-glass`, {
+    justification: 'Emergencia nocturna para la matriz de acceso',
+  });
+  grantToReview = (grant.body as { grantId: string }).grantId;
+
+  // The partners' institution has a certificate (package.p7m), and one to revoke.
+  const admin = clients.get('admin')!.client;
+  await stepUp(admin);
+  for (let i = 0; i < 2; i++) {
+    const issued = await admin.post(`/api/v1/institutions/${partners}/certificates`, {
+      mode: 'generate',
+      password: 'Clave-de-la-matriz-2026',
+    });
+    revocableCertificate = (issued.body as { certificate: { id: string } }).certificate.id;
+  }
+}, 120_000);
 afterAll(() => t.close());
 
-const send = (client: SessionClient, endpoint: Endpoint) =>
-  endpoint.method === 'get'
-    ? client.get(endpoint.path())
-    : client.send(endpoint.method, endpoint.path(), endpoint.body?.());
+async function send(who: Who, client: SessionClient, endpoint: Endpoint) {
+  if (endpoint.upload) {
+    return client.upload(endpoint.path(who), endpoint.upload.content, endpoint.upload.headers);
+  }
+  if (endpoint.method === 'get') return client.get(endpoint.path(who));
+  return client.send(endpoint.method, endpoint.path(who), await endpoint.body?.(who, client));
+}
 
-describe.each(ENDPOINTS)('$method $template', (endpoint) => {
-  const label = `${endpoint.method.toUpperCase()} ${endpoint.path.toString()}`;
-
+describe.each(ENDPOINTS)('$template', (endpoint) => {
   it('answers 401 without a session', async () => {
     const anonymous = new SessionClient(t.app, t.clock);
     await anonymous.refreshCsrf();
-    const res = await send(anonymous, endpoint);
-    expect([label, res.status]).toEqual([label, 401]);
+    const res = await send('anonymous', anonymous, endpoint);
+    expect([endpoint.template, res.status]).toEqual([endpoint.template, 401]);
+    expect(res.body).toMatchObject({ code: 'unauthenticated' });
   });
 
   it.each(ACTOR_ROLES)('as %s', async (role) => {
     const { id, client } = clients.get(role)!;
-    const res = await send(client, endpoint);
     const allowed = endpoint.allowed === 'all' || endpoint.allowed.includes(role);
+    if (allowed && endpoint.prepare) await endpoint.prepare(client);
+    const res = await send(role, client, endpoint);
     if (allowed) {
+      expect([endpoint.template, res.status]).toEqual([endpoint.template, expect.any(Number)]);
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(300);
       return;
@@ -329,4 +523,32 @@ describe.each(ENDPOINTS)('$method $template', (endpoint) => {
     expect(denial.length).toBeGreaterThanOrEqual(1);
     expect(denial.at(-1)).toMatchObject({ outcome: 'denied', actor_role: role });
   });
+});
+
+describe.each(PRE_LOGIN)('$method $path (a login step)', ({ path, body }) => {
+  it('answers 401 without a session or a login in progress', async () => {
+    const anonymous = new SessionClient(t.app, t.clock);
+    await anonymous.refreshCsrf();
+    const res = await anonymous.post(path, body);
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ code: 'unauthenticated' });
+  });
+});
+
+it('covers every route of the OpenAPI document', async () => {
+  const res = await request(t.app).get('/api/v1/openapi.json');
+  const documented = Object.entries(res.body.paths as Record<string, object>).flatMap(
+    ([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+  const asRoute = (template: string) => {
+    const [method, path] = template.split(/:(.*)/s) as [string, string];
+    return `${method} ${path.replace(/\/$/, '').replace(/:([A-Za-z]+)/g, '{$1}')}`;
+  };
+  const covered = [
+    ...ENDPOINTS.map((e) => asRoute(e.template)),
+    ...PRE_LOGIN.map((e) => `${e.method.toUpperCase()} ${e.path}`),
+    ...PUBLIC,
+  ];
+  expect(documented.filter((route) => !covered.includes(route))).toEqual([]);
+  expect(covered.filter((route) => !documented.includes(route))).toEqual([]);
 });

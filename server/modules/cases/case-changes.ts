@@ -17,6 +17,7 @@ import {
   moveCase,
   identityColumnsOf,
   toAttributes,
+  toDetail,
   toSummary,
   updateCaseAtVersion,
   type CaseRow,
@@ -80,7 +81,7 @@ export async function updateCase(
     const identity = decryptIdentity(dataKey, current.id, identityColumnsOf(row));
     const duplicates = await possibleDuplicates(trx, indexes, current.id);
     return {
-      case: { ...toSummary(row), attributes: toAttributes(row), identity },
+      case: toDetail(row, identity),
       possibleDuplicates: duplicates,
     };
   });

@@ -7,7 +7,7 @@ import { record } from '../audit';
 import { onCase } from './case-changes';
 import { assertMayAct } from './case-key-access';
 import { destroyCaseKey } from './case-keys.repository';
-import { toSummary, updateCaseAtVersion } from './cases.repository';
+import { lockCase, toSummary, updateCaseAtVersion } from './cases.repository';
 import type { CaseSummary, EraseCase } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
 
@@ -35,6 +35,9 @@ export async function eraseCase(
   if (actor.role !== 'supervisor' || !canHoldCases(actor)) throw problems.forbidden();
   return onCase(deps, actor, id, async (trx, kase) => {
     assertMayAct(kase, 'erase');
+    // The case lock first, before the key is destroyed: a referral being created holds it
+    // shared and needs the key row (FK), so locking later would deadlock with it.
+    await lockCase(trx, kase.row.id, 'update');
     const current = kase.row;
     if (current.erased_at || !(await destroyCaseKey(trx, current.id))) {
       throw problems.conflict('case_erased', 'This case has been erased');

@@ -7,6 +7,8 @@ import {
   BreakGlassRequest,
   CaseDetail,
   CaseListQuery,
+  CaseRecord,
+  DecideAgeCorrection,
   CaseNote,
   CasePage,
   CaseSummary,
@@ -14,6 +16,7 @@ import {
   IntakeCase,
   IntakeResult,
   NewCaseNote,
+  RequestAgeCorrection,
   UpdateCase,
 } from './cases.schemas';
 
@@ -105,10 +108,36 @@ export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
     path: '/api/v1/cases/{id}',
     summary:
       'Change a case from the version you read (409 stale_version otherwise); status ' +
-      'changes need a legal transition and a reason code',
+      'changes need a legal transition and a reason code. Needs the case as its own ' +
+      '(403 break_glass_read_only otherwise); an age that makes a minor an adult is ' +
+      'refused (409 age_correction_needs_approval): request an age correction instead',
     request: { params: idParams, body: jsonContent(UpdateCase) },
     responses: {
       200: { description: 'The case', ...jsonContent(IntakeResult) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/cases/{id}/age-correction',
+    summary:
+      'Request an age correction that makes a minor an adult; another supervisor of the ' +
+      "case's team decides (four eyes). Audited (case.age_correction.request)",
+    request: { params: idParams, body: jsonContent(RequestAgeCorrection) },
+    responses: {
+      200: { description: 'The case, the correction pending', ...jsonContent(CaseRecord) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/cases/{id}/age-correction/decision',
+    summary:
+      "Approve or reject a pending age correction (a supervisor of the case's team who did " +
+      'not request it). Approval is audited as case.minor_status_lifted',
+    request: { params: idParams, body: jsonContent(DecideAgeCorrection) },
+    responses: {
+      200: { description: 'The case', ...jsonContent(CaseRecord) },
       ...problemResponses(400, 401, 403, 404, 409),
     },
   });

@@ -1,7 +1,14 @@
 import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { CasesTable, DB } from '../../db/schema';
 import { IDENTITY_COLUMNS, type IdentityColumns } from './case-crypto';
-import type { CaseAttributes, CaseSummary } from './cases.schemas';
+import type {
+  AGE_CORRECTION_REASONS,
+  CaseAttributes,
+  CaseDetail,
+  CaseSummary,
+} from './cases.schemas';
+
+type AgeCorrectionReason = (typeof AGE_CORRECTION_REASONS)[number];
 
 type Trx = Transaction<DB>;
 
@@ -76,6 +83,24 @@ export function toSummary(row: SummaryRow): CaseSummary {
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
     erased: row.erased_at !== null,
+  };
+}
+
+/** A case with its attributes and (decrypted, or null once erased) identity. */
+export function toDetail(row: CaseRow, identity: CaseDetail['identity']): CaseDetail {
+  return {
+    ...toSummary(row),
+    attributes: toAttributes(row),
+    identity,
+    pendingAgeCorrection:
+      row.age_correction_to === null
+        ? null
+        : {
+            ageAtIdentification: row.age_correction_to,
+            reason: row.age_correction_reason as AgeCorrectionReason,
+            requestedBy: row.age_correction_by!,
+            requestedAt: row.age_correction_at!.toISOString(),
+          },
   };
 }
 

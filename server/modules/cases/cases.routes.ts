@@ -10,11 +10,14 @@ import {
   BreakGlassRequest,
   CaseIdParams,
   CaseListQuery,
+  DecideAgeCorrection,
   EraseCase,
   IntakeCase,
   NewCaseNote,
+  RequestAgeCorrection,
   UpdateCase,
 } from './cases.schemas';
+import { decideAgeCorrection, requestAgeCorrection } from './case-age-correction';
 import { addNote, readNotes } from './case-notes';
 import {
   addAttachment,
@@ -63,6 +66,26 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl; onErased:
       res.json(
         await assignCase(deps, actorOf(req), req.params.id as string, req.body as AssignCase),
       );
+    },
+  );
+
+  router.post(
+    '/:id/age-correction',
+    ...caseRoles,
+    validate({ params: CaseIdParams, body: RequestAgeCorrection }),
+    async (req, res) => {
+      const input = req.body as RequestAgeCorrection;
+      res.json(await requestAgeCorrection(deps, actorOf(req), req.params.id as string, input));
+    },
+  );
+
+  router.post(
+    '/:id/age-correction/decision',
+    ...deps.access.requireRole('supervisor'),
+    validate({ params: CaseIdParams, body: DecideAgeCorrection }),
+    async (req, res) => {
+      const input = req.body as DecideAgeCorrection;
+      res.json(await decideAgeCorrection(deps, actorOf(req), req.params.id as string, input));
     },
   );
 

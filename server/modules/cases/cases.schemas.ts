@@ -102,12 +102,34 @@ export const CaseSummary = z
   .openapi('CaseSummary');
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
+/** Why an age is corrected (a code: it goes into the audit event). */
+export const AGE_CORRECTION_REASONS = [
+  'document_verified',
+  'age_assessment',
+  'data_entry_error',
+] as const;
+
+/** A correction that would make a minor an adult, until another supervisor decides on it. */
+export const PendingAgeCorrection = z
+  .object({
+    ageAtIdentification: z.number().int(),
+    reason: z.enum(AGE_CORRECTION_REASONS),
+    requestedBy: Id,
+    requestedAt: z.iso.datetime(),
+  })
+  .openapi('PendingAgeCorrection');
+
 export const CaseDetail = CaseSummary.extend({
   attributes: CaseAttributes,
   /** Null once the case has been erased (its key destroyed). */
   identity: CaseIdentity.nullable(),
+  pendingAgeCorrection: PendingAgeCorrection.nullable(),
 }).openapi('CaseDetail');
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** What an age-correction step answers: the case without its identifying data (nothing decrypted). */
+export const CaseRecord = CaseDetail.omit({ identity: true }).openapi('CaseRecord');
+export type CaseRecord = z.infer<typeof CaseRecord>;
 
 /** The warning says that a possible duplicate exists and whom to ask, never its content. */
 export const PossibleDuplicate = z
@@ -173,6 +195,23 @@ export const UpdateCase = z
 export type UpdateCase = z.infer<typeof UpdateCase>;
 
 export const AssignCase = z.object({ assignedTo: Id }).strict().openapi('AssignCase');
+
+export const RequestAgeCorrection = z
+  .object({
+    /** The version the request was made from: a stale one is refused with 409. */
+    version: z.number().int().min(1),
+    ageAtIdentification: z.number().int().min(0).max(120),
+    reason: z.enum(AGE_CORRECTION_REASONS),
+  })
+  .strict()
+  .openapi('RequestAgeCorrection');
+export type RequestAgeCorrection = z.infer<typeof RequestAgeCorrection>;
+
+export const DecideAgeCorrection = z
+  .object({ decision: z.enum(['approve', 'reject']) })
+  .strict()
+  .openapi('DecideAgeCorrection');
+export type DecideAgeCorrection = z.infer<typeof DecideAgeCorrection>;
 export type AssignCase = z.infer<typeof AssignCase>;
 
 export const ERASURE_REASONS = [

@@ -18,9 +18,8 @@ import {
   insertCase,
   listCases,
   nextCaseNumber,
-  toAttributes,
+  toDetail,
   toSummary,
-  type CaseRow,
 } from './cases.repository';
 import type { CaseDetail, CaseListQuery, IntakeCase } from './cases.schemas';
 import { attributeColumns } from './case-columns';
@@ -67,7 +66,7 @@ export async function intakeCase(deps: CasesDeps, actor: StaffActor, input: Inta
       resourceType: 'case',
       resourceId: id,
     });
-    return { case: detail(row, input.identity), possibleDuplicates: duplicates };
+    return { case: toDetail(row, input.identity), possibleDuplicates: duplicates };
   });
 }
 
@@ -114,7 +113,7 @@ export async function readCase(
       resourceId: id,
       purpose: access === 'break_glass' ? 'break_glass' : 'view',
     });
-    return detail(row, identity);
+    return toDetail(row, identity);
   });
   if (found) return found;
   await auditDenialIfExists(deps.store, actor, id);
@@ -132,10 +131,6 @@ export function auditDenialIfExists(store: Store, actor: StaffActor, id: string)
     { type: 'case', id },
     async (trx) => (await findCase(trx, id)) !== undefined,
   );
-}
-
-function detail(row: CaseRow, identity: CaseDetail['identity']): CaseDetail {
-  return { ...toSummary(row), attributes: toAttributes(row), identity };
 }
 
 const noTeam = () =>
