@@ -50,7 +50,9 @@ function readVersions(
     }
   }
   if (keys.size === 0) {
-    problems.push('DATA_KEK: no key-encryption key (set DATA_KEK, or DATA_KEK_V<N> once v1 is retired)');
+    problems.push(
+      'DATA_KEK: no key-encryption key (set DATA_KEK, or DATA_KEK_V<N> once v1 is retired)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return new Map([...keys].map(([version, key]) => [version, key.subarray(0, 32)]));
