@@ -42,20 +42,28 @@ export function registerAuthOpenApi(registry: OpenAPIRegistry): void {
     response: NextStepResponse,
     problems: [400, 401, 403, 429, 503],
   });
-  path('post', '/password', 'Change the password (required after an initial or reset one)', {
-    body: ChangePasswordRequest,
-    response: NextStepResponse,
-    problems: [400, 401, 403, 429],
-  });
+  path(
+    'post',
+    '/password',
+    'Change the password: signed in, or as the login step after an initial or reset ' +
+      'password (409 wrong_login_step when the next step is the second factor)',
+    {
+      body: ChangePasswordRequest,
+      response: NextStepResponse,
+      problems: [400, 401, 403, 409, 429],
+    },
+  );
   path('post', '/totp/enroll', 'Start second-factor enrolment: the secret is shown once', {
     response: TotpEnrolment,
     problems: [401, 403, 409],
   });
-  path('post', '/totp', 'Login step 2: a TOTP code (activates the factor at enrolment)', {
-    body: TotpRequest,
-    response: Me,
-    problems: [400, 401, 403, 409, 429],
-  });
+  path(
+    'post',
+    '/totp',
+    'Login step 2: a TOTP code (activates the factor at enrolment). 5 wrong codes in a ' +
+      'row lock the factor (403 second_factor_locked) until an administrator unlocks it',
+    { body: TotpRequest, response: Me, problems: [400, 401, 403, 409, 429] },
+  );
   path('post', '/step-up', 'Re-confirm with a TOTP code before a sensitive operation', {
     body: TotpRequest,
     response: StepUp,

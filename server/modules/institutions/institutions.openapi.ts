@@ -49,7 +49,7 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
     path: '/api/v1/institutions/{id}',
     summary:
       'Change an institution (admin). `active: false` disables it (never the lead agency), ' +
-      '`active: true` enables it again.',
+      '`active: true` enables it again (step-up: its staff and systems get their access back).',
     request: { params: InstitutionIdParams, body: jsonContent(UpdateInstitution) },
     responses: {
       200: { description: 'The institution', ...jsonContent(Institution) },

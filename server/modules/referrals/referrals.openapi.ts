@@ -52,7 +52,9 @@ export function registerReferralsOpenApi(registry: OpenAPIRegistry): void {
     path: '/api/v1/referrals/{id}/transitions',
     summary:
       'sent → acknowledged → accepted | declined (reason) → in_progress → completed ' +
-      '(outcome, feedback: encrypted) by the receiving institution; withdrawn by the sender',
+      '(outcome, feedback: encrypted) by the receiving institution; withdrawn by the sender ' +
+      '(never through break-glass: 403 break_glass_read_only). Withdrawal, decline and ' +
+      'expiry destroy the package in the same transaction',
     request: { params: idParams, body: jsonContent(ReferralTransition) },
     responses: {
       200: { description: 'The referral, moved', ...jsonContent(Referral) },
@@ -62,7 +64,10 @@ export function registerReferralsOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/referrals/{id}/package',
-    summary: 'The disclosure package, for the receiving institution (an audited disclosure)',
+    summary:
+      'The disclosure package, for the receiving institution (an audited disclosure). ' +
+      'Gone once the referral is withdrawn, declined or expired, 30 days after completion, ' +
+      'on consent revocation or case erasure: 409 package_closed with its `reason`',
     request: { params: idParams },
     responses: {
       200: { description: 'The package', ...jsonContent(DisclosurePackage) },

@@ -16,7 +16,7 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/users',
-    summary: 'List users (admin)',
+    summary: 'List users (admin), by email; the cursor names the last user by id only',
     request: { query: UserListQuery },
     responses: {
       200: { description: 'A page of users', ...jsonContent(UserPage) },
@@ -26,7 +26,9 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'post',
     path: '/api/v1/users',
-    summary: 'Create a user (admin); the one-time initial password is returned once',
+    summary:
+      'Create a user (admin, step-up: 401 step_up_required otherwise); the one-time ' +
+      'initial password is returned once',
     request: { body: jsonContent(CreateUser) },
     responses: {
       201: { description: 'Created', ...jsonContent(CreatedUser) },
@@ -47,8 +49,10 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
     method: 'patch',
     path: '/api/v1/users/{id}',
     summary:
-      'Change a user (admin). Role changes and credential resets need a step-up; ' +
-      'disabling ends all their sessions.',
+      'Change a user (admin). Whatever grants access needs a step-up (401 ' +
+      'step_up_required): role, institution, team, team access, re-enabling, resetting ' +
+      'the password or the second factor, unlocking the second factor. A name or ' +
+      'disabling does not; disabling ends all their sessions.',
     request: { params, body: jsonContent(UpdateUser) },
     responses: {
       200: { description: 'The user', ...jsonContent(UpdatedUser) },
