@@ -141,6 +141,24 @@ describe('loadSecrets', () => {
     expect(first.SESSION_SECRET.equals(first.DATA_KEK!)).toBe(false);
   });
 
+  it('lets DATA_KEK (version 1) go once a later version is configured', () => {
+    const good = Buffer.alloc(32, 7).toString('base64');
+    const rest = { SESSION_SECRET: good, AUDIT_KEY: good, BLIND_INDEX_KEY: good };
+    const retired = loadSecrets({ isProduction: true, dataDir }, silent, {
+      ...rest,
+      DATA_KEK_V2: good,
+    });
+    expect(retired.DATA_KEK).toBeUndefined();
+    const error = configError(() => loadSecrets({ isProduction: true, dataDir }, silent, rest));
+    expect(error.problems).toEqual([expect.stringMatching(/^DATA_KEK: missing/)]);
+
+    // Development: a version file stands in for it; no new version 1 is generated.
+    fs.mkdirSync(path.join(dataDir, 'secrets'), { mode: 0o700 });
+    fs.writeFileSync(path.join(dataDir, 'secrets', 'data_kek_v2.key'), good, { mode: 0o600 });
+    expect(loadSecrets({ isProduction: false, dataDir }, silent, {}).DATA_KEK).toBeUndefined();
+    expect(fs.existsSync(path.join(dataDir, 'secrets', 'data_kek.key'))).toBe(false);
+  });
+
   it('refuses a secret file that other users can read', () => {
     loadSecrets({ isProduction: false, dataDir }, silent, {});
     fs.chmodSync(path.join(dataDir, 'secrets', 'data_kek.key'), 0o644);

@@ -47,6 +47,15 @@ describe('loadKeyring', () => {
     expect(other.unwrap(wrapped, 'case:1')).toHaveLength(32); // reloaded on the unknown version
   });
 
+  it('works without version 1 once it is retired, and refuses no version at all', () => {
+    const v2 = randomBytes(32).toString('base64');
+    const keyring = loadKeyring({ isProduction: true, dataDir }, {}, { DATA_KEK_V2: v2 });
+    expect(keyring.versions()).toEqual([2]);
+    expect(() => loadKeyring({ isProduction: true, dataDir }, {}, {})).toThrow(
+      /DATA_KEK: no key-encryption key/,
+    );
+  });
+
   it('never creates key files in production', () => {
     const keyring = loadKeyring({ isProduction: true, dataDir }, { DATA_KEK: kek }, {});
     expect(() => addDevelopmentKekVersion({ isProduction: true, dataDir }, keyring)).toThrow(
