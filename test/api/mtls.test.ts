@@ -1,4 +1,3 @@
-import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -8,6 +7,7 @@ import { createMtlsServer } from '../../server/http/mtls-listener';
 import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
 import { buildPartnerSystemApp } from '../../server/modules/partner-systems';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { mtlsRequest, type ClientCertificate } from '../helpers/mtls-client';
 import { opensslCsr, opensslOk, RSA_2048, selfSignedFiles, TempDir } from '../helpers/openssl';
 import { giveConsent, newCase, referralId, type Signed } from '../helpers/referrals';
 import { auditEvents, createTeam, partnerInstitutionId, signedIn } from '../helpers/users';
@@ -26,45 +26,10 @@ let other: string;
 const dir = new TempDir();
 let serverCa: string;
 
-interface Client {
-  cert: string;
-  key: string;
-}
-interface Answer {
-  status: number;
-  body: unknown;
-}
+type Client = ClientCertificate;
 
-function call(client: Client | undefined, method: string, path: string, body?: object) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = httpsRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        servername: 'localhost',
-        ca: serverCa,
-        ...(client ?? {}),
-        headers: body ? { 'content-type': 'application/json' } : {},
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const json = (res.headers['content-type'] ?? '').includes('json');
-          resolve({
-            status: res.statusCode ?? 0,
-            body: json ? (JSON.parse(text) as unknown) : text,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
-}
+const call = (client: Client | undefined, method: string, path: string, body?: object) =>
+  mtlsRequest({ port, serverCa }, client, method, path, body);
 
 /** A self-signed certificate and its key, made by openssl (not from our CA). */
 function selfSigned(name: string, subject: string, extra: string[] = []): Client {

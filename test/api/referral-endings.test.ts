@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { request as httpsRequest, type Server } from 'node:https';
+import type { Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
@@ -12,6 +12,7 @@ import {
 } from '../../server/modules/referrals';
 import { COMPLETED_PACKAGE_DAYS } from '../../server/modules/referrals/package-closure';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { mtlsRequest, type MtlsAnswer } from '../helpers/mtls-client';
 import { opensslCsr, RSA_2048, selfSignedFiles, TempDir } from '../helpers/openssl';
 import {
   giveConsent,
@@ -49,10 +50,6 @@ type Referral = Body & {
   packageClosedReason: string | null;
   history: History;
 };
-interface Answer {
-  status: number;
-  body: unknown;
-}
 
 const DAY_MS = 86_400_000;
 const HEALTH = [{ sectors: ['health'], categories: ['minimal', 'health'] }];
@@ -92,43 +89,14 @@ const newReferral = (extra: Body = {}) =>
   referralId(w.ana.client, caseId, w.hospital, { categories: ['health'], ...extra });
 
 /** A request to the mutual-TLS listener with the hospital system's certificate. */
-function mtls(path: string): Promise<Answer> {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = httpsRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'GET',
-        path,
-        servername: 'localhost',
-        ca: serverCa,
-        cert: hospitalSystem.cert,
-        key: hospitalSystem.key,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const json = (res.headers['content-type'] ?? '').includes('json');
-          resolve({
-            status: res.statusCode ?? 0,
-            body: json ? (JSON.parse(text) as unknown) : text,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const mtls = (path: string) => mtlsRequest({ port, serverCa }, hospitalSystem, 'GET', path);
 
 /**
  * Every way the receiving institution can ask for the package answers 409
  * `package_closed` with the reason, and none of them discloses the content.
  */
 async function expectPackageClosed(id: string, reason: string) {
-  const answers: [string, Answer][] = [
+  const answers: [string, MtlsAnswer][] = [
     ['json', await w.doctor.client.get(`/api/v1/referrals/${id}/package`)],
     ['p7m', await w.doctor.client.get(`/api/v1/referrals/${id}/package.p7m`)],
     ['mtls json', await mtls(`/api/v1/referrals/${id}/package`)],

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import {
   inActorTransaction,
@@ -9,6 +9,7 @@ import {
 import type { DB } from '../../server/db/schema';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
+import { rlsCase, rlsPerson, rlsWorld, type RlsWorld } from '../helpers/rls-fixtures';
 
 /**
  * The database's half of "break-glass is for reading" (migration 0016), as
@@ -22,7 +23,7 @@ import { engine } from '../helpers/engine';
 let t: TestDatabase;
 let lead: string;
 let hospital: string;
-const team: Record<'A' | 'B', string> = { A: '', B: '' };
+let team: RlsWorld['team'];
 const people: Record<string, DbActor> = {};
 let caseA: string; // team A, assigned to ana; bruno (team B) holds a live grant
 let caseB: string; // team B, assigned to bruno; ana holds a live grant
@@ -64,47 +65,14 @@ async function outcomeOf(actor: DbActor, work: Work<unknown>): Promise<string> {
 }
 
 async function person(name: string, role: ActorRole, teamName?: 'A' | 'B') {
-  const row = await system((trx) =>
-    trx
-      .insertInto('users')
-      .values({
-        institution_id: lead,
-        email: `${name}.${randomBytes(3).toString('hex')}@example.org`,
-        display_name: name,
-        role,
-        password_hash: 'not-used',
-        team_id: teamName ? team[teamName] : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
-  );
-  people[name] = { id: row.id, role, institutionId: lead };
-}
-
-function newCase(teamId: string, assignee: string): Promise<string> {
-  return system(async (trx) => {
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        case_number: `TRT-2026-${String(randomInt(1e6)).padStart(6, '0')}`,
-        risk_level: 'high',
-        team_id: teamId,
-        assigned_to: assignee,
-        identified_on: '2026-11-01',
-        sex: 'Female',
-        age_band: '18-24',
-        trafficking_status: 'Possible',
-        created_by: assignee,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_keys')
-      .values({ case_id: row.id, kek_version: 1, wrapped_key: randomBytes(62) })
-      .execute();
-    return row.id;
+  people[name] = await rlsPerson(t.store, name, role, {
+    institutionId: lead,
+    teamId: teamName ? team[teamName] : undefined,
   });
 }
+
+const newCase = (teamId: string, assignee: string) =>
+  rlsCase(t.store, { teamId, assignee, creator: assignee });
 
 /** A live grant, written as the system with the queue of the team that owns the case now. */
 function grant(caseId: string, userId: string, ownerTeamId: string): Promise<string> {
@@ -139,31 +107,9 @@ const caseRow = (id: string) =>
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  await system(async (trx) => {
-    lead = (
-      await trx
-        .insertInto('institutions')
-        .values({ name: 'Agencia', sector: 'social_protection', is_lead_agency: true })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    hospital = (
-      await trx
-        .insertInto('institutions')
-        .values({ name: 'Hospital', sector: 'health' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    for (const name of ['A', 'B'] as const) {
-      team[name] = (
-        await trx
-          .insertInto('teams')
-          .values({ name: `Equipo ${name}` })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    }
-  });
+  const world = await rlsWorld(t.store, { name: 'Hospital', sector: 'health' });
+  ({ lead, team } = world);
+  hospital = world.partner;
   await person('ana', 'caseworker', 'A');
   await person('andres', 'caseworker', 'A');
   await person('sara', 'supervisor', 'A');

@@ -1,4 +1,3 @@
-import { randomBytes, randomInt } from 'node:crypto';
 import {
   inActorTransaction,
   SYSTEM_ACTOR,
@@ -7,6 +6,7 @@ import {
 } from '../../server/db/actor-transaction';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
+import { rlsCase, rlsPerson, rlsWorld, type RlsWorld } from '../helpers/rls-fixtures';
 
 /**
  * Row-level security on cases, on its own: direct SQL as the application role
@@ -15,7 +15,7 @@ import { engine } from '../helpers/engine';
 let t: TestDatabase;
 let lead: string;
 let partnerInstitution: string;
-const team: Record<'A' | 'B', string> = { A: '', B: '' };
+let team: RlsWorld['team'];
 const people: Record<string, DbActor> = {};
 let caseA: string;
 let caseB: string;
@@ -28,49 +28,15 @@ async function person(
   role: ActorRole,
   options: { team?: 'A' | 'B'; teamAccess?: boolean; institutionId?: string } = {},
 ) {
-  const institutionId = options.institutionId ?? lead;
-  const row = await system((trx) =>
-    trx
-      .insertInto('users')
-      .values({
-        institution_id: institutionId,
-        email: `${name}.${randomBytes(3).toString('hex')}@example.org`,
-        display_name: name,
-        role,
-        password_hash: 'not-used',
-        team_id: options.team ? team[options.team] : null,
-        team_access: options.teamAccess ?? false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
-  );
-  people[name] = { id: row.id, role, institutionId };
-}
-
-async function newCase(teamId: string, assignee: string, creator: string): Promise<string> {
-  return system(async (trx) => {
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        case_number: `TRT-2026-${String(randomInt(1e6)).padStart(6, '0')}`,
-        risk_level: 'high',
-        team_id: teamId,
-        assigned_to: assignee,
-        identified_on: '2026-11-01',
-        sex: 'Female',
-        age_band: '18-24',
-        trafficking_status: 'Possible',
-        created_by: creator,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_keys')
-      .values({ case_id: row.id, kek_version: 1, wrapped_key: randomBytes(62) })
-      .execute();
-    return row.id;
+  people[name] = await rlsPerson(t.store, name, role, {
+    institutionId: options.institutionId ?? lead,
+    teamId: options.team ? team[options.team] : undefined,
+    teamAccess: options.teamAccess,
   });
 }
+
+const newCase = (teamId: string, assignee: string, creator: string) =>
+  rlsCase(t.store, { teamId, assignee, creator });
 
 const visibleCases = (actor: DbActor) =>
   inActorTransaction(t.store, actor, async (trx) => ({
@@ -82,31 +48,9 @@ const visibleCases = (actor: DbActor) =>
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  await system(async (trx) => {
-    lead = (
-      await trx
-        .insertInto('institutions')
-        .values({ name: 'Agencia', sector: 'social_protection', is_lead_agency: true })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    partnerInstitution = (
-      await trx
-        .insertInto('institutions')
-        .values({ name: 'Fiscalía', sector: 'justice' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    for (const name of ['A', 'B'] as const) {
-      team[name] = (
-        await trx
-          .insertInto('teams')
-          .values({ name: `Equipo ${name}` })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    }
-  });
+  const world = await rlsWorld(t.store, { name: 'Fiscalía', sector: 'justice' });
+  ({ lead, team } = world);
+  partnerInstitution = world.partner;
   await person('ana', 'caseworker', { team: 'A' });
   await person('alba', 'caseworker', { team: 'A', teamAccess: true });
   await person('andres', 'caseworker', { team: 'A' });
