@@ -10,7 +10,11 @@
  */
 import { parseArgs } from 'node:util';
 import { addDevelopmentKekVersion, loadKeyring } from '../server/config/keyring';
-import { rewrapKeys, upgradeLegacyTotpSecrets } from '../server/modules/keys';
+import {
+  assertKekVersionsAvailable,
+  rewrapKeys,
+  upgradeLegacyTotpSecrets,
+} from '../server/modules/keys';
 import { runOperatorCommand } from './operator-command';
 
 const { values } = parseArgs({ options: { 'new-version': { type: 'boolean', default: false } } });
@@ -22,6 +26,7 @@ runOperatorCommand('rotate-keys', async ({ config, secrets, store }) => {
     keyring = loadKeyring(config, secrets);
     console.log(`Created key-encryption key version ${version}.`);
   }
+  await assertKekVersionsAvailable(store, keyring);
   const upgraded = await upgradeLegacyTotpSecrets(store, keyring, secrets.DATA_KEK);
   if (upgraded > 0) console.log(`Wrapped ${upgraded} second-factor secrets with the keyring.`);
   const report = await rewrapKeys(store, keyring);

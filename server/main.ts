@@ -16,7 +16,7 @@ import { buildPartnerSystemApp } from './modules/partner-systems';
 import { closeCompletedPackages, expireUnacknowledgedReferrals } from './modules/referrals';
 import { auditAnchorLogger, sealPending, type AuditAnchorLogger } from './modules/audit';
 import { PostgresSessionStore } from './modules/auth';
-import { upgradeLegacyTotpSecrets } from './modules/keys';
+import { assertKekVersionsAvailable, upgradeLegacyTotpSecrets } from './modules/keys';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     );
   }
   const keyring = loadKeyring(config, secrets);
+  await assertKekVersionsAvailable(store, keyring);
   const upgraded = await upgradeLegacyTotpSecrets(store, keyring, secrets.DATA_KEK);
   if (upgraded > 0) logger.info({ upgraded }, 'wrapped second-factor secrets with the keyring');
   // The internal certificate authority exists from the first run on.

@@ -8,6 +8,8 @@ import { decrypt, encrypt } from './aead';
 export interface KeyEncryptionKeys {
   /** The version new data keys are wrapped with. */
   currentVersion(): number;
+  /** Every version this keyring can open, ascending. */
+  versions(): number[];
   wrap(dataKey: Buffer, context: string): WrappedKey;
   /** Throws UnknownKeyVersionError or DecryptionError; never returns a wrong key. */
   unwrap(wrapped: WrappedKey, context: string): Buffer;

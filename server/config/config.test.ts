@@ -152,7 +152,16 @@ describe('loadSecrets', () => {
     const error = configError(() => loadSecrets({ isProduction: true, dataDir }, silent, rest));
     expect(error.problems).toEqual([expect.stringMatching(/^DATA_KEK: missing/)]);
 
-    // Development: a version file stands in for it; no new version 1 is generated.
+    // Development: a version-1 file is read whenever it is there, beside later versions.
+    const both = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-secrets-'));
+    loadSecrets({ isProduction: false, dataDir: both }, silent, {});
+    fs.writeFileSync(path.join(both, 'secrets', 'data_kek_v2.key'), good, { mode: 0o600 });
+    expect(loadSecrets({ isProduction: false, dataDir: both }, silent, {}).DATA_KEK).toHaveLength(
+      32,
+    );
+    fs.rmSync(both, { recursive: true, force: true });
+
+    // Without it, a later version stands in for it; no new version 1 is generated.
     fs.mkdirSync(path.join(dataDir, 'secrets'), { mode: 0o700 });
     fs.writeFileSync(path.join(dataDir, 'secrets', 'data_kek_v2.key'), good, { mode: 0o600 });
     expect(loadSecrets({ isProduction: false, dataDir }, silent, {}).DATA_KEK).toBeUndefined();

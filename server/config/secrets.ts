@@ -42,7 +42,7 @@ export function loadSecrets(
       if (!value) problems.push(`${name}: must be base64 of at least ${SECRET_BYTES} bytes`);
       return [name, value ?? Buffer.alloc(0)] as const;
     }
-    if (name === 'DATA_KEK' && hasLaterKekVersions(config, env)) return [name, undefined] as const;
+    if (name === 'DATA_KEK' && retired(config, env)) return [name, undefined] as const;
     if (config.isProduction) {
       problems.push(`${name}: missing (required in production; base64 of ${SECRET_BYTES} bytes)`);
       return [name, Buffer.alloc(0)] as const;
@@ -54,14 +54,23 @@ export function loadSecrets(
   return Object.freeze(Object.fromEntries(present) as unknown as Secrets);
 }
 
-/** A later key-encryption key version is configured (so version 1 may have been retired). */
-function hasLaterKekVersions(
+/**
+ * Version 1 has been retired: it is absent while a later version is configured
+ * (in development: no key file of version 1, but one of a later version).
+ * A version-1 key file that exists is always read.
+ */
+function retired(
   config: Pick<Config, 'isProduction' | 'dataDir'>,
   env: NodeJS.ProcessEnv,
 ): boolean {
-  if (Object.keys(env).some((name) => /^DATA_KEK_V\d{1,3}$/.test(name) && env[name])) return true;
+  if (Object.keys(env).some((name) => /^DATA_KEK_V\d{1,3}$/.test(name) && env[name])) {
+    return (
+      config.isProduction || !fs.existsSync(path.join(config.dataDir, 'secrets', 'data_kek.key'))
+    );
+  }
   if (config.isProduction) return false;
   const dir = path.join(config.dataDir, 'secrets');
+  if (fs.existsSync(path.join(dir, 'data_kek.key'))) return false;
   return (
     fs.existsSync(dir) && fs.readdirSync(dir).some((file) => /^data_kek_v\d{1,3}\.key$/.test(file))
   );

@@ -26,7 +26,8 @@ export interface RecordUseCase {
  * Runs a use case on one record and audits its refusals, each in a
  * transaction of its own (the use case's rolled back): a record the actor
  * may not see answers 404 like a missing one (the attempt is audited when it
- * exists); an act that is not theirs answers 403, audited.
+ * exists); an act that is not theirs answers 403, audited, as is a refusal
+ * marked so (a four-eyes rule's 409).
  */
 export async function withAuditedRefusals<T>(
   store: Store,
@@ -40,12 +41,13 @@ export async function withAuditedRefusals<T>(
     const target = { type: resource.type, id: resource.id };
     if (error instanceof ProblemError && error.status === 404) {
       await auditDenialIfExists(store, actor, target, resource.exists);
-    } else if (error instanceof ProblemError && error.status === 403) {
+    } else if (error instanceof ProblemError && (error.status === 403 || error.refusalPurpose)) {
       await auditAlone(store, actor, {
         action: 'access.denied',
         outcome: 'denied',
         resourceType: target.type,
         resourceId: target.id,
+        purpose: error.refusalPurpose,
       });
     }
     throw error;

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
  * PGlite serves one process: two processes on one data directory each keep
  * their own view of it and corrupt each other's. Whoever opens the directory
- * therefore holds `pgdata.lock` beside `pgdata`, a file holding its pid. A lock
- * whose pid is no longer alive (a crash) is taken over.
+ * therefore holds `pgdata.lock` beside `pgdata`, a file holding its pid and
+ * host name. A lock of this host whose pid is no longer alive (a crash), or is
+ * this very process's pid while it does not hold the directory (a container
+ * restarted with the same pid), is taken over; a lock of another host (a
+ * shared volume) is never judged from here.
  *
  * A few lines of our own rather than a package: proper-lockfile, the usual
  * choice, judges staleness by an mtime that a timer must keep refreshing, and
@@ -22,9 +26,11 @@ export class EmbeddedDatabaseLockedError extends Error {
   constructor(
     readonly dataDir: string,
     readonly holderPid: number,
+    readonly holderHost?: string,
   ) {
     super(
-      `the embedded database under ${dataDir} is in use by process ${holderPid} ` +
+      `the embedded database under ${dataDir} is in use by process ${holderPid}` +
+        `${holderHost ? ` on host ${holderHost}` : ''} ` +
         '(the Amparo server, or another command): PGlite serves one process at a time. ' +
         'Stop the server first, then run this again.',
     );
@@ -33,17 +39,26 @@ export class EmbeddedDatabaseLockedError extends Error {
 }
 
 /** Takes the data directory (creating it if needed) or throws EmbeddedDatabaseLockedError. */
+/** Data directories this process holds: it must not open one twice either. */
+const heldHere = new Set<string>();
+
 export function lockEmbeddedDataDir(dataDir: string): EmbeddedLock {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, LOCK_FILE);
-  const content = `${process.pid}\n`;
+  const content = `${process.pid} ${os.hostname()}\n`;
   // Two attempts: the second follows the removal of a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     if (createExclusively(file, content)) return ownLock(file, content);
     const held = readLock(file);
     if (held === undefined) continue; // removed meanwhile
-    const pid = Number.parseInt(held, 10);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    const [pidText, host] = held.trim().split(/\s+/);
+    const pid = Number.parseInt(pidText ?? '', 10);
+    const valid = Number.isInteger(pid) && pid > 0;
+    if (valid && host !== undefined && host !== os.hostname()) {
+      throw new EmbeddedDatabaseLockedError(dataDir, pid, host);
+    }
+    const ownStale = pid === process.pid && !heldHere.has(path.resolve(file));
+    if (valid && (pid === process.pid ? !ownStale : isAlive(pid))) {
       throw new EmbeddedDatabaseLockedError(dataDir, pid);
     }
     // Stale (or unreadable). Re-read just before removing so that a lock taken
@@ -73,10 +88,12 @@ function createExclusively(file: string, content: string): boolean {
 
 function ownLock(file: string, content: string): EmbeddedLock {
   let held = true;
+  heldHere.add(path.resolve(file));
   return {
     release() {
       if (!held) return;
       held = false;
+      heldHere.delete(path.resolve(file));
       if (readLock(file) === content) fs.rmSync(file, { force: true });
     },
   };

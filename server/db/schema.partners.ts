@@ -39,6 +39,7 @@ export const PACKAGE_CLOSED_REASONS = [
   'expired',
   'case_erased',
   'retention_ended',
+  'closed_by_sender',
 ] as const;
 export type PackageClosedReason = (typeof PACKAGE_CLOSED_REASONS)[number];
 
@@ -57,6 +58,8 @@ export interface ReferralsTable {
   opened_at: Date | null;
   package_closed_at: Date | null;
   package_closed_reason: PackageClosedReason | null;
+  /** The case's team when the referral was sent: set by a trigger (0016), never changed. */
+  sender_team_id: Generated<string>;
   created_by: string;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;

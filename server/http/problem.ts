@@ -43,6 +43,18 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
   }
 
+  /**
+   * Set on a refusal that is not a 403 but must be audited as one (a four-eyes
+   * rule): the purpose the `access.denied` event records.
+   */
+  refusalPurpose: string | undefined;
+
+  /** Marks this problem as a refusal the audit log records (see withAuditedRefusals). */
+  asRefusal(purpose: string): this {
+    this.refusalPurpose = purpose;
+    return this;
+  }
+
   /** Machine-readable members beside the standard ones (RFC 9457 extensions); never personal data. */
   readonly extensions: Record<string, unknown> = {};
 
@@ -133,6 +145,9 @@ export const problems = {
     ).withHeader('Retry-After', '1'),
   conflict: (code: string, title: string, detail?: string) =>
     new ProblemError(409, code, title, detail),
+  /** Whoever made or asked for something may not also approve or review it (audited). */
+  fourEyes: (title: string, detail: string) =>
+    new ProblemError(409, 'four_eyes', title, detail).asRefusal('four_eyes'),
   notReady: (detail: string) => new ProblemError(503, 'not_ready', 'Not ready', detail),
   integrityCheckFailed: () =>
     new ProblemError(

@@ -20,7 +20,7 @@ import {
  */
 type Who = ActorRole | 'anonymous';
 interface Endpoint {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** As the route is declared (`METHOD:/api/v1/users/:id`): what a denial records. */
   template: string;
   path: (who: Who) => string;
@@ -46,6 +46,7 @@ let grantToReview: string;
 let revocableCertificate: string;
 const revocableConsentIds: string[] = [];
 const referralsToMove = new Map<Who, string>();
+const packagesToClose = new Map<Who, string>();
 const minorCases = new Map<Who, string>();
 let pendingCorrectionCase: string;
 
@@ -213,7 +214,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'post',
     path: () => `/api/v1/cases/${pendingCorrectionCase}/age-correction/decision`,
     template: 'POST:/api/v1/cases/:id/age-correction/decision',
-    body: () => ({ decision: 'approve' }),
+    body: () => ({ decision: 'approve', version: 2 }),
     allowed: ['supervisor'],
   },
   {
@@ -340,6 +341,13 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['partner'],
   },
   {
+    method: 'delete',
+    // A package per sender: each closes one.
+    path: (who) => `/api/v1/referrals/${packagesToClose.get(who) ?? referralId}/package`,
+    template: 'DELETE:/api/v1/referrals/:id/package',
+    allowed: ['caseworker', 'supervisor'],
+  },
+  {
     method: 'get',
     path: () => `/api/v1/referrals/${referralId}/package.p7m`,
     template: 'GET:/api/v1/referrals/:id/package.p7m',
@@ -436,6 +444,9 @@ beforeAll(async () => {
   referralId = await newReferral(caseworker, caseId, partners);
   for (const who of ['caseworker', 'supervisor', 'partner'] as const) {
     referralsToMove.set(who, await newReferral(caseworker, caseId, partners));
+  }
+  for (const who of ['caseworker', 'supervisor'] as const) {
+    packagesToClose.set(who, await newReferral(caseworker, caseId, partners));
   }
   const pending = await caseworker.post(`/api/v1/cases/${caseId}/consents`, {
     ...CONSENT,

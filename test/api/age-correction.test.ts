@@ -42,8 +42,12 @@ const read = async (who: Signed, id: string) =>
   (await who.client.get(`/api/v1/cases/${id}`)).body as CaseBody;
 const request = (who: Signed, id: string, body: object) =>
   who.client.post(`/api/v1/cases/${id}/age-correction`, body);
-const decide = (who: Signed, id: string, decision: string) =>
-  who.client.post(`/api/v1/cases/${id}/age-correction/decision`, { decision });
+/** A decision on the request as the decider reads it now (the version they saw). */
+const decide = async (who: Signed, id: string, decision: string, version?: number) =>
+  who.client.post(`/api/v1/cases/${id}/age-correction/decision`, {
+    decision,
+    version: version ?? (await read(who, id)).version,
+  });
 const personConsent = (who: Signed, id: string) =>
   who.client.post(`/api/v1/cases/${id}/consents`, {
     givenBy: 'person',
@@ -141,6 +145,9 @@ describe(`a minor becomes an adult only by an approved age correction (${engine}
     const own = await decide(sara, id, 'approve');
     expect(own.status).toBe(409);
     expect(own.body).toMatchObject({ code: 'four_eyes' });
+    expect(
+      (await auditEvents(t, { action: 'access.denied', resourceId: id })).at(-1),
+    ).toMatchObject({ actor_id: sara.user.id, purpose: 'four_eyes', resource_type: 'case' });
 
     const rejected = await decide(sofia, id, 'reject');
     expect(rejected.status).toBe(200);
@@ -162,7 +169,10 @@ describe(`a minor becomes an adult only by an approved age correction (${engine}
     const body = { version: 1, ageAtIdentification: 21, reason: 'age_assessment' };
     for (const res of [
       await anonymous.post(`/api/v1/cases/${id}/age-correction`, body),
-      await anonymous.post(`/api/v1/cases/${id}/age-correction/decision`, { decision: 'approve' }),
+      await anonymous.post(`/api/v1/cases/${id}/age-correction/decision`, {
+        decision: 'approve',
+        version: 1,
+      }),
     ]) {
       expect(res.status).toBe(401);
     }
@@ -217,7 +227,47 @@ describe(`the database refuses any other way out of a minor's band (${engine})`,
     const { version } = await read(sara, id);
     await request(sara, id, { version, ageAtIdentification: 30, reason: 'age_assessment' });
     await expect(lift(actorOf(sara, 'supervisor'), id)).rejects.toThrow(/approved age correction/);
-    // The second supervisor applying the requested age is the one way through.
-    await expect(lift(actorOf(sofia, 'supervisor'), id)).resolves.toBeDefined();
+    // Applying the requested age while leaving the request in place (to reuse it): refused.
+    await expect(lift(actorOf(sofia, 'supervisor'), id)).rejects.toThrow(/approved age correction/);
+    // The second supervisor applying the requested age, clearing the request, is the one way through.
+    await expect(
+      inActorTransaction(t.database.store, actorOf(sofia, 'supervisor'), (trx) =>
+        trx
+          .updateTable('cases')
+          .set({
+            age_at_identification: 30,
+            age_band: '25-34',
+            age_correction_to: null,
+            age_correction_reason: null,
+            age_correction_by: null,
+            age_correction_at: null,
+          })
+          .where('id', '=', id)
+          .execute(),
+      ),
+    ).resolves.toBeDefined();
+  });
+
+  it('refuses a request filed in a colleague’s name, and stamps its own time', async () => {
+    const id = await newCase(ana.client, { age: 13 });
+    const file = (actor: DbActor, by: string) =>
+      inActorTransaction(t.database.store, actor, (trx) =>
+        trx
+          .updateTable('cases')
+          .set({
+            age_correction_to: 30,
+            age_correction_reason: 'age_assessment',
+            age_correction_by: by,
+            age_correction_at: new Date('2020-01-01T00:00:00Z'),
+          })
+          .where('id', '=', id)
+          .returning('age_correction_at')
+          .executeTakeFirstOrThrow(),
+      );
+    await expect(file(actorOf(sara, 'supervisor'), sofia.user.id)).rejects.toThrow(
+      /requested by its requester/,
+    );
+    const own = await file(actorOf(sara, 'supervisor'), sara.user.id);
+    expect(own.age_correction_at!.getFullYear()).toBeGreaterThan(2020);
   });
 });

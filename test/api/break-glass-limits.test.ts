@@ -205,6 +205,7 @@ describe('what a break-glass reader may do', () => {
       ['case.attachment.read', caseId],
       ['consent.list', caseId],
       ['referral.read', sentReferral],
+      ['referral.list', caseId],
     ] as const) {
       const events = await byBruno(action, resourceId);
       expect([action, events.length]).toEqual([action, 1]);

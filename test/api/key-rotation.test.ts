@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { decryptField, deriveKey, encrypt, LocalKeyring } from '../../security/crypto';
 import { buildApp } from '../../server/app';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
-import { rewrapKeys, upgradeLegacyTotpSecrets } from '../../server/modules/keys';
+import {
+  assertKekVersionsAvailable,
+  rewrapKeys,
+  upgradeLegacyTotpSecrets,
+} from '../../server/modules/keys';
 import { startTestApp, TEST_CONFIG, type TestApp } from '../helpers/app';
 import { SessionClient } from '../helpers/session-client';
 import { asSuperuser } from '../helpers/superuser';
@@ -108,6 +112,12 @@ describe('key rotation', () => {
 
     const again = await rewrapKeys(t.database.store, rotation);
     expect(again.rewrapped).toEqual({ case: 0, referral: 0, ca: 0, totp: 0 }); // idempotent
+
+    // Start-up refuses a keyring that lacks a version still in use, and takes one that has them.
+    await expect(
+      assertKekVersionsAvailable(t.database.store, new LocalKeyring(new Map([[1, v1]]))),
+    ).rejects.toThrow(/versions v2 still wrap keys but are not configured/);
+    await expect(assertKekVersionsAvailable(t.database.store, onlyV2)).resolves.toBeUndefined();
 
     // An API that no longer has version 1 at all: everyone still signs in.
     const withoutV1 = buildApp({

@@ -359,6 +359,48 @@ describe('a completed referral', () => {
   });
 });
 
+describe('the sender closing a package early', () => {
+  it('closes it for good (closed_by_sender, audited), also after the partner completed at once', async () => {
+    const id = await newReferral();
+    for (const to of ['acknowledged', 'accepted', 'in_progress']) {
+      expect((await move(w.doctor, id, { to })).status).toBe(200);
+    }
+    const done = await move(w.doctor, id, { to: 'completed', outcome: 'Atendida' });
+    expect(done.status).toBe(200);
+    // Withdrawal is no longer possible, but closing the package is.
+    expect((await move(w.ana, id, { to: 'withdrawn', reason: 'sent_in_error' })).status).toBe(409);
+    const closed = await w.ana.client.send('delete', `/api/v1/referrals/${id}/package`);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({
+      status: 'completed',
+      packageAvailable: false,
+      packageClosedReason: 'closed_by_sender',
+    });
+    await expectPackageClosed(id, 'closed_by_sender');
+    expect(await packageRows([id])).toEqual([]);
+    expect(await auditEvents(t, { action: 'referral.package.close', resourceId: id })).toEqual([
+      expect.objectContaining({ actor_id: w.ana.user.id, purpose: 'closed_by_sender' }),
+    ]);
+    const again = await w.ana.client.send('delete', `/api/v1/referrals/${id}/package`);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'package_closed', reason: 'closed_by_sender' });
+  });
+
+  it('is the sender’s only: the partner is refused (403, audited), another team gets 404', async () => {
+    const id = await newReferral();
+    const partner = await w.doctor.client.send('delete', `/api/v1/referrals/${id}/package`);
+    expect(partner.status).toBe(403);
+    const denial = (await auditEvents(t, { action: 'access.denied' })).at(-1);
+    expect(denial).toMatchObject({
+      actor_id: w.doctor.user.id,
+      resource_id: 'DELETE:/api/v1/referrals/:id/package',
+    });
+    const outsider = await w.bruno.client.send('delete', `/api/v1/referrals/${id}/package`);
+    expect(outsider.status).toBe(404);
+    await expectPackageReadable(id);
+  });
+});
+
 describe('erasing the case', () => {
   it('closes the package of every referral of it (case_erased), seen by the partner everywhere', async () => {
     const erasedCase = await newCase(w.ana.client, { identity: { healthNotes: SECRET } });

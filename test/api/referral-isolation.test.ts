@@ -119,8 +119,16 @@ describe('a caseworker of another team', () => {
     const sent = await w.bruno.client.get('/api/v1/referrals');
     expect(sent.status).toBe(200);
     expect(idsOf(sent)).toEqual([]);
+    // Naming the case is asking about it: the same 404 as a missing case, audited.
     const byCase = await w.bruno.client.get(`/api/v1/referrals?caseId=${caseId}`);
-    expect(idsOf(byCase)).toEqual([]);
+    expect(byCase.status).toBe(404);
+    const byMissingCase = await w.bruno.client.get(`/api/v1/referrals?caseId=${randomUUID()}`);
+    expect(strip(byCase.body)).toEqual(strip(byMissingCase.body));
+    expect(
+      (await auditEvents(t, { action: 'access.denied', resourceId: caseId })).filter(
+        (e) => e.actor_id === w.bruno.user.id,
+      ),
+    ).toEqual([expect.objectContaining({ resource_type: 'case' })]);
 
     const missing = randomUUID();
     const read = await w.bruno.client.get(`/api/v1/referrals/${toHospital}`);

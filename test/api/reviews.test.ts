@@ -335,3 +335,81 @@ describe('acknowledging an entry of the review queue', () => {
     expect(await decisions()).toEqual(before);
   });
 });
+
+describe('an override entry stays with the team that sent it', () => {
+  it('is still in team A’s queue, and A reviews it, after the sender moves the case to team C', async () => {
+    const caseGone = await newCase(ana.client);
+    await stepUp(sara);
+    const sent = await refer(sara.client, caseGone, hospital, {
+      vitalInterestOverride: { justification: OVERRIDE_JUSTIFICATION },
+    });
+    const id = (sent.body as { id: string }).id;
+    const moved = await sara.client.post(`/api/v1/cases/${caseGone}/assign`, {
+      assignedTo: carla.id,
+    });
+    expect(moved.status).toBe(200);
+    expect(ids(await queue(sofia))).toContain(id);
+    const entry = (await queue(sofia)).find((i) => i.referralId === id);
+    expect(entry).toMatchObject({ justification: OVERRIDE_JUSTIFICATION, review: null });
+    expect(ids(await queue(celia))).not.toContain(id);
+    expect((await acknowledge(celia, 'consent_override', id)).status).toBe(404);
+    expect((await acknowledge(sofia, 'consent_override', id)).status).toBe(200);
+  });
+});
+
+describe('a break-glass access found unjustified', () => {
+  it('ends at once; a justified one runs on', async () => {
+    const caseOpened = await newCase(ana.client);
+    await stepUp(bruno);
+    const grant = await breakGlass(bruno, caseOpened);
+    expect((await bruno.client.get(`/api/v1/cases/${caseOpened}`)).status).toBe(200);
+    const res = await acknowledge(sofia, 'break_glass', grant, { outcome: 'not_justified' });
+    expect(res.status).toBe(200);
+    expect((await bruno.client.get(`/api/v1/cases/${caseOpened}`)).status).toBe(404);
+    const reviewed = (await queue(sofia, '?state=reviewed')).find((i) => i.grantId === grant);
+    expect(reviewed).toMatchObject({ active: false, review: { outcome: 'not_justified' } });
+
+    const other = await newCase(ana.client);
+    await stepUp(bruno);
+    const kept = await breakGlass(bruno, other);
+    expect((await acknowledge(sofia, 'break_glass', kept, { outcome: 'justified' })).status).toBe(
+      200,
+    );
+    expect((await bruno.client.get(`/api/v1/cases/${other}`)).status).toBe(200);
+  });
+
+  it('records a four-eyes refusal in the audit log', async () => {
+    const denials = await auditEvents(t, { action: 'access.denied', resourceId: override });
+    expect(denials).toContainEqual(
+      expect.objectContaining({ actor_id: sara.user.id, purpose: 'four_eyes' }),
+    );
+  });
+});
+
+describe('the queue, a page at a time', () => {
+  it('never loses a pending entry behind newer or reviewed ones', async () => {
+    const made: string[] = [];
+    await stepUp(bruno);
+    for (let i = 0; i < 5; i++) made.push(await breakGlass(bruno, await newCase(ana.client)));
+    // Review the two newest: the pending ones are older than them.
+    for (const grant of made.slice(-2)) {
+      expect((await acknowledge(sofia, 'break_glass', grant)).status).toBe(200);
+    }
+    const pending: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await sara.client.get(
+        `/api/v1/reviews?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.status).toBe(200);
+      const page = res.body as { items: Item[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.items.every((i) => i.review === null)).toBe(true);
+      pending.push(...ids(page.items).map(String));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(pending).toEqual(expect.arrayContaining(made.slice(0, 3)));
+    expect(pending).not.toEqual(expect.arrayContaining(made.slice(-2)));
+    expect(new Set(pending).size).toBe(pending.length);
+  });
+});

@@ -344,8 +344,8 @@ describe('step-up guards every change that grants access', () => {
       [target.id, { teamId: team.id }],
       [target.id, { teamAccess: true }],
       [partner.id, { institutionId: other }],
-      [target.id, { unlockSecondFactor: true }],
-      [target.id, { resetSecondFactor: true }],
+      [target.id, { unlockSecondFactor: true, resetPassword: true }],
+      [target.id, { resetSecondFactor: true, resetPassword: true }],
     ];
     for (const [id, change] of guarded) {
       staleStepUp();
@@ -374,6 +374,21 @@ describe('step-up guards every change that grants access', () => {
     const enabled = await admin.client.patch(`/api/v1/users/${target.id}`, { active: true });
     expect(enabled.status).toBe(200);
     expect(await auditEvents(t, { action: 'user.enable', resourceId: target.id })).toHaveLength(1);
+  });
+
+  it('asks for it to change an institution’s sector (sector-wide consents cover it then)', async () => {
+    const clinic = await partnerInstitutionId(t, 'Clínica Sector', 'health');
+    staleStepUp();
+    const url = `/api/v1/institutions/${clinic}`;
+    const refused = await admin.client.patch(url, { sector: 'justice' });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'step_up_required' });
+    expect((await admin.client.get(url)).body).toMatchObject({ sector: 'health' });
+    expect((await admin.client.patch(url, { contact: { name: 'Mesa' } })).status).toBe(200);
+    await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
+    expect((await admin.client.patch(url, { sector: 'justice' })).body).toMatchObject({
+      sector: 'justice',
+    });
   });
 
   it('asks for it to enable an institution again, not to disable it', async () => {

@@ -78,43 +78,84 @@ describe(`second factor brute force (${engine})`, () => {
     expect(await lockedAt(user.id)).toBeNull();
   });
 
-  it('counts wrong step-up codes of a signed-in session the same way', async () => {
+  it('counts wrong step-up codes of a signed-in session the same way, and the lock ends every session', async () => {
     const { user, client } = await signedIn(t, 'supervisor');
+    const other = new SessionClient(t.app, t.clock);
+    other.totpSecret = client.totpSecret;
+    await other.signIn(user.email, user.password);
     for (let i = 0; i < MAX_SECOND_FACTOR_FAILURES; i++) {
       const res = await client.post('/api/v1/auth/step-up', { code: '000000' });
       expect(res.status).toBe(401);
     }
-    const right = await client.post('/api/v1/auth/step-up', { code: await client.nextCode() });
-    expect(right.status).toBe(403);
-    expect(codeOf(right)).toBe('second_factor_locked');
+    // A stolen session that failed its step-ups is over, and so is every other one.
+    for (const session of [client, other]) {
+      const me = await session.get('/api/v1/auth/me');
+      expect(me.status).toBe(401);
+      expect(codeOf(me)).toBe('unauthenticated');
+    }
+    const again = await passwordThenCode(user, await client.nextCode(), '198.51.100.9');
+    expect(again.status).toBe(403);
+    expect(codeOf(again)).toBe('second_factor_locked');
     expect(await lockedAt(user.id)).toEqual(expect.any(String));
   });
 
-  it('is unlocked by an administrator after a step-up, audited; then the owner signs in', async () => {
+  it('is unlocked, or reset, by an administrator only together with a new password', async () => {
     const { user, app } = await enrolled();
     for (let i = 0; i < MAX_SECOND_FACTOR_FAILURES; i++) {
       await passwordThenCode(user, '999999', '203.0.113.77');
     }
     expect(await lockedAt(user.id)).toEqual(expect.any(String));
 
+    // Whoever caused the lock knows the password: neither way out may keep it.
+    for (const change of [{ unlockSecondFactor: true }, { resetSecondFactor: true }]) {
+      const alone = await admin.client.patch(`/api/v1/users/${user.id}`, change);
+      expect(alone.status).toBe(400);
+      expect(alone.body).toMatchObject({
+        errors: [expect.objectContaining({ path: 'body.resetPassword' })],
+      });
+    }
+
     t.clock.advance(6 * 60); // the admin's last second factor is older than the window
-    const refused = await admin.client.patch(`/api/v1/users/${user.id}`, {
-      unlockSecondFactor: true,
-    });
+    const both = { unlockSecondFactor: true, resetPassword: true };
+    const refused = await admin.client.patch(`/api/v1/users/${user.id}`, both);
     expect(refused.status).toBe(401);
     expect(codeOf(refused)).toBe('step_up_required');
     expect(await lockedAt(user.id)).toEqual(expect.any(String));
 
     await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
-    const unlocked = await admin.client.patch(`/api/v1/users/${user.id}`, {
-      unlockSecondFactor: true,
-    });
+    const unlocked = await admin.client.patch(`/api/v1/users/${user.id}`, both);
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toMatchObject({ secondFactorLockedAt: null, secondFactorEnrolled: true });
+    const initialPassword = (unlocked.body as { initialPassword: string }).initialPassword;
     expect(await auditEvents(t, { action: 'user.mfa_unlock', resourceId: user.id })).toEqual([
       expect.objectContaining({ actor_id: admin.user.id, outcome: 'success' }),
     ]);
-    expect((await passwordThenCode(user, await app.nextCode(), '198.51.100.8')).status).toBe(200);
+
+    // The old password opens nothing any more; the owner starts from the new one.
+    const attacker = new SessionClient(t.app, t.clock);
+    await attacker.refreshCsrf();
+    const old = await attacker.post('/api/v1/auth/login', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(old.status).toBe(401);
+    const owner = new SessionClient(t.app, t.clock);
+    await owner.refreshCsrf();
+    const login = await owner.post('/api/v1/auth/login', {
+      email: user.email,
+      password: initialPassword,
+    });
+    expect(login.body).toEqual({ next: 'change_password' });
+    await owner.refreshCsrf();
+    const changed = await owner.post('/api/v1/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'Tortuga-marina-galapagos-2026-propia',
+    });
+    expect(changed.body).toEqual({ next: 'totp' });
+    await owner.refreshCsrf();
+    expect((await owner.post('/api/v1/auth/totp', { code: await app.nextCode() })).status).toBe(
+      200,
+    );
   });
 });
 

@@ -150,7 +150,17 @@ beforeAll(async () => {
       .insertInto('referrals')
       .values(referralValues(referralA, as('ana').id))
       .execute();
+    await trx
+      .insertInto('referral_keys')
+      .values({
+        referral_id: referralA,
+        case_id: caseA,
+        kek_version: 1,
+        wrapped_key: randomBytes(62),
+      })
+      .execute();
   });
+  people.doctor = await rlsPerson(t.store, 'doctor', 'partner', { institutionId: hospital });
 });
 afterAll(() => t.close());
 
@@ -279,6 +289,14 @@ describe(`a break-glass grant opens a case for reading only (${engine})`, () => 
             .execute(),
     ],
     [
+      'a link between a referral and a consent',
+      (): Work<unknown> => (trx) =>
+        trx
+          .insertInto('referral_consents')
+          .values({ referral_id: referralA, consent_id: consentA })
+          .execute(),
+    ],
+    [
       'a blind index',
       (): Work<unknown> => (trx) =>
         trx
@@ -393,7 +411,7 @@ describe(`who reads break-glass grants (${engine})`, () => {
             case_id: caseA,
             user_id: as('sol').id,
             owner_team_id: ownerTeamId,
-            expires_at: new Date(Date.now() + 60 * 60_000),
+            expires_at: new Date(Date.now() + 50 * 60_000),
           })
           .returning('owner_team_id')
           .executeTakeFirstOrThrow();
@@ -451,5 +469,61 @@ describe(`review decisions (${engine})`, () => {
         })
         .execute();
     expect(await outcomeOf(as('sara'), foreign)).toMatch(/row-level security/);
+  });
+});
+
+describe(`keys of a referral (${engine})`, () => {
+  it('are rewrapped by the system only: not by the partner, the grant holder or the sender', async () => {
+    const rewrap: Work<bigint> = async (trx) =>
+      (
+        await trx
+          .updateTable('referral_keys')
+          .set({ wrapped_key: randomBytes(62) })
+          .where('referral_id', '=', referralA)
+          .executeTakeFirst()
+      ).numUpdatedRows;
+    for (const who of ['doctor', 'bruno', 'ana']) {
+      expect([who, await rolledBack(as(who), rewrap)]).toEqual([who, 0n]);
+    }
+    expect(await rolledBack(SYSTEM_ACTOR, rewrap)).toBe(1n);
+  });
+});
+
+describe(`break-glass grants themselves (${engine})`, () => {
+  /** The actor opens a grant for themself on team B's case. */
+  const open =
+    (actor: DbActor, minutes: number): Work<unknown> =>
+    (trx) =>
+      trx
+        .insertInto('case_access_grants')
+        .values({
+          case_id: caseB,
+          user_id: actor.id,
+          owner_team_id: team.B,
+          expires_at: new Date(Date.now() + minutes * 60_000),
+        })
+        .execute();
+
+  it('last at most 60 minutes, and only case roles open them', async () => {
+    expect(await outcomeOf(as('sol'), open(as('sol'), 50))).toBe('done');
+    expect(await outcomeOf(as('sol'), open(as('sol'), 24 * 60))).toMatch(/row-level security/);
+    expect(await outcomeOf(as('doctor'), open(as('doctor'), 30))).toMatch(/row-level security/);
+  });
+
+  it('are shortened only by a supervisor of the queue’s team, and never lengthened', async () => {
+    const end =
+      (minutes: number): Work<bigint> =>
+      async (trx) =>
+        (
+          await trx
+            .updateTable('case_access_grants')
+            .set({ expires_at: new Date(Date.now() + minutes * 60_000) })
+            .where('id', '=', grants.onA)
+            .executeTakeFirst()
+        ).numUpdatedRows;
+    expect(await rolledBack(as('sol'), end(0))).toBe(0n); // team B's supervisor: not his queue
+    expect(await rolledBack(as('bruno'), end(0))).toBe(0n); // the grantee cannot touch it
+    expect(await rolledBack(as('sara'), end(0))).toBe(1n);
+    expect(await outcomeOf(as('sara'), end(24 * 60))).toMatch(/only ever shortened/);
   });
 });

@@ -43,7 +43,7 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
     const first = await openEmbeddedDatabase({ dataDir });
     try {
       await write(first, 'before.refusal');
-      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
+      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(`${process.pid} ${os.hostname()}`);
 
       const second = openEmbeddedDatabase({ dataDir });
       await expect(second).rejects.toThrow(`in use by process ${process.pid}`);
@@ -69,7 +69,7 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
     fs.writeFileSync(lockFile, `${deadPid()}\n`);
     const database = await openEmbeddedDatabase({ dataDir });
     try {
-      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
+      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(`${process.pid} ${os.hostname()}`);
     } finally {
       await database.close();
     }
@@ -82,6 +82,19 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
       `the embedded database under ${dataDir} is in use by process 1`,
     );
     expect(fs.readFileSync(lockFile, 'utf8')).toBe('1\n');
+  });
+
+  it("takes over a lock bearing this process's own pid that it does not hold (a restarted container)", async () => {
+    fs.writeFileSync(lockFile, `${process.pid} ${os.hostname()}\n`);
+    const database = await openEmbeddedDatabase({ dataDir });
+    await database.close();
+    expect(fs.existsSync(lockFile)).toBe(false);
+  });
+
+  it('never judges a lock of another host (a shared volume), and names that host', async () => {
+    fs.writeFileSync(lockFile, `${deadPid()} otro-servidor\n`);
+    await expect(openEmbeddedDatabase({ dataDir })).rejects.toThrow('on host otro-servidor');
+    expect(fs.readFileSync(lockFile, 'utf8')).toContain('otro-servidor');
   });
 
   it('creates a data directory that does not exist yet', async () => {

@@ -148,6 +148,19 @@ describe(`users row-level security (${engine})`, () => {
     }
   });
 
+  it('clears the forced password change only together with a new password', async () => {
+    const { user, self } = await person(); // its one-time password must be changed
+    await expect(
+      inActorTransaction(t.store, self, (trx) =>
+        trx
+          .updateTable('users')
+          .set({ password_must_change: false })
+          .where('id', '=', user.id)
+          .execute(),
+      ),
+    ).rejects.toThrow(/only an administrator/);
+  });
+
   it('keeps an active second factor out of its owner’s reach', async () => {
     const { user, self } = await person();
     await asSystem((trx) =>

@@ -2,11 +2,13 @@
 -- withdrawn, declined or expires, its package is destroyed in the same
 -- transaction, as consent revocation and case erasure already do; a completed
 -- referral keeps its package for the receiving institution for a while (its
--- own legal file), then the hourly job destroys it. `package_closed_reason`
+-- own legal file), then the hourly job destroys it, unless the sender closes
+-- it sooner (sent in error: the partner cannot keep it by completing at once).
+-- `package_closed_reason`
 -- says why a package is gone (a code: nothing about the person).
 ALTER TABLE referrals ADD COLUMN package_closed_reason text
   CHECK (package_closed_reason IN ('consent_revoked', 'withdrawn', 'declined', 'expired',
-                                   'case_erased', 'retention_ended'));
+                                   'case_erased', 'retention_ended', 'closed_by_sender'));
 
 -- Existing rows, as the system (row-level security is forced on the owner too).
 -- Packages closed so far were closed by revocation; referrals that had

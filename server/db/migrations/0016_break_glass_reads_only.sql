@@ -76,7 +76,8 @@ CREATE POLICY consent_events_insert ON consent_events FOR INSERT
               AND actor_id = nullif(current_setting('app.actor_id', true), '')::uuid);
 
 -- Referrals: the receiving institution acts on its own; on the sending side
--- only the case's own people create, withdraw or write history.
+-- only the case's own people create, withdraw or write history, keys and
+-- consent links.
 CREATE FUNCTION actor_may_act_on_referral(referral_case uuid, referral_institution uuid)
 RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT CASE current_setting('app.actor_role', true)
@@ -101,6 +102,27 @@ CREATE POLICY referrals_update ON referrals FOR UPDATE
   USING (actor_may_act_on_referral(case_id, institution_id))
   WITH CHECK (actor_may_act_on_referral(case_id, institution_id));
 
+DROP POLICY referral_keys_by_referral ON referral_keys;
+CREATE POLICY referral_keys_read ON referral_keys FOR SELECT
+  USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_keys.referral_id));
+CREATE POLICY referral_keys_insert ON referral_keys FOR INSERT
+  WITH CHECK (current_setting('app.actor_role', true) IN ('caseworker', 'supervisor')
+              AND actor_owns_case_id(case_id));
+-- Rewrapped by key rotation only, which runs as the system.
+CREATE POLICY referral_keys_rewrap ON referral_keys FOR UPDATE
+  USING (current_setting('app.actor_role', true) = 'system')
+  WITH CHECK (current_setting('app.actor_role', true) = 'system');
+
+DROP POLICY referral_consents_sender ON referral_consents;
+CREATE POLICY referral_consents_read ON referral_consents FOR SELECT
+  USING (current_setting('app.actor_role', true) IN ('caseworker', 'supervisor', 'system')
+         AND EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_consents.referral_id));
+CREATE POLICY referral_consents_insert ON referral_consents FOR INSERT
+  WITH CHECK (current_setting('app.actor_role', true) IN ('caseworker', 'supervisor')
+              AND EXISTS (SELECT 1 FROM referrals r
+                          WHERE r.id = referral_consents.referral_id
+                            AND actor_owns_case_id(r.case_id)));
+
 DROP POLICY referral_events_by_referral ON referral_events;
 CREATE POLICY referral_events_read ON referral_events FOR SELECT
   USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_events.referral_id));
@@ -120,7 +142,8 @@ CREATE INDEX case_access_grants_owner_team ON case_access_grants (owner_team_id,
 
 -- Whose grants a person may read: their own; a supervisor, those in their
 -- team's review queue (before: every supervisor read every team's grants).
--- Only the grantee writes a grant, and only for the case's owning team.
+-- Only the grantee writes a grant, and only for the case's owning team. A
+-- supervisor of that team ends it early when the review finds it unjustified.
 DROP POLICY case_access_grants_own ON case_access_grants;
 CREATE POLICY case_access_grants_read ON case_access_grants FOR SELECT
   USING (current_setting('app.actor_role', true) = 'system'
@@ -129,7 +152,30 @@ CREATE POLICY case_access_grants_read ON case_access_grants FOR SELECT
              AND owner_team_id = actor_team()));
 CREATE POLICY case_access_grants_insert ON case_access_grants FOR INSERT
   WITH CHECK (current_setting('app.actor_role', true) = 'system'
-              OR user_id = nullif(current_setting('app.actor_id', true), '')::uuid);
+              OR (current_setting('app.actor_role', true) IN ('caseworker', 'supervisor')
+                  AND user_id = nullif(current_setting('app.actor_id', true), '')::uuid
+                  AND expires_at <= now() + interval '60 minutes'));
+GRANT UPDATE (expires_at) ON case_access_grants TO amparo_app;
+CREATE POLICY case_access_grants_end ON case_access_grants FOR UPDATE
+  USING (current_setting('app.actor_role', true) = 'system'
+         OR (current_setting('app.actor_role', true) = 'supervisor'
+             AND owner_team_id = actor_team()))
+  WITH CHECK (current_setting('app.actor_role', true) = 'system'
+              OR (current_setting('app.actor_role', true) = 'supervisor'
+                  AND owner_team_id = actor_team()));
+-- A grant is only ever shortened.
+CREATE FUNCTION case_access_grants_only_shortened() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.expires_at > OLD.expires_at THEN
+    RAISE EXCEPTION 'a break-glass grant is only ever shortened'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER case_access_grants_only_shortened BEFORE UPDATE ON case_access_grants
+  FOR EACH ROW EXECUTE FUNCTION case_access_grants_only_shortened();
 
 -- The queue a grant goes to is not the grantee's to choose: it is the case's
 -- team, read here as the system (the grantee cannot see the case yet).
@@ -146,6 +192,37 @@ END;
 $$;
 CREATE TRIGGER case_access_grants_owner_team BEFORE INSERT ON case_access_grants
   FOR EACH ROW EXECUTE FUNCTION case_access_grants_owner_team();
+
+-- A referral sent without covering consent (vital interest) is reviewed by
+-- the team that sent it, wherever the case goes afterwards: the team is fixed
+-- when the referral is made (the sender owns the case, so can see its team).
+ALTER TABLE referrals ADD COLUMN sender_team_id uuid REFERENCES teams (id);
+SELECT set_config('app.actor_role', 'system', true);
+UPDATE referrals r SET sender_team_id = c.team_id FROM cases c WHERE c.id = r.case_id;
+SELECT set_config('app.actor_role', '', true);
+ALTER TABLE referrals ALTER COLUMN sender_team_id SET NOT NULL;
+CREATE INDEX referrals_sender_team_overrides ON referrals (sender_team_id, created_at)
+  WHERE vital_interest_override;
+CREATE FUNCTION referrals_sender_team() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.sender_team_id := (SELECT c.team_id FROM cases c WHERE c.id = NEW.case_id);
+  ELSIF NEW.sender_team_id IS DISTINCT FROM OLD.sender_team_id THEN
+    RAISE EXCEPTION 'a referral is not rewritten, only moved' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER referrals_sender_team BEFORE INSERT OR UPDATE ON referrals
+  FOR EACH ROW EXECUTE FUNCTION referrals_sender_team();
+-- Its reviewers see that referral (never its package) after the case has left them.
+DROP POLICY referrals_select ON referrals;
+CREATE POLICY referrals_select ON referrals FOR SELECT
+  USING (actor_may_see_referral(case_id, institution_id)
+         OR (vital_interest_override
+             AND current_setting('app.actor_role', true) = 'supervisor'
+             AND sender_team_id = actor_team()));
 
 -- What a supervisor decided about an entry of the review queue: a
 -- break-glass grant or a vital-interest referral. Once per entry, never
@@ -180,9 +257,9 @@ CREATE POLICY review_decisions_insert ON review_decisions FOR INSERT
                   WHERE g.id = subject_id AND g.owner_team_id = review_decisions.team_id
                     AND g.user_id <> review_decisions.reviewed_by)
                 WHEN 'consent_override' THEN EXISTS (
-                  SELECT 1 FROM referrals r JOIN cases c ON c.id = r.case_id
+                  SELECT 1 FROM referrals r
                   WHERE r.id = subject_id AND r.vital_interest_override
-                    AND c.team_id = review_decisions.team_id
+                    AND r.sender_team_id = review_decisions.team_id
                     AND r.created_by <> review_decisions.reviewed_by)
                 ELSE false
               END);

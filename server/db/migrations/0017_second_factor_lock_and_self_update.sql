@@ -20,7 +20,7 @@ CREATE INDEX users_totp_kek_version ON users (totp_kek_version) WHERE totp_secre
 -- default). Before, a deny-list of four columns left team, team access, the
 -- second factor, the forced password change and session validity open.
 -- On their own row a person may only:
---   * set a new password hash (and clear the forced change, never set it);
+--   * set a new password hash (and clear the forced change with it, never set it);
 --   * end their other sessions (sessions_valid_after only moves forward);
 --   * start or restart enrolling a second factor that is not yet active.
 -- Activating a factor, recording the last code used, counting failures,
@@ -36,6 +36,8 @@ BEGIN
   END IF;
   IF (to_jsonb(NEW) - self_editable) IS DISTINCT FROM (to_jsonb(OLD) - self_editable)
      OR (NEW.password_must_change AND NOT OLD.password_must_change)
+     OR (OLD.password_must_change AND NOT NEW.password_must_change
+         AND NEW.password_hash IS NOT DISTINCT FROM OLD.password_hash)
      OR NEW.sessions_valid_after < OLD.sessions_valid_after
      OR (OLD.totp_enabled_at IS NOT NULL
          AND (NEW.totp_secret_enc, NEW.totp_kek_version, NEW.totp_last_step)

@@ -140,16 +140,20 @@ export async function acceptTotpStep(trx: Trx, userId: string, step: number): Pr
 
 /**
  * Counts a wrong code against the account (atomically: concurrent guesses
- * each count) and locks the factor at `limit`. Run as the system. Returns
- * whether this failure is the one that locked it.
+ * each count) and locks the factor at `limit`, which also ends every session
+ * of the account (a stolen one included). Run as the system. Returns whether
+ * this failure is the one that locked it.
  */
 export async function countTotpFailure(trx: Trx, userId: string, limit: number) {
+  const locks = sql<boolean>`totp_failures + 1 >= ${limit}`;
   const row = await trx
     .updateTable('users')
     .set({
       totp_failures: sql<number>`totp_failures + 1`,
-      totp_locked_at: sql<Date | null>`case when totp_failures + 1 >= ${limit}
+      totp_locked_at: sql<Date | null>`case when ${locks}
         then coalesce(totp_locked_at, now()) else totp_locked_at end`,
+      sessions_valid_after: sql<Date>`case when ${locks}
+        then greatest(sessions_valid_after, now()) else sessions_valid_after end`,
     })
     .where('id', '=', userId)
     .returning(['totp_failures'])

@@ -40,11 +40,11 @@ export async function hasActiveGrant(trx: Trx, caseId: string, userId: string): 
 }
 
 /**
- * Break-glass grants in a team's review queue (made while the team owned the
- * case, wherever the case is now), newest first. Read as the system: the
- * case may since have left what the team can see.
+ * Break-glass grants by id, with their case's number. Read as the system for
+ * a review queue: the case may since have left what the team can see.
  */
-export async function grantsForTeam(trx: Trx, teamId: string, limit: number) {
+export async function grantsByIds(trx: Trx, ids: string[]) {
+  if (ids.length === 0) return [];
   return trx
     .selectFrom('case_access_grants as g')
     .innerJoin('cases as c', 'c.id', 'g.case_id')
@@ -58,8 +58,15 @@ export async function grantsForTeam(trx: Trx, teamId: string, limit: number) {
       'g.expires_at',
       'g.justification_enc',
     ])
-    .where('g.owner_team_id', '=', teamId)
-    .orderBy('g.created_at', 'desc')
-    .limit(limit)
+    .where('g.id', 'in', ids)
+    .execute();
+}
+
+/** Shortens a grant to end now (never lengthens it: a trigger refuses that). */
+export async function endGrant(trx: Trx, id: string): Promise<void> {
+  await trx
+    .updateTable('case_access_grants')
+    .set({ expires_at: sql<Date>`least(expires_at, now())` })
+    .where('id', '=', id)
     .execute();
 }

@@ -42,7 +42,7 @@ export function requestAgeCorrection(
       age_correction_to: input.ageAtIdentification,
       age_correction_reason: input.reason,
       age_correction_by: actor.id,
-      age_correction_at: new Date(),
+      age_correction_at: new Date(), // the database stamps its own time
     });
     if (!row) throw stale();
     record(trx, {
@@ -79,9 +79,9 @@ export function decideAgeCorrection(
     if (current.age_correction_to === null) {
       throw problems.conflict('no_age_correction', 'No age correction awaits a decision');
     }
+    if (current.version !== input.version) throw stale();
     if (current.age_correction_by === actor.id) {
-      throw problems.conflict(
-        'four_eyes',
+      throw problems.fourEyes(
         'Another supervisor must decide',
         'The person who requested an age correction cannot decide on it.',
       );

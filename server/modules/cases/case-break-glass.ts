@@ -8,7 +8,7 @@ import { asSystemWithin } from '../../db/rls-context';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
-import { grantsForTeam, insertGrant } from './case-access.repository';
+import { grantsByIds, insertGrant } from './case-access.repository';
 import { findCaseKey } from './case-keys.repository';
 import { findCase } from './cases.repository';
 import type { BreakGlassReview } from './cases.schemas';
@@ -16,7 +16,6 @@ import type { CasesDeps } from './cases.service';
 
 /** How long a break-glass grant opens a case; it then ends by itself (RLS compares expires_at). */
 export const BREAK_GLASS_MINUTES = 60;
-const REVIEW_PAGE = 200;
 
 const justificationAddress = (grantId: string) => ({
   table: 'case_access_grants',
@@ -71,14 +70,14 @@ export async function breakGlass(
   });
 }
 
-/** Break-glass grants on a team's cases, newest first, justifications decrypted. */
+/** Break-glass grants by id, justifications decrypted (for the review queue). */
 export async function breakGlassReviews(
   trx: Transaction<DB>,
-  teamId: string,
+  grantIds: string[],
   keys: CaseKeys,
   now: Date,
 ): Promise<BreakGlassReview[]> {
-  const grants = await grantsForTeam(trx, teamId, REVIEW_PAGE);
+  const grants = await grantsByIds(trx, grantIds);
   const reviews: BreakGlassReview[] = [];
   for (const g of grants) {
     const dataKey = await keys(g.case_id, g.erased_at);

@@ -5,9 +5,9 @@ import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
 import { onCase } from './case-changes';
-import { assertMayAct } from './case-key-access';
+import { assertMayAct, lockedCase } from './case-key-access';
 import { destroyCaseKey } from './case-keys.repository';
-import { lockCase, toSummary, updateCaseAtVersion } from './cases.repository';
+import { toSummary, updateCaseAtVersion } from './cases.repository';
 import type { CaseSummary, EraseCase } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
 
@@ -37,8 +37,7 @@ export async function eraseCase(
     assertMayAct(kase, 'erase');
     // The case lock first, before the key is destroyed: a referral being created holds it
     // shared and needs the key row (FK), so locking later would deadlock with it.
-    await lockCase(trx, kase.row.id, 'update');
-    const current = kase.row;
+    const current = await lockedCase(trx, kase, 'update');
     if (current.erased_at || !(await destroyCaseKey(trx, current.id))) {
       throw problems.conflict('case_erased', 'This case has been erased');
     }

@@ -12,7 +12,7 @@ import { ProblemError, problems } from '../../http/problem';
 import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
 import { findCaseKey } from './case-keys.repository';
-import { findCase, type CaseRow } from './cases.repository';
+import { findCase, lockCase, type CaseRow } from './cases.repository';
 import { accessToCase } from './case-visibility';
 import type { CasesDeps } from './cases.service';
 
@@ -50,6 +50,21 @@ export async function visibleCase(
       return openCaseKey(deps.keyring, found.id, wrapped);
     },
   };
+}
+
+/**
+ * Locks the case (see lockCase) and answers it as it is now: 404 when it left
+ * the actor's reach meanwhile, 409 when it was erased meanwhile.
+ */
+export async function lockedCase(
+  trx: Transaction<DB>,
+  kase: VisibleCase,
+  mode: 'share' | 'update',
+): Promise<CaseRow> {
+  const row = await lockCase(trx, kase.row.id, mode);
+  if (!row) throw problems.notFound();
+  if (row.erased_at) throw problems.conflict('case_erased', 'This case has been erased');
+  return row;
 }
 
 /** 403 unless the actor may do `action` the way they reach the case (break-glass reads only). */

@@ -225,9 +225,15 @@ export async function moveCase(
 /**
  * Serialises use cases on one case that must not interleave: consent
  * revocation takes it for update, referral creation shares it, so a referral
- * is either seen by the revocation or sees the revoked consent.
+ * is either seen by the revocation or sees the revoked consent. Returns the
+ * case as it is once locked; undefined when it is no longer the actor's to
+ * lock (moved away meanwhile: row-level security skips it).
  */
-export async function lockCase(trx: Trx, id: string, mode: 'share' | 'update'): Promise<void> {
-  const query = trx.selectFrom('cases').select('id').where('id', '=', id);
-  await (mode === 'share' ? query.forShare() : query.forNoKeyUpdate()).execute();
+export async function lockCase(
+  trx: Trx,
+  id: string,
+  mode: 'share' | 'update',
+): Promise<CaseRow | undefined> {
+  const query = trx.selectFrom('cases').selectAll().select(identifiedOnText).where('id', '=', id);
+  return (mode === 'share' ? query.forShare() : query.forNoKeyUpdate()).executeTakeFirst();
 }

@@ -208,7 +208,11 @@ export const RequestAgeCorrection = z
 export type RequestAgeCorrection = z.infer<typeof RequestAgeCorrection>;
 
 export const DecideAgeCorrection = z
-  .object({ decision: z.enum(['approve', 'reject']) })
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    /** The version the decider read, with the request it shows (409 stale_version otherwise). */
+    version: z.number().int().min(1),
+  })
   .strict()
   .openapi('DecideAgeCorrection');
 export type DecideAgeCorrection = z.infer<typeof DecideAgeCorrection>;

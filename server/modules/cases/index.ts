@@ -2,6 +2,7 @@ export {
   assertMayAct,
   auditPurpose,
   caseResource,
+  lockedCase,
   visibleCase,
   withCase,
   withCaseKey,
@@ -13,6 +14,7 @@ export { identityColumnsOf, toAttributes, type CaseRow } from './cases.repositor
 export type { CasesDeps } from './cases.service';
 export { isMinorBand } from './cases.vocabularies';
 export { breakGlassReviews, caseKeysWithin, type CaseKeys } from './case-break-glass';
-export { findActorTeam, lockCase } from './cases.repository';
+export { findActorTeam } from './cases.repository';
+export { endGrant } from './case-access.repository';
 export { BreakGlassReview } from './cases.schemas';
 export type { ErasureEffects } from './case-erasure';

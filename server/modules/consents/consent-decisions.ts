@@ -5,7 +5,7 @@ import { onAuditedRecord } from '../../db/audited-record';
 import { violatedUniqueConstraint } from '../../db/errors';
 import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
-import { assertMayAct, findActorTeam, lockCase, visibleCase, type VisibleCase } from '../cases';
+import { assertMayAct, findActorTeam, lockedCase, visibleCase, type VisibleCase } from '../cases';
 import { toConsent } from './consent-view';
 import {
   consentVersions,
@@ -36,8 +36,7 @@ export function approveConsent(deps: ConsentsDeps, actor: StaffActor, consentId:
         throw problems.conflict('approval_not_needed', "A person's own consent needs no approval");
       }
       if (consent.recorded_by === actor.id) {
-        throw problems.conflict(
-          'four_eyes',
+        throw problems.fourEyes(
           'Another supervisor must approve',
           'The person who recorded a consent cannot approve it.',
         );
@@ -65,7 +64,7 @@ export function revokeConsent(
 ): Promise<Revocation> {
   const audit = { action: 'consent.revoke', purpose: input.reason };
   return onConsent(deps, actor, consentId, audit, async (trx, found, kase) => {
-    await lockCase(trx, kase.row.id, 'update');
+    await lockedCase(trx, kase, 'update');
     // Read again under the lock: a new version (or a revocation) may have committed meanwhile.
     const consent = (await findConsent(trx, consentId)) ?? found;
     if (consent.revoked_at) throw problems.conflict('consent_revoked', 'Already revoked');

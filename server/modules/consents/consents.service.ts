@@ -7,7 +7,7 @@ import { problems } from '../../http/problem';
 import {
   findAttachment,
   isMinorBand,
-  lockCase,
+  lockedCase,
   withCase,
   type CasesDeps,
   type VisibleCase,
@@ -64,7 +64,7 @@ export async function recordConsent(
       }
       // A new version is serialised with revocation on the same case (which locks it for
       // update): it either sees the revocation, or the revocation sees it.
-      if (input.supersedes) await lockCase(trx, kase.row.id, 'update');
+      if (input.supersedes) await lockedCase(trx, kase, 'update');
       const version = input.supersedes ? await nextVersion(trx, caseId, input.supersedes) : 1;
       if (input.evidenceAttachmentId) {
         const evidence = await findAttachment(trx, caseId, input.evidenceAttachmentId);

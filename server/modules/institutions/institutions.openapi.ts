@@ -49,7 +49,9 @@ export function registerInstitutionsOpenApi(registry: OpenAPIRegistry): void {
     path: '/api/v1/institutions/{id}',
     summary:
       'Change an institution (admin). `active: false` disables it (never the lead agency), ' +
-      '`active: true` enables it again (step-up: its staff and systems get their access back).',
+      '`active: true` enables it again. Enabling it and changing its sector need a step-up ' +
+      '(they widen access: its staff and systems regain theirs; sector-wide consents ' +
+      'cover it differently).',
     request: { params: InstitutionIdParams, body: jsonContent(UpdateInstitution) },
     responses: {
       200: { description: 'The institution', ...jsonContent(Institution) },

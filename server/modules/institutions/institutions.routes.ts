@@ -46,8 +46,11 @@ export function institutionsRoutes({ store, access }: { store: Store; access: Ac
     validate({ params: InstitutionIdParams, body: UpdateInstitution }),
     async (req, res) => {
       const change = req.body as UpdateInstitution;
-      // Enabling an institution again gives its staff and systems their access back.
-      if (change.active === true) await access.ensureStepUp(req, res);
+      // Both grant access: enabling an institution gives its staff and systems
+      // their access back; its sector decides what sector-wide consents let it receive.
+      if (change.active === true || change.sector !== undefined) {
+        await access.ensureStepUp(req, res);
+      }
       res.json(await changeInstitution(store, actorOf(req), req.params.id as string, change));
     },
   );

@@ -1,2 +1,2 @@
-export { rewrapKeys, type RotationReport } from './key-rotation';
+export { assertKekVersionsAvailable, rewrapKeys, type RotationReport } from './key-rotation';
 export { upgradeLegacyTotpSecrets } from './totp-upgrade';

@@ -117,6 +117,27 @@ async function rewrapBatch(
   return rows.length;
 }
 
+/**
+ * Refuses to go on when a key-encryption key version that still wraps keys is
+ * not configured (retired too early, or a key file lost): every key under it
+ * would fail to open, one request at a time. Run at start-up and by rotate-keys.
+ */
+export async function assertKekVersionsAvailable(
+  store: Store,
+  keyring: KeyEncryptionKeys,
+): Promise<void> {
+  const loaded = new Set(keyring.versions());
+  const missing = Object.keys(await versionsInUse(store)).filter(
+    (version) => !loaded.has(Number(version.slice(1))),
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `key-encryption key versions ${missing.join(', ')} still wrap keys but are not ` +
+        'configured: set them again (DATA_KEK for v1, DATA_KEK_V<N>) before starting',
+    );
+  }
+}
+
 async function versionsInUse(store: Store): Promise<Record<string, number>> {
   const { rows } = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
     sql<{ kek_version: number; n: string }>`

@@ -4,8 +4,6 @@ import { Id, z } from '../../http/zod';
 import type { CaseKeys } from '../cases';
 import { overrideAddress, unseal } from './referral-crypto';
 
-const REVIEW_PAGE = 200;
-
 export const ConsentOverrideReview = z
   .object({
     kind: z.literal('consent_override'),
@@ -22,12 +20,13 @@ export const ConsentOverrideReview = z
   .openapi('ConsentOverrideReview');
 export type ConsentOverrideReview = z.infer<typeof ConsentOverrideReview>;
 
-/** Referrals of a team's cases sent without covering consent (vital interest), newest first. */
+/** Referrals sent without covering consent (vital interest), by id, for the review queue. */
 export async function overrideReviews(
   trx: Transaction<DB>,
-  teamId: string,
+  referralIds: string[],
   keys: CaseKeys,
 ): Promise<ConsentOverrideReview[]> {
+  if (referralIds.length === 0) return [];
   const rows = await trx
     .selectFrom('referrals as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -42,10 +41,8 @@ export async function overrideReviews(
       'r.created_at',
       'r.override_justification_enc',
     ])
-    .where('c.team_id', '=', teamId)
+    .where('r.id', 'in', referralIds)
     .where('r.vital_interest_override', '=', true)
-    .orderBy('r.created_at', 'desc')
-    .limit(REVIEW_PAGE)
     .execute();
   const reviews: ConsentOverrideReview[] = [];
   for (const r of rows) {

@@ -1,9 +1,14 @@
 import type { Transaction } from 'kysely';
-import type { DbActor } from '../../db/actor-transaction';
+import type { DbActor, StaffActor } from '../../db/actor-transaction';
 import { asSystemWithin } from '../../db/rls-context';
 import type { DB } from '../../db/schema';
 import type { PackageClosedReason, ReferralStatus } from '../../db/schema.partners';
+import { problems } from '../../http/problem';
 import { record } from '../audit';
+import { assertMayAct } from '../cases';
+import { withReferral, type ReferralsDeps } from './referral-access';
+import { toReferral } from './referral-view';
+import type { Referral } from './referrals.schemas';
 import {
   deletePackages,
   markPackagesClosed,
@@ -69,5 +74,35 @@ export function recordClosure(trx: Transaction<DB>, referralId: string, reason: 
     resourceType: 'referral',
     resourceId: referralId,
     purpose: reason,
+  });
+}
+
+/**
+ * The sender closes a package early (sent in error, or no longer needed once
+ * the service is done): the partner cannot keep it by completing the
+ * referral at once. The case's own people only; the referral keeps its status.
+ */
+export function closePackageAsSender(
+  deps: ReferralsDeps,
+  actor: StaffActor,
+  referralId: string,
+): Promise<Referral> {
+  const audit = { action: 'referral.package.close', purpose: 'closed_by_sender' };
+  return withReferral(deps, actor, referralId, audit, async (trx, row, { side, breakGlass }) => {
+    if (side !== 'sender') throw problems.forbidden();
+    assertMayAct({ access: breakGlass ? 'break_glass' : 'own' }, 'refer');
+    const now = deps.clock();
+    const closed = await markPackagesClosed(trx, [row.id], 'closed_by_sender', now);
+    if (closed.length === 0) {
+      throw problems
+        .conflict('package_closed', 'This package is no longer available')
+        .with('reason', row.package_closed_reason);
+    }
+    await destroyPackages(trx, actor, [row.id]);
+    return toReferral(
+      { ...row, package_closed_at: now, package_closed_reason: 'closed_by_sender' },
+      side,
+      now,
+    );
   });
 }

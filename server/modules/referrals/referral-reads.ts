@@ -7,7 +7,13 @@ import { activeCertificateOf } from '../certificates';
 import { type ReferralActor, type ReferralsDeps, withReferral } from './referral-access';
 import { openReferralKey, packageAddress, unseal } from './referral-crypto';
 import { historyOf, toReferral } from './referral-view';
-import { findPackage, findReferralKey, markOpened, type ReferralRow } from './referrals.repository';
+import {
+  findPackage,
+  findReferralKey,
+  lockReferralForRead,
+  markOpened,
+  type ReferralRow,
+} from './referrals.repository';
 import type { DisclosurePackage, Referral } from './referrals.schemas';
 
 /** One referral with its history (outcome and feedback included): an audited read. */
@@ -69,10 +75,12 @@ export function exportPackage(
 async function openPackage(
   deps: ReferralsDeps,
   trx: Transaction<DB>,
-  row: ReferralRow,
+  found: ReferralRow,
   side: ReferralSide,
 ): Promise<DisclosurePackage> {
   if (side !== 'recipient') throw problems.notFound();
+  const row = await lockReferralForRead(trx, found.id);
+  if (!row) throw problems.notFound();
   const stored = row.package_closed_at ? undefined : await findPackage(trx, row.id);
   const wrapped = stored && (await findReferralKey(trx, row.id));
   if (!stored || !wrapped) {

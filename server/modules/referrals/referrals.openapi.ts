@@ -75,6 +75,18 @@ export function registerReferralsOpenApi(registry: OpenAPIRegistry): void {
     },
   });
   registry.registerPath({
+    method: 'delete',
+    path: '/api/v1/referrals/{id}/package',
+    summary:
+      "Close the package early (the sending case's own team): sent in error, or no longer " +
+      'needed after completion. The referral keeps its status; audited',
+    request: { params: idParams },
+    responses: {
+      200: { description: 'The referral, its package closed', ...jsonContent(Referral) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/api/v1/referrals/{id}/package.p7m',
     summary:

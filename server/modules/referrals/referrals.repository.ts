@@ -54,6 +54,14 @@ export function findReferral(trx: Trx, id: string): Promise<ReferralRow | undefi
   return referrals(trx).where('r.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The referral as it is once locked for reading its package: a withdrawal,
+ * decline, revocation or erasure closing it meanwhile is waited for, and seen.
+ */
+export function lockReferralForRead(trx: Trx, id: string): Promise<ReferralRow | undefined> {
+  return referrals(trx).where('r.id', '=', id).forShare().executeTakeFirst();
+}
+
 export interface ReferralFilter {
   limit: number;
   after?: { createdAt: string; id: string };

@@ -3,6 +3,7 @@ import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import type { ReferralsDeps } from './referral-access';
 import { exportPackage, readPackage, readReferral } from './referral-reads';
+import { closePackageAsSender } from './package-closure';
 import { transitionReferral } from './referral-transitions';
 import {
   NewReferral,
@@ -51,6 +52,16 @@ export function referralsRoutes(deps: ReferralsDeps & { access: AccessControl })
     validate({ params: ReferralIdParams }),
     async (req, res) => {
       res.json(await readPackage(deps, actorOf(req), req.params.id as string));
+    },
+  );
+
+  // The sender closes the package early; the referral keeps its status.
+  router.delete(
+    '/:id/package',
+    ...deps.access.requireRole('caseworker', 'supervisor'),
+    validate({ params: ReferralIdParams }),
+    async (req, res) => {
+      res.json(await closePackageAsSender(deps, actorOf(req), req.params.id as string));
     },
   );
 

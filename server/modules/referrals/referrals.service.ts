@@ -6,11 +6,19 @@ import {
   type DataCategory,
 } from '../../../security/policy';
 import { inActorTransaction } from '../../db/actor-transaction';
+import { withAuditedRefusals } from '../../db/audited-record';
 import type { StaffActor } from '../../db/actor-transaction';
 import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
-import { isMinorBand, lockCase, withCase } from '../cases';
+import {
+  auditPurpose,
+  caseResource,
+  isMinorBand,
+  lockedCase,
+  visibleCase,
+  withCase,
+} from '../cases';
 import { consentsOfCase, factsOf } from '../consents';
 import { findInstitution } from '../institutions';
 import { snapshotPackage } from './disclosure-package';
@@ -47,23 +55,24 @@ export async function createReferral(
   const id = randomUUID();
   const override = input.vitalInterestOverride;
   return withCase(deps, actor, input.caseId, REFER, async (trx, kase) => {
-    // Serialised with consent revocation on the same case (which locks it for update).
-    await lockCase(trx, kase.row.id, 'share');
+    // Serialised with consent revocation and erasure of the same case (which
+    // lock it for update); what follows reads the case as it is once locked.
+    const current = await lockedCase(trx, kase, 'share');
     const institution = await findInstitution(trx, input.institutionId);
     if (!institution || institution.isLeadAgency || institution.disabledAt) {
       throw fieldError('body.institutionId', 'not_a_partner', 'Not an active partner institution');
     }
-    const consents = (await consentsOfCase(trx, input.caseId)).map(factsOf);
+    const consents = (await consentsOfCase(trx, current.id)).map(factsOf);
     const recipient = { institutionId: institution.id, sector: institution.sector };
-    const minor = isMinorBand(kase.row.age_band);
+    const minor = isMinorBand(current.age_band);
     const coverage = consentCoverage(consents, referralNeeds(categories), recipient, minor, now);
     if (coverage.missing.length > 0 && !override) throw consentMissing(coverage.missing, recipient);
     const caseKey = await kase.dataKey();
     const { dataKey, wrapped } = newReferralKey(deps.keyring, id);
-    const content = snapshotPackage(kase.row, caseKey, input, categories);
+    const content = snapshotPackage(current, caseKey, input, categories);
     const row = {
       id,
-      case_id: input.caseId,
+      case_id: current.id,
       institution_id: institution.id,
       services: input.services,
       urgency: input.urgency,
@@ -78,6 +87,8 @@ export async function createReferral(
       opened_at: null,
       package_closed_at: null,
       package_closed_reason: null,
+      // Set by the database from the case (a trigger); the same team, read here.
+      sender_team_id: current.team_id,
       created_by: actor.id,
       created_at: now,
       updated_at: now,
@@ -138,15 +149,33 @@ export async function findReferrals(
     );
   }
   const now = deps.clock();
-  const rows = await inActorTransaction(deps.store, actor, (trx) =>
-    listReferrals(trx, {
-      limit: query.limit,
-      after: query.cursor,
-      overdueAt: query.overdue === 'true' ? now : undefined,
-      status: query.status,
-      caseId: recipient ? undefined : query.caseId,
-    }),
-  );
+  const caseId = recipient ? undefined : query.caseId;
+  const list = () =>
+    inActorTransaction(deps.store, actor, async (trx) => {
+      // One case's referrals: a read about that case, audited (as `break_glass`
+      // when it is reached that way); the case must be visible (404 otherwise).
+      if (caseId && isStaff(actor)) {
+        const kase = await visibleCase(deps, actor, trx, caseId);
+        record(trx, {
+          action: 'referral.list',
+          outcome: 'success',
+          resourceType: 'case',
+          resourceId: kase.row.id,
+          purpose: auditPurpose(kase, 'view'),
+        });
+      }
+      return listReferrals(trx, {
+        limit: query.limit,
+        after: query.cursor,
+        overdueAt: query.overdue === 'true' ? now : undefined,
+        status: query.status,
+        caseId,
+      });
+    });
+  const rows =
+    caseId && isStaff(actor)
+      ? await withAuditedRefusals(deps.store, actor, caseResource(caseId), list)
+      : await list();
   const page = toPage(rows, query.limit, (last) => ({
     createdAt: last.created_at.toISOString(),
     id: last.id,

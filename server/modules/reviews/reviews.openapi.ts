@@ -4,7 +4,7 @@ import {
   AcknowledgedReview,
   AcknowledgeReview,
   REVIEW_KINDS,
-  ReviewItem,
+  ReviewPage,
   ReviewQuery,
 } from './reviews.schemas';
 
@@ -19,7 +19,7 @@ export function registerReviewsOpenApi(registry: OpenAPIRegistry): void {
     responses: {
       200: {
         description: 'Newest first',
-        ...jsonContent(z.object({ items: z.array(ReviewItem) })),
+        ...jsonContent(ReviewPage),
       },
       ...problemResponses(400, 401, 403),
     },
@@ -29,7 +29,8 @@ export function registerReviewsOpenApi(registry: OpenAPIRegistry): void {
     path: '/api/v1/reviews/{kind}/{id}/acknowledge',
     summary:
       'Record the outcome of reviewing an entry of the queue (once; never your own). ' +
-      '`id` is the grant id (break_glass) or the referral id (consent_override).',
+      '`id` is the grant id (break_glass) or the referral id (consent_override). ' +
+      '`not_justified` ends a break-glass grant that still runs.',
     request: {
       params: z.object({ kind: z.enum(REVIEW_KINDS), id: Id }),
       body: jsonContent(AcknowledgeReview),

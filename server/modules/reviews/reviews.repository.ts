@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB, ReviewDecisionsTable } from '../../db/schema';
 import type { ReviewKind } from './reviews.schemas';
 
@@ -19,6 +19,46 @@ export type DecisionRow = Pick<
   'kind' | 'subject_id' | 'outcome' | 'reviewed_by'
 > & { created_at: Date };
 
+export interface QueueEntry {
+  kind: ReviewKind;
+  id: string;
+  created_at: Date;
+}
+
+/**
+ * One page of a team's queue, newest first: break-glass grants made while the
+ * team owned the case and referrals it sent as vital-interest overrides,
+ * undecided (`pending`) or decided (`reviewed`). Read as the system: a case
+ * may since have left what the team can see.
+ */
+export async function queuePage(
+  trx: Trx,
+  query: {
+    teamId: string;
+    state: 'pending' | 'reviewed';
+    after?: { createdAt: string; id: string };
+    limit: number;
+  },
+): Promise<QueueEntry[]> {
+  const decided = sql`exists (select 1 from review_decisions d
+                              where d.kind = q.kind and d.subject_id = q.id)`;
+  const after = query.after
+    ? sql`and (q.created_at, q.id) < (${new Date(query.after.createdAt)}, ${query.after.id}::uuid)`
+    : sql``;
+  const { rows } = await sql<QueueEntry>`
+    select q.kind, q.id, q.created_at from (
+      select 'break_glass'::text as kind, g.id, g.created_at
+      from case_access_grants g where g.owner_team_id = ${query.teamId}
+      union all
+      select 'consent_override'::text, r.id, r.created_at
+      from referrals r where r.sender_team_id = ${query.teamId} and r.vital_interest_override
+    ) q
+    where ${query.state === 'reviewed' ? decided : sql`not ${decided}`} ${after}
+    order by q.created_at desc, q.id desc
+    limit ${query.limit}`.execute(trx);
+  return rows;
+}
+
 /** Who made the entry and which team's queue holds it (read as the system). */
 export async function findReviewSubject(
   trx: Trx,
@@ -34,13 +74,12 @@ export async function findReviewSubject(
     return grant && { teamId: grant.owner_team_id, madeBy: grant.user_id };
   }
   const override = await trx
-    .selectFrom('referrals as r')
-    .innerJoin('cases as c', 'c.id', 'r.case_id')
-    .select(['c.team_id', 'r.created_by'])
-    .where('r.id', '=', id)
-    .where('r.vital_interest_override', '=', true)
+    .selectFrom('referrals')
+    .select(['sender_team_id', 'created_by'])
+    .where('id', '=', id)
+    .where('vital_interest_override', '=', true)
     .executeTakeFirst();
-  return override && { teamId: override.team_id, madeBy: override.created_by };
+  return override && { teamId: override.sender_team_id, madeBy: override.created_by };
 }
 
 export async function insertDecision(

@@ -11,7 +11,7 @@ export function reviewsRoutes(deps: ReviewsDeps & { access: AccessControl }) {
 
   router.get('/', ...supervisors, validate({ query: ReviewQuery }), async (req, res) => {
     const query = req.query as unknown as ReviewQuery;
-    res.json({ items: await reviewQueue(deps, actorOf(req), query) });
+    res.json(await reviewQueue(deps, actorOf(req), query));
   });
 
   router.post(

@@ -1,3 +1,4 @@
+import { Cursor, Page } from '../../http/pagination';
 import { Id, z } from '../../http/zod';
 import { BreakGlassReview } from '../cases';
 import { ConsentOverrideReview } from '../referrals';
@@ -26,13 +27,17 @@ export const ReviewItem = z
   .openapi('ReviewItem');
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
-export const ReviewQuery = z
-  .object({
+const ReviewPosition = z.object({ createdAt: z.iso.datetime(), id: Id }).strict();
+
+export const ReviewQuery = Cursor(ReviewPosition)
+  .extend({
     /** `pending` (default): what still needs a decision; `reviewed`: the decided ones, apart. */
     state: z.enum(['pending', 'reviewed']).default('pending'),
   })
   .strict();
 export type ReviewQuery = z.infer<typeof ReviewQuery>;
+
+export const ReviewPage = Page(ReviewItem).openapi('ReviewPage');
 
 export const ReviewParams = z.object({ kind: z.enum(REVIEW_KINDS), id: Id }).strict();
 export type ReviewParams = z.infer<typeof ReviewParams>;

@@ -2,14 +2,22 @@ import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-
 import { withAuditedRefusals } from '../../db/audited-record';
 import { violatedUniqueConstraint } from '../../db/errors';
 import { asSystemWithin } from '../../db/rls-context';
+import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
-import { breakGlassReviews, caseKeysWithin, findActorTeam, type CasesDeps } from '../cases';
+import {
+  breakGlassReviews,
+  caseKeysWithin,
+  endGrant,
+  findActorTeam,
+  type CasesDeps,
+} from '../cases';
 import { overrideReviews } from '../referrals';
 import {
   decisionsOn,
   findReviewSubject,
   insertDecision,
+  queuePage,
   type DecisionRow,
 } from './reviews.repository';
 import type {
@@ -24,38 +32,52 @@ export type ReviewsDeps = CasesDeps & { clock: () => Date };
 
 /**
  * The supervisor's review queue, newest first: break-glass grants made on
- * the team's cases (wherever the case went since) and referrals of the
- * team's cases sent as vital-interest overrides, with their justifications
- * decrypted; pending entries or, apart, the reviewed ones. One audited read.
+ * the team's cases (wherever the case went since) and referrals the team
+ * sent as vital-interest overrides, with their justifications decrypted;
+ * pending entries or, apart, the reviewed ones; a page at a time. One audited
+ * read.
  */
 export function reviewQueue(
   deps: ReviewsDeps,
   actor: StaffActor,
   query: ReviewQuery,
-): Promise<ReviewItem[]> {
+): Promise<{ items: ReviewItem[]; nextCursor: string | null }> {
   if (actor.role !== 'supervisor') throw problems.forbidden();
   return inActorTransaction(deps.store, actor, async (trx) => {
     const team = await findActorTeam(trx, actor.id);
     record(trx, { action: 'review.read', outcome: 'success', purpose: 'view' });
-    if (!team?.team_id) return [];
+    if (!team?.team_id) return { items: [], nextCursor: null };
     const teamId = team.team_id;
     // The team is the actor's own (read under their context); the entries and
     // the keys of cases that have since moved are read as the system.
-    const entries = await asSystemWithin(trx, actor, async () => {
+    return asSystemWithin(trx, actor, async () => {
+      const rows = await queuePage(trx, {
+        teamId,
+        state: query.state,
+        after: query.cursor,
+        limit: query.limit + 1,
+      });
+      const page = toPage(rows, query.limit, (last) => ({
+        createdAt: last.created_at.toISOString(),
+        id: last.id,
+      }));
+      const ids = (kind: string) => page.items.filter((e) => e.kind === kind).map((e) => e.id);
       const keys = caseKeysWithin(deps, trx);
-      const found = [
-        ...(await breakGlassReviews(trx, teamId, keys, deps.clock())),
-        ...(await overrideReviews(trx, teamId, keys)),
+      const entries = [
+        ...(await breakGlassReviews(trx, ids('break_glass'), keys, deps.clock())),
+        ...(await overrideReviews(trx, ids('consent_override'), keys)),
       ];
-      return { found, decisions: await decisionsOn(trx, found.map(subjectId)) };
+      const decisions = await decisionsOn(
+        trx,
+        page.items.map((e) => e.id),
+      );
+      const byId = new Map(entries.map((entry) => [subjectId(entry), entry]));
+      const items = page.items.flatMap((e) => {
+        const entry = byId.get(e.id);
+        return entry ? [{ ...entry, review: toDecision(decisions.get(`${e.kind}:${e.id}`)) }] : [];
+      });
+      return { items, nextCursor: page.nextCursor };
     });
-    return entries.found
-      .map((entry) => ({
-        ...entry,
-        review: toDecision(entries.decisions.get(`${entry.kind}:${subjectId(entry)}`)),
-      }))
-      .filter((item) => (query.state === 'reviewed') === (item.review !== null))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   });
 }
 
@@ -87,8 +109,7 @@ export function acknowledgeReview(
         throw problems.notFound();
       }
       if (subject.madeBy === actor.id) {
-        throw problems.conflict(
-          'four_eyes',
+        throw problems.fourEyes(
           'Another supervisor must review this',
           'Nobody reviews their own break-glass access or override.',
         );
@@ -100,6 +121,10 @@ export function acknowledgeReview(
         outcome: input.outcome,
         reviewed_by: actor.id,
       });
+      // Found unjustified: the emergency access ends now, if it still runs.
+      if (params.kind === 'break_glass' && input.outcome === 'not_justified') {
+        await endGrant(trx, params.id);
+      }
       record(trx, {
         action: 'review.acknowledge',
         outcome: 'success',

@@ -63,16 +63,21 @@ export const UpdateUser = z
     teamAccess: z.boolean().optional(),
     /** Issues a new one-time password (returned once); it must be changed at next login. */
     resetPassword: z.literal(true).optional(),
-    /** Removes the second factor: the person enrols again at next login. */
+    /** Removes the second factor: the person enrols again at next login. Needs resetPassword. */
     resetSecondFactor: z.literal(true).optional(),
-    /**
-     * Lifts a second-factor lock (wrong codes in a row). A lock means someone
-     * knew the password: consider resetting it in the same change.
-     */
+    /** Lifts a second-factor lock (wrong codes in a row). Needs resetPassword. */
     unlockSecondFactor: z.literal(true).optional(),
   })
   .strict()
   .refine((change) => Object.keys(change).length > 0, 'Send at least one field to change')
+  // Without a new password, whoever knows the old one would enrol their own
+  // factor after a reset, or guess again after an unlock (a lock means someone
+  // knew the password): both go with a password reset.
+  .refine(
+    (change) =>
+      !(change.resetSecondFactor || change.unlockSecondFactor) || change.resetPassword === true,
+    { message: 'Reset the password in the same change', path: ['resetPassword'] },
+  )
   .openapi('UpdateUser');
 export type UpdateUser = z.infer<typeof UpdateUser>;
 
