@@ -2,6 +2,7 @@ import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transact
 import { startTestApp, type TestApp } from '../helpers/app';
 import { engine } from '../helpers/engine';
 import { giveConsent, newCase, refer, referralWorld } from '../helpers/referrals';
+import { SessionClient } from '../helpers/session-client';
 import { auditEvents } from '../helpers/users';
 
 /**
@@ -165,3 +166,40 @@ describe(`referral creation racing the erasure of its case (${engine})`, () => {
     }
   }, 180_000);
 });
+
+describe(`first opens of one package at once (${engine})`, () => {
+  it('all answer the package (no deadlock between readers), and the first open is kept once', async () => {
+    const caseId = await newCase(w.ana.client);
+    await giveConsent(w.ana.client, caseId, HEALTH);
+    const sent = await refer(w.ana.client, caseId, w.hospital);
+    const id = (sent.body as { id: string }).id;
+    const url = `/api/v1/referrals/${id}/package`;
+    // Separate sessions of the partner, so that the reads really run at once.
+    const readers = [
+      w.doctor.client,
+      ...(await Promise.all([1, 2, 3].map(() => partnerSession()))),
+    ];
+    const answers = await Promise.all(
+      readers.flatMap((client) => [client.get(url), client.get(url)]),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const opened = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      trx
+        .selectFrom('referrals')
+        .select('opened_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(opened.opened_at).toBeInstanceOf(Date);
+    expect(await auditEvents(t, { action: 'referral.package.read', resourceId: id })).toHaveLength(
+      answers.length,
+    );
+  });
+});
+
+async function partnerSession() {
+  const client = new SessionClient(t.app, t.clock);
+  client.totpSecret = w.doctor.client.totpSecret;
+  await client.signIn(w.doctor.user.email, w.doctor.user.password);
+  return client;
+}

@@ -79,7 +79,7 @@ async function openPackage(
   side: ReferralSide,
 ): Promise<DisclosurePackage> {
   if (side !== 'recipient') throw problems.notFound();
-  const row = await lockReferralForRead(trx, found.id);
+  const row = await lockReferralForRead(trx, found.id, found.opened_at === null);
   if (!row) throw problems.notFound();
   const stored = row.package_closed_at ? undefined : await findPackage(trx, row.id);
   const wrapped = stored && (await findReferralKey(trx, row.id));

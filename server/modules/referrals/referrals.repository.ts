@@ -57,9 +57,16 @@ export function findReferral(trx: Trx, id: string): Promise<ReferralRow | undefi
 /**
  * The referral as it is once locked for reading its package: a withdrawal,
  * decline, revocation or erasure closing it meanwhile is waited for, and seen.
+ * A first open will write `opened_at`, so it locks for update from the start:
+ * two first opens sharing the row and then both upgrading would deadlock.
  */
-export function lockReferralForRead(trx: Trx, id: string): Promise<ReferralRow | undefined> {
-  return referrals(trx).where('r.id', '=', id).forShare().executeTakeFirst();
+export function lockReferralForRead(
+  trx: Trx,
+  id: string,
+  firstOpen: boolean,
+): Promise<ReferralRow | undefined> {
+  const query = referrals(trx).where('r.id', '=', id);
+  return (firstOpen ? query.forNoKeyUpdate() : query.forShare()).executeTakeFirst();
 }
 
 export interface ReferralFilter {
