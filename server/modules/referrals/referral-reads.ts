@@ -10,7 +10,7 @@ import { historyOf, toReferral } from './referral-view';
 import {
   findPackage,
   findReferralKey,
-  lockReferralForRead,
+  lockReferralForFirstOpen,
   markOpened,
   type ReferralRow,
 } from './referrals.repository';
@@ -79,7 +79,9 @@ async function openPackage(
   side: ReferralSide,
 ): Promise<DisclosurePackage> {
   if (side !== 'recipient') throw problems.notFound();
-  const row = await lockReferralForRead(trx, found.id, found.opened_at === null);
+  // Later opens read without a lock: a closure committed meanwhile hides the
+  // package row from the next statement already (a new snapshot per statement).
+  const row = found.opened_at ? found : await lockReferralForFirstOpen(trx, found.id);
   if (!row) throw problems.notFound();
   const stored = row.package_closed_at ? undefined : await findPackage(trx, row.id);
   const wrapped = stored && (await findReferralKey(trx, row.id));

@@ -55,18 +55,13 @@ export function findReferral(trx: Trx, id: string): Promise<ReferralRow | undefi
 }
 
 /**
- * The referral as it is once locked for reading its package: a withdrawal,
- * decline, revocation or erasure closing it meanwhile is waited for, and seen.
- * A first open will write `opened_at`, so it locks for update from the start:
- * two first opens sharing the row and then both upgrading would deadlock.
+ * The referral as it is once locked for its first open: a revocation deciding
+ * whether it was opened, or a withdrawal, decline or erasure closing it, is
+ * waited for and seen. Locked for update from the start (the open writes
+ * `opened_at`): two opens sharing the row and then both upgrading deadlock.
  */
-export function lockReferralForRead(
-  trx: Trx,
-  id: string,
-  firstOpen: boolean,
-): Promise<ReferralRow | undefined> {
-  const query = referrals(trx).where('r.id', '=', id);
-  return (firstOpen ? query.forNoKeyUpdate() : query.forShare()).executeTakeFirst();
+export function lockReferralForFirstOpen(trx: Trx, id: string): Promise<ReferralRow | undefined> {
+  return referrals(trx).where('r.id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export interface ReferralFilter {
