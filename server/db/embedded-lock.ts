@@ -5,11 +5,12 @@ import path from 'node:path';
 /**
  * PGlite serves one process: two processes on one data directory each keep
  * their own view of it and corrupt each other's. Whoever opens the directory
- * therefore holds `pgdata.lock` beside `pgdata`, a file holding its pid and
- * host name. A lock of this host whose pid is no longer alive (a crash), or is
- * this very process's pid while it does not hold the directory (a container
- * restarted with the same pid), is taken over; a lock of another host (a
- * shared volume) is never judged from here.
+ * therefore holds `pgdata.lock` beside `pgdata`, a file holding its pid, host
+ * name and pid namespace. A lock of this host and namespace whose pid is no
+ * longer alive (a crash), or is this very process's pid while it does not
+ * hold the directory (a container restarted with the same pid), is taken
+ * over; a lock of another host or namespace (a shared volume, another
+ * container) is never judged from here: its pid means nothing to us.
  *
  * A few lines of our own rather than a package: proper-lockfile, the usual
  * choice, judges staleness by an mtime that a timer must keep refreshing, and
@@ -39,24 +40,36 @@ export class EmbeddedDatabaseLockedError extends Error {
 }
 
 /** Takes the data directory (creating it if needed) or throws EmbeddedDatabaseLockedError. */
+/** Which pid namespace our pid belongs to (Linux); `-` where that cannot be told. */
+const PID_NAMESPACE = pidNamespace();
+
+function pidNamespace(): string {
+  try {
+    return fs.readlinkSync('/proc/self/ns/pid').replace(/\s+/g, '');
+  } catch {
+    return '-';
+  }
+}
+
 /** Data directories this process holds: it must not open one twice either. */
 const heldHere = new Set<string>();
 
 export function lockEmbeddedDataDir(dataDir: string): EmbeddedLock {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, LOCK_FILE);
-  const content = `${process.pid} ${os.hostname()}\n`;
+  const content = `${process.pid} ${os.hostname()} ${PID_NAMESPACE}\n`;
   // Two attempts: the second follows the removal of a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     if (createExclusively(file, content)) return ownLock(file, content);
     const held = readLock(file);
     if (held === undefined) continue; // removed meanwhile
-    const [pidText, host] = held.trim().split(/\s+/);
+    const [pidText, host, namespace] = held.trim().split(/\s+/);
     const pid = Number.parseInt(pidText ?? '', 10);
     const valid = Number.isInteger(pid) && pid > 0;
-    if (valid && host !== undefined && host !== os.hostname()) {
-      throw new EmbeddedDatabaseLockedError(dataDir, pid, host);
-    }
+    const elsewhere =
+      (host !== undefined && host !== os.hostname()) ||
+      (namespace !== undefined && namespace !== PID_NAMESPACE);
+    if (valid && elsewhere) throw new EmbeddedDatabaseLockedError(dataDir, pid, host);
     const ownStale = pid === process.pid && !heldHere.has(path.resolve(file));
     if (valid && (pid === process.pid ? !ownStale : isAlive(pid))) {
       throw new EmbeddedDatabaseLockedError(dataDir, pid);

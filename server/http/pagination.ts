@@ -28,6 +28,16 @@ export function decodeCursor<T>(value: string, position: z.ZodType<T>): T | unde
 }
 
 /**
+ * The time in a position: an ISO instant PostgreSQL can hold (a forged cursor
+ * with year 0 would otherwise reach the database). Lists compare it with
+ * their rows' times truncated to milliseconds, the precision it carries.
+ */
+export const PositionTime = z.iso.datetime().refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'must be a time between the years 1 and 9999');
+
+/**
  * The `{ limit, cursor }` query of a list whose rows sort by `position`;
  * `.extend()` it with the list's filters. `cursor` parses to the position.
  */

@@ -67,6 +67,9 @@ describe(`a minor becomes an adult only by an approved age correction (${engine}
     });
     expect(lift.status).toBe(409);
     expect(lift.body).toMatchObject({ code: 'age_correction_needs_approval' });
+    expect(
+      (await auditEvents(t, { action: 'access.denied', resourceId: id })).at(-1),
+    ).toMatchObject({ actor_id: ana.user.id, purpose: 'minor_status' });
     expect(await read(ana, id)).toMatchObject({ version: before.version, ageBand: '12-17' });
     // A supervisor cannot do it by an edit either.
     const bySupervisor = await sara.client.patch(`/api/v1/cases/${id}`, {

@@ -195,6 +195,10 @@ describe('what a break-glass reader may do', () => {
     const sent = await bruno.get(`/api/v1/referrals?box=sent&caseId=${caseId}`);
     expect(sent.status).toBe(200);
     expect((sent.body as { items: Body[] }).items.map((r) => r.id)).toEqual([sentReferral]);
+    // Unnamed, a case reached by break-glass stays out of the sent box (only a named,
+    // audited read shows its referrals).
+    const all = await bruno.get('/api/v1/referrals?box=sent');
+    expect((all.body as { items: Body[] }).items.map((r) => r.id)).not.toContain(sentReferral);
 
     const byBruno = async (action: string, resourceId: string) =>
       (await auditEvents(t, { action, resourceId })).filter((e) => e.actor_id === w.bruno.user.id);

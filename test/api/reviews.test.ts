@@ -3,6 +3,7 @@ import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transact
 import { startTestApp, type TestApp } from '../helpers/app';
 import { giveConsent, newCase, refer, referralId, type Signed } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
+import { asSuperuser } from '../helpers/superuser';
 import {
   auditEvents,
   createTeam,
@@ -411,5 +412,49 @@ describe('the queue, a page at a time', () => {
     expect(pending).toEqual(expect.arrayContaining(made.slice(0, 3)));
     expect(pending).not.toEqual(expect.arrayContaining(made.slice(-2)));
     expect(new Set(pending).size).toBe(pending.length);
+  });
+});
+
+describe('paging entries made within one millisecond', () => {
+  it('shows each of them once, one page at a time', async () => {
+    const made: string[] = [];
+    await stepUp(bruno);
+    for (let i = 0; i < 4; i++) made.push(await breakGlass(bruno, await newCase(ana.client)));
+    // now() gives microseconds; the cursor carries milliseconds.
+    const stamps = ['100', '300', '456', '900'];
+    await asSuperuser(
+      t.database,
+      made
+        .map(
+          (id, i) =>
+            `update case_access_grants set created_at = '2030-01-01T10:00:00.123${stamps[i]}Z' where id = '${id}';`,
+        )
+        .join('\n'),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await sara.client.get(
+        `/api/v1/reviews?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      const page = res.body as { items: Item[]; nextCursor: string | null };
+      seen.push(...ids(page.items).map(String));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.filter((id) => made.includes(id)).sort()).toEqual([...made].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('answers 400 naming the cursor for a forged one that PostgreSQL could not hold', async () => {
+    const forged = Buffer.from(
+      JSON.stringify({ createdAt: '0000-01-01T00:00:00Z', id: randomUUID() }),
+    ).toString('base64url');
+    for (const path of ['/api/v1/reviews', '/api/v1/cases', '/api/v1/referrals']) {
+      const res = await sara.client.get(`${path}?cursor=${forged}`);
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(res.body).toMatchObject({
+        errors: [expect.objectContaining({ path: 'query.cursor' })],
+      });
+    }
   });
 });

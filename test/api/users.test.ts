@@ -227,6 +227,9 @@ describe('changing users', () => {
     const res = await admin.client.patch(`/api/v1/users/${admin.user.id}`, { active: false });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'cannot_disable_self' });
+    expect(
+      (await auditEvents(t, { action: 'access.denied', resourceId: admin.user.id })).at(-1),
+    ).toMatchObject({ actor_id: admin.user.id, purpose: 'cannot_disable_self' });
   });
 
   it('resets a password (with step-up): a new one-time password, changed at next login', async () => {

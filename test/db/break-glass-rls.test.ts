@@ -455,8 +455,7 @@ describe(`review decisions (${engine})`, () => {
   it("refuses a decision filed under one's own team about another team's entry", async () => {
     // grants.onB is in team B's queue: a decision on it by team A would block
     // team B's own review (one decision per entry) and hide it from team B.
-    // The service refuses it (404); review_decisions_insert checks only the
-    // reviewer's team, not the entry's, so this fails today.
+    // The service refuses it (404); the trigger review_decisions_subject too.
     const foreign: Work<unknown> = (trx) =>
       trx
         .insertInto('review_decisions')
@@ -468,7 +467,28 @@ describe(`review decisions (${engine})`, () => {
           reviewed_by: as('sara').id,
         })
         .execute();
-    expect(await outcomeOf(as('sara'), foreign)).toMatch(/row-level security/);
+    expect(await outcomeOf(as('sara'), foreign)).toMatch(/an entry of the team's queue/);
+  });
+
+  it('refuses a decision about an override its reviewer sent, or about no override at all', async () => {
+    const about =
+      (subject: string): Work<unknown> =>
+      (trx) =>
+        trx
+          .insertInto('review_decisions')
+          .values({
+            kind: 'consent_override',
+            subject_id: subject,
+            team_id: team.A,
+            outcome: 'justified',
+            reviewed_by: as('sara').id,
+          })
+          .execute();
+    // referralA was sent by ana without an override: not an entry of any queue.
+    expect(await outcomeOf(as('sara'), about(referralA))).toMatch(/an entry of the team's queue/);
+    expect(await outcomeOf(as('sara'), about(randomUUID()))).toMatch(
+      /an entry of the team's queue/,
+    );
   });
 });
 
@@ -486,6 +506,33 @@ describe(`keys of a referral (${engine})`, () => {
       expect([who, await rolledBack(as(who), rewrap)]).toEqual([who, 0n]);
     }
     expect(await rolledBack(SYSTEM_ACTOR, rewrap)).toBe(1n);
+  });
+
+  it("are written for a referral of one's own case, never filed under another case", async () => {
+    // Bruno's referral on team B's case, without a key (as after an erasure).
+    const keyless = randomUUID();
+    await inActorTransaction(t.store, as('bruno'), (trx) =>
+      trx
+        .insertInto('referrals')
+        .values({ ...referralValues(keyless, as('bruno').id), case_id: caseB })
+        .execute(),
+    );
+    const key =
+      (caseId: string): Work<unknown> =>
+      (trx) =>
+        trx
+          .insertInto('referral_keys')
+          .values({
+            referral_id: keyless,
+            case_id: caseId,
+            kek_version: 1,
+            wrapped_key: randomBytes(62),
+          })
+          .execute();
+    // Ana owns case A, not the referral's case B: naming her own case does not help.
+    expect(await outcomeOf(as('ana'), key(caseA))).toMatch(/row-level security/);
+    expect(await outcomeOf(as('bruno'), key(caseA))).toMatch(/row-level security/);
+    expect(await outcomeOf(as('bruno'), key(caseB))).toBe('done');
   });
 });
 

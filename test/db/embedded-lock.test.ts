@@ -33,6 +33,11 @@ const actions = (database: Database) =>
     return rows.map((row) => row.action);
   });
 
+/** What this process writes into the lock file: pid, host, pid namespace. */
+function ownLock(): string {
+  return `${process.pid} ${os.hostname()} ${fs.readlinkSync('/proc/self/ns/pid')}`;
+}
+
 /** A pid that was alive a moment ago and is not any more. */
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid;
@@ -43,7 +48,7 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
     const first = await openEmbeddedDatabase({ dataDir });
     try {
       await write(first, 'before.refusal');
-      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(`${process.pid} ${os.hostname()}`);
+      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(ownLock());
 
       const second = openEmbeddedDatabase({ dataDir });
       await expect(second).rejects.toThrow(`in use by process ${process.pid}`);
@@ -69,7 +74,7 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
     fs.writeFileSync(lockFile, `${deadPid()}\n`);
     const database = await openEmbeddedDatabase({ dataDir });
     try {
-      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(`${process.pid} ${os.hostname()}`);
+      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(ownLock());
     } finally {
       await database.close();
     }
@@ -85,10 +90,18 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
   });
 
   it("takes over a lock bearing this process's own pid that it does not hold (a restarted container)", async () => {
-    fs.writeFileSync(lockFile, `${process.pid} ${os.hostname()}\n`);
+    fs.writeFileSync(lockFile, `${ownLock()}\n`);
     const database = await openEmbeddedDatabase({ dataDir });
     await database.close();
     expect(fs.existsSync(lockFile)).toBe(false);
+  });
+
+  it('never judges a lock of another pid namespace (another container on the same host)', async () => {
+    fs.writeFileSync(lockFile, `${process.pid} ${os.hostname()} pid:[1]\n`);
+    await expect(openEmbeddedDatabase({ dataDir })).rejects.toThrow(
+      `in use by process ${process.pid}`,
+    );
+    expect(fs.readFileSync(lockFile, 'utf8')).toContain('pid:[1]');
   });
 
   it('never judges a lock of another host (a shared volume), and names that host', async () => {

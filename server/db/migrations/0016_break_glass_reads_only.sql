@@ -107,7 +107,18 @@ CREATE POLICY referral_keys_read ON referral_keys FOR SELECT
   USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_keys.referral_id));
 CREATE POLICY referral_keys_insert ON referral_keys FOR INSERT
   WITH CHECK (current_setting('app.actor_role', true) IN ('caseworker', 'supervisor')
-              AND actor_owns_case_id(case_id));
+              AND EXISTS (SELECT 1 FROM referrals r
+                          WHERE r.id = referral_keys.referral_id
+                            AND r.case_id = referral_keys.case_id
+                            AND actor_owns_case_id(r.case_id)));
+-- A package (0015) is written by the case's own people only.
+DROP POLICY referral_packages_write ON referral_packages;
+CREATE POLICY referral_packages_write ON referral_packages FOR INSERT
+  WITH CHECK (current_setting('app.actor_role', true) IN ('caseworker', 'supervisor')
+              AND EXISTS (SELECT 1 FROM referrals r
+                          WHERE r.id = referral_packages.referral_id
+                            AND r.status = 'sent' AND r.package_closed_at IS NULL
+                            AND actor_owns_case_id(r.case_id)));
 -- Rewrapped by key rotation only, which runs as the system.
 CREATE POLICY referral_keys_rewrap ON referral_keys FOR UPDATE
   USING (current_setting('app.actor_role', true) = 'system')
@@ -216,13 +227,6 @@ END;
 $$;
 CREATE TRIGGER referrals_sender_team BEFORE INSERT OR UPDATE ON referrals
   FOR EACH ROW EXECUTE FUNCTION referrals_sender_team();
--- Its reviewers see that referral (never its package) after the case has left them.
-DROP POLICY referrals_select ON referrals;
-CREATE POLICY referrals_select ON referrals FOR SELECT
-  USING (actor_may_see_referral(case_id, institution_id)
-         OR (vital_interest_override
-             AND current_setting('app.actor_role', true) = 'supervisor'
-             AND sender_team_id = actor_team()));
 
 -- What a supervisor decided about an entry of the review queue: a
 -- break-glass grant or a vital-interest referral. Once per entry, never
@@ -250,16 +254,31 @@ CREATE POLICY review_decisions_read ON review_decisions FOR SELECT
 CREATE POLICY review_decisions_insert ON review_decisions FOR INSERT
   WITH CHECK (current_setting('app.actor_role', true) = 'supervisor'
               AND team_id = actor_team()
-              AND reviewed_by = nullif(current_setting('app.actor_id', true), '')::uuid
-              AND CASE kind
-                WHEN 'break_glass' THEN EXISTS (
-                  SELECT 1 FROM case_access_grants g
-                  WHERE g.id = subject_id AND g.owner_team_id = review_decisions.team_id
-                    AND g.user_id <> review_decisions.reviewed_by)
-                WHEN 'consent_override' THEN EXISTS (
-                  SELECT 1 FROM referrals r
-                  WHERE r.id = subject_id AND r.vital_interest_override
-                    AND r.sender_team_id = review_decisions.team_id
-                    AND r.created_by <> review_decisions.reviewed_by)
-                ELSE false
-              END);
+              AND reviewed_by = nullif(current_setting('app.actor_id', true), '')::uuid);
+-- The entry itself is checked as the system: an override's case (and so the
+-- referral) may since have left what the reviewing team can see.
+CREATE FUNCTION review_decisions_subject() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  actor_role constant text := current_setting('app.actor_role', true);
+  queue_team uuid;
+  made_by uuid;
+BEGIN
+  PERFORM set_config('app.actor_role', 'system', true);
+  IF NEW.kind = 'break_glass' THEN
+    SELECT g.owner_team_id, g.user_id INTO queue_team, made_by
+      FROM case_access_grants g WHERE g.id = NEW.subject_id;
+  ELSE
+    SELECT r.sender_team_id, r.created_by INTO queue_team, made_by
+      FROM referrals r WHERE r.id = NEW.subject_id AND r.vital_interest_override;
+  END IF;
+  PERFORM set_config('app.actor_role', coalesce(actor_role, ''), true);
+  IF queue_team IS DISTINCT FROM NEW.team_id OR made_by IS NOT DISTINCT FROM NEW.reviewed_by THEN
+    RAISE EXCEPTION 'a decision is about an entry of the team''s queue, never one''s own'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER review_decisions_subject BEFORE INSERT ON review_decisions
+  FOR EACH ROW EXECUTE FUNCTION review_decisions_subject();

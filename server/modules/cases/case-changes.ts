@@ -161,11 +161,13 @@ export function liftsMinority(current: Pick<CaseRow, 'age_band'>, newAge: number
 }
 
 const needsAgeCorrection = () =>
-  problems.conflict(
-    'age_correction_needs_approval',
-    'This age makes a minor an adult',
-    'Request an age correction; another supervisor of the team must approve it.',
-  );
+  problems
+    .conflict(
+      'age_correction_needs_approval',
+      'This age makes a minor an adult',
+      'Request an age correction; another supervisor of the team must approve it.',
+    )
+    .asRefusal('minor_status');
 
 const stale = () =>
   problems.conflict(

@@ -162,13 +162,13 @@ export async function listCases(trx: Trx, filter: CaseFilter): Promise<SummaryRo
   if (filter.riskLevel) query = query.where('risk_level', '=', filter.riskLevel);
   if (filter.assignedTo) query = query.where('assigned_to', '=', filter.assignedTo);
   if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
+  // The cursor carries milliseconds; created_at has microseconds (now()).
+  const createdMs = sql<Date>`date_trunc('milliseconds', created_at)`;
   if (filter.after) {
     const { createdAt, id } = filter.after;
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(createdAt), id)),
-    );
+    query = query.where(sql<boolean>`(${createdMs}, id) < (${new Date(createdAt)}, ${id}::uuid)`);
   }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  return query.orderBy(createdMs, 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
 
 /**

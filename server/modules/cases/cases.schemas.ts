@@ -1,4 +1,4 @@
-import { Cursor, Page } from '../../http/pagination';
+import { Cursor, Page, PositionTime } from '../../http/pagination';
 import { Id, z } from '../../http/zod';
 import {
   AGE_BANDS,
@@ -149,7 +149,7 @@ export const IntakeResult = z
 
 export const CaseIdParams = z.object({ id: Id }).strict();
 
-const CasePosition = z.object({ createdAt: z.iso.datetime(), id: Id }).strict();
+const CasePosition = z.object({ createdAt: PositionTime, id: Id }).strict();
 
 export const CaseListQuery = Cursor(CasePosition)
   .extend({

@@ -70,6 +70,8 @@ export interface ReferralFilter {
   overdueAt?: Date;
   status?: ReferralStatus;
   caseId?: string;
+  /** Only referrals of cases the actor holds as their own (not through break-glass). */
+  ownCasesOnly?: boolean;
 }
 
 /** What row-level security lets the actor see, newest first. */
@@ -80,6 +82,7 @@ export function listReferrals(trx: Trx, filter: ReferralFilter): Promise<Referra
   }
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.caseId) query = query.where('r.case_id', '=', filter.caseId);
+  if (filter.ownCasesOnly) query = query.where(sql<boolean>`actor_owns_case_id(r.case_id)`);
   if (filter.after) {
     const { createdAt, id } = filter.after;
     query = query.where(sql<boolean>`(r.created_at, r.id) < (${new Date(createdAt)}, ${id}::uuid)`);

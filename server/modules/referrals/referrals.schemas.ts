@@ -1,6 +1,6 @@
 import { DATA_CATEGORIES } from '../../../security/policy';
 import { PACKAGE_CLOSED_REASONS } from '../../db/schema.partners';
-import { Cursor, Page } from '../../http/pagination';
+import { Cursor, Page, PositionTime } from '../../http/pagination';
 import { Id, z } from '../../http/zod';
 import {
   DECLINE_REASONS,
@@ -75,7 +75,7 @@ export const Referral = z
   .openapi('Referral');
 export type Referral = z.infer<typeof Referral>;
 
-export const ReferralPosition = z.object({ createdAt: z.iso.datetime(), id: Id }).strict();
+export const ReferralPosition = z.object({ createdAt: PositionTime, id: Id }).strict();
 export type ReferralPosition = z.infer<typeof ReferralPosition>;
 
 export const ReferralListQuery = Cursor(ReferralPosition)

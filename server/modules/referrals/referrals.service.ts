@@ -132,7 +132,8 @@ function consentMissing(
 
 /**
  * The partner's inbox (referrals addressed to their institution) or the
- * sender's outbox (referrals of the cases they may open); summaries only.
+ * sender's outbox (referrals of their own cases; of a case reached by
+ * break-glass only when it is named, which is audited); summaries only.
  */
 export async function findReferrals(
   deps: ReferralsDeps,
@@ -170,6 +171,8 @@ export async function findReferrals(
         overdueAt: query.overdue === 'true' ? now : undefined,
         status: query.status,
         caseId,
+        // A case reached by break-glass is listed only when named (an audited read).
+        ownCasesOnly: !recipient && !caseId,
       });
     });
   const rows =

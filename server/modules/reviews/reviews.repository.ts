@@ -45,12 +45,13 @@ export async function queuePage(
   const after = query.after
     ? sql`and (q.created_at, q.id) < (${new Date(query.after.createdAt)}, ${query.after.id}::uuid)`
     : sql``;
+  // Times to the millisecond, the precision the cursor carries (grants get now()'s microseconds).
   const { rows } = await sql<QueueEntry>`
     select q.kind, q.id, q.created_at from (
-      select 'break_glass'::text as kind, g.id, g.created_at
+      select 'break_glass'::text as kind, g.id, date_trunc('milliseconds', g.created_at) as created_at
       from case_access_grants g where g.owner_team_id = ${query.teamId}
       union all
-      select 'consent_override'::text, r.id, r.created_at
+      select 'consent_override'::text, r.id, date_trunc('milliseconds', r.created_at)
       from referrals r where r.sender_team_id = ${query.teamId} and r.vital_interest_override
     ) q
     where ${query.state === 'reviewed' ? decided : sql`not ${decided}`} ${after}

@@ -1,4 +1,4 @@
-import { Cursor, Page } from '../../http/pagination';
+import { Cursor, Page, PositionTime } from '../../http/pagination';
 import { Id, z } from '../../http/zod';
 import { BreakGlassReview } from '../cases';
 import { ConsentOverrideReview } from '../referrals';
@@ -27,7 +27,7 @@ export const ReviewItem = z
   .openapi('ReviewItem');
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
-const ReviewPosition = z.object({ createdAt: z.iso.datetime(), id: Id }).strict();
+const ReviewPosition = z.object({ createdAt: PositionTime, id: Id }).strict();
 
 export const ReviewQuery = Cursor(ReviewPosition)
   .extend({

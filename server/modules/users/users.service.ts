@@ -1,6 +1,7 @@
 import { refuseAccountChange, roleFitsInstitution } from '../../../security/policy';
 import { generateInitialPassword, type PasswordHasher } from '../../../security/passwords';
 import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-transaction';
+import { withAuditedRefusals } from '../../db/audited-record';
 import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record, type AuditEntry } from '../audit';
@@ -35,7 +36,7 @@ export async function createUser(
     await assertTeamFits(trx, input.teamId, input.role);
     if (await emailExists(trx, input.email)) throw emailTaken();
     const created = await insertUser(trx, { ...input, passwordHash });
-    record(trx, { ...resource(created.id), action: 'user.create', outcome: 'success' });
+    record(trx, { ...userResource(created.id), action: 'user.create', outcome: 'success' });
     return created;
   });
   return { ...user, initialPassword };
@@ -69,37 +70,47 @@ export async function changeUser(
 ): Promise<User & { initialPassword?: string }> {
   const initialPassword = input.resetPassword ? generateInitialPassword() : undefined;
   const passwordHash = initialPassword ? await deps.hasher.hash(initialPassword) : undefined;
-  const { user, endSessions } = await inActorTransaction(deps.store, actor, async (trx) => {
-    const current = await findUserById(trx, id);
-    if (!current) throw problems.notFound();
-    const refusal = refuseAccountChange(actor, current, input);
-    if (refusal) throw problems.conflict(refusal, 'Not allowed on your own account');
-    const role = input.role ?? current.role;
-    const institutionId = input.institutionId ?? current.institutionId;
-    if (input.role !== undefined || input.institutionId !== undefined) {
-      await assertInstitutionFits(trx, institutionId, role);
-    }
-    if (input.role !== undefined || input.teamId !== undefined) {
-      await assertTeamFits(trx, input.teamId === undefined ? current.teamId : input.teamId, role);
-    }
-    const events = auditEvents(current, input);
-    const change: UserChange = {
-      displayName: input.displayName,
-      institutionId: input.institutionId,
-      role: input.role,
-      active: input.active,
-      teamId: input.teamId,
-      teamAccess: input.teamAccess,
-      passwordHash,
-      removeSecondFactor: input.resetSecondFactor,
-      unlockSecondFactor: input.unlockSecondFactor,
-      endSessions: events.some((event) => event.endsSessions),
-    };
-    const updated = await updateUser(trx, id, change);
-    for (const event of events)
-      record(trx, { ...resource(id), action: event.action, outcome: 'success' });
-    return { user: updated, endSessions: change.endSessions };
-  });
+  const resource = {
+    type: 'user',
+    id,
+    exists: async (trx: Parameters<typeof findUserById>[0]) =>
+      (await findUserById(trx, id)) !== undefined,
+  };
+  const change = () =>
+    inActorTransaction(deps.store, actor, async (trx) => {
+      const current = await findUserById(trx, id);
+      if (!current) throw problems.notFound();
+      const refusal = refuseAccountChange(actor, current, input);
+      if (refusal) {
+        throw problems.conflict(refusal, 'Not allowed on your own account').asRefusal(refusal);
+      }
+      const role = input.role ?? current.role;
+      const institutionId = input.institutionId ?? current.institutionId;
+      if (input.role !== undefined || input.institutionId !== undefined) {
+        await assertInstitutionFits(trx, institutionId, role);
+      }
+      if (input.role !== undefined || input.teamId !== undefined) {
+        await assertTeamFits(trx, input.teamId === undefined ? current.teamId : input.teamId, role);
+      }
+      const events = auditEvents(current, input);
+      const userChange: UserChange = {
+        displayName: input.displayName,
+        institutionId: input.institutionId,
+        role: input.role,
+        active: input.active,
+        teamId: input.teamId,
+        teamAccess: input.teamAccess,
+        passwordHash,
+        removeSecondFactor: input.resetSecondFactor,
+        unlockSecondFactor: input.unlockSecondFactor,
+        endSessions: events.some((event) => event.endsSessions),
+      };
+      const updated = await updateUser(trx, id, userChange);
+      for (const event of events)
+        record(trx, { ...userResource(id), action: event.action, outcome: 'success' });
+      return { user: updated, endSessions: userChange.endSessions };
+    });
+  const { user, endSessions } = await withAuditedRefusals(deps.store, actor, resource, change);
   if (endSessions) await deps.endSessions(id);
   return initialPassword ? { ...user, initialPassword } : user;
 }
@@ -168,7 +179,7 @@ async function assertTeamFits(
 const emailTaken = () => problems.conflict('email_taken', 'An account with this email exists');
 const fieldError = (field: string, code: string, message: string) =>
   problems.validation([{ path: `body.${field}`, code, message }]);
-const resource = (id: string): Pick<AuditEntry, 'resourceType' | 'resourceId'> => ({
+const userResource = (id: string): Pick<AuditEntry, 'resourceType' | 'resourceId'> => ({
   resourceType: 'user',
   resourceId: id,
 });
