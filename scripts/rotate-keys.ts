@@ -1,8 +1,9 @@
 /**
  * npm run rotate-keys [-- --new-version]
  * Rewraps every data key (cases, referrals), the CA key and the second-factor
- * secrets under the newest key-encryption key version,
- * while the API keeps serving (short batches; resumable; idempotent). With
+ * secrets under the newest key-encryption key version, beside a running API on
+ * a PostgreSQL server (on the embedded engine the server must be stopped: the
+ * data directory is locked), in short batches; resumable; idempotent. With
  * --new-version (development only) it first creates the next version as a
  * key file under DATA_DIR/secrets; in production add DATA_KEK_V<N> to the
  * environment of the API and of this command instead. It ends by listing the
