@@ -3,7 +3,15 @@ import path from 'node:path';
 import { LocalKeyring, MAX_KEK_VERSION } from '../../security/crypto';
 import type { Config } from './config';
 import { ConfigError } from './config';
-import { createKeyFile, decodeSecret, readKeyFile, secretsDir, type Secrets } from './secrets';
+import {
+  createKeyFile,
+  decodeSecret,
+  KEK_VERSION_FILE,
+  KEK_VERSION_VARIABLE,
+  readKeyFile,
+  secretsDir,
+  type Secrets,
+} from './secrets';
 
 /**
  * The key-encryption keys, by version. Version 1 is DATA_KEK. Later versions
@@ -23,9 +31,6 @@ export function loadKeyring(
   return new LocalKeyring(read(), read);
 }
 
-const ENV_VERSION = /^DATA_KEK_V(\d{1,3})$/;
-const FILE_VERSION = /^data_kek_v(\d{1,3})\.key$/;
-
 function readVersions(
   config: Pick<Config, 'isProduction' | 'dataDir'>,
   secrets: Pick<Secrets, 'DATA_KEK'>,
@@ -34,7 +39,7 @@ function readVersions(
   const problems: string[] = [];
   const keys = new Map<number, Buffer>(secrets.DATA_KEK ? [[1, secrets.DATA_KEK]] : []);
   for (const [name, value] of Object.entries(env)) {
-    const version = versionOf(ENV_VERSION, name);
+    const version = versionOf(KEK_VERSION_VARIABLE, name);
     if (version === undefined || !value) continue;
     const key = decodeSecret(value);
     if (key) keys.set(version, key);
@@ -43,7 +48,7 @@ function readVersions(
   if (!config.isProduction) {
     const dir = secretsDir(config.dataDir);
     for (const file of fs.readdirSync(dir)) {
-      const version = versionOf(FILE_VERSION, file);
+      const version = versionOf(KEK_VERSION_FILE, file);
       if (version === undefined) continue;
       const key = readKeyFile(path.join(dir, file), `DATA_KEK_V${version}`, problems);
       if (key) keys.set(version, key.subarray(0, 32));

@@ -27,6 +27,10 @@ export type Secrets = Readonly<Record<Exclude<SecretName, 'DATA_KEK'>, Buffer>> 
   readonly DATA_KEK?: Buffer;
 };
 
+/** Later key-encryption key versions: DATA_KEK_V<N> variables, data_kek_v<N>.key files. */
+export const KEK_VERSION_VARIABLE = /^DATA_KEK_V(\d{1,3})$/;
+export const KEK_VERSION_FILE = /^data_kek_v(\d{1,3})\.key$/;
+
 const SECRET_BYTES = 32;
 
 export function loadSecrets(
@@ -59,20 +63,13 @@ export function loadSecrets(
  * (in development: no key file of version 1, but one of a later version).
  * A version-1 key file that exists is always read.
  */
-function retired(
-  config: Pick<Config, 'isProduction' | 'dataDir'>,
-  env: NodeJS.ProcessEnv,
-): boolean {
-  if (Object.keys(env).some((name) => /^DATA_KEK_V\d{1,3}$/.test(name) && env[name])) {
-    return (
-      config.isProduction || !fs.existsSync(path.join(config.dataDir, 'secrets', 'data_kek.key'))
-    );
-  }
-  if (config.isProduction) return false;
+function retired(config: Pick<Config, 'isProduction' | 'dataDir'>, env: NodeJS.ProcessEnv) {
+  const laterInEnv = Object.keys(env).some((name) => KEK_VERSION_VARIABLE.test(name) && env[name]);
+  if (config.isProduction) return laterInEnv;
   const dir = path.join(config.dataDir, 'secrets');
   if (fs.existsSync(path.join(dir, 'data_kek.key'))) return false;
   return (
-    fs.existsSync(dir) && fs.readdirSync(dir).some((file) => /^data_kek_v\d{1,3}\.key$/.test(file))
+    laterInEnv || (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => KEK_VERSION_FILE.test(f)))
   );
 }
 

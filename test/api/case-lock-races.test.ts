@@ -1,7 +1,14 @@
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { engine } from '../helpers/engine';
-import { giveConsent, newCase, refer, referralWorld } from '../helpers/referrals';
+import {
+  giveConsent,
+  newCase,
+  refer,
+  referralWorld,
+  HEALTH,
+  packageRows as packageRowsOf,
+} from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
 import { auditEvents } from '../helpers/users';
 
@@ -18,7 +25,6 @@ let t: TestApp;
 let w: Awaited<ReturnType<typeof referralWorld>>;
 
 const ROUNDS = 15;
-const HEALTH = [{ sectors: ['health'], categories: ['minimal', 'health'] }];
 
 const codeOf = (res: { body: unknown }) => (res.body as { code?: string }).code;
 type Listed = { id: string; status: string; packageAvailable: boolean };
@@ -29,17 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-const packageRows = (ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
-        trx
-          .selectFrom('referral_packages')
-          .select('referral_id')
-          .where('referral_id', 'in', ids)
-          .execute(),
-      );
-
+const packageRows = (ids: string[]) => packageRowsOf(t, ids);
 describe(`referral creation racing the revocation of its consent (${engine})`, () => {
   it(`never leaves a live package under a revoked consent, in ${ROUNDS} rounds`, async () => {
     for (let round = 0; round < ROUNDS; round += 1) {

@@ -8,6 +8,11 @@ import {
   referralId,
   referralWorld,
   type Signed,
+  HEALTH,
+  move,
+  readReferral,
+  revoke,
+  packageRows as packageRowsOf,
 } from '../helpers/referrals';
 import { asSuperuser } from '../helpers/superuser';
 import { auditEvents } from '../helpers/users';
@@ -24,30 +29,9 @@ type Body = Record<string, unknown>;
 type History = { from: string | null; to: string; reason: string | null; actorId: string }[];
 type Referral = Body & { status: string; packageAvailable: boolean; history: History };
 
-const HEALTH = [{ sectors: ['health'], categories: ['minimal', 'health'] }];
-const move = (who: Signed, id: string, body: Body) =>
-  who.client.post(`/api/v1/referrals/${id}/transitions`, body);
-const read = async (who: Signed, id: string): Promise<Referral> => {
-  const res = await who.client.get(`/api/v1/referrals/${id}`);
-  expect(res.status).toBe(200);
-  return res.body as Referral;
-};
-const revoke = (who: Signed, consentId: string) =>
-  who.client.post(`/api/v1/consents/${consentId}/revoke`, { reason: 'person_withdrew' });
+const read = (who: Signed, id: string) => readReferral<Referral>(who, id);
 const openPackage = (who: Signed, id: string) => who.client.get(`/api/v1/referrals/${id}/package`);
-/** Which of these referrals still have a package row (read as the system, past RLS). */
-const packageRows = (ids: string[]) =>
-  inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) =>
-    (
-      await trx
-        .selectFrom('referral_packages')
-        .select('referral_id')
-        .where('referral_id', 'in', ids)
-        .execute()
-    )
-      .map((r) => r.referral_id)
-      .sort(),
-  );
+const packageRows = (ids: string[]) => packageRowsOf(t, ids);
 const consentStatus = async (caseId: string, consentId: string) => {
   const res = await w.ana.client.get(`/api/v1/cases/${caseId}/consents`);
   return (res.body as { items: { id: string; status: string }[] }).items.find(

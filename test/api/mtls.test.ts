@@ -1,13 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { issueInstitutionCertificate } from '../../security/pki';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
-import { createMtlsServer } from '../../server/http/mtls-listener';
 import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
-import { buildPartnerSystemApp } from '../../server/modules/partner-systems';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { mtlsRequest, type ClientCertificate } from '../helpers/mtls-client';
+import {
+  mtlsRequest,
+  startMtlsListener,
+  type ClientCertificate,
+  type MtlsListener,
+} from '../helpers/mtls-client';
 import { opensslCsr, opensslOk, RSA_2048, selfSignedFiles, TempDir } from '../helpers/openssl';
 import { giveConsent, newCase, referralId, type Signed } from '../helpers/referrals';
 import { auditEvents, createTeam, partnerInstitutionId, signedIn } from '../helpers/users';
@@ -17,19 +18,17 @@ import { auditEvents, createTeam, partnerInstitutionId, signedIn } from '../help
  * API (from a CSR made by openssl), a real HTTPS server, a real TLS client.
  */
 let t: TestApp;
-let server: Server;
-let port: number;
+let listener: MtlsListener;
 let admin: Signed;
 let ana: Signed;
 let shelter: string;
 let other: string;
 const dir = new TempDir();
-let serverCa: string;
 
 type Client = ClientCertificate;
 
 const call = (client: Client | undefined, method: string, path: string, body?: object) =>
-  mtlsRequest({ port, serverCa }, client, method, path, body);
+  mtlsRequest(listener, client, method, path, body);
 
 /** A self-signed certificate and its key, made by openssl (not from our CA). */
 function selfSigned(name: string, subject: string, extra: string[] = []): Client {
@@ -75,34 +74,10 @@ beforeAll(async () => {
   ana = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo mTLS') });
   shelter = await partnerInstitutionId(t, 'Casa de acogida mTLS', 'shelter');
   other = await partnerInstitutionId(t, 'Otra casa mTLS', 'shelter');
-  const caCertificatePem = await inActorTransaction(
-    t.database.store,
-    SYSTEM_ACTOR,
-    async (trx) => (await certificateAuthority(trx, t.keyring, new Date())).certificatePem,
-  );
-  const serverTls = selfSigned('server', '/CN=localhost', [
-    '-addext',
-    'subjectAltName=DNS:localhost,IP:127.0.0.1',
-  ]);
-  serverCa = serverTls.cert;
-  const app = buildPartnerSystemApp({
-    store: t.database.store,
-    keyring: t.keyring,
-    blindIndexKey: t.secrets.BLIND_INDEX_KEY,
-    clock: () => t.clock.now(),
-    logger: t.logger,
-    caCertificatePem,
-  });
-  server = createMtlsServer(app, {
-    certificatePem: serverCa,
-    privateKeyPem: serverTls.key,
-    caCertificatePem,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  listener = await startMtlsListener(t, dir);
 }, 60_000);
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await listener.close();
   dir.remove();
   await t.close();
 });

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
-import { createMtlsServer } from '../../server/http/mtls-listener';
-import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
-import { buildPartnerSystemApp } from '../../server/modules/partner-systems';
 import {
   closeCompletedPackages,
   expireUnacknowledgedReferrals,
 } from '../../server/modules/referrals';
 import { COMPLETED_PACKAGE_DAYS } from '../../server/modules/referrals/package-closure';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { mtlsRequest, type MtlsAnswer } from '../helpers/mtls-client';
-import { opensslCsr, RSA_2048, selfSignedFiles, TempDir } from '../helpers/openssl';
+import {
+  mtlsRequest,
+  startMtlsListener,
+  type MtlsAnswer,
+  type MtlsListener,
+} from '../helpers/mtls-client';
+import { opensslCsr, RSA_2048, TempDir } from '../helpers/openssl';
 import {
   giveConsent,
   inDays,
@@ -21,6 +21,10 @@ import {
   referralId,
   referralWorld,
   type Signed,
+  HEALTH,
+  move,
+  readReferral,
+  packageRows as packageRowsOf,
 } from '../helpers/referrals';
 import { asSuperuser } from '../helpers/superuser';
 import { auditEvents, signedIn } from '../helpers/users';
@@ -36,9 +40,7 @@ import { auditEvents, signedIn } from '../helpers/users';
 let t: TestApp;
 let w: Awaited<ReturnType<typeof referralWorld>>;
 let caseId: string;
-let server: Server;
-let port: number;
-let serverCa: string;
+let listener: MtlsListener;
 let hospitalSystem: { id: string; cert: string; key: string };
 const dir = new TempDir();
 
@@ -52,31 +54,12 @@ type Referral = Body & {
 };
 
 const DAY_MS = 86_400_000;
-const HEALTH = [{ sectors: ['health'], categories: ['minimal', 'health'] }];
 const SECRET = 'Diagnóstico reservado';
 
-const move = (who: Signed, id: string, body: Body) =>
-  who.client.post(`/api/v1/referrals/${id}/transitions`, body);
-const read = async (who: Signed, id: string): Promise<Referral> => {
-  const res = await who.client.get(`/api/v1/referrals/${id}`);
-  expect(res.status).toBe(200);
-  return res.body as Referral;
-};
+const read = (who: Signed, id: string) => readReferral<Referral>(who, id);
 const system = <T>(work: Parameters<typeof inActorTransaction<T>>[2]) =>
   inActorTransaction(t.database.store, SYSTEM_ACTOR, work);
-/** Which of these referrals still have a package row (read as the system, past RLS). */
-const packageRows = (ids: string[]) =>
-  system(async (trx) =>
-    (
-      await trx
-        .selectFrom('referral_packages')
-        .select('referral_id')
-        .where('referral_id', 'in', ids)
-        .execute()
-    )
-      .map((r) => r.referral_id)
-      .sort(),
-  );
+const packageRows = (ids: string[]) => packageRowsOf(t, ids);
 const rawReferral = (id: string) =>
   system((trx) =>
     trx
@@ -89,7 +72,7 @@ const newReferral = (extra: Body = {}) =>
   referralId(w.ana.client, caseId, w.hospital, { categories: ['health'], ...extra });
 
 /** A request to the mutual-TLS listener with the hospital system's certificate. */
-const mtls = (path: string) => mtlsRequest({ port, serverCa }, hospitalSystem, 'GET', path);
+const mtls = (path: string) => mtlsRequest(listener, hospitalSystem, 'GET', path);
 
 /**
  * Every way the receiving institution can ask for the package answers 409
@@ -157,34 +140,10 @@ beforeAll(async () => {
     cert: certificate.certificatePem,
     key: readFileSync(keyFile, 'utf8'),
   };
-  const caCertificatePem = await system(
-    async (trx) => (await certificateAuthority(trx, t.keyring, new Date())).certificatePem,
-  );
-  const serverKey = dir.file('server.key');
-  const serverCert = dir.file('server.pem');
-  selfSignedFiles(serverCert, serverKey, '/CN=localhost', [
-    '-addext',
-    'subjectAltName=DNS:localhost,IP:127.0.0.1',
-  ]);
-  serverCa = readFileSync(serverCert, 'utf8');
-  const app = buildPartnerSystemApp({
-    store: t.database.store,
-    keyring: t.keyring,
-    blindIndexKey: t.secrets.BLIND_INDEX_KEY,
-    clock: () => t.clock.now(),
-    logger: t.logger,
-    caCertificatePem,
-  });
-  server = createMtlsServer(app, {
-    certificatePem: serverCa,
-    privateKeyPem: readFileSync(serverKey, 'utf8'),
-    caCertificatePem,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  listener = await startMtlsListener(t, dir);
 }, 90_000);
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await listener.close();
   dir.remove();
   await t.close();
 });
@@ -397,6 +356,11 @@ describe('the sender closing a package early', () => {
     });
     const outsider = await w.bruno.client.send('delete', `/api/v1/referrals/${id}/package`);
     expect(outsider.status).toBe(404);
+    const malformed = await w.ana.client.send('delete', '/api/v1/referrals/no-es-un-id/package');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({
+      errors: [expect.objectContaining({ path: 'params.id' })],
+    });
     await expectPackageReadable(id);
   });
 });

@@ -1,12 +1,5 @@
 import { startTestApp, type TestApp } from '../helpers/app';
-import {
-  giveConsent,
-  newCase,
-  refer,
-  referralId,
-  referralWorld,
-  type Signed,
-} from '../helpers/referrals';
+import { giveConsent, newCase, refer, referralId, referralWorld, move } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import { expireUnacknowledgedReferrals } from '../../server/modules/referrals';
@@ -17,8 +10,6 @@ let w: Awaited<ReturnType<typeof referralWorld>>;
 let caseId: string;
 
 type Body = Record<string, unknown>;
-const move = (who: Signed, id: string, body: Body) =>
-  who.client.post(`/api/v1/referrals/${id}/transitions`, body);
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -1,4 +1,3 @@
-import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
 import {
   giveConsent,
@@ -7,6 +6,10 @@ import {
   referralId,
   referralWorld,
   type Signed,
+  HEALTH,
+  readReferral,
+  revoke,
+  packageRows as packageRowsOf,
 } from '../helpers/referrals';
 import { auditEvents } from '../helpers/users';
 
@@ -26,26 +29,8 @@ type Referral = Body & {
   history: { to: string; reason: string | null }[];
 };
 
-const HEALTH = [{ sectors: ['health'], categories: ['minimal', 'health'] }];
-const read = async (who: Signed, id: string): Promise<Referral> => {
-  const res = await who.client.get(`/api/v1/referrals/${id}`);
-  expect(res.status).toBe(200);
-  return res.body as Referral;
-};
-const revoke = (who: Signed, consentId: string) =>
-  who.client.post(`/api/v1/consents/${consentId}/revoke`, { reason: 'person_withdrew' });
-const packageRows = (ids: string[]) =>
-  inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) =>
-    (
-      await trx
-        .selectFrom('referral_packages')
-        .select('referral_id')
-        .where('referral_id', 'in', ids)
-        .execute()
-    )
-      .map((r) => r.referral_id)
-      .sort(),
-  );
+const read = (who: Signed, id: string) => readReferral<Referral>(who, id);
+const packageRows = (ids: string[]) => packageRowsOf(t, ids);
 const newVersion = (caseId: string, previous: string) =>
   giveConsent(w.ana.client, caseId, HEALTH, { supersedes: previous });
 const toHospital = (caseId: string) =>

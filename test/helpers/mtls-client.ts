@@ -1,4 +1,12 @@
-import { request as httpsRequest } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { request as httpsRequest, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
+import { createMtlsServer } from '../../server/http/mtls-listener';
+import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
+import { buildPartnerSystemApp } from '../../server/modules/partner-systems';
+import type { TestApp } from './app';
+import { selfSignedFiles, type TempDir } from './openssl';
 
 /** A client certificate and its key (PEM). */
 export interface ClientCertificate {
@@ -51,4 +59,50 @@ export function mtlsRequest(
     req.on('error', reject);
     req.end(body ? JSON.stringify(body) : undefined);
   });
+}
+
+export interface MtlsListener {
+  port: number;
+  /** The listener's own (self-signed) certificate, for clients to trust. */
+  serverCa: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The partner-system app of a test app behind a real mutual-TLS listener on
+ * an ephemeral port: its server certificate self-signed by openssl for
+ * localhost, client certificates checked against the app's internal CA.
+ */
+export async function startMtlsListener(t: TestApp, dir: TempDir): Promise<MtlsListener> {
+  const caCertificatePem = await inActorTransaction(
+    t.database.store,
+    SYSTEM_ACTOR,
+    async (trx) => (await certificateAuthority(trx, t.keyring, new Date())).certificatePem,
+  );
+  const certFile = dir.file('mtls-server.pem');
+  const keyFile = dir.file('mtls-server.key');
+  selfSignedFiles(certFile, keyFile, '/CN=localhost', [
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+  ]);
+  const serverCa = readFileSync(certFile, 'utf8');
+  const app = buildPartnerSystemApp({
+    store: t.database.store,
+    keyring: t.keyring,
+    blindIndexKey: t.secrets.BLIND_INDEX_KEY,
+    clock: () => t.clock.now(),
+    logger: t.logger,
+    caCertificatePem,
+  });
+  const server: Server = createMtlsServer(app, {
+    certificatePem: serverCa,
+    privateKeyPem: readFileSync(keyFile, 'utf8'),
+    caCertificatePem,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    serverCa,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

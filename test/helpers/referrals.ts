@@ -1,3 +1,4 @@
+import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import type { TestApp } from './app';
 import type { SessionClient } from './session-client';
 import { createTeam, partnerInstitutionId, signedIn, type SeededUser } from './users';
@@ -95,4 +96,33 @@ export async function referralId(
   const res = await refer(client, caseId, institutionId, extra);
   if (res.status !== 201) throw new Error(`referral answered ${res.status}`);
   return (res.body as { id: string }).id;
+}
+
+/** A consent scope for health institutions: minimal data and health notes. */
+export const HEALTH = [{ sectors: ['health'], categories: ['minimal', 'health'] }];
+
+export const move = (who: Signed, id: string, body: Record<string, unknown>) =>
+  who.client.post(`/api/v1/referrals/${id}/transitions`, body);
+
+/** One referral as `who` sees it (the read must succeed). */
+export async function readReferral<T>(who: Signed, id: string): Promise<T> {
+  const res = await who.client.get(`/api/v1/referrals/${id}`);
+  expect(res.status).toBe(200);
+  return res.body as T;
+}
+
+export const revoke = (who: Signed, consentId: string) =>
+  who.client.post(`/api/v1/consents/${consentId}/revoke`, { reason: 'person_withdrew' });
+
+/** Which of these referrals still have a package row, sorted (read as the system, past RLS). */
+export async function packageRows(t: TestApp, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+    trx
+      .selectFrom('referral_packages')
+      .select('referral_id')
+      .where('referral_id', 'in', ids)
+      .execute(),
+  );
+  return rows.map((r) => r.referral_id).sort();
 }

@@ -7,3 +7,4 @@ export { csrfProtection, rejectCrossSite } from './csrf';
 export { DEFAULT_THROTTLE_POLICY, LoginThrottle, type ThrottlePolicy } from './login-throttle';
 export { DEV_SESSION_COOKIE, SESSION_COOKIE, sessionSupport } from './session';
 export { PostgresSessionStore } from './session-store';
+export { openLegacyTotpSecret, sealTotpSecret, totpKeyContext } from './totp-secret';

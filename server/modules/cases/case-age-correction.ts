@@ -3,9 +3,9 @@ import type { StaffActor } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
 import { attributeColumns } from './case-columns';
-import { liftsMinority, onCase } from './case-changes';
-import { assertMayAct } from './case-key-access';
-import { findActorTeam, toDetail, toAttributes, updateCaseAtVersion } from './cases.repository';
+import { liftsMinority, stale } from './case-changes';
+import { assertMayAct, onCase } from './case-key-access';
+import { findActorTeam, toAttributes, toRecord, updateCaseAtVersion } from './cases.repository';
 import type { CaseRecord, DecideAgeCorrection, RequestAgeCorrection } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
 
@@ -52,7 +52,7 @@ export function requestAgeCorrection(
       resourceId: current.id,
       purpose: input.reason,
     });
-    return withoutIdentity(toDetail(row, null));
+    return toRecord(row);
   });
 }
 
@@ -103,17 +103,6 @@ export function decideAgeCorrection(
       resourceId: current.id,
       purpose: current.age_correction_reason ?? undefined,
     });
-    return withoutIdentity(toDetail(row, null));
+    return toRecord(row);
   });
 }
-
-function withoutIdentity({ identity: _identity, ...record }: ReturnType<typeof toDetail>) {
-  return record;
-}
-
-const stale = () =>
-  problems.conflict(
-    'stale_version',
-    'The case changed since you read it',
-    'Read it again and reapply your change.',
-  );

@@ -1,7 +1,4 @@
-import type { Transaction } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type StaffActor } from '../../db/actor-transaction';
-import { withAuditedRefusals } from '../../db/audited-record';
-import type { DB } from '../../db/schema';
 import { asSystemWithin } from '../../db/rls-context';
 import { problems } from '../../http/problem';
 import { canHoldCases } from '../../../security/policy';
@@ -9,7 +6,7 @@ import { record } from '../audit';
 import { attributeColumns } from './case-columns';
 import { decryptIdentity, encryptIdentity } from './case-crypto';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
-import { assertMayAct, caseResource, visibleCase, type VisibleCase } from './case-key-access';
+import { assertMayAct, onCase } from './case-key-access';
 import { moveBlindIndexesToTeam, replaceBlindIndexes } from './case-keys.repository';
 import { ageBand, isMinorBand } from './cases.vocabularies';
 import {
@@ -138,20 +135,6 @@ export async function assignCase(
   });
 }
 
-/** One transaction on a case the actor may see; refusals audited (404 alike, 403). */
-export function onCase<T>(
-  deps: CasesDeps,
-  actor: StaffActor,
-  caseId: string,
-  work: (trx: Transaction<DB>, kase: VisibleCase) => Promise<T>,
-): Promise<T> {
-  return withAuditedRefusals(deps.store, actor, caseResource(caseId), () =>
-    inActorTransaction(deps.store, actor, async (trx) =>
-      work(trx, await visibleCase(deps, actor, trx, caseId)),
-    ),
-  );
-}
-
 /**
  * A minor's case becomes an adult's (which lifts the four-eyes rule on
  * consent) only through an age correction another supervisor approves.
@@ -169,7 +152,7 @@ const needsAgeCorrection = () =>
     )
     .asRefusal('minor_status');
 
-const stale = () =>
+export const stale = () =>
   problems.conflict(
     'stale_version',
     'The case changed since you read it',

@@ -98,20 +98,34 @@ export function withCase<T>(
   work: (trx: Transaction<DB>, kase: VisibleCase) => Promise<T>,
 ): Promise<T> {
   if (!canHoldCases(actor)) throw problems.forbidden();
+  return onCase(deps, actor, caseId, async (trx, kase) => {
+    assertMayAct(kase, useCase.needs);
+    const result = await work(trx, kase);
+    record(trx, {
+      action: useCase.action,
+      purpose: auditPurpose(kase, useCase.purpose),
+      outcome: 'success',
+      resourceType: 'case',
+      resourceId: kase.row.id,
+    });
+    return result;
+  });
+}
+
+/**
+ * One transaction on a case the actor may see, refusals audited (404 alike,
+ * 403); for use cases that check and audit their acts themselves.
+ */
+export function onCase<T>(
+  deps: CasesDeps,
+  actor: StaffActor,
+  caseId: string,
+  work: (trx: Transaction<DB>, kase: VisibleCase) => Promise<T>,
+): Promise<T> {
   return withAuditedRefusals(deps.store, actor, caseResource(caseId), () =>
-    inActorTransaction(deps.store, actor, async (trx) => {
-      const kase = await visibleCase(deps, actor, trx, caseId);
-      assertMayAct(kase, useCase.needs);
-      const result = await work(trx, kase);
-      record(trx, {
-        action: useCase.action,
-        purpose: auditPurpose(kase, useCase.purpose),
-        outcome: 'success',
-        resourceType: 'case',
-        resourceId: kase.row.id,
-      });
-      return result;
-    }),
+    inActorTransaction(deps.store, actor, async (trx) =>
+      work(trx, await visibleCase(deps, actor, trx, caseId)),
+    ),
   );
 }
 

@@ -26,11 +26,3 @@ export async function accessToCase(
     { teamId: row.team_id, assignedTo: row.assigned_to },
   );
 }
-
-export async function policyAllows(
-  trx: Transaction<DB>,
-  actor: StaffActor,
-  row: Pick<CaseRow, 'id' | 'team_id' | 'assigned_to'>,
-): Promise<boolean> {
-  return (await accessToCase(trx, actor, row)) !== 'none';
-}

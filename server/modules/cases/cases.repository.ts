@@ -5,6 +5,7 @@ import type {
   AGE_CORRECTION_REASONS,
   CaseAttributes,
   CaseDetail,
+  CaseRecord,
   CaseSummary,
 } from './cases.schemas';
 
@@ -88,10 +89,14 @@ export function toSummary(row: SummaryRow): CaseSummary {
 
 /** A case with its attributes and (decrypted, or null once erased) identity. */
 export function toDetail(row: CaseRow, identity: CaseDetail['identity']): CaseDetail {
+  return { ...toRecord(row), identity };
+}
+
+/** A case without its identifying data: nothing is decrypted. */
+export function toRecord(row: CaseRow): CaseRecord {
   return {
     ...toSummary(row),
     attributes: toAttributes(row),
-    identity,
     pendingAgeCorrection:
       row.age_correction_to === null
         ? null

@@ -195,6 +195,7 @@ export const UpdateCase = z
 export type UpdateCase = z.infer<typeof UpdateCase>;
 
 export const AssignCase = z.object({ assignedTo: Id }).strict().openapi('AssignCase');
+export type AssignCase = z.infer<typeof AssignCase>;
 
 export const RequestAgeCorrection = z
   .object({
@@ -216,7 +217,6 @@ export const DecideAgeCorrection = z
   .strict()
   .openapi('DecideAgeCorrection');
 export type DecideAgeCorrection = z.infer<typeof DecideAgeCorrection>;
-export type AssignCase = z.infer<typeof AssignCase>;
 
 export const ERASURE_REASONS = [
   'person_request',

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyEncryptionKeys } from '../../../security/crypto';
 import { canHoldCases } from '../../../security/policy';
-import {
-  auditDenialIfExists as auditCaseDenial,
-  inActorTransaction,
-  type StaffActor,
-  type Store,
-} from '../../db/actor-transaction';
+import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-transaction';
 import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
-import { decryptIdentity, encryptIdentity, newCaseKey, openCaseKey } from './case-crypto';
+import { decryptIdentity, encryptIdentity, newCaseKey } from './case-crypto';
+import { withCase } from './case-key-access';
 import {
   findActorTeam,
-  findCase,
   identityColumnsOf,
   insertCase,
   listCases,
@@ -23,9 +18,8 @@ import {
 } from './cases.repository';
 import type { CaseDetail, CaseListQuery, IntakeCase } from './cases.schemas';
 import { attributeColumns } from './case-columns';
-import { accessToCase } from './case-visibility';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
-import { findCaseKey, insertBlindIndexes, insertCaseKey } from './case-keys.repository';
+import { insertBlindIndexes, insertCaseKey } from './case-keys.repository';
 
 export interface CasesDeps {
   store: Store;
@@ -92,46 +86,16 @@ export async function findCases(deps: CasesDeps, actor: StaffActor, query: CaseL
   return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
 }
 
-/** One case with its identifying data: the read is audited with its purpose. */
-export async function readCase(
-  deps: CasesDeps,
-  actor: StaffActor,
-  id: string,
-): Promise<CaseDetail> {
-  const found = await inActorTransaction(deps.store, actor, async (trx) => {
-    const row = canHoldCases(actor) ? await findCase(trx, id) : undefined;
-    const access = row ? await accessToCase(trx, actor, row) : 'none';
-    if (!row || access === 'none') return undefined;
-    const wrapped = row.erased_at ? undefined : await findCaseKey(trx, row.id);
-    const identity = wrapped
-      ? decryptIdentity(openCaseKey(deps.keyring, row.id, wrapped), row.id, identityColumnsOf(row))
-      : null;
-    record(trx, {
-      action: 'case.read',
-      outcome: 'success',
-      resourceType: 'case',
-      resourceId: id,
-      purpose: access === 'break_glass' ? 'break_glass' : 'view',
-    });
-    return toDetail(row, identity);
+/** One case with its identifying data (none once erased): the read is audited with its purpose. */
+export function readCase(deps: CasesDeps, actor: StaffActor, id: string): Promise<CaseDetail> {
+  return withCase(deps, actor, id, READ_CASE, async (_trx, kase) => {
+    const { row } = kase;
+    if (row.erased_at) return toDetail(row, null);
+    return toDetail(row, decryptIdentity(await kase.dataKey(), row.id, identityColumnsOf(row)));
   });
-  if (found) return found;
-  await auditDenialIfExists(deps.store, actor, id);
-  throw problems.notFound();
 }
 
-/**
- * Another team's case and a case that does not exist answer the same 404; the
- * first is still an attempted access, recorded for the auditors.
- */
-export function auditDenialIfExists(store: Store, actor: StaffActor, id: string) {
-  return auditCaseDenial(
-    store,
-    actor,
-    { type: 'case', id },
-    async (trx) => (await findCase(trx, id)) !== undefined,
-  );
-}
+const READ_CASE = { action: 'case.read', purpose: 'view', needs: 'read' } as const;
 
 const noTeam = () =>
   problems.conflict(

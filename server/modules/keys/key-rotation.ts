@@ -3,6 +3,7 @@ import type { KeyEncryptionKeys } from '../../../security/crypto';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
 import { record } from '../audit';
+import { totpKeyContext } from '../auth';
 
 const BATCH = 100;
 
@@ -40,7 +41,7 @@ const WRAPPED_KEYS = [
     table: 'users',
     id: 'id',
     columns: { version: 'totp_kek_version', wrapped: 'totp_secret_enc', stamp: 'updated_at' },
-    context: (id: string) => `users|totp|${id}`,
+    context: totpKeyContext,
   },
 ] as const;
 type KeyStore = (typeof WRAPPED_KEYS)[number];

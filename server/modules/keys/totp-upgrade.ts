@@ -1,6 +1,6 @@
 import { deriveKey, type KeyEncryptionKeys } from '../../../security/crypto';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
-import { openLegacyTotpSecret, sealTotpSecret } from '../auth/totp-secret';
+import { openLegacyTotpSecret, sealTotpSecret } from '../auth';
 import { record } from '../audit';
 
 /**

@@ -4,25 +4,14 @@ import type { ReviewKind } from './reviews.schemas';
 
 type Trx = Transaction<DB>;
 
-/** The decisions already taken on these entries, by `kind:id`. */
-export async function decisionsOn(trx: Trx, subjectIds: string[]) {
-  if (subjectIds.length === 0) return new Map<string, DecisionRow>();
-  const rows = await trx
-    .selectFrom('review_decisions')
-    .select(['kind', 'subject_id', 'outcome', 'reviewed_by', 'created_at'])
-    .where('subject_id', 'in', subjectIds)
-    .execute();
-  return new Map(rows.map((row) => [`${row.kind}:${row.subject_id}`, row]));
-}
-export type DecisionRow = Pick<
-  ReviewDecisionsTable,
-  'kind' | 'subject_id' | 'outcome' | 'reviewed_by'
-> & { created_at: Date };
-
+/** An entry of the queue and the decision taken on it, if any. */
 export interface QueueEntry {
   kind: ReviewKind;
   id: string;
   created_at: Date;
+  outcome: ReviewDecisionsTable['outcome'] | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
 }
 
 /**
@@ -40,21 +29,21 @@ export async function queuePage(
     limit: number;
   },
 ): Promise<QueueEntry[]> {
-  const decided = sql`exists (select 1 from review_decisions d
-                              where d.kind = q.kind and d.subject_id = q.id)`;
   const after = query.after
     ? sql`and (q.created_at, q.id) < (${new Date(query.after.createdAt)}, ${query.after.id}::uuid)`
     : sql``;
   // Times to the millisecond, the precision the cursor carries (grants get now()'s microseconds).
   const { rows } = await sql<QueueEntry>`
-    select q.kind, q.id, q.created_at from (
+    select q.kind, q.id, q.created_at,
+           d.outcome, d.reviewed_by, d.created_at as reviewed_at from (
       select 'break_glass'::text as kind, g.id, date_trunc('milliseconds', g.created_at) as created_at
       from case_access_grants g where g.owner_team_id = ${query.teamId}
       union all
       select 'consent_override'::text, r.id, date_trunc('milliseconds', r.created_at)
       from referrals r where r.sender_team_id = ${query.teamId} and r.vital_interest_override
     ) q
-    where ${query.state === 'reviewed' ? decided : sql`not ${decided}`} ${after}
+    left join review_decisions d on d.kind = q.kind and d.subject_id = q.id
+    where d.id is ${query.state === 'reviewed' ? sql`not null` : sql`null`} ${after}
     order by q.created_at desc, q.id desc
     limit ${query.limit}`.execute(trx);
   return rows;

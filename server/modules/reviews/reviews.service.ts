@@ -14,11 +14,10 @@ import {
 } from '../cases';
 import { overrideReviews } from '../referrals';
 import {
-  decisionsOn,
   findReviewSubject,
   insertDecision,
   queuePage,
-  type DecisionRow,
+  type QueueEntry,
 } from './reviews.repository';
 import type {
   AcknowledgedReview,
@@ -67,14 +66,10 @@ export function reviewQueue(
         ...(await breakGlassReviews(trx, ids('break_glass'), keys, deps.clock())),
         ...(await overrideReviews(trx, ids('consent_override'), keys)),
       ];
-      const decisions = await decisionsOn(
-        trx,
-        page.items.map((e) => e.id),
-      );
       const byId = new Map(entries.map((entry) => [subjectId(entry), entry]));
       const items = page.items.flatMap((e) => {
         const entry = byId.get(e.id);
-        return entry ? [{ ...entry, review: toDecision(decisions.get(`${e.kind}:${e.id}`)) }] : [];
+        return entry ? [{ ...entry, review: decisionOf(e) }] : [];
       });
       return { items, nextCursor: page.nextCursor };
     });
@@ -158,12 +153,12 @@ function subjectId(entry: { kind: string; grantId?: string; referralId?: string 
   return (entry.kind === 'break_glass' ? entry.grantId : entry.referralId) ?? '';
 }
 
-function toDecision(row: DecisionRow | undefined): ReviewItem['review'] {
-  return row
+function decisionOf(entry: QueueEntry): ReviewItem['review'] {
+  return entry.outcome && entry.reviewed_by && entry.reviewed_at
     ? {
-        outcome: row.outcome,
-        reviewedBy: row.reviewed_by,
-        reviewedAt: row.created_at.toISOString(),
+        outcome: entry.outcome,
+        reviewedBy: entry.reviewed_by,
+        reviewedAt: entry.reviewed_at.toISOString(),
       }
     : null;
 }
