@@ -3,6 +3,7 @@ import { loadSecrets, type Secrets } from '../server/config/secrets';
 import type { Store } from '../server/db/actor-transaction';
 import { openConfiguredDatabase } from '../server/db/database';
 import { createLogger } from '../server/http/logger';
+import { sealPending } from '../server/modules/audit';
 
 export interface OperatorContext {
   config: Config;
@@ -33,13 +34,14 @@ async function run(command: (context: OperatorContext) => Promise<number>): Prom
   const config = loadConfig();
   const secrets = loadSecrets(config, createLogger('warn'));
   const database = await openConfiguredDatabase(config, 1);
+  const store = { db: database.db, auditKey: secrets.AUDIT_KEY };
   try {
-    return await command({
-      config,
-      secrets,
-      store: { db: database.db, auditKey: secrets.AUDIT_KEY },
-    });
+    return await command({ config, secrets, store });
   } finally {
+    // What the command audited goes into the chain now: no server may be running to seal it.
+    await sealPending(store, { wait: true }).catch((error: unknown) =>
+      console.error(`audit events left for the server to seal: ${String(error)}`),
+    );
     await database.close();
   }
 }

@@ -161,8 +161,12 @@ function expireReferralsPeriodically(store: Store, logger: Logger): NodeJS.Timeo
 }
 
 /**
- * Audit events are sealed right after each audited commit; when that sealer
- * found another at work, this one links whatever is left within a second.
+ * Audit events are written, each with its MAC, in their use case's own
+ * transaction; this links them into the chain off the request path, in
+ * batches, within about a second of their commit (AUDIT_SEAL_INTERVAL_MS plus
+ * the time to seal what is pending). With several instances, the one holding
+ * the chain head seals and the others skip their turn. Reads of the log seal
+ * first.
  */
 function sealAuditEventsPeriodically(store: Store, logger: Logger): NodeJS.Timeout {
   const timer = setInterval(() => {

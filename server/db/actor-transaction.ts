@@ -1,5 +1,10 @@
-import type { IsolationLevel, Kysely, Transaction } from 'kysely';
-import { beginAudit, flushAudit, record, sealPending, type AuditEntry } from '../modules/audit';
+import type { ControlledTransaction, IsolationLevel, Kysely, Transaction } from 'kysely';
+import { beginAudit, flushAudit, record, type AuditEntry } from '../modules/audit';
+import {
+  commitOrRollback,
+  currentRequestTransaction,
+  rollbackQuietly,
+} from './request-transaction';
 import { setActorContext, SYSTEM_ACTOR, type DbActor } from './rls-context';
 import type { DB } from './schema';
 
@@ -20,9 +25,12 @@ export interface Store {
 
 /**
  * One transaction per use case: the RLS context is set LOCAL to it, and the
- * audit events the use case recorded are written in it (no shared lock).
- * Once it has committed they are sealed into the chain by a short sealing
- * transaction, or by the sealer already at work (see audit.sealer).
+ * audit events the use case recorded are written in it, each with its MAC
+ * (no shared lock; the sealer links them into the chain later, off the
+ * request path). Within a request whose session check opened a transaction
+ * for this same actor, the use case runs in that one (see
+ * request-transaction.ts): session check, account re-read, use case and
+ * audit in one transaction.
  */
 export async function inActorTransaction<T>(
   store: Store,
@@ -30,18 +38,45 @@ export async function inActorTransaction<T>(
   work: (trx: Transaction<DB>) => Promise<T>,
   options: { isolation?: IsolationLevel } = {},
 ): Promise<T> {
+  const request = currentRequestTransaction();
+  const open = options.isolation ? undefined : request?.takeFor(actor);
+  if (open) return runAndCommit(store, open, actor, work);
+  await request?.release();
   const builder = store.db.transaction();
   const transaction = options.isolation ? builder.setIsolationLevel(options.isolation) : builder;
-  let recorded = 0;
-  const result = await transaction.execute(async (trx) => {
+  return transaction.execute(async (trx) => {
     await setActorContext(trx, actor);
-    beginAudit(trx, actor);
-    const value = await work(trx);
-    recorded = await flushAudit(trx, store.auditKey);
-    return value;
+    return runAudited(store, trx, actor, work);
   });
-  if (recorded > 0) await sealPending(store, { wait: false });
-  return result;
+}
+
+async function runAndCommit<T>(
+  store: Store,
+  trx: ControlledTransaction<DB>,
+  actor: DbActor,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  let value: T;
+  try {
+    value = await runAudited(store, trx, actor, work);
+  } catch (error) {
+    await rollbackQuietly(trx);
+    throw error;
+  }
+  await commitOrRollback(trx);
+  return value;
+}
+
+async function runAudited<T>(
+  store: Store,
+  trx: Transaction<DB>,
+  actor: DbActor,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  beginAudit(trx, actor);
+  const value = await work(trx);
+  await flushAudit(trx, store.auditKey);
+  return value;
 }
 
 /**

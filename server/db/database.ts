@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { lockEmbeddedDataDir } from './embedded-lock';
 import { PGliteDialect } from './pglite-dialect';
@@ -10,25 +10,32 @@ import type { DB } from './schema';
 
 export type Engine = 'pglite' | 'postgres';
 
+/** Sees every statement sent, BEGIN and COMMIT included (tests count round trips with it). */
+export type QueryObserver = (sql: string) => void;
+
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
 }
 
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
 /** A `pg` pool whose sessions resolve names in the `amparo` schema. */
-export function serverKysely(url: string, poolMax = 10): Kysely<DB> {
+export function serverKysely(url: string, poolMax = 10, observe?: QueryObserver): Kysely<DB> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
     application_name: 'amparo',
-    options: `-c search_path=${SCHEMA}`,
+    // The backstop for a transaction left open by mistake (a request holds one
+    // only while it works, see request-transaction.ts): the server ends it.
+    options: `-c search_path=${SCHEMA} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
     connectionTimeoutMillis: 5_000,
   });
   // An idle client that loses its server must not crash the process: the pool
   // replaces it on next use, and /readyz reports the outage.
   pool.on('error', () => undefined);
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: observer(observe) });
 }
 
 /**
@@ -36,8 +43,12 @@ export function serverKysely(url: string, poolMax = 10): Kysely<DB> {
  * could read around row-level security: a superuser, BYPASSRLS, or an owner of
  * any of Amparo's tables.
  */
-export async function openServerDatabase(url: string, poolMax = 10): Promise<Database> {
-  const db = serverKysely(url, poolMax);
+export async function openServerDatabase(
+  url: string,
+  poolMax = 10,
+  observe?: QueryObserver,
+): Promise<Database> {
+  const db = serverKysely(url, poolMax, observe);
   try {
     await assertUnprivilegedRole(db);
   } catch (error) {
@@ -71,6 +82,7 @@ async function assertUnprivilegedRole(db: Kysely<DB>): Promise<void> {
 export async function openEmbeddedDatabase(
   source: { dataDir: string } | { memory: true } | { dump: Blob },
   files: readonly MigrationFile[] = loadMigrationFiles(),
+  observe?: QueryObserver,
 ): Promise<Database> {
   const lock = 'dataDir' in source ? lockEmbeddedDataDir(source.dataDir) : undefined;
   let db: Kysely<DB> | undefined;
@@ -88,7 +100,7 @@ export async function openEmbeddedDatabase(
         : 'dump' in source
           ? new PGlite({ loadDataDir: source.dump })
           : new PGlite();
-    db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: observer(observe) });
     await prepareEmbedded(db, files);
     return { db, engine: 'pglite', close };
   } catch (error) {
@@ -116,4 +128,8 @@ export function openConfiguredDatabase(
   return config.database.url
     ? openServerDatabase(config.database.url, poolMax)
     : openEmbeddedDatabase({ dataDir: config.dataDir });
+}
+
+function observer(observe: QueryObserver | undefined) {
+  return observe && ((event: LogEvent) => observe(event.query.sql));
 }

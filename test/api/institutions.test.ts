@@ -47,7 +47,7 @@ function auditRows(filter: { action?: string; resourceId?: string; actorId?: str
     let query = trx
       .selectFrom('audit_events')
       .select(['action', 'outcome', 'actor_id', 'actor_role', 'resource_type', 'resource_id'])
-      .orderBy('seq');
+      .orderBy('written');
     if (filter.action) query = query.where('action', '=', filter.action);
     if (filter.resourceId) query = query.where('resource_id', '=', filter.resourceId);
     if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);

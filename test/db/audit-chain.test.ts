@@ -26,13 +26,15 @@ const entry = (n: number) => ({
   purpose: 'view',
 });
 
-async function writeEvents(t: TestDatabase, count: number): Promise<void> {
+/** Audited use cases, one event each, then the sealer's round (unless `seal` is false). */
+async function writeEvents(t: TestDatabase, count: number, { seal = true } = {}): Promise<void> {
   for (let n = 1; n <= count; n++) {
     await inActorTransaction(t.store, caseworker, (trx) => {
       record(trx, entry(n));
       return Promise.resolve();
     });
   }
+  if (seal) await sealPending(t.store, { wait: false });
 }
 
 /** As the auditor endpoint and verify-audit do: seal what has committed, then check. */
@@ -66,6 +68,40 @@ describe(`audit chain (${engine})`, () => {
       ),
     );
     expect(await verify(t)).toEqual({ ok: true, events: 16, lastSeq: '16', unsealed: 0 });
+  });
+
+  it('seals a backlog in one batch: one transaction, no empty second round', async () => {
+    await writeEvents(t, 12, { seal: false });
+    const { result, statements } = await t.recordStatements(() =>
+      sealPending(t.store, { wait: false }),
+    );
+    expect(result).toBe(12);
+    expect(statements.filter((text) => /^begin/i.test(text))).toHaveLength(1);
+    expect(
+      statements.filter((text) => /^update "?audit_events/i.test(text.replace(/\s+/g, ' '))),
+    ).toHaveLength(1);
+    expect(await verify(t, { seal: false })).toEqual({
+      ok: true,
+      events: 12,
+      lastSeq: '12',
+      unsealed: 0,
+    });
+  });
+
+  it('lets one sealer at a time seal: concurrent sealers leave one gap-free chain', async () => {
+    await writeEvents(t, 20, { seal: false });
+    const sealed = await Promise.all(
+      Array.from({ length: 4 }, () => sealPending(t.store, { wait: false })),
+    );
+    const total =
+      sealed.reduce((sum, n) => sum + n, 0) + (await sealPending(t.store, { wait: true }));
+    expect(total).toBe(20);
+    expect(await verify(t, { seal: false })).toEqual({
+      ok: true,
+      events: 20,
+      lastSeq: '20',
+      unsealed: 0,
+    });
   });
 
   it('records the actor, request id and codes, and commits nothing when the use case fails', async () => {
@@ -168,7 +204,7 @@ describe(`audit chain (${engine})`, () => {
          values (gen_random_uuid(), now(), null, 'system', 'case.erase', 'success',
                  sha256('forged'::bytea))`,
     );
-    await writeEvents(t, 1); // its commit runs the sealer, which must skip the forged row
+    await writeEvents(t, 1); // the sealer must skip the forged row
     const result = await verify(t);
     expect(result).toMatchObject({ ok: false, problem: 'inserted', firstBadSeq: '4' });
     const forged = await inActorTransaction(t.store, SYSTEM_ACTOR, (trx) =>
@@ -186,7 +222,7 @@ describe(`audit chain (${engine})`, () => {
   onServer?.('commits audited use cases while the chain head is locked elsewhere', async () => {
     const release = await holdChainHead(t);
     try {
-      await writeEvents(t, 3); // would wait forever if use cases locked the head
+      await writeEvents(t, 3, { seal: false }); // would wait forever if use cases locked the head
       expect(await unsealedCount(t)).toBe(3);
     } finally {
       await release();

@@ -29,7 +29,7 @@ const write = (database: Database, action: string) =>
 
 const actions = (database: Database) =>
   inActorTransaction({ db: database.db, auditKey }, SYSTEM_ACTOR, async (trx) => {
-    const rows = await trx.selectFrom('audit_events').select('action').orderBy('seq').execute();
+    const rows = await trx.selectFrom('audit_events').select('action').orderBy('written').execute();
     return rows.map((row) => row.action);
   });
 

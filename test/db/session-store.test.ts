@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { SessionData } from 'express-session';
 import { PasswordHasher } from '../../security/passwords';
@@ -7,6 +8,7 @@ import {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
 } from '../../server/modules/auth/session-store';
+import { SESSION_EXTEND_EVERY_MS } from '../../server/modules/auth/session-limits';
 import { createFirstAdmin } from '../../server/modules/users';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
@@ -53,6 +55,15 @@ const promised = {
   destroy: (sid: string) => settle((done) => store.destroy(sid, done)),
 };
 
+/** The stored idle limit of a session, as the system reads it (undefined: no row). */
+function expiresAt(sid: string): Promise<Date | undefined> {
+  return inActorTransaction(t.store, SYSTEM_ACTOR, async (trx) => {
+    const rows = await trx.selectFrom('sessions').select(['id_hash', 'expires_at']).execute();
+    const hash = createHash('sha256').update(sid, 'utf8').digest();
+    return rows.find((row) => Buffer.from(row.id_hash).equals(hash))?.expires_at;
+  });
+}
+
 const session = (extra: Partial<SessionData> = {}): Partial<SessionData> => ({
   startedAt: clock,
   ...extra,
@@ -71,23 +82,48 @@ describe(`PostgresSessionStore (${engine})`, () => {
     expect(await promised.get('another-id')).toBeNull();
   });
 
-  it('expires after 15 idle minutes; activity renews it', async () => {
+  it('expires after 15 idle minutes; a read renews it', async () => {
     await promised.set('idle', session());
     clock += SESSION_IDLE_MS - 1_000;
-    await promised.touch('idle');
+    expect(await promised.get('idle')).not.toBeNull();
     clock += SESSION_IDLE_MS - 1_000;
     expect(await promised.get('idle')).not.toBeNull();
     clock += SESSION_IDLE_MS;
     expect(await promised.get('idle')).toBeNull();
   });
 
+  it('writes a new idle limit at most once a minute, not on every read', async () => {
+    await promised.set('busy', session());
+    const written = await expiresAt('busy');
+    clock += SESSION_EXTEND_EVERY_MS - 1_000;
+    expect(await promised.get('busy')).not.toBeNull();
+    expect(await expiresAt('busy')).toEqual(written);
+    clock += 2_000;
+    expect(await promised.get('busy')).not.toBeNull();
+    expect(await expiresAt('busy')).toEqual(new Date(clock + SESSION_IDLE_MS));
+    // Never longer than the idle limit after the last read, never below it by a minute.
+    clock += SESSION_IDLE_MS - SESSION_EXTEND_EVERY_MS + 1_000;
+    expect(await promised.get('busy')).not.toBeNull();
+    clock += SESSION_IDLE_MS - 1_000;
+    expect(await promised.get('busy')).not.toBeNull();
+  });
+
+  it('touch writes nothing: the read extends the idle limit when it is due', async () => {
+    await promised.set('quiet', session());
+    const written = await expiresAt('quiet');
+    clock += 5 * 60 * 1000;
+    await promised.touch('quiet');
+    expect(await expiresAt('quiet')).toEqual(written);
+  });
+
   it('expires 8 hours after it started, however active', async () => {
     await promised.set('long', session());
     for (let elapsed = 0; elapsed <= SESSION_ABSOLUTE_MS; elapsed += 10 * 60 * 1000) {
       clock += 10 * 60 * 1000;
-      await promised.touch('long');
+      await promised.get('long');
     }
     expect(await promised.get('long')).toBeNull();
+    expect(await expiresAt('long')).toBeUndefined();
   });
 
   it('destroys one session, or all sessions of a user at once', async () => {

@@ -7,6 +7,7 @@ import {
   type ActorRole,
 } from '../../server/db/actor-transaction';
 import { ensureLeadAgency, type InstitutionSector } from '../../server/modules/institutions';
+import { sealPending } from '../../server/modules/audit';
 import type { TestApp } from './app';
 import { SessionClient } from './session-client';
 
@@ -98,7 +99,12 @@ export async function partnerInstitutionId(
 }
 
 /** Audit events of a kind, newest last (read as the system, which RLS allows). */
-export function auditEvents(t: TestApp, filter: { action?: string; resourceId?: string } = {}) {
+/** The audit log in chain order, sealed first as the audit endpoints do. */
+export async function auditEvents(
+  t: TestApp,
+  filter: { action?: string; resourceId?: string } = {},
+) {
+  await sealPending(t.database.store, { wait: true });
   return inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) => {
     let query = trx.selectFrom('audit_events').selectAll().orderBy('seq');
     if (filter.action) query = query.where('action', '=', filter.action);

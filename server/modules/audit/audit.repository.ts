@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditEventsTable, DB } from '../../db/schema';
 import type { AuditEventBody, AuditEventContent } from './audit.chain';
 
@@ -63,13 +63,18 @@ export async function readUnsealed(db: Queryable, limit: number): Promise<Unseal
   return rows.map((row) => ({ ...toEventBody(row), mac: row.mac && Buffer.from(row.mac) }));
 }
 
-export async function sealEvent(trx: Transaction<DB>, event: ChainedEvent): Promise<void> {
-  await trx
-    .updateTable('audit_events')
-    .set({ seq: event.seq.toString(), prev_hash: event.prevHash, hash: event.hash })
-    .where('id', '=', event.id)
-    .where('seq', 'is', null)
-    .execute();
+/** Gives each event its chain position and hashes, in one statement. */
+export async function sealEvents(trx: Transaction<DB>, events: ChainedEvent[]): Promise<void> {
+  const ids = events.map((e) => e.id);
+  const seqs = events.map((e) => e.seq.toString());
+  const prevHashes = events.map((e) => e.prevHash.toString('hex'));
+  const hashes = events.map((e) => e.hash.toString('hex'));
+  await sql`
+    update audit_events e
+    set seq = v.seq, prev_hash = decode(v.prev_hex, 'hex'), hash = decode(v.hash_hex, 'hex')
+    from unnest(${ids}::uuid[], ${seqs}::bigint[], ${prevHashes}::text[], ${hashes}::text[])
+           as v(id, seq, prev_hex, hash_hex)
+    where e.id = v.id and e.seq is null`.execute(trx);
 }
 
 export async function moveChainHead(trx: Transaction<DB>, seq: bigint, hash: Buffer) {

@@ -1,8 +1,11 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { WrappedKey } from '../../../security/crypto';
+import type { SessionData } from 'express-session';
+import type { ActorRole } from '../../db/actor-transaction';
 import type { DB, UsersTable } from '../../db/schema';
 import type { InstitutionSector } from '../institutions';
 import type { SessionUser } from './auth.types';
+import { SESSION_ABSOLUTE_MS, SESSION_EXTEND_EVERY_MS, SESSION_IDLE_MS } from './session-limits';
 
 type Trx = Transaction<DB>;
 
@@ -184,5 +187,53 @@ function toCredentials(row: CredentialsRow): Credentials {
     totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
     totpLockedAt: row.totp_locked_at,
     sessionsValidAfter: row.sessions_valid_after,
+  };
+}
+
+interface OpenSessionRow {
+  data: SessionData;
+  expires_at: Date;
+  signed_in: boolean;
+  user_id: string | null;
+  email: string | null;
+  display_name: string | null;
+  role: ActorRole | null;
+  institution_id: string | null;
+  institution_name: string | null;
+  institution_sector: InstitutionSector | null;
+}
+
+/**
+ * The request's first statement (migration 0019): the session by the hash of
+ * its id, ended when past its limits, its idle limit extended when due, the
+ * account re-read, and the RLS context left set to the signed-in user.
+ */
+export async function openSession(trx: Trx, idHash: Buffer, now: Date) {
+  const ms = (value: number) => sql`${value}::int * interval '1 millisecond'`;
+  const { rows } = await sql<OpenSessionRow>`
+    select * from open_session(${idHash}, ${now}, ${ms(SESSION_IDLE_MS)},
+                               ${ms(SESSION_ABSOLUTE_MS)}, ${ms(SESSION_EXTEND_EVERY_MS)})`.execute(
+    trx,
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    data: row.data,
+    expiresAt: row.expires_at,
+    user: row.signed_in ? toUser(row) : undefined,
+  };
+}
+
+function toUser(row: OpenSessionRow): SessionUser {
+  return {
+    id: row.user_id!,
+    email: row.email!,
+    displayName: row.display_name!,
+    role: row.role!,
+    institution: {
+      id: row.institution_id!,
+      name: row.institution_name!,
+      sector: row.institution_sector!,
+    },
   };
 }

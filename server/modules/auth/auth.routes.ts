@@ -86,7 +86,7 @@ export function authRoutes(
   });
 
   router.get('/me', requireUser, (req, res) => {
-    res.json(describeSession(req, userOf(req), ctx.clock()));
+    res.json(describeSession(req, userOf(req), ctx.clock(), ctx.sessions.expiresAt()));
   });
 
   router.post('/logout', requireUser, async (req, res) => {

@@ -56,7 +56,13 @@ export async function endSession(req: Request): Promise<void> {
   );
 }
 
-export function describeSession(req: Request, user: SessionUser, clock: Date): Me {
+/** `idleExpiresAt`: when the session read found it ending (a new session: 15 min from now). */
+export function describeSession(
+  req: Request,
+  user: SessionUser,
+  clock: Date,
+  idleExpiresAt?: Date,
+): Me {
   const now = Date.now();
   const stepUpAt = req.session.stepUpAt;
   const stepUpUntil = stepUpAt === undefined ? 0 : stepUpAt + STEP_UP_WINDOW_MS;
@@ -64,7 +70,7 @@ export function describeSession(req: Request, user: SessionUser, clock: Date): M
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
     institution: user.institution,
     session: {
-      idleExpiresAt: new Date(now + SESSION_IDLE_MS).toISOString(),
+      idleExpiresAt: (idleExpiresAt ?? new Date(now + SESSION_IDLE_MS)).toISOString(),
       absoluteExpiresAt: new Date(
         (req.session.startedAt ?? now) + SESSION_ABSOLUTE_MS,
       ).toISOString(),

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import session, { type SessionData } from 'express-session';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
+import { currentRequestTransaction, type RequestTransaction } from '../../db/request-transaction';
 import type { DB } from '../../db/schema';
+import { actorFor } from './auth.context';
+import { openSession } from './auth.repository';
+import { SESSION_IDLE_MS } from './session-limits';
+import type { SessionUser } from './auth.types';
 
-export const SESSION_IDLE_MS = 15 * 60 * 1000;
-export const SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000;
+export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-limits';
 
 /** What Amparo keeps in a session besides express-session's cookie. */
 declare module 'express-session' {
@@ -18,12 +22,29 @@ declare module 'express-session' {
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
+/** A session as the request's first statement found it (open_session, migration 0019). */
+export interface OpenedSession {
+  data: SessionData;
+  expiresAt: Date;
+  /** Present when the session is signed in and the account still allows it. */
+  user?: SessionUser;
+}
+
 /**
  * express-session store on PostgreSQL (either engine). Rows are keyed by the
  * SHA-256 of the session id; each read enforces both timeouts: idle (15 min,
- * renewed on activity) and absolute (8 h from creation).
+ * extended at most once a minute, so a session ends 14 to 15 minutes after
+ * its last request) and absolute (8 h from creation).
+ *
+ * Reading a session is the first statement of the request's transaction:
+ * the same statement re-reads the account and sets the row-level-security
+ * context to the signed-in user, and the request's use case runs in that
+ * transaction (server/db/request-transaction.ts). The signed-in user it found
+ * is kept for Passport's deserializer (`signedInUser`).
  */
 export class PostgresSessionStore extends session.Store {
+  private readonly opened = new WeakMap<RequestTransaction, OpenedSession>();
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
@@ -32,20 +53,36 @@ export class PostgresSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
-    this.system(async (db) => {
-      const row = await db
-        .selectFrom('sessions')
-        .select(['data', 'expires_at'])
-        .where('id_hash', '=', hashId(sid))
-        .executeTakeFirst();
-      if (!row) return null;
-      const data = row.data as SessionData;
-      if (row.expires_at.getTime() <= this.now() || this.pastAbsolute(data)) {
-        await db.deleteFrom('sessions').where('id_hash', '=', hashId(sid)).execute();
-        return null;
-      }
-      return data;
-    }, callback);
+    this.open(sid).then(
+      (opened) => callback(undefined, opened?.data ?? null),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  /** The user this request's session is signed in as, if it is `userId`. */
+  signedInUser(userId: string): SessionUser | undefined {
+    const request = currentRequestTransaction();
+    const user = request && this.opened.get(request)?.user;
+    return user?.id === userId ? user : undefined;
+  }
+
+  /** When this request's session ends if nothing else happens. */
+  expiresAt(): Date | undefined {
+    const request = currentRequestTransaction();
+    return request && this.opened.get(request)?.expiresAt;
+  }
+
+  private async open(sid: string): Promise<OpenedSession | undefined> {
+    const request = currentRequestTransaction();
+    const read = async (trx: Transaction<DB>) => {
+      const opened = await openSession(trx, hashId(sid), new Date(this.now()));
+      const user = opened?.user;
+      return { value: opened, actor: user && actorFor(user) };
+    };
+    if (!request) return (await inActorTransaction(this.store, SYSTEM_ACTOR, read)).value;
+    const opened = await request.begin(this.store.db, read);
+    if (opened) this.opened.set(request, opened);
+    return opened;
   }
 
   override set(sid: string, data: SessionData, callback?: Callback): void {
@@ -63,14 +100,9 @@ export class PostgresSessionStore extends session.Store {
     }, callback);
   }
 
-  override touch(sid: string, _data: SessionData, callback?: Callback): void {
-    this.system(async (db) => {
-      await db
-        .updateTable('sessions')
-        .set({ expires_at: new Date(this.now() + SESSION_IDLE_MS) })
-        .where('id_hash', '=', hashId(sid))
-        .execute();
-    }, callback);
+  /** Nothing to do: open_session extends the idle limit when it is due. */
+  override touch(_sid: string, _data: SessionData, callback?: Callback): void {
+    callback?.();
   }
 
   override destroy(sid: string, callback?: Callback): void {
@@ -95,10 +127,6 @@ export class PostgresSessionStore extends session.Store {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     });
-  }
-
-  private pastAbsolute(data: SessionData): boolean {
-    return typeof data.startedAt !== 'number' || this.now() - data.startedAt > SESSION_ABSOLUTE_MS;
   }
 
   private system<T>(work: (db: Kysely<DB>) => Promise<T>, callback?: Callback<T>): void {

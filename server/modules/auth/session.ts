@@ -3,9 +3,8 @@ import type { NextStep } from './auth.schemas';
 import session from 'express-session';
 import { Passport } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { inActorTransaction, SYSTEM_ACTOR } from '../../db/actor-transaction';
+import { requestTransactions } from '../../db/request-transaction';
 import type { AuthContext, RequestOrigin } from './auth.context';
-import { findCredentialsById } from './auth.repository';
 import type { SessionUser } from './auth.types';
 import { passwordStep } from './password-step';
 
@@ -22,8 +21,9 @@ export interface SessionOptions {
 /**
  * express-session on PostgreSQL plus Passport: the `password` strategy is the
  * first login step; a session counts as signed in only once the second factor
- * has been checked (see auth.routes). The user is reloaded on every request,
- * so a disabled account or a changed password ends live sessions at once.
+ * has been checked (see auth.routes). The account is re-read on every request,
+ * in the statement that reads the session, so a disabled account or a changed
+ * password ends live sessions at once.
  */
 export function sessionSupport(ctx: AuthContext, options: SessionOptions) {
   const passport = new Passport();
@@ -42,13 +42,15 @@ export function sessionSupport(ctx: AuthContext, options: SessionOptions) {
     ),
   );
   passport.serializeUser((user, done) => done(null, user.id));
+  // The session read (this request's first statement) re-read the account.
   passport.deserializeUser(
-    (req: Request, id: string, done: (error: unknown, user?: SessionUser | false) => void) => {
-      loadSessionUser(ctx, req, id).then((user) => done(null, user ?? false), done);
+    (id: string, done: (error: unknown, user?: SessionUser | false) => void) => {
+      done(null, ctx.sessions.signedInUser(id) ?? false);
     },
   );
 
   const middleware: RequestHandler[] = [
+    requestTransactions,
     session({
       name: options.insecureHttpCookie ? DEV_SESSION_COOKIE : SESSION_COOKIE,
       secret: options.secret.toString('base64'),
@@ -86,20 +88,6 @@ export function sessionSupport(ctx: AuthContext, options: SessionOptions) {
 }
 
 export type PasswordAuthenticator = ReturnType<typeof sessionSupport>['authenticatePassword'];
-
-async function loadSessionUser(
-  ctx: AuthContext,
-  req: Request,
-  id: string,
-): Promise<SessionUser | undefined> {
-  const credentials = await inActorTransaction(ctx.store, SYSTEM_ACTOR, (trx) =>
-    findCredentialsById(trx, id),
-  );
-  if (!credentials?.usable || !credentials.totpEnabled || credentials.passwordMustChange) return;
-  const authenticatedAt = req.session.authenticatedAt ?? 0;
-  if (authenticatedAt < credentials.sessionsValidAfter.getTime()) return;
-  return credentials.user;
-}
 
 export function originOf(req: Request): RequestOrigin {
   return { ip: req.ip ?? 'unknown', requestId: typeof req.id === 'string' ? req.id : undefined };

@@ -28,17 +28,6 @@ export async function insertGrant(
     .executeTakeFirstOrThrow();
 }
 
-export async function hasActiveGrant(trx: Trx, caseId: string, userId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('case_access_grants')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * Break-glass grants by id, with their case's number. Read as the system for
  * a review queue: the case may since have left what the team can see.

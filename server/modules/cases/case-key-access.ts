@@ -11,9 +11,8 @@ import {
 import { ProblemError, problems } from '../../http/problem';
 import { record } from '../audit';
 import { openCaseKey } from './case-crypto';
-import { findCaseKey } from './case-keys.repository';
 import { findCase, lockCase, type CaseRow } from './cases.repository';
-import { accessToCase } from './case-visibility';
+import { findCaseForActor } from './case-visibility';
 import type { CasesDeps } from './cases.service';
 
 /** A case the actor may see (404 otherwise), how they reach it, and its data key on demand. */
@@ -38,16 +37,17 @@ export async function visibleCase(
   trx: Transaction<DB>,
   caseId: string,
 ): Promise<VisibleCase> {
-  const found = await findCase(trx, caseId);
-  const access = found ? await accessToCase(trx, actor, found) : 'none';
-  if (!found || access === 'none') throw problems.notFound();
+  const found = await findCaseForActor(trx, actor, caseId);
+  if (!found || found.access === 'none') throw problems.notFound();
+  const { row, access, wrappedKey } = found;
   return {
-    row: found,
+    row,
     access,
-    dataKey: async () => {
-      const wrapped = found.erased_at ? undefined : await findCaseKey(trx, found.id);
-      if (!wrapped) throw problems.conflict('case_erased', 'This case has been erased');
-      return openCaseKey(deps.keyring, found.id, wrapped);
+    dataKey: () => {
+      if (row.erased_at || !wrappedKey) {
+        return Promise.reject(problems.conflict('case_erased', 'This case has been erased'));
+      }
+      return Promise.resolve(openCaseKey(deps.keyring, row.id, wrappedKey));
     },
   };
 }

@@ -31,7 +31,9 @@ export async function nextCaseNumber(trx: Trx, year: number): Promise<string> {
 }
 
 /** `date` columns as text: a JavaScript Date would move them by the time zone. */
-const identifiedOnText = sql<string>`to_char(identified_on, 'YYYY-MM-DD')`.as('identified_on_text');
+export const identifiedOnText = sql<string>`to_char(identified_on, 'YYYY-MM-DD')`.as(
+  'identified_on_text',
+);
 
 export async function insertCase(trx: Trx, row: Insertable<CasesTable>): Promise<CaseRow> {
   return trx

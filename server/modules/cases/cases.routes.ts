@@ -1,3 +1,4 @@
+import { releaseBeforeBody } from '../../db/request-transaction';
 import express from 'express';
 import { actorOf, type AccessControl } from '../auth';
 import { problems } from '../../http/problem';
@@ -128,6 +129,7 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl; onErased:
   router.post(
     '/:id/attachments',
     ...caseRoles,
+    releaseBeforeBody,
     express.raw({ type: ATTACHMENT_TYPES, limit: MAX_ATTACHMENT_BYTES }),
     validate({ params: CaseIdParams }),
     async (req, res) => {
