@@ -125,7 +125,7 @@ export function buildApp(deps: AppDeps): Express {
   });
   api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
   api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
-  const access = accessControl(store, auth.clock);
+  const access = accessControl(store, auth.sessions, auth.clock);
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
   api.use('/teams', teamsRoutes({ store, access }));

@@ -1,9 +1,10 @@
-import type { ControlledTransaction, IsolationLevel, Kysely, Transaction } from 'kysely';
+import type { IsolationLevel, Kysely, Transaction } from 'kysely';
 import { beginAudit, flushAudit, record, type AuditEntry } from '../modules/audit';
 import {
   commitOrRollback,
   currentRequestTransaction,
   rollbackQuietly,
+  type OpenTransaction,
 } from './request-transaction';
 import { setActorContext, SYSTEM_ACTOR, type DbActor } from './rls-context';
 import type { DB } from './schema';
@@ -52,7 +53,7 @@ export async function inActorTransaction<T>(
 
 async function runAndCommit<T>(
   store: Store,
-  trx: ControlledTransaction<DB>,
+  { trx, afterRollback }: OpenTransaction,
   actor: DbActor,
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
@@ -61,6 +62,8 @@ async function runAndCommit<T>(
     value = await runAudited(store, trx, actor, work);
   } catch (error) {
     await rollbackQuietly(trx);
+    // E.g. the session's idle extension: a refused request still counts as activity.
+    await afterRollback?.().catch(() => undefined);
     throw error;
   }
   await commitOrRollback(trx);

@@ -35,6 +35,10 @@ export function serverKysely(url: string, poolMax = 10, observe?: QueryObserver)
   // An idle client that loses its server must not crash the process: the pool
   // replaces it on next use, and /readyz reports the outage.
   pool.on('error', () => undefined);
+  // Nor one the server ends while it is checked out (a failover, the
+  // idle-in-transaction timeout): its query fails, the request answers 5xx,
+  // and the pool drops the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: observer(observe) });
 }
 

@@ -18,8 +18,15 @@ type Trx = ControlledTransaction<DB>;
  * engine has only one, and a pool would run dry under load). A transaction
  * nobody took is committed when the response ends.
  */
+/** The request's open transaction, and what to write again should its use case roll it back. */
+export interface OpenTransaction {
+  trx: Trx;
+  actor: ActorKey;
+  afterRollback?: () => Promise<void>;
+}
+
 export class RequestTransaction {
-  private open: { trx: Trx; actor: ActorKey } | undefined;
+  private open: OpenTransaction | undefined;
   /** The response has gone (or the client left): nothing may be kept open any more. */
   private ended = false;
 
@@ -30,28 +37,31 @@ export class RequestTransaction {
    */
   async begin<T>(
     db: Kysely<DB>,
-    first: (trx: Trx) => Promise<{ value: T; actor?: ActorKey }>,
+    first: (
+      trx: Trx,
+    ) => Promise<{ value: T; actor?: ActorKey; afterRollback?: () => Promise<void> }>,
   ): Promise<T> {
     await this.release();
     const trx = await db.startTransaction().execute();
-    let result: { value: T; actor?: ActorKey };
+    let result: Awaited<ReturnType<typeof first>>;
     try {
       result = await first(trx);
     } catch (error) {
       await rollbackQuietly(trx);
       throw error;
     }
-    if (result.actor && !this.ended) this.open = { trx, actor: result.actor };
-    else await commitOrRollback(trx);
+    if (result.actor && !this.ended) {
+      this.open = { trx, actor: result.actor, afterRollback: result.afterRollback };
+    } else await commitOrRollback(trx);
     return result.value;
   }
 
   /** The open transaction, handed over once, when its context is this actor's. */
-  takeFor(actor: DbActor): Trx | undefined {
+  takeFor(actor: DbActor): OpenTransaction | undefined {
     const open = this.open;
     if (!open || !sameActor(open.actor, actor)) return undefined;
     this.open = undefined;
-    return open.trx;
+    return open;
   }
 
   /** The response has gone: commits what nobody took, and keeps nothing open from now on. */
@@ -132,3 +142,12 @@ export const releaseBeforeBody: RequestHandler = (_req, _res, next) => {
   if (!request) return next();
   request.release().then(() => next(), next);
 };
+
+/**
+ * Slow work that needs no database (password hashing): the request's open
+ * transaction is committed first, so that no connection waits on it.
+ */
+export async function outsideRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
+  await currentRequestTransaction()?.release();
+  return work();
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
@@ -105,34 +106,45 @@ describe(`cost of one authenticated request (${engine})`, () => {
     );
   });
 
+  it('a refused request still counts as activity: its idle extension survives the rollback', async () => {
+    await shiftSessionExpiry(world.sara.client, -90_000);
+    const shifted = await sessionExpiry(world.sara.client);
+    const res = await world.sara.client.get(`/api/v1/cases/${randomUUID()}`);
+    expect(res.status).toBe(404);
+    expect((await sessionExpiry(world.sara.client)).getTime()).toBeGreaterThan(
+      shifted.getTime() + 60_000,
+    );
+  });
+
   it('a slow upload holds no transaction while its body arrives: others are served', async () => {
-    const server = t.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const { port } = server.address() as AddressInfo;
-    const slow = http.request({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: `/api/v1/cases/${caseId}/attachments`,
-      headers: {
-        cookie: world.ana.client.cookie!,
-        'x-csrf-token': world.ana.client.csrfToken!,
-        'x-forwarded-proto': 'https',
-        'content-type': 'application/pdf',
-        'x-attachment-name': 'informe.pdf',
-        'content-length': '100000',
-      },
-    });
-    slow.on('error', () => undefined);
+    const { port, close } = await listen();
     try {
-      slow.write(Buffer.alloc(10, 0x25)); // then nothing: the client is slow
+      const upload = slowUpload(port, world.ana.client, 100_000);
+      upload.request.write(Buffer.alloc(10, 0x25)); // then nothing: the client is slow
       await new Promise((resolve) => setTimeout(resolve, 100)); // the upload is past its session check
       const res = await world.sara.client.get(`/api/v1/cases/${caseId}`);
       expect(res.status).toBe(200);
+      upload.request.destroy();
     } finally {
-      slow.destroy();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
+    }
+  });
+
+  it('an account disabled while its upload arrives is refused once the body is in', async () => {
+    const sofia = world.sofia;
+    const { port, close } = await listen();
+    try {
+      const upload = slowUpload(port, sofia.client, 20);
+      upload.request.write(Buffer.from('%PDF-1.7\n%', 'latin1'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+        trx.updateTable('users').set({ active: false }).where('id', '=', sofia.user.id).execute(),
+      );
+      upload.request.end(Buffer.alloc(10, 0x25));
+      expect(await upload.status).toBe(401);
+      expect(await attachmentCount()).toBe(0);
+    } finally {
+      await close();
     }
   });
 
@@ -146,6 +158,51 @@ describe(`cost of one authenticated request (${engine})`, () => {
     expect(res.status).toBe(401);
   });
 });
+
+async function listen() {
+  const server = t.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { port, close };
+}
+
+/** An attachment upload whose body the test sends when it likes. */
+function slowUpload(port: number, client: SessionClient, length: number) {
+  const request = http.request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: `/api/v1/cases/${caseId}/attachments`,
+    headers: {
+      cookie: client.cookie!,
+      'x-csrf-token': client.csrfToken!,
+      'x-forwarded-proto': 'https',
+      'content-type': 'application/pdf',
+      'x-attachment-name': 'informe.pdf',
+      'content-length': String(length),
+    },
+  });
+  request.on('error', () => undefined);
+  const status = new Promise<number | undefined>((resolve) => {
+    request.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    request.on('close', () => resolve(undefined));
+  });
+  return { request, status };
+}
+
+function attachmentCount(): Promise<number> {
+  return inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) => {
+    const rows = await trx.selectFrom('case_attachments').select('id').execute();
+    return rows.length;
+  });
+}
 
 /** The stored idle limit of the session a client holds (as the system reads it). */
 async function sessionExpiry(client: SessionClient): Promise<Date> {

@@ -104,6 +104,29 @@ describe(`audit chain (${engine})`, () => {
     });
   });
 
+  it('seals past rows it must skip: a forged row ahead never holds the chain back', async () => {
+    const forge = (count: number) =>
+      asSuperuser(
+        t,
+        `insert into audit_events (id, occurred_at, actor_role, action, outcome, mac)
+           select gen_random_uuid(), now(), 'system', 'case.erase', 'success',
+                  sha256(('forged' || n)::bytea)
+           from generate_series(1, ${count}) n`,
+      );
+    const writeMany = (count: number) =>
+      inActorTransaction(t.store, caseworker, (trx) => {
+        for (let n = 1; n <= count; n++) record(trx, entry(n));
+        return Promise.resolve();
+      });
+    await forge(1);
+    await writeMany(600);
+    expect(await sealPending(t.store, { wait: true })).toBe(600);
+    await forge(500);
+    await writeMany(10);
+    expect(await sealPending(t.store, { wait: false })).toBe(10);
+    expect(await verify(t, { seal: false })).toMatchObject({ ok: false, problem: 'inserted' });
+  });
+
   it('records the actor, request id and codes, and commits nothing when the use case fails', async () => {
     await writeEvents(t, 1);
     await expect(

@@ -9,7 +9,8 @@
 -- then runs in the same transaction.
 --
 -- No row: no such session (or it has just ended). One row: the session's
--- data; the user's columns only when `signed_in`.
+-- data, whether this call extended its idle limit (the caller writes it again
+-- should the transaction roll back), the user's columns only when `signed_in`.
 --
 -- It runs with the caller's rights (the application role), as the session
 -- store did statement by statement: nothing here is out of the app's reach.
@@ -22,6 +23,7 @@ CREATE FUNCTION open_session(
 ) RETURNS TABLE (
   data               jsonb,
   expires_at         timestamptz,
+  extended           boolean,
   signed_in          boolean,
   user_id            uuid,
   email              text,
@@ -39,6 +41,7 @@ DECLARE
   v_user_key text;
   v_user     record;
   v_ok       boolean := false;
+  v_extended boolean := false;
 BEGIN
   PERFORM set_config('app.actor_id', '00000000-0000-0000-0000-000000000000', true),
           set_config('app.actor_role', 'system', true),
@@ -57,6 +60,7 @@ BEGIN
 
   IF v_data IS NOT NULL AND v_expires < p_now + p_idle - p_extend_every THEN
     v_expires := p_now + p_idle;
+    v_extended := true;
     UPDATE sessions s SET expires_at = v_expires WHERE s.id_hash = p_id_hash;
   END IF;
 
@@ -90,10 +94,10 @@ BEGIN
     RETURN;
   END IF;
   IF v_ok THEN
-    RETURN QUERY SELECT v_data, v_expires, true, v_user.id, v_user.email, v_user.display_name,
+    RETURN QUERY SELECT v_data, v_expires, v_extended, true, v_user.id, v_user.email, v_user.display_name,
       v_user.role, v_user.institution_id, v_user.institution_name, v_user.institution_sector;
   ELSE
-    RETURN QUERY SELECT v_data, v_expires, false, NULL::uuid, NULL::text, NULL::text,
+    RETURN QUERY SELECT v_data, v_expires, v_extended, false, NULL::uuid, NULL::text, NULL::text,
       NULL::text, NULL::uuid, NULL::text, NULL::text;
   END IF;
 END

@@ -51,16 +51,23 @@ export async function insertEvents(trx: Transaction<DB>, events: UnsealedEvent[]
     .execute();
 }
 
-/** Committed events not yet in the chain, oldest first. */
-export async function readUnsealed(db: Queryable, limit: number): Promise<UnsealedEvent[]> {
-  const rows = await db
+/** Committed events not yet in the chain, oldest first, after insertion position `after`. */
+export async function readUnsealed(
+  db: Queryable,
+  limit: number,
+  after?: string,
+): Promise<(UnsealedEvent & { written: string })[]> {
+  let query = db
     .selectFrom('audit_events')
-    .select([...BODY_COLUMNS, 'mac'])
-    .where('seq', 'is', null)
-    .orderBy('written')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({ ...toEventBody(row), mac: row.mac && Buffer.from(row.mac) }));
+    .select([...BODY_COLUMNS, 'mac', 'written'])
+    .where('seq', 'is', null);
+  if (after !== undefined) query = query.where('written', '>', after);
+  const rows = await query.orderBy('written').limit(limit).execute();
+  return rows.map((row) => ({
+    ...toEventBody(row),
+    mac: row.mac && Buffer.from(row.mac),
+    written: String(row.written),
+  }));
 }
 
 /** Gives each event its chain position and hashes, in one statement. */
@@ -69,12 +76,16 @@ export async function sealEvents(trx: Transaction<DB>, events: ChainedEvent[]): 
   const seqs = events.map((e) => e.seq.toString());
   const prevHashes = events.map((e) => e.prevHash.toString('hex'));
   const hashes = events.map((e) => e.hash.toString('hex'));
-  await sql`
+  const result = await sql`
     update audit_events e
     set seq = v.seq, prev_hash = decode(v.prev_hex, 'hex'), hash = decode(v.hash_hex, 'hex')
     from unnest(${ids}::uuid[], ${seqs}::bigint[], ${prevHashes}::text[], ${hashes}::text[])
            as v(id, seq, prev_hex, hash_hex)
     where e.id = v.id and e.seq is null`.execute(trx);
+  // The head must never move past an event that did not take its position.
+  if (Number(result.numAffectedRows ?? -1) !== events.length) {
+    throw new Error('audit sealing: an event could not be sealed');
+  }
 }
 
 export async function moveChainHead(trx: Transaction<DB>, seq: bigint, hash: Buffer) {

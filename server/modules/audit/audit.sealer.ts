@@ -20,20 +20,30 @@ export async function sealPending(store: Store, options: { wait: boolean }): Pro
   // Never beside a request's open transaction: one connection per request.
   await currentRequestTransaction()?.release();
   let total = 0;
+  let after: string | undefined;
   for (;;) {
-    const { sealed, full } = await sealBatch(store, options.wait);
-    total += sealed;
-    if (!full) return total;
+    const batch = await sealBatch(store, options.wait, after);
+    total += batch.sealed;
+    // Another batch only when this one read a full page; rows skipped (a
+    // wrong MAC) are passed over, not read again.
+    if (!batch.full) return total;
+    after = batch.lastWritten;
   }
 }
 
+interface Batch {
+  sealed: number;
+  full: boolean;
+  lastWritten?: string;
+}
+
 // A transaction of its own without inActorTransaction, which records audit events.
-function sealBatch(store: Store, wait: boolean): Promise<{ sealed: number; full: boolean }> {
+function sealBatch(store: Store, wait: boolean, after: string | undefined): Promise<Batch> {
   return store.db.transaction().execute(async (trx) => {
     await setActorContext(trx, SYSTEM_ACTOR);
     const head = await lockChainHead(trx, { wait });
     if (!head) return { sealed: 0, full: false };
-    const pending = await readUnsealed(trx, BATCH);
+    const pending = await readUnsealed(trx, BATCH, after);
     let { seq, hash: prevHash } = head;
     const chained = [];
     for (const event of pending) {
@@ -47,7 +57,10 @@ function sealBatch(store: Store, wait: boolean): Promise<{ sealed: number; full:
       await sealEvents(trx, chained);
       await moveChainHead(trx, seq, prevHash);
     }
-    // Another batch only when this one was full of sealable events.
-    return { sealed: chained.length, full: chained.length === BATCH };
+    return {
+      sealed: chained.length,
+      full: pending.length === BATCH,
+      lastWritten: pending.at(-1)?.written,
+    };
   });
 }

@@ -7,7 +7,9 @@ import {
 } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
 import { routeTemplate } from '../../http/router';
+import { releaseBeforeBody } from '../../db/request-transaction';
 import { actorFor } from './auth.context';
+import type { PostgresSessionStore } from './session-store';
 import type { SessionUser } from './auth.types';
 
 export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
@@ -42,10 +44,23 @@ export interface AccessControl {
   ensureStepUp(req: Request, res: Response): Promise<void>;
   /** Records an object-level denial (the policy said no) and returns the problem to send. */
   deny(req: Request, res: Response, resource?: { type: string; id: string }): Promise<void>;
+  /**
+   * For a large body read after the session check (an upload): nothing is
+   * held open while it arrives, and the session and the account are checked
+   * again once it is in, opening the transaction the use case then runs in.
+   */
+  readBodySlowly(parser: RequestHandler): RequestHandler[];
 }
 
-/** `clock`: the time step-up windows are measured in (the TOTP clock; tests move it). */
-export function accessControl(store: Store, clock: () => Date = () => new Date()): AccessControl {
+/**
+ * `sessions`: where a session is checked again after a slow body. `clock`:
+ * the time step-up windows are measured in (the TOTP clock; tests move it).
+ */
+export function accessControl(
+  store: Store,
+  sessions: PostgresSessionStore,
+  clock: () => Date = () => new Date(),
+): AccessControl {
   async function deny(req: Request, res: Response, resource?: { type: string; id: string }) {
     await auditAlone(store, actorOf(req), {
       action: 'access.denied',
@@ -68,6 +83,17 @@ export function accessControl(store: Store, clock: () => Date = () => new Date()
     requireStepUp: (req, res, next) => {
       ensureStepUp(req, res).then(() => next(), next);
     },
+    readBodySlowly: (parser) => [
+      releaseBeforeBody,
+      parser,
+      (req, _res, next) => {
+        const user = userOf(req);
+        sessions.signedInAgain(req.sessionID, user).then(
+          (same) => next(same ? undefined : problems.unauthenticated()),
+          next,
+        );
+      },
+    ],
   };
 
   async function ensureStepUp(req: Request, res: Response): Promise<void> {

@@ -193,6 +193,7 @@ function toCredentials(row: CredentialsRow): Credentials {
 interface OpenSessionRow {
   data: SessionData;
   expires_at: Date;
+  extended: boolean;
   signed_in: boolean;
   user_id: string | null;
   email: string | null;
@@ -220,6 +221,7 @@ export async function openSession(trx: Trx, idHash: Buffer, now: Date) {
   return {
     data: row.data,
     expiresAt: row.expires_at,
+    extended: row.extended,
     user: row.signed_in ? toUser(row) : undefined,
   };
 }
@@ -236,4 +238,10 @@ function toUser(row: OpenSessionRow): SessionUser {
       sector: row.institution_sector!,
     },
   };
+}
+
+/** Writes an idle limit again (its first write was rolled back with a refused use case). */
+export async function extendSession(trx: Trx, idHash: Buffer, expiresAt: Date): Promise<void> {
+  await sql`update sessions set expires_at = greatest(expires_at, ${expiresAt})
+            where id_hash = ${idHash}`.execute(trx);
 }

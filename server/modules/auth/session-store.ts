@@ -5,7 +5,7 @@ import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-tra
 import { currentRequestTransaction, type RequestTransaction } from '../../db/request-transaction';
 import type { DB } from '../../db/schema';
 import { actorFor } from './auth.context';
-import { openSession } from './auth.repository';
+import { extendSession, openSession } from './auth.repository';
 import { SESSION_IDLE_MS } from './session-limits';
 import type { SessionUser } from './auth.types';
 
@@ -66,6 +66,20 @@ export class PostgresSessionStore extends session.Store {
     return user?.id === userId ? user : undefined;
   }
 
+  /**
+   * Reads the session again (a new request transaction, for the use case to
+   * come): is it still signed in as this same user, role and institution?
+   */
+  async signedInAgain(sid: string, user: SessionUser): Promise<boolean> {
+    const again = (await this.open(sid))?.user;
+    return (
+      again !== undefined &&
+      again.id === user.id &&
+      again.role === user.role &&
+      again.institution.id === user.institution.id
+    );
+  }
+
   /** When this request's session ends if nothing else happens. */
   expiresAt(): Date | undefined {
     const request = currentRequestTransaction();
@@ -74,10 +88,18 @@ export class PostgresSessionStore extends session.Store {
 
   private async open(sid: string): Promise<OpenedSession | undefined> {
     const request = currentRequestTransaction();
+    const idHash = hashId(sid);
     const read = async (trx: Transaction<DB>) => {
-      const opened = await openSession(trx, hashId(sid), new Date(this.now()));
+      const opened = await openSession(trx, idHash, new Date(this.now()));
       const user = opened?.user;
-      return { value: opened, actor: user && actorFor(user) };
+      // Should the use case roll the transaction back, the extension is written again.
+      const afterRollback = opened?.extended
+        ? () =>
+            inActorTransaction(this.store, SYSTEM_ACTOR, (db) =>
+              extendSession(db, idHash, opened.expiresAt),
+            )
+        : undefined;
+      return { value: opened, actor: user && actorFor(user), afterRollback };
     };
     if (!request) return (await inActorTransaction(this.store, SYSTEM_ACTOR, read)).value;
     const opened = await request.begin(this.store.db, read);

@@ -1,4 +1,3 @@
-import { releaseBeforeBody } from '../../db/request-transaction';
 import express from 'express';
 import { actorOf, type AccessControl } from '../auth';
 import { problems } from '../../http/problem';
@@ -129,8 +128,9 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl; onErased:
   router.post(
     '/:id/attachments',
     ...caseRoles,
-    releaseBeforeBody,
-    express.raw({ type: ATTACHMENT_TYPES, limit: MAX_ATTACHMENT_BYTES }),
+    ...deps.access.readBodySlowly(
+      express.raw({ type: ATTACHMENT_TYPES, limit: MAX_ATTACHMENT_BYTES }),
+    ),
     validate({ params: CaseIdParams }),
     async (req, res) => {
       const headers = AttachmentHeaders.safeParse(req.headers);

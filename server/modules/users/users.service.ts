@@ -2,6 +2,7 @@ import { refuseAccountChange, roleFitsInstitution } from '../../../security/poli
 import { generateInitialPassword, type PasswordHasher } from '../../../security/passwords';
 import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-transaction';
 import { withAuditedRefusals } from '../../db/audited-record';
+import { outsideRequestTransaction } from '../../db/request-transaction';
 import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import { record, type AuditEntry } from '../audit';
@@ -30,7 +31,7 @@ export async function createUser(
   input: CreateUser,
 ): Promise<User & { initialPassword: string }> {
   const initialPassword = generateInitialPassword();
-  const passwordHash = await deps.hasher.hash(initialPassword);
+  const passwordHash = await outsideRequestTransaction(() => deps.hasher.hash(initialPassword));
   const user = await inActorTransaction(deps.store, actor, async (trx) => {
     await assertInstitutionFits(trx, input.institutionId, input.role);
     await assertTeamFits(trx, input.teamId, input.role);
@@ -69,7 +70,9 @@ export async function changeUser(
   input: UpdateUser,
 ): Promise<User & { initialPassword?: string }> {
   const initialPassword = input.resetPassword ? generateInitialPassword() : undefined;
-  const passwordHash = initialPassword ? await deps.hasher.hash(initialPassword) : undefined;
+  const passwordHash = initialPassword
+    ? await outsideRequestTransaction(() => deps.hasher.hash(initialPassword))
+    : undefined;
   const resource = {
     type: 'user',
     id,
