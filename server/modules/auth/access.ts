@@ -88,10 +88,9 @@ export function accessControl(
       parser,
       (req, _res, next) => {
         const user = userOf(req);
-        sessions.signedInAgain(req.sessionID, user).then(
-          (same) => next(same ? undefined : problems.unauthenticated()),
-          next,
-        );
+        sessions
+          .signedInAgain(req.sessionID, user)
+          .then((same) => next(same ? undefined : problems.unauthenticated()), next);
       },
     ],
   };
