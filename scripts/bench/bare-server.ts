@@ -1,17 +1,19 @@
 /**
- * The baseline for `npm run bench`: a bare Express 5 app (no middleware at
- * all) doing the same database work as Amparo's routes, through the same kind
- * of connection. Run as a child process by index.ts:
+ * The baseline for `npm run bench`: a bare Express 5 app (no middleware but
+ * a JSON body parser) doing the same database work as Amparo's routes,
+ * through the same kind of connection (routes for the signed-in scenarios in
+ * bare-routes.ts). Run as a child process by index.ts:
  *   DATABASE_URL=postgres://amparo_app@.../amparo_bench  (pg pool, as Amparo)
  *   or DATA_DIR=/tmp/...                                 (embedded PGlite)
  * Prints one JSON line with its port once it listens; SIGTERM stops it.
  */
 import type { Server } from 'node:http';
 import express from 'express';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { openEmbeddedDatabase } from '../../server/db/database';
 import { SCHEMA } from '../../server/db/provision';
+import { bareRoutes, type Transact } from './bare-routes';
 import { BARE_LISTENING } from './children';
 
 /** The text Kysely compiles Amparo's readiness query to (readAppliedMigrations). */
@@ -20,6 +22,7 @@ const READYZ_SQL = 'select "version", "checksum" from "schema_migrations"';
 interface Backend {
   /** Runs a query and returns how many rows it gave. */
   rowCount(text: string): Promise<number>;
+  transact: Transact;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,22 @@ async function openBackend(): Promise<Backend> {
     await pool.query('select 1');
     return {
       rowCount: async (text) => (await pool.query(text)).rows.length,
+      transact: async (work) => {
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          const result = await work(
+            async (text, params) => (await client.query<object>(text, params)).rows,
+          );
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -46,6 +65,16 @@ async function openBackend(): Promise<Backend> {
   const database = await openEmbeddedDatabase({ dataDir });
   return {
     rowCount: async (text) => (await sql.raw(text).execute(database.db)).rows.length,
+    // Kysely's transaction on PGlite: BEGIN/COMMIT on its one connection.
+    transact: (work) =>
+      database.db
+        .transaction()
+        .execute((trx) =>
+          work(
+            async (text, params = []) =>
+              (await trx.executeQuery(CompiledQuery.raw(text, params))).rows,
+          ),
+        ),
     close: () => database.close(),
   };
 }
@@ -62,6 +91,8 @@ async function main(): Promise<void> {
     }
     res.json({ status: 'ready' });
   });
+  app.use(express.json());
+  bareRoutes(app, backend.transact);
 
   const server: Server = app.listen(0, '127.0.0.1', () => {
     const address = server.address();

@@ -20,11 +20,15 @@ export interface ChildSpec {
   env: NodeJS.ProcessEnv;
   readyMessage: string;
   startTimeoutMs: number;
+  /** Node options before the script, e.g. --max-semi-space-size=16. */
+  nodeArgs?: readonly string[];
 }
 
 export interface RunningChild {
   name: string;
   port: number;
+  /** The node process itself (tsx is a loader in it, not a wrapper process). */
+  pid: number | undefined;
   /** Set when the process ended before stop() was called. */
   unexpectedExit(): string | undefined;
   stop(): Promise<void>;
@@ -43,7 +47,8 @@ export async function stopAllChildren(): Promise<void> {
 }
 
 export function startChild(spec: ChildSpec): Promise<RunningChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.script], {
+  const args = [...(spec.nodeArgs ?? []), '--import', 'tsx', spec.script];
+  const child = spawn(process.execPath, args, {
     cwd: spec.cwd,
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,6 +98,7 @@ export function startChild(spec: ChildSpec): Promise<RunningChild> {
           resolve({
             name: spec.name,
             port,
+            pid: child.pid,
             unexpectedExit: () => early && `${early}${stderrTail ? `: ${stderrTail.trim()}` : ''}`,
             stop: () => stop(),
           }),

@@ -2,18 +2,30 @@
  * npm run bench [-- --json]
  *
  * Starts the real Amparo server and a bare Express baseline (bare-server.ts),
- * each in its own process, on a fresh database, drives each scenario of
- * scenarios.ts with autocannon on loopback and prints req/s and p50/p99
- * latency side by side with the Amparo / bare ratios.
+ * each in its own process, on a fresh seeded database (world.ts), signs one
+ * session in over HTTP (session.ts), and drives each scenario (scenarios.ts,
+ * http-scenarios.ts) with autocannon on loopback at each connection count,
+ * bare first then Amparo, printing req/s, p50/p99 latency, the Amparo / bare
+ * ratios and each child's peak RSS (rss.ts). Before the load runs, a
+ * sequential counting pass per scenario counts Amparo's transactions and
+ * statements per request from PostgreSQL's own statistics and log
+ * (statement-count.ts; server engine only). Then the in-process measurements.
  *
  * Environment:
- *   BENCH_ADMIN_URL  PostgreSQL administrator URL (default
- *                    postgres://postgres@127.0.0.1:5432/postgres). If it does
- *                    not answer, the embedded engine (PGlite) is used.
- *   BENCH_SECONDS    measured seconds per target (default 10; after a 3 s warm-up).
- * --json             the human report goes to stderr and the results to stdout as JSON.
+ *   BENCH_ADMIN_URL       PostgreSQL administrator URL (default
+ *                         postgres://postgres@127.0.0.1:5432/postgres). If it does
+ *                         not answer, the embedded engine (PGlite) is used.
+ *   BENCH_SECONDS         measured seconds per target (default 10; after a 3 s warm-up).
+ *   BENCH_CONNECTIONS     comma-separated connection counts (default 10,50).
+ *   BENCH_ONLY            comma-separated scenario names to run (readyz, case-read,
+ *                         case-list, auth-me, note-write, referral-create; `in-process`
+ *                         for the in-process part). Default: all.
+ *   BENCH_COUNT_REQUESTS  requests per scenario in the counting pass (default 200; 0: none).
+ *   BENCH_STATEMENT_LOG   a directory: the counting pass writes each scenario's logged
+ *                         statements there (<scenario>.log), to see what a request sends.
+ *   BENCH_AMPARO_NODE_ARGS  node options for the Amparo child (e.g. --max-semi-space-size=16).
+ * --json                  the human report goes to stderr and the results to stdout as JSON.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -23,11 +35,23 @@ import {
   stopAllChildren,
   type RunningChild,
 } from './children';
-import { message, prepareBenchDatabase, type BenchDatabase } from './database';
-import { measure, stopCurrentRun, type LoadSettings, type Measurement } from './measure';
-import { inProcessReport, measureInProcess } from './in-process';
-import { SCENARIOS } from './scenarios';
-import { APP_ROLE } from '../../server/db/provision';
+import { message, prepareBenchDatabase, BENCH_DATABASE, type BenchDatabase } from './database';
+import { measure, stopCurrentRun, type LoadSettings } from './measure';
+import { inProcessReport, measureInProcess, type InProcessResult } from './in-process';
+import {
+  computeRatios,
+  humanReport,
+  jsonReport,
+  type Counts,
+  type ReportInput,
+  type ResultRow,
+  type Target,
+} from './report';
+import { sampleRss } from './rss';
+import { buildScenarios, readOnly, type BenchRequest, type Scenario } from './scenarios';
+import { signIn } from './session';
+import { COUNT_APP, openCounter } from './statement-count';
+import { seedBenchWorlds } from './world';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,23 +59,9 @@ const START_TIMEOUT_MS = 60_000;
 const POOL_MAX = 10;
 const AMPARO_LOG_LEVEL = 'info';
 const EXIT_WATCHDOG_MS = 10_000;
-
-type Target = 'bare' | 'amparo';
-
-interface ResultRow extends Measurement {
-  scenario: string;
-  method: string;
-  path: string;
-  target: Target;
-}
-
-interface Ratio {
-  scenario: string;
-  /** Amparo req/s divided by bare req/s. */
-  reqPerSec: number;
-  /** Amparo p99 divided by bare p99. */
-  p99: number;
-}
+const SESSION =
+  'one caseworker session signed in over HTTP (CSRF token, password, TOTP enrolment and ' +
+  'code), its cookie sent by every connection, its CSRF token on writes';
 
 let cleanupDatabase: (() => Promise<void>) | undefined;
 
@@ -59,54 +69,95 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-  const json = values.json;
-  const settings: LoadSettings = {
-    connections: 10,
-    warmupSeconds: 3,
-    seconds: readSeconds(process.env.BENCH_SECONDS),
-  };
+  const only = readOnly(process.env.BENCH_ONLY);
+  const connections = readConnections(process.env.BENCH_CONNECTIONS);
+  const seconds = readWhole('BENCH_SECONDS', process.env.BENCH_SECONDS, 10, 1, 600);
+  const countRequests = readWhole(
+    'BENCH_COUNT_REQUESTS',
+    process.env.BENCH_COUNT_REQUESTS,
+    200,
+    0,
+    10_000,
+  );
+  const nodeArgs = (process.env.BENCH_AMPARO_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const adminUrl = process.env.BENCH_ADMIN_URL || DEFAULT_ADMIN_URL;
   const date = new Date();
 
   const database = await prepareBenchDatabase(adminUrl, log);
   cleanupDatabase = () => database.cleanup();
   try {
+    log('seeding the bench world (team, caseworker, hospital, cases, consent)');
+    const worlds = await seedBenchWorlds(database);
     log(`starting Amparo and the bare server (${database.engine})`);
-    const { amparo, bare } = await startServers(database);
+    const { amparo, bare } = await startServers(database, nodeArgs);
     const targets: Record<Target, RunningChild> = { amparo, bare };
+    log('signing in over HTTP');
+    const session = await signIn(
+      amparo.port,
+      worlds.amparo.caseworker.email,
+      worlds.amparo.caseworker.password,
+    );
+    const scenarios = buildScenarios({
+      amparoWorld: worlds.amparo,
+      bareWorld: worlds.bare,
+      session,
+    }).filter((scenario) => only.scenarios.has(scenario.name));
+
+    const counts = await countPerRequest(database, adminUrl, scenarios, countRequests, nodeArgs);
 
     const rows: ResultRow[] = [];
-    for (const scenario of SCENARIOS) {
-      const order: Target[] = scenario.baseline ? ['bare', 'amparo'] : ['amparo'];
-      for (const target of order) {
-        const child = targets[target];
-        log(
-          `${scenario.name} on ${target}: ${settings.warmupSeconds} s warm-up, ` +
-            `${settings.seconds} s measured, ${settings.connections} connections`,
-        );
-        const measurement = await measure(child.port, scenario, settings);
-        const exit = child.unexpectedExit();
-        if (exit) throw new Error(`${child.name} ${exit}`);
-        rows.push({
-          scenario: scenario.name,
-          method: scenario.method,
-          path: scenario.path,
-          target,
-          ...measurement,
-        });
+    for (const scenario of scenarios) {
+      for (const connectionCount of connections) {
+        const settings: LoadSettings = { connections: connectionCount, warmupSeconds: 3, seconds };
+        const order: [Target, BenchRequest][] = scenario.bare
+          ? [
+              ['bare', scenario.bare],
+              ['amparo', scenario.amparo],
+            ]
+          : [['amparo', scenario.amparo]];
+        for (const [target, request] of order) {
+          const child = targets[target];
+          log(
+            `${scenario.name} on ${target}: ${settings.warmupSeconds} s warm-up, ` +
+              `${settings.seconds} s measured, ${connectionCount} connections`,
+          );
+          const rss = sampleRss(child.pid);
+          const measurement = await measure(child.port, request, settings);
+          const peak = rss.stop();
+          const exit = child.unexpectedExit();
+          if (exit) throw new Error(`${child.name} ${exit}`);
+          rows.push({
+            scenario: scenario.name,
+            connections: connectionCount,
+            method: request.method,
+            path: request.path,
+            target,
+            ...measurement,
+            rss: peak,
+          });
+        }
       }
     }
 
-    const ratios = computeRatios(rows);
-    log(`in-process measurements: ${settings.seconds} s each`);
-    const inProcess = await measureInProcess(database.amparoEnv.DATABASE_URL, settings.seconds);
-    const report =
-      humanReport({ date, database, settings, rows, ratios }) + inProcessReport(inProcess);
-    if (json) {
+    let inProcess: InProcessResult | undefined;
+    if (only.inProcess) {
+      log(`in-process measurements: ${seconds} s each`);
+      inProcess = await measureInProcess(database.amparoEnv.DATABASE_URL, seconds);
+    }
+    const input: ReportInput = {
+      date,
+      database,
+      settings: { connections, warmupSeconds: 3, seconds },
+      rows,
+      ratios: computeRatios(rows),
+      counts,
+      amparo: { logLevel: AMPARO_LOG_LEVEL, poolMax: POOL_MAX, nodeArgs },
+      session: SESSION,
+    };
+    const report = humanReport(input) + (inProcess ? inProcessReport(inProcess) : '');
+    if (values.json) {
       process.stderr.write(report);
-      process.stdout.write(
-        `${JSON.stringify({ ...jsonReport({ date, database, settings, rows, ratios }), inProcess }, null, 2)}\n`,
-      );
+      process.stdout.write(`${JSON.stringify({ ...jsonReport(input), inProcess }, null, 2)}\n`);
     } else {
       process.stdout.write(report);
     }
@@ -118,8 +169,92 @@ async function main(): Promise<void> {
   }
 }
 
+/** The counting pass on a server; n/a figures (with the reason) on the embedded engine. */
+async function countPerRequest(
+  database: BenchDatabase,
+  adminUrl: string,
+  scenarios: readonly Scenario[],
+  requests: number,
+  nodeArgs: readonly string[],
+): Promise<Counts> {
+  const appUrl = database.amparoEnv.DATABASE_URL;
+  if (!appUrl) {
+    const reason =
+      'embedded engine: the database lives inside the Amparo process, with no outside view ' +
+      'of its statistics or statements';
+    return { status: { transactions: reason, statements: reason }, rows: [] };
+  }
+  if (requests === 0 || scenarios.length === 0) {
+    const reason = 'BENCH_COUNT_REQUESTS=0';
+    return { status: { transactions: reason, statements: reason }, rows: [] };
+  }
+  try {
+    const counter = await openCounter({
+      adminUrl,
+      database: BENCH_DATABASE,
+      requests,
+      log,
+      dumpDir: process.env.BENCH_STATEMENT_LOG || undefined,
+      startChild: () => {
+        const url = new URL(appUrl);
+        url.searchParams.set('application_name', COUNT_APP);
+        return startAmparo(
+          database,
+          nodeArgs,
+          { DATABASE_URL: url.toString() },
+          'Amparo (counting)',
+        );
+      },
+    });
+    try {
+      const rows = [];
+      for (const scenario of scenarios) {
+        log(`counting pass: ${scenario.name}, ${requests} requests one after the other`);
+        const counted = await counter.count(scenario.name, scenario.amparo);
+        rows.push({ scenario: scenario.name, ...counted });
+      }
+      return { status: counter.status, rows };
+    } finally {
+      await counter.close();
+    }
+  } catch (error) {
+    // Never fail the bench for its counts.
+    const reason = `counting pass failed: ${message(error)}`;
+    log(reason);
+    return { status: { transactions: reason, statements: reason }, rows: [] };
+  }
+}
+
+function startAmparo(
+  database: BenchDatabase,
+  nodeArgs: readonly string[],
+  overrides: Record<string, string> = {},
+  name = 'Amparo',
+): Promise<RunningChild> {
+  return startChild({
+    name,
+    script: 'server/main.ts',
+    cwd: ROOT,
+    nodeArgs,
+    env: childEnv({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SERVE_CLIENT: 'false',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: AMPARO_LOG_LEVEL,
+      DATABASE_POOL_MAX: String(POOL_MAX),
+      ...database.amparoEnv,
+      ...overrides,
+    }),
+    readyMessage: AMPARO_LISTENING,
+    startTimeoutMs: START_TIMEOUT_MS,
+  });
+}
+
 async function startServers(
   database: BenchDatabase,
+  nodeArgs: readonly string[],
 ): Promise<{ amparo: RunningChild; bare: RunningChild }> {
   const [bare, amparo] = await Promise.allSettled([
     startChild({
@@ -134,23 +269,7 @@ async function startServers(
       readyMessage: BARE_LISTENING,
       startTimeoutMs: START_TIMEOUT_MS,
     }),
-    startChild({
-      name: 'Amparo',
-      script: 'server/main.ts',
-      cwd: ROOT,
-      env: childEnv({
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SERVE_CLIENT: 'false',
-        DEMO_DATA: 'false',
-        LOG_LEVEL: AMPARO_LOG_LEVEL,
-        DATABASE_POOL_MAX: String(POOL_MAX),
-        ...database.amparoEnv,
-      }),
-      readyMessage: AMPARO_LISTENING,
-      startTimeoutMs: START_TIMEOUT_MS,
-    }),
+    startAmparo(database, nodeArgs),
   ]);
   const failures = [bare, amparo]
     .filter((outcome) => outcome.status === 'rejected')
@@ -171,130 +290,35 @@ function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
     'HOST',
     'PORT',
     'DATABASE_POOL_MAX',
+    'LEAD_AGENCY_NAME',
   ]) {
     delete env[key];
   }
   return { ...env, ...overrides };
 }
 
-function computeRatios(rows: readonly ResultRow[]): Ratio[] {
-  const ratios: Ratio[] = [];
-  for (const scenario of SCENARIOS) {
-    const bare = rows.find((row) => row.scenario === scenario.name && row.target === 'bare');
-    const amparo = rows.find((row) => row.scenario === scenario.name && row.target === 'amparo');
-    if (!bare || !amparo) continue;
-    ratios.push({
-      scenario: scenario.name,
-      reqPerSec: amparo.reqPerSec / bare.reqPerSec,
-      p99: amparo.p99Ms / bare.p99Ms,
-    });
+function readWhole(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number between ${min} and ${max}`);
   }
-  return ratios;
+  return value;
 }
 
-interface ReportInput {
-  date: Date;
-  database: BenchDatabase;
-  settings: LoadSettings;
-  rows: readonly ResultRow[];
-  ratios: readonly Ratio[];
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-    node: process.version,
-    platform: `${os.platform()} ${os.arch()}`,
-  };
-}
-
-function humanReport({ date, database, settings, rows, ratios }: ReportInput): string {
-  const m = machine();
-  const header = [
-    `Amparo benchmark, ${date.toISOString()}`,
-    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`,
-    `engine:  ${database.engine}: ${database.description}`,
-    `load:    autocannon on 127.0.0.1, ${settings.connections} connections, ` +
-      `${settings.warmupSeconds} s warm-up (not recorded) + ${settings.seconds} s measured ` +
-      'per target, bare first then Amparo; servers in their own processes',
-    `Amparo:  LOG_LEVEL=${AMPARO_LOG_LEVEL} kept as in production (one pino-http line per ` +
-      'request, stdout drained and discarded), NODE_ENV=development, SERVE_CLIENT=false' +
-      (database.engine === 'postgres' ? `, pool ${POOL_MAX}` : ''),
-    `bare:    Express 5, no middleware, same query, ` +
-      (database.engine === 'postgres'
-        ? `pg pool ${POOL_MAX} as ${APP_ROLE}`
-        : 'its own PGlite in its own data directory'),
-  ];
-  const table = formatTable(
-    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
-    rows.map((row) => [
-      row.scenario,
-      row.target,
-      row.reqPerSec.toFixed(1),
-      row.p50Ms.toFixed(2),
-      row.p99Ms.toFixed(2),
-      String(row.non2xx),
-      String(row.errors),
-    ]),
-  );
-  const ratioLines = ratios.map(
-    (ratio) =>
-      `${ratio.scenario}: Amparo/bare req/s ${ratio.reqPerSec.toFixed(2)}, ` +
-      `p99 ${ratio.p99.toFixed(2)}`,
-  );
-  return `${[...header, '', ...table, '', ...ratioLines].join('\n')}\n`;
-}
-
-function jsonReport({ date, database, settings, rows, ratios }: ReportInput) {
-  return {
-    date: date.toISOString(),
-    machine: machine(),
-    engine: database.engine,
-    database: database.description,
-    settings: { ...settings, host: '127.0.0.1', poolMax: POOL_MAX },
-    amparo: { nodeEnv: 'development', logLevel: AMPARO_LOG_LEVEL, serveClient: false },
-    results: rows.map((row) => ({
-      ...row,
-      reqPerSec: round(row.reqPerSec, 1),
-      p50Ms: round(row.p50Ms, 3),
-      p99Ms: round(row.p99Ms, 3),
-    })),
-    ratios: ratios.map((ratio) => ({
-      ...ratio,
-      reqPerSec: round(ratio.reqPerSec, 3),
-      p99: round(ratio.p99, 3),
-    })),
-  };
-}
-
-function round(value: number, digits: number): number {
-  return Number(value.toFixed(digits));
-}
-
-function formatTable(head: string[], body: string[][]): string[] {
-  const all = [head, ...body];
-  const widths = head.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
-  // Text columns left-aligned, figures right-aligned.
-  return all.map((row) =>
-    row
-      .map((cell, column) =>
-        column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd(),
-  );
-}
-
-function readSeconds(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 10;
-  const seconds = Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) {
-    throw new Error('BENCH_SECONDS must be a whole number of seconds between 1 and 600');
+function readConnections(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return [10, 50];
+  const counts = raw.split(',').map((part) => Number(part.trim()));
+  if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) {
+    throw new Error('BENCH_CONNECTIONS must be comma-separated whole numbers between 1 and 1000');
   }
-  return seconds;
+  return counts;
 }
 
 /** Whatever happens, the process ends: a lingering handle must not keep it alive. */

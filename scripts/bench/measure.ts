@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import autocannon from 'autocannon';
-import type { Scenario } from './scenarios';
+import type { BenchRequest } from './scenarios';
 
 export interface LoadSettings {
   connections: number;
@@ -40,7 +40,7 @@ export function stopCurrentRun(): void {
 
 export async function measure(
   port: number,
-  scenario: Scenario,
+  scenario: BenchRequest,
   settings: LoadSettings,
 ): Promise<Measurement> {
   await preflight(port, scenario);
@@ -50,7 +50,7 @@ export async function measure(
 
 function run(
   port: number,
-  scenario: Scenario,
+  scenario: BenchRequest,
   connections: number,
   seconds: number,
 ): Promise<Measurement> {
@@ -118,8 +118,15 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-/** One request on its own connection: a target that does not answer 2xx is not worth measuring. */
-function preflight(port: number, scenario: Scenario): Promise<void> {
+/**
+ * One request on its own connection (or `agent`'s): a target that does not
+ * answer 2xx is not worth measuring. The counting pass sends its requests so.
+ */
+export function preflight(
+  port: number,
+  scenario: BenchRequest,
+  agent: http.Agent | false = false,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const request = http.request(
       {
@@ -128,7 +135,7 @@ function preflight(port: number, scenario: Scenario): Promise<void> {
         path: scenario.path,
         method: scenario.method,
         headers: scenario.headers,
-        agent: false,
+        agent,
         timeout: PREFLIGHT_TIMEOUT_MS,
       },
       (response) => {
