@@ -20,7 +20,7 @@ export interface ChildSpec {
   env: NodeJS.ProcessEnv;
   readyMessage: string;
   startTimeoutMs: number;
-  /** Node options before the script, e.g. --max-semi-space-size=16. */
+  /** Node options (after tsx's --import, so they may --import TypeScript), e.g. --max-semi-space-size=16. */
   nodeArgs?: readonly string[];
 }
 
@@ -47,7 +47,7 @@ export async function stopAllChildren(): Promise<void> {
 }
 
 export function startChild(spec: ChildSpec): Promise<RunningChild> {
-  const args = [...(spec.nodeArgs ?? []), '--import', 'tsx', spec.script];
+  const args = ['--import', 'tsx', ...(spec.nodeArgs ?? []), spec.script];
   const child = spawn(process.execPath, args, {
     cwd: spec.cwd,
     env: spec.env,

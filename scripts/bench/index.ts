@@ -24,6 +24,8 @@
  *   BENCH_STATEMENT_LOG   a directory: the counting pass writes each scenario's logged
  *                         statements there (<scenario>.log), to see what a request sends.
  *   BENCH_AMPARO_NODE_ARGS  node options for the Amparo child (e.g. --max-semi-space-size=16).
+ *   BENCH_MEMORY_PROBE    a file: both children load memory-probe.ts, and after each run
+ *                         report what their memory is made of (heap, external, WASM).
  * --json                  the human report goes to stderr and the results to stdout as JSON.
  */
 import path from 'node:path';
@@ -47,7 +49,7 @@ import {
   type ResultRow,
   type Target,
 } from './report';
-import { sampleRss } from './rss';
+import { probeMemory, PROBE_MODULE, sampleRss } from './rss';
 import { buildScenarios, readOnly, type BenchRequest, type Scenario } from './scenarios';
 import { signIn } from './session';
 import { COUNT_APP, openCounter } from './statement-count';
@@ -79,7 +81,12 @@ async function main(): Promise<void> {
     0,
     10_000,
   );
-  const nodeArgs = (process.env.BENCH_AMPARO_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const probeFile = process.env.BENCH_MEMORY_PROBE || undefined;
+  const probeArgs = probeFile ? ['--import', PROBE_MODULE] : [];
+  const nodeArgs = [
+    ...(process.env.BENCH_AMPARO_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    ...probeArgs,
+  ];
   const adminUrl = process.env.BENCH_ADMIN_URL || DEFAULT_ADMIN_URL;
   const date = new Date();
 
@@ -89,7 +96,7 @@ async function main(): Promise<void> {
     log('seeding the bench world (team, caseworker, hospital, cases, consent)');
     const worlds = await seedBenchWorlds(database);
     log(`starting Amparo and the bare server (${database.engine})`);
-    const { amparo, bare } = await startServers(database, nodeArgs);
+    const { amparo, bare } = await startServers(database, nodeArgs, probeArgs);
     const targets: Record<Target, RunningChild> = { amparo, bare };
     log('signing in over HTTP');
     const session = await signIn(
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
           const rss = sampleRss(child.pid);
           const measurement = await measure(child.port, request, settings);
           const peak = rss.stop();
+          const memory = probeFile ? await probeMemory(child.pid, probeFile) : undefined;
           const exit = child.unexpectedExit();
           if (exit) throw new Error(`${child.name} ${exit}`);
           rows.push({
@@ -134,6 +142,7 @@ async function main(): Promise<void> {
             target,
             ...measurement,
             rss: peak,
+            ...(memory ? { memory } : {}),
           });
         }
       }
@@ -255,12 +264,14 @@ function startAmparo(
 async function startServers(
   database: BenchDatabase,
   nodeArgs: readonly string[],
+  bareNodeArgs: readonly string[],
 ): Promise<{ amparo: RunningChild; bare: RunningChild }> {
   const [bare, amparo] = await Promise.allSettled([
     startChild({
       name: 'bare server',
       script: 'scripts/bench/bare-server.ts',
       cwd: ROOT,
+      nodeArgs: bareNodeArgs,
       env: childEnv({
         NODE_ENV: 'development',
         DATABASE_POOL_MAX: String(POOL_MAX),

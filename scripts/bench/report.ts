@@ -2,7 +2,7 @@
 import os from 'node:os';
 import type { BenchDatabase } from './database';
 import type { LoadSettings, Measurement } from './measure';
-import type { RssPeak } from './rss';
+import type { MemoryBreakdown, RssPeak } from './rss';
 import type { CounterStatus, PerRequestCounts } from './statement-count';
 
 export type Target = 'bare' | 'amparo';
@@ -15,6 +15,8 @@ export interface ResultRow extends Measurement {
   target: Target;
   /** Undefined when /proc could not be read. */
   rss: RssPeak | undefined;
+  /** With BENCH_MEMORY_PROBE: what the process's memory was made of. */
+  memory?: MemoryBreakdown;
 }
 
 export interface Ratio {
@@ -160,7 +162,7 @@ export function humanReport(input: ReportInput): string {
     `  statements: server log with log_statement = all${why(counts.status.statements)}`,
     ...(counts.rows.length > 0 ? countTable : []),
   ];
-  return `${[...header, '', ...table, '', ...ratioTable, '', ...countLines].join('\n')}\n`;
+  return `${[...header, '', ...table, '', ...ratioTable, '', ...countLines, ...memoryLines(rows)].join('\n')}\n`;
 }
 
 export function jsonReport(input: ReportInput) {
@@ -180,7 +182,7 @@ export function jsonReport(input: ReportInput) {
       nodeArgs: amparo.nodeArgs,
     },
     session: input.session,
-    results: rows.map(({ rss, ...row }) => ({
+    results: rows.map(({ rss, memory, ...row }) => ({
       ...row,
       reqPerSec: round(row.reqPerSec, 1),
       p50Ms: round(row.p50Ms, 3),
@@ -188,6 +190,7 @@ export function jsonReport(input: ReportInput) {
       peakRssMiB: round(rss?.maxRssMiB, 1),
       hwmMiB: round(rss?.hwmMiB, 1),
       rssSamples: rss?.samples ?? 0,
+      ...(memory ? { memory } : {}),
     })),
     ratios: ratios.map((ratio) => ({
       ...ratio,
@@ -209,6 +212,29 @@ export function jsonReport(input: ReportInput) {
       })),
     },
   };
+}
+
+/** With BENCH_MEMORY_PROBE: the process.memoryUsage() sample at each run's highest RSS, MiB. */
+function memoryLines(rows: readonly ResultRow[]): string[] {
+  const probed = rows.filter((row) => row.memory);
+  if (probed.length === 0) return [];
+  const keys = ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers', 'wasm'];
+  return [
+    '',
+    'Memory at the highest sampled RSS of each run (memory-probe.ts, MiB; wasm = PGlite):',
+    ...formatTable(
+      ['scenario', 'conns', 'target', ...keys, 'new space', 'old space'],
+      probed.map((row) => [
+        row.scenario,
+        String(row.connections),
+        row.target,
+        ...keys.map((key) => fixed(row.memory?.atPeakRss[key], 0)),
+        fixed(row.memory?.heapSpacesNow.new_space, 0),
+        fixed(row.memory?.heapSpacesNow.old_space, 0),
+      ]),
+      3,
+    ),
+  ];
 }
 
 /** The first `textColumns` columns left-aligned, figures right-aligned. */

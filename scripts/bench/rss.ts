@@ -5,6 +5,7 @@
  * Elsewhere the figures are undefined and print as n/a.
  */
 import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const RSS_SAMPLE_MS = 150;
 
@@ -60,3 +61,35 @@ export function sampleRss(pid: number | undefined): { stop(): RssPeak | undefine
     },
   };
 }
+
+/** One line of memory-probe.ts: MiB figures by component. */
+export interface MemoryBreakdown {
+  atPeakRss: Record<string, number>;
+  maxima: Record<string, number>;
+  heapSpacesNow: Record<string, number>;
+  wasmMemories: number[];
+}
+
+export const PROBE_MODULE = './scripts/bench/memory-probe.ts';
+
+/** Asks the child's memory probe for its figures since the last call (BENCH_MEMORY_PROBE). */
+export async function probeMemory(
+  pid: number | undefined,
+  file: string,
+): Promise<MemoryBreakdown | undefined> {
+  if (pid === undefined) return undefined;
+  process.kill(pid, 'SIGUSR2');
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await sleep(100);
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [];
+    const mine = lines.filter((line) => line.startsWith(`{"pid":${pid},`));
+    const last = mine[mine.length - 1];
+    if (last && mine.length > (seen.get(pid) ?? 0)) {
+      seen.set(pid, mine.length);
+      return JSON.parse(last) as MemoryBreakdown;
+    }
+  }
+  return undefined;
+}
+
+const seen = new Map<number, number>();
