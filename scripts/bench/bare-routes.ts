@@ -19,7 +19,7 @@ export const NOTE_BODY =
   'Llamada de seguimiento: la persona confirma la cita médica del jueves y pide ' +
   'acompañamiento para la audiencia; se coordina transporte con la fiscalía.';
 /** About the size of Amparo's encrypted disclosure package for the referral case. */
-export const PACKAGE_BYTES = 1_500;
+export const PACKAGE_BYTES = 460;
 
 export interface BareReferral {
   caseId: string;
