@@ -21,20 +21,24 @@ interface WasmMemory {
 type MemoryConstructor = new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
 const wasmApi = (globalThis as unknown as { WebAssembly: { Memory: MemoryConstructor } })
   .WebAssembly;
-const memories: WasmMemory[] = [];
+// Weak: the probe must not keep a closed PGlite's memory alive.
+const memories: WeakRef<WasmMemory>[] = [];
 class TrackedMemory extends wasmApi.Memory {
   constructor(descriptor: { initial: number; maximum?: number }) {
     super(descriptor);
-    memories.push(this);
+    memories.push(new WeakRef(this));
   }
 }
 wasmApi.Memory = TrackedMemory;
+
+const live = () =>
+  memories.map((ref) => ref.deref()).filter((memory): memory is WasmMemory => !!memory);
 
 type Usage = NodeJS.MemoryUsage & { wasm: number };
 
 const sample = (): Usage => ({
   ...process.memoryUsage(),
-  wasm: memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0),
+  wasm: live().reduce((sum, memory) => sum + memory.buffer.byteLength, 0),
 });
 
 let atPeak = sample();
@@ -60,7 +64,7 @@ if (file) {
       atPeakRss: mib(atPeak),
       maxima: mib(maxima),
       heapSpacesNow: spaces,
-      wasmMemories: memories.map((memory) => round(memory.buffer.byteLength / MiB)),
+      wasmMemories: live().map((memory) => round(memory.buffer.byteLength / MiB)),
     };
     fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
     atPeak = sample();
