@@ -23,7 +23,8 @@
  *   BENCH_COUNT_REQUESTS  requests per scenario in the counting pass (default 200; 0: none).
  *   BENCH_STATEMENT_LOG   a directory: the counting pass writes each scenario's logged
  *                         statements there (<scenario>.log), to see what a request sends.
- *   BENCH_AMPARO_NODE_ARGS  node options for the Amparo child (e.g. --max-semi-space-size=16).
+ *   BENCH_AMPARO_NODE_ARGS  node options for the Amparo child (default: `npm start`'s heap
+ *                         cap, --max-old-space-size=512).
  *   BENCH_MEMORY_PROBE    a file: both children load memory-probe.ts, and after each run
  *                         report what their memory is made of (heap, external, WASM).
  * --json                  the human report goes to stderr and the results to stdout as JSON.
@@ -55,6 +56,8 @@ import { signIn } from './session';
 import { COUNT_APP, openCounter } from './statement-count';
 import { seedBenchWorlds } from './world';
 
+/** The node options `npm start` runs the server with (package.json). */
+const START_NODE_ARGS = '--max-old-space-size=512';
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const START_TIMEOUT_MS = 60_000;
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
   const probeFile = process.env.BENCH_MEMORY_PROBE || undefined;
   const probeArgs = probeFile ? ['--import', PROBE_MODULE] : [];
   const nodeArgs = [
-    ...(process.env.BENCH_AMPARO_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    ...(process.env.BENCH_AMPARO_NODE_ARGS ?? START_NODE_ARGS).split(/\s+/).filter(Boolean),
     ...probeArgs,
   ];
   const adminUrl = process.env.BENCH_ADMIN_URL || DEFAULT_ADMIN_URL;

@@ -10,11 +10,17 @@ const MIN_SCORE = 4;
 /** Words anyone would try against this system, beside the user's own details. */
 const CONTEXT_WORDS = ['amparo', 'trata', 'victima', 'víctima', 'municipio', 'caso', 'casos'];
 
-// Common passwords and names plus the Spanish dictionaries, all bundled (no network).
-const zxcvbn = new ZxcvbnFactory({
-  graphs: common.adjacencyGraphs,
-  dictionary: { ...common.dictionary, ...spanish.dictionary },
-});
+// Common passwords and names plus the Spanish dictionaries, all bundled (no
+// network). Built at the first check: its ranked dictionaries take ~15 MB of
+// heap that a server rarely needs (passwords are set seldom).
+let zxcvbn: ZxcvbnFactory | undefined;
+function checker(): ZxcvbnFactory {
+  zxcvbn ??= new ZxcvbnFactory({
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...spanish.dictionary },
+  });
+  return zxcvbn;
+}
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'too_weak';
 
@@ -28,7 +34,7 @@ export function checkPassword(password: string, userInputs: string[] = []): Pass
   if (length < PASSWORD_MIN_LENGTH) return 'too_short';
   if (length > PASSWORD_MAX_LENGTH) return 'too_long';
   const inputs = [...CONTEXT_WORDS, ...userInputs.flatMap(splitUserInput)];
-  return zxcvbn.check(password, inputs).score >= MIN_SCORE ? null : 'too_weak';
+  return checker().check(password, inputs).score >= MIN_SCORE ? null : 'too_weak';
 }
 
 /** "ana.perez@fiscalia.gob" → the pieces a person would reuse in a password. */

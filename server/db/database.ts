@@ -78,6 +78,13 @@ async function assertUnprivilegedRole(db: Kysely<DB>): Promise<void> {
 }
 
 /**
+ * PGlite's WASM memory never shrinks: its default 128 MB of shared buffers
+ * take ~60 MiB of it for tables that fit in far less (the operating system
+ * caches the data files anyway). Measured: 188.6 → 128 MiB.
+ */
+const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/**
  * The embedded engine: PGlite persisted in `dataDir` (or in memory when null,
  * or restored from a dump). It provisions and migrates itself as the migrator
  * role, then switches for good to the application role. A data directory is
@@ -100,10 +107,10 @@ export async function openEmbeddedDatabase(
   try {
     const pglite =
       'dataDir' in source
-        ? new PGlite(path.join(source.dataDir, 'pgdata'))
+        ? new PGlite(path.join(source.dataDir, 'pgdata'), { startParams: EMBEDDED_START })
         : 'dump' in source
-          ? new PGlite({ loadDataDir: source.dump })
-          : new PGlite();
+          ? new PGlite({ loadDataDir: source.dump, startParams: EMBEDDED_START })
+          : new PGlite({ startParams: EMBEDDED_START });
     db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: observer(observe) });
     await prepareEmbedded(db, files);
     return { db, engine: 'pglite', close };
