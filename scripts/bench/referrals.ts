@@ -18,6 +18,7 @@ import { intakeCase, readCase } from '../../server/modules/cases/cases.service';
 import { recordConsent } from '../../server/modules/consents/consents.service';
 import { ensureLeadAgency } from '../../server/modules/institutions';
 import { revocationEffects } from '../../server/modules/referrals';
+import { seedTeamAndHospital } from './world';
 import { readPackage } from '../../server/modules/referrals/referral-reads';
 import { createReferral } from '../../server/modules/referrals/referrals.service';
 
@@ -83,17 +84,7 @@ async function seedPeople(store: Store) {
     sector: 'social_protection',
   });
   return inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {
-    const suffix = randomBytes(4).toString('hex');
-    const team = await trx
-      .insertInto('teams')
-      .values({ name: `Equipo bench ${suffix}` })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const hospital = await trx
-      .insertInto('institutions')
-      .values({ name: `Hospital bench ${suffix}`, sector: 'health' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { suffix, team, hospital } = await seedTeamAndHospital(trx);
     const user = (role: 'caseworker' | 'partner', institutionId: string, teamId: string | null) =>
       trx
         .insertInto('users')

@@ -8,6 +8,7 @@
  * services, so they are encrypted and audited as the API would do it.
  */
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import argon2 from 'argon2';
 import { LocalKeyring, type KeyEncryptionKeys } from '../../security/crypto';
 import { ARGON2_OPTIONS } from '../../security/passwords';
@@ -26,6 +27,7 @@ import type { CaseIdentity } from '../../server/modules/cases/cases.schemas';
 import { recordConsent } from '../../server/modules/consents/consents.service';
 import { ensureLeadAgency } from '../../server/modules/institutions';
 import { revocationEffects } from '../../server/modules/referrals';
+import type { DB } from '../../server/db/schema';
 import type { BenchDatabase } from './database';
 
 /** The case list answers about this many items (its default page holds 50). */
@@ -117,17 +119,7 @@ export async function seedWorld(db: Store['db'], keys: SeedKeys): Promise<BenchW
   const password = `Río-montaña-Ñandú-cuarzo-${randomBytes(6).toString('hex')}`;
   const passwordHash = await argon2.hash(password, ARGON2_OPTIONS);
   const seeded = await inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {
-    const suffix = randomBytes(4).toString('hex');
-    const team = await trx
-      .insertInto('teams')
-      .values({ name: `Equipo bench ${suffix}` })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const hospital = await trx
-      .insertInto('institutions')
-      .values({ name: `Hospital bench ${suffix}`, sector: 'health' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { suffix, team, hospital } = await seedTeamAndHospital(trx);
     const email = `caseworker.${suffix}@example.org`;
     const user = await trx
       .insertInto('users')
@@ -225,4 +217,20 @@ function identity(i: number): CaseIdentity {
     legalNotes: 'Denuncia presentada en la Fiscalía provincial; audiencia por fijar.',
     educationNotes: 'Bachillerato incompleto; interés en formación técnica.',
   };
+}
+
+/** A team and a health institution with a fresh suffix, as the system (in its transaction). */
+export async function seedTeamAndHospital(trx: Transaction<DB>) {
+  const suffix = randomBytes(4).toString('hex');
+  const team = await trx
+    .insertInto('teams')
+    .values({ name: `Equipo bench ${suffix}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const hospital = await trx
+    .insertInto('institutions')
+    .values({ name: `Hospital bench ${suffix}`, sector: 'health' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { suffix, team, hospital };
 }
