@@ -26,9 +26,9 @@ done
 get "http://127.0.0.1:$port/readyz" || { cat "$log"; echo "/readyz did not answer 200" >&2; exit 1; }
 echo
 get "http://127.0.0.1:$port/" | grep -q '<div id="root">' && echo "client page served"
-# Signal the server itself (tsx relays it to node), as a process manager would;
-# npm's shell wrapper does not forward signals.
-server_pid="$(pgrep -s "$pid" -f '^node .*/tsx server/main\.ts' | head -n 1)"
+# Signal the server itself (node, run by npm's shell wrapper, which does not
+# forward signals), as a process manager would.
+server_pid="$(pgrep -s "$pid" -f '^node .*server/main\.ts' | head -n 1)"
 kill -TERM "$server_pid"
 wait "$pid" || { cat "$log"; echo "npm start did not stop cleanly" >&2; exit 1; }
 echo "npm start: ready, then stopped cleanly"
