@@ -6,6 +6,13 @@ import type { DB } from './schema';
 
 type Trx = ControlledTransaction<DB>;
 
+/** The request's open transaction, and what to write again should its use case roll it back. */
+export interface OpenTransaction {
+  trx: Trx;
+  actor: ActorKey;
+  afterRollback?: () => Promise<void>;
+}
+
 /**
  * One request, one transaction (ARCHITECTURE, "The data path"). The session
  * check opens a transaction and leaves its row-level-security context set to
@@ -18,13 +25,6 @@ type Trx = ControlledTransaction<DB>;
  * engine has only one, and a pool would run dry under load). A transaction
  * nobody took is committed when the response ends.
  */
-/** The request's open transaction, and what to write again should its use case roll it back. */
-export interface OpenTransaction {
-  trx: Trx;
-  actor: ActorKey;
-  afterRollback?: () => Promise<void>;
-}
-
 export class RequestTransaction {
   private open: OpenTransaction | undefined;
   /** The response has gone (or the client left): nothing may be kept open any more. */
@@ -52,7 +52,9 @@ export class RequestTransaction {
     }
     if (result.actor && !this.ended) {
       this.open = { trx, actor: result.actor, afterRollback: result.afterRollback };
-    } else await commitOrRollback(trx);
+    } else {
+      await commitOrRollback(trx);
+    }
     return result.value;
   }
 
