@@ -18,7 +18,7 @@ import { intakeCase, readCase } from '../../server/modules/cases/cases.service';
 import { recordConsent } from '../../server/modules/consents/consents.service';
 import { ensureLeadAgency } from '../../server/modules/institutions';
 import { revocationEffects } from '../../server/modules/referrals';
-import { seedTeamAndHospital } from './world';
+import { healthConsent, seedTeamAndHospital } from './world';
 import { readPackage } from '../../server/modules/referrals/referral-reads';
 import { createReferral } from '../../server/modules/referrals/referrals.service';
 
@@ -52,15 +52,7 @@ export async function referralWorkload(store: Store) {
     },
   });
   const caseId = intake.case.id;
-  await recordConsent(deps, caseworker, caseId, {
-    givenBy: 'person',
-    method: 'written',
-    givenAt: new Date(Date.now() - 60_000).toISOString(),
-    purposes: ['service_referral', 'information_sharing'],
-    scope: [
-      { sectors: ['health'], institutionIds: [], categories: ['minimal', 'identity', 'health'] },
-    ],
-  });
+  await recordConsent(deps, caseworker, caseId, healthConsent());
   const refer = () =>
     createReferral(deps, caseworker, {
       caseId,

@@ -175,15 +175,7 @@ export async function seedWorld(db: Store['db'], keys: SeedKeys): Promise<BenchW
   }
   const [readCaseId, noteCaseId, referralCaseId] = caseIds;
   if (!readCaseId || !noteCaseId || !referralCaseId) throw new Error('too few bench cases');
-  const consent = await recordConsent(deps, actor, referralCaseId, {
-    givenBy: 'person',
-    method: 'written',
-    givenAt: new Date(Date.now() - 60_000).toISOString(),
-    purposes: ['service_referral', 'information_sharing'],
-    scope: [
-      { sectors: ['health'], institutionIds: [], categories: ['minimal', 'identity', 'health'] },
-    ],
-  });
+  const consent = await recordConsent(deps, actor, referralCaseId, healthConsent());
   return {
     caseworker,
     hospitalId: seeded.hospitalId,
@@ -233,4 +225,21 @@ export async function seedTeamAndHospital(trx: Transaction<DB>) {
     .returning('id')
     .executeTakeFirstOrThrow();
   return { suffix, team, hospital };
+}
+
+/** The person's written consent to refer them to health services with identity and health data. */
+export function healthConsent() {
+  return {
+    givenBy: 'person' as const,
+    method: 'written' as const,
+    givenAt: new Date(Date.now() - 60_000).toISOString(),
+    purposes: ['service_referral' as const, 'information_sharing' as const],
+    scope: [
+      {
+        sectors: ['health' as const],
+        institutionIds: [],
+        categories: ['minimal' as const, 'identity' as const, 'health' as const],
+      },
+    ],
+  };
 }

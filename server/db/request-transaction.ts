@@ -140,16 +140,19 @@ export async function rollbackQuietly(trx: Trx): Promise<void> {
  * then runs in a transaction of its own.
  */
 export const releaseBeforeBody: RequestHandler = (_req, _res, next) => {
-  const request = currentRequestTransaction();
-  if (!request) return next();
-  request.release().then(() => next(), next);
+  releaseRequestTransaction().then(() => next(), next);
 };
+
+/** Commits the current request's open transaction, if any (before work of another kind). */
+export async function releaseRequestTransaction(): Promise<void> {
+  await currentRequestTransaction()?.release();
+}
 
 /**
  * Slow work that needs no database (password hashing): the request's open
  * transaction is committed first, so that no connection waits on it.
  */
 export async function outsideRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
-  await currentRequestTransaction()?.release();
+  await releaseRequestTransaction();
   return work();
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../../db/actor-transaction';
-import { currentRequestTransaction } from '../../db/request-transaction';
+import { releaseRequestTransaction } from '../../db/request-transaction';
 import { setActorContext, SYSTEM_ACTOR } from '../../db/rls-context';
 import { chainHash, eventMac } from './audit.chain';
 import { lockChainHead, moveChainHead, readUnsealed, sealEvents } from './audit.repository';
@@ -18,7 +18,7 @@ const BATCH = 500;
  */
 export async function sealPending(store: Store, options: { wait: boolean }): Promise<number> {
   // Never beside a request's open transaction: one connection per request.
-  await currentRequestTransaction()?.release();
+  await releaseRequestTransaction();
   let total = 0;
   let after: string | undefined;
   for (;;) {

@@ -5,6 +5,7 @@ import type { ActorRole } from '../../db/actor-transaction';
 import type { DB, UsersTable } from '../../db/schema';
 import type { InstitutionSector } from '../institutions';
 import type { SessionUser } from './auth.types';
+import type { OpenedSession } from './session-store';
 import { SESSION_ABSOLUTE_MS, SESSION_EXTEND_EVERY_MS, SESSION_IDLE_MS } from './session-limits';
 
 type Trx = Transaction<DB>;
@@ -209,7 +210,11 @@ interface OpenSessionRow {
  * its id, ended when past its limits, its idle limit extended when due, the
  * account re-read, and the RLS context left set to the signed-in user.
  */
-export async function openSession(trx: Trx, idHash: Buffer, now: Date) {
+export async function openSession(
+  trx: Trx,
+  idHash: Buffer,
+  now: Date,
+): Promise<OpenedSession | undefined> {
   const ms = (value: number) => sql`${value}::int * interval '1 millisecond'`;
   const { rows } = await sql<OpenSessionRow>`
     select * from open_session(${idHash}, ${now}, ${ms(SESSION_IDLE_MS)},

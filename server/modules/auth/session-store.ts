@@ -26,6 +26,8 @@ type Callback<T = void> = (error?: unknown, value?: T) => void;
 export interface OpenedSession {
   data: SessionData;
   expiresAt: Date;
+  /** This read wrote a new idle limit. */
+  extended: boolean;
   /** Present when the session is signed in and the account still allows it. */
   user?: SessionUser;
 }
@@ -61,8 +63,7 @@ export class PostgresSessionStore extends session.Store {
 
   /** The user this request's session is signed in as, if it is `userId`. */
   signedInUser(userId: string): SessionUser | undefined {
-    const request = currentRequestTransaction();
-    const user = request && this.opened.get(request)?.user;
+    const user = this.openedHere()?.user;
     return user?.id === userId ? user : undefined;
   }
 
@@ -82,8 +83,13 @@ export class PostgresSessionStore extends session.Store {
 
   /** When this request's session ends if nothing else happens. */
   expiresAt(): Date | undefined {
+    return this.openedHere()?.expiresAt;
+  }
+
+  /** The session as this request's first statement found it. */
+  private openedHere(): OpenedSession | undefined {
     const request = currentRequestTransaction();
-    return request && this.opened.get(request)?.expiresAt;
+    return request && this.opened.get(request);
   }
 
   private async open(sid: string): Promise<OpenedSession | undefined> {
