@@ -10,7 +10,7 @@ import { loadMigrationFiles, type MigrationFile } from './db/migrator';
 import { clientPages, DEFAULT_CLIENT_DIR } from './http/client-pages';
 import { errorHandler, notFound, requireJsonBody } from './http/error-handler';
 import { httpLogger } from './http/http-logger';
-import { createOpenApiRegistry, generateOpenApiDocument } from './http/openapi';
+import { buildApiDocument } from './http/api-document';
 import { createRouter, exactRouting } from './http/router';
 import {
   apiSecurityHeaders,
@@ -18,8 +18,7 @@ import {
   noStore,
   permissionsPolicy,
 } from './http/security-headers';
-import { healthRoutes, registerHealthOpenApi } from './modules/health';
-import { registerAuditOpenApi } from './modules/audit/audit.openapi';
+import { healthRoutes } from './modules/health';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { integrityAlarm } from './modules/audit/integrity-alarm';
 import {
@@ -30,34 +29,24 @@ import {
   DEV_SESSION_COOKIE,
   LoginThrottle,
   PostgresSessionStore,
-  registerAuthOpenApi,
   rejectCrossSite,
   SESSION_COOKIE,
   sessionSupport,
   type AuthContext,
   type ThrottlePolicy,
 } from './modules/auth';
-import { registerInstitutionsOpenApi } from './modules/institutions/institutions.openapi';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
-import { registerUsersOpenApi } from './modules/users/users.openapi';
 import { usersRoutes } from './modules/users/users.routes';
-import { registerCasesOpenApi } from './modules/cases/cases.openapi';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { reviewsRoutes } from './modules/reviews/reviews.routes';
 import {
   certificatesRoutes,
   institutionCertificatesRoutes,
 } from './modules/certificates/certificates.routes';
-import { registerCertificatesOpenApi } from './modules/certificates/certificates.openapi';
-import { registerReviewsOpenApi } from './modules/reviews/reviews.openapi';
-import { registerTeamsOpenApi } from './modules/teams/teams.openapi';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { caseConsentsRoutes, consentsRoutes } from './modules/consents/consents.routes';
-import { registerConsentsOpenApi } from './modules/consents/consents.openapi';
 import { erasureEffects, revocationEffects } from './modules/referrals';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
-import { registerReferralsOpenApi } from './modules/referrals/referrals.openapi';
-import { version } from '../package.json';
 
 export interface AppDeps {
   database: Database;
@@ -94,19 +83,7 @@ export function buildApp(deps: AppDeps): Express {
     insecureHttpCookie: deps.config.insecureHttpCookie,
   });
 
-  const registry = createOpenApiRegistry();
-  registerHealthOpenApi(registry);
-  registerAuthOpenApi(registry);
-  registerInstitutionsOpenApi(registry);
-  registerUsersOpenApi(registry);
-  registerAuditOpenApi(registry);
-  registerCasesOpenApi(registry);
-  registerTeamsOpenApi(registry);
-  registerConsentsOpenApi(registry);
-  registerReferralsOpenApi(registry);
-  registerReviewsOpenApi(registry);
-  registerCertificatesOpenApi(registry);
-  const openApiDocument = generateOpenApiDocument(registry, version);
+  const openApiDocument = buildApiDocument();
 
   app.use(httpLogger(deps.logger));
   app.use(permissionsPolicy);

@@ -1,22 +1,17 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
+import { NAMESPACES, resources } from './resources';
 
 export const SUPPORTED_LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'es';
 
+/** The one thing the client keeps in storage: the interface language (not personal). */
 const STORAGE_KEY = 'amparo.language';
-
-export const resources = {
-  es: { translation: es },
-  en: { translation: en },
-} as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
+    defaultNS: 'app';
     resources: (typeof resources)['es'];
   }
 }
@@ -43,10 +38,8 @@ function storeLanguage(language: Language): void {
   }
 }
 
-function applyToDocument(language: string): void {
-  const lang = isLanguage(language) ? language : DEFAULT_LANGUAGE;
-  document.documentElement.lang = lang;
-  document.title = i18n.t('app.name', { lng: lang });
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
@@ -54,15 +47,18 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-i18n.on('languageChanged', applyToDocument);
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = isLanguage(language) ? language : DEFAULT_LANGUAGE;
+});
 
 export const i18nReady = i18n.use(initReactI18next).init({
   resources,
+  ns: NAMESPACES,
+  defaultNS: 'app',
   lng: readStoredLanguage() ?? DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: SUPPORTED_LANGUAGES,
   nonExplicitSupportedLngs: false,
-  defaultNS: 'translation',
   interpolation: {
     // React already escapes rendered values.
     escapeValue: false,

@@ -1,0 +1,47 @@
+import appEn from '../locales/en.json';
+import appEs from '../locales/es.json';
+import casesEn from '../../features/cases/locales/en.json';
+import casesEs from '../../features/cases/locales/es.json';
+import consentsEn from '../../features/consents/locales/en.json';
+import consentsEs from '../../features/consents/locales/es.json';
+import referralsEn from '../../features/referrals/locales/en.json';
+import referralsEs from '../../features/referrals/locales/es.json';
+import reviewsEn from '../../features/reviews/locales/en.json';
+import reviewsEs from '../../features/reviews/locales/es.json';
+import workEn from '../../features/work/locales/en.json';
+import workEs from '../../features/work/locales/es.json';
+import uiEn from '../../ui/locales/en.json';
+import uiEs from '../../ui/locales/es.json';
+import vocabEn from '../../vocab/locales/en.json';
+import vocabEs from '../../vocab/locales/es.json';
+
+/**
+ * Every string of the interface, one namespace per feature. Spanish is the
+ * reference: the types below are taken from it, and a test checks that English
+ * has exactly the same keys.
+ */
+export const resources = {
+  es: {
+    app: appEs,
+    ui: uiEs,
+    vocab: vocabEs,
+    work: workEs,
+    cases: casesEs,
+    consents: consentsEs,
+    referrals: referralsEs,
+    reviews: reviewsEs,
+  },
+  en: {
+    app: appEn,
+    ui: uiEn,
+    vocab: vocabEn,
+    work: workEn,
+    cases: casesEn,
+    consents: consentsEn,
+    referrals: referralsEn,
+    reviews: reviewsEn,
+  },
+} as const;
+
+export type Namespace = keyof (typeof resources)['es'];
+export const NAMESPACES = Object.keys(resources.es) as Namespace[];

@@ -1,0 +1,93 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { Button } from '../../ui/Button';
+import { forgetSession, signInPath } from '../session/session-end';
+import { SessionBridge } from '../session/SessionBridge';
+import { useSignedInUser, type Role } from '../session/useMe';
+import { useVocabulary } from '../../vocab/useVocabulary';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+interface NavItem {
+  to: string;
+  label: 'nav.work' | 'nav.cases' | 'nav.referrals' | 'nav.reviews';
+  roles: readonly Role[];
+}
+
+const CASE_WORK: readonly Role[] = ['caseworker', 'supervisor'];
+const NAV: readonly NavItem[] = [
+  { to: '/', label: 'nav.work', roles: CASE_WORK },
+  { to: '/cases', label: 'nav.cases', roles: CASE_WORK },
+  { to: '/referrals', label: 'nav.referrals', roles: CASE_WORK },
+  { to: '/reviews', label: 'nav.reviews', roles: ['supervisor'] },
+];
+
+/** Moves focus to the new page's heading after client-side navigation (screen readers hear it). */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('page-title')?.focus();
+  }, [pathname]);
+}
+
+export function AppLayout() {
+  const { t } = useTranslation('app');
+  const me = useSignedInUser();
+  const { label } = useVocabulary();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  useFocusOnNavigate();
+
+  const signOut = () => {
+    void api.POST('/api/v1/auth/logout').finally(() => {
+      forgetSession(queryClient);
+      void navigate(signInPath('signed_out'), { replace: true });
+    });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <p className="site-header__brand">
+          <span className="site-header__mark" aria-hidden="true" />
+          {t('name')}
+        </p>
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul>
+            {NAV.filter((item) => item.roles.includes(me.user.role)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'} className="site-nav__link">
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="site-header__user">
+          <span>
+            {me.user.displayName}
+            <span className="site-header__role"> · {label('role', me.user.role)}</span>
+          </span>
+          <LanguageSwitcher />
+          <Button variant="quiet" onPress={signOut}>
+            {t('session.signOut')}
+          </Button>
+        </div>
+      </header>
+      <main id="main" className="content">
+        <Outlet />
+      </main>
+      <SessionBridge />
+    </>
+  );
+}

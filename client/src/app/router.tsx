@@ -1,0 +1,41 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { caseRoutes } from '../features/cases/routes';
+import { referralRoutes } from '../features/referrals/routes';
+import { reviewRoutes } from '../features/reviews/routes';
+import { workRoutes } from '../features/work/routes';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { RouteError } from './layout/RouteError';
+import { RequireRole, RequireSession } from './session/RequireSession';
+
+/**
+ * Every screen's address. Feature screens are loaded on first visit (each
+ * feature's routes.tsx uses `lazy`), so a caseworker's first screen does not
+ * load the supervisor's. Addresses carry ids only, never personal data.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    lazy: async () => ({ Component: (await import('./session/sign-in/SignInPage')).SignInPage }),
+    errorElement: <RouteError />,
+  },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            element: <RequireRole roles={['caseworker', 'supervisor']} />,
+            children: [...workRoutes, ...caseRoutes, ...referralRoutes],
+          },
+          { element: <RequireRole roles={['supervisor']} />, children: reviewRoutes },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

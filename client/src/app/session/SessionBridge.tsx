@@ -1,0 +1,67 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { api, setSessionHandlers } from '../../api/client';
+import { IdleWarning } from './IdleWarning';
+import { forgetSession, signInPath, type SignInReason } from './session-end';
+import { requestStepUp } from './step-up-bridge';
+import { StepUpDialog } from './StepUpDialog';
+import { useSignedInUser } from './useMe';
+
+/** The server's idle limit (15 minutes), as the server applies it. */
+const IDLE_MS = 15 * 60_000;
+/**
+ * The server writes a new idle limit at most once a minute, so after a request
+ * the session lasts between 14 and 15 minutes: the client counts 14.
+ */
+const EXTEND_GRANULARITY_MS = 60_000;
+
+/**
+ * Connects the API client to the signed-in page: step-up dialog, idle warning,
+ * and a clean return to sign-in (with the page remembered) when the session ends.
+ */
+export function SessionBridge() {
+  const me = useSignedInUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  const [lastActivity, setLastActivity] = useState(() => Date.now());
+
+  const end = useCallback(
+    (reason: SignInReason, next?: string) => {
+      forgetSession(queryClient);
+      void navigate(signInPath(reason, next), { replace: true });
+    },
+    [navigate, queryClient],
+  );
+
+  const signOutIdle = useCallback(() => {
+    void api.POST('/api/v1/auth/logout').finally(() => end('idle', here));
+  }, [end, here]);
+
+  useEffect(() => {
+    setSessionHandlers({
+      stepUp: requestStepUp,
+      sessionEnded: () => end('ended', here),
+      activity: () => setLastActivity(Date.now()),
+    });
+  }, [end, here]);
+
+  const deadline = Math.min(
+    Math.max(Date.parse(me.session.idleExpiresAt), lastActivity + IDLE_MS - EXTEND_GRANULARITY_MS),
+    Date.parse(me.session.absoluteExpiresAt),
+  );
+
+  useEffect(() => {
+    const timer = window.setTimeout(signOutIdle, Math.max(0, deadline - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [deadline, signOutIdle]);
+
+  return (
+    <>
+      <IdleWarning deadline={deadline} onSignOut={signOutIdle} />
+      <StepUpDialog />
+    </>
+  );
+}

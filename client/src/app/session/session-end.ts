@@ -1,0 +1,34 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { forgetCsrfToken } from '../../api/csrf';
+
+export type SignInReason = 'ended' | 'idle' | 'signed_out';
+
+/** The sign-in page's address, remembering where the person was (a path: ids, never data). */
+export function signInPath(reason: SignInReason | undefined, next?: string): string {
+  const params = new URLSearchParams();
+  if (reason) params.set('reason', reason);
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in')) {
+    params.set('next', next);
+  }
+  const query = params.toString();
+  return query ? `/sign-in?${query}` : '/sign-in';
+}
+
+/**
+ * Forgets everything the session brought into the page: the query cache (which
+ * holds case data), the CSRF token. Called at sign-out and whenever the session
+ * ends; nothing else of the session is kept in the browser.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.cancelQueries().catch(() => undefined);
+  queryClient.clear();
+  forgetCsrfToken();
+}
+
+/** Where to go after signing in: only a path of this application. */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/sign-in')) {
+    return '/';
+  }
+  return next;
+}
