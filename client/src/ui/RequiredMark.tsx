@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
-
-/** The asterisk sighted users see; screen readers hear "obligatorio" from aria-required. */
+/**
+ * The asterisk sighted users see. It stays out of the accessible name: screen
+ * readers hear "required" from the field's aria-required instead.
+ */
 export function RequiredMark() {
-  const { t } = useTranslation('ui');
   return (
-    <span className="field__required" title={t('required')}>
-      <span aria-hidden="true"> *</span>
+    <span className="field__required" aria-hidden="true">
+      {' *'}
     </span>
   );
 }
