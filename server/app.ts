@@ -44,6 +44,7 @@ import {
   institutionCertificatesRoutes,
 } from './modules/certificates/certificates.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
+import { directoryRoutes } from './modules/directory/directory.routes';
 import { caseConsentsRoutes, consentsRoutes } from './modules/consents/consents.routes';
 import { erasureEffects, revocationEffects } from './modules/referrals';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
@@ -106,6 +107,7 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
   api.use('/teams', teamsRoutes({ store, access }));
+  api.use('/directory', directoryRoutes({ store, access }));
   const clock = deps.clock ?? (() => new Date());
   const cases = {
     store,

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config/config';
 import { loadKeyring } from './config/keyring';
 import { loadSecrets, type Secrets } from './config/secrets';
 import { openConfiguredDatabase, type Database } from './db/database';
+import { browserUrl, startMessage } from './http/browser-url';
 import { createLogger } from './http/logger';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from './db/actor-transaction';
 import { createMtlsServer } from './http/mtls-listener';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ engine: database.engine, host: config.host, port }, 'Amparo is listening');
+    const url = browserUrl(config.host, port);
+    logger.info({ url }, startMessage(url, config.serveClient));
   });
   server.on('error', (error) => crash(logger, error));
   const partnerServer = config.mtls

@@ -3,6 +3,7 @@ import { registerAuthOpenApi } from '../modules/auth/auth.openapi';
 import { registerCasesOpenApi } from '../modules/cases/cases.openapi';
 import { registerCertificatesOpenApi } from '../modules/certificates/certificates.openapi';
 import { registerConsentsOpenApi } from '../modules/consents/consents.openapi';
+import { registerDirectoryOpenApi } from '../modules/directory/directory.openapi';
 import { registerHealthOpenApi } from '../modules/health';
 import { registerInstitutionsOpenApi } from '../modules/institutions/institutions.openapi';
 import { registerReferralsOpenApi } from '../modules/referrals/referrals.openapi';
@@ -25,6 +26,7 @@ export function buildApiDocument() {
   registerAuditOpenApi(registry);
   registerCasesOpenApi(registry);
   registerTeamsOpenApi(registry);
+  registerDirectoryOpenApi(registry);
   registerConsentsOpenApi(registry);
   registerReferralsOpenApi(registry);
   registerReviewsOpenApi(registry);

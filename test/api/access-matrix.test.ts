@@ -287,6 +287,12 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['caseworker', 'supervisor'],
   },
   {
+    method: 'get',
+    path: () => '/api/v1/consents?status=pending_approval',
+    template: 'GET:/api/v1/consents/',
+    allowed: ['supervisor'],
+  },
+  {
     method: 'post',
     path: () => `/api/v1/consents/${pendingConsentId}/approve`,
     template: 'POST:/api/v1/consents/:id/approve',
@@ -374,6 +380,12 @@ const ENDPOINTS: Endpoint[] = [
     path: () => '/api/v1/teams',
     template: 'GET:/api/v1/teams/',
     allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/directory',
+    template: 'GET:/api/v1/directory/',
+    allowed: ['caseworker', 'supervisor'],
   },
   {
     method: 'post',

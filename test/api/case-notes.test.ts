@@ -33,10 +33,14 @@ describe('case notes', () => {
     await ana.client.post(`/api/v1/cases/${caseId}/notes`, { body: 'Segunda nota' });
     const res = await ana.client.get(`/api/v1/cases/${caseId}/notes`);
     expect(res.status).toBe(200);
-    expect((res.body as { items: { body: string; authorId: string }[] }).items).toEqual([
-      expect.objectContaining({ body: secret, authorId: ana.user.id }),
-      expect.objectContaining({ body: 'Segunda nota' }),
-    ]);
+    // Newest first.
+    expect(res.body).toEqual({
+      items: [
+        expect.objectContaining({ body: 'Segunda nota' }),
+        expect.objectContaining({ body: secret, authorId: ana.user.id }),
+      ],
+      nextCursor: null,
+    });
     expect(await auditEvents(t, { action: 'case.note.create', resourceId: caseId })).toHaveLength(
       2,
     );
@@ -52,6 +56,58 @@ describe('case notes', () => {
     expect(leaks(raw, secret)).toBe(false);
     expect(raw).not.toContain(Buffer.from(secret).toString('hex'));
     expect(leaks(t.logs.join('\n'), secret)).toBe(false);
+  });
+
+  it('pages newest first, one audited read per page', async () => {
+    const created = await ana.client.post('/api/v1/cases', {
+      identifiedOn: '2026-11-17',
+      riskLevel: 'low',
+      identity: { fullName: 'Persona con muchas notas' },
+      attributes: { sex: 'Female', traffickingStatus: 'Possible' },
+    });
+    const paged = (created.body as { case: { id: string } }).case.id;
+    for (let i = 1; i <= 5; i++) {
+      expect(
+        (await ana.client.post(`/api/v1/cases/${paged}/notes`, { body: `Nota ${i}` })).status,
+      ).toBe(201);
+    }
+    type NotePage = { items: { body: string }[]; nextCursor: string | null };
+    const bodies: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+      const res = await ana.client.get(`/api/v1/cases/${paged}/notes${query}`);
+      expect(res.status).toBe(200);
+      const page = res.body as NotePage;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      bodies.push(...page.items.map((n) => n.body));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(bodies).toEqual(['Nota 5', 'Nota 4', 'Nota 3', 'Nota 2', 'Nota 1']);
+    expect(pages).toBe(3);
+    expect(await auditEvents(t, { action: 'case.note.read', resourceId: paged })).toHaveLength(3);
+    // The default page holds them all.
+    const all = await ana.client.get(`/api/v1/cases/${paged}/notes`);
+    expect((all.body as NotePage).items).toHaveLength(5);
+    expect((all.body as NotePage).nextCursor).toBeNull();
+  });
+
+  it('answers 400 naming the field for a bad limit or cursor', async () => {
+    for (const [query, field] of [
+      ['?limit=0', 'query.limit'],
+      ['?limit=201', 'query.limit'],
+      ['?limit=abc', 'query.limit'],
+      ['?cursor=not-a-cursor!', 'query.cursor'],
+      [`?cursor=${Buffer.from('{"id":1}').toString('base64url')}`, 'query.cursor'],
+      ['?sort=asc', 'query'],
+    ] as const) {
+      const res = await ana.client.get(`/api/v1/cases/${caseId}/notes${query}`);
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ errors: [expect.objectContaining({ path: field })] });
+    }
   });
 
   it('never lets a note be changed or deleted', async () => {

@@ -73,6 +73,32 @@ describe(`cost of one authenticated request (${engine})`, () => {
     }
   });
 
+  it('a page of notes, the consent approval queue and the directory are one transaction each', async () => {
+    await world.sara.client.post(`/api/v1/cases/${caseId}/consents`, {
+      givenBy: 'guardian',
+      method: 'written',
+      givenAt: new Date(Date.now() - 60_000).toISOString(),
+      purposes: ['service_referral'],
+      scope: HEALTH,
+    });
+    for (const [send, audits] of [
+      [() => world.ana.client.get(`/api/v1/cases/${caseId}/notes?limit=1`), 1],
+      [() => world.sofia.client.get('/api/v1/consents?status=pending_approval'), 1],
+      [() => world.ana.client.get('/api/v1/directory'), 0],
+    ] as const) {
+      const { transactions, statements } = await cost(send, 200);
+      expect({
+        transactions,
+        first: statements[1],
+        audits: statements.filter(isAuditInsert).length,
+      }).toEqual({
+        transactions: 1,
+        first: expect.stringContaining('open_session') as string,
+        audits,
+      });
+    }
+  });
+
   it('a referral is created in the request’s one transaction', async () => {
     const { transactions } = await cost(() => refer(world.ana.client, caseId, world.hospital), 201);
     expect(transactions).toBe(1);

@@ -4,4835 +4,4758 @@
  */
 
 export interface paths {
-  '/api/v1/openapi.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** This OpenAPI 3.1 document, generated from the validation schemas */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OpenAPI document */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              openapi: string;
-            } & {
-              [key: string]: unknown;
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document, generated from the validation schemas */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/healthz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The process is alive */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Alive */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['HealthStatus'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/readyz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The database answers and its migrations are current */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Ready */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['HealthStatus'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/csrf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The CSRF token of this session */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CsrfToken'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Login step 1: email and password
-     * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['LoginRequest'];
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['NextStepResponse'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Change the password: signed in, or as the login step after an initial or reset password (409 wrong_login_step when the next step is the second factor)
-     * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['ChangePasswordRequest'];
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['NextStepResponse'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/totp/enroll': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Start second-factor enrolment: the secret is shown once
-     * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['TotpEnrolment'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/totp': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Login step 2: a TOTP code (activates the factor at enrolment). 5 wrong codes in a row lock the factor (403 second_factor_locked) until an administrator unlocks it
-     * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['TotpRequest'];
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Me'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/step-up': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Re-confirm with a TOTP code before a sensitive operation
-     * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['TotpRequest'];
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StepUp'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in user, their institution and the session expiry */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Me'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * End this session on the server
-     * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Done */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/institutions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List institutions by name (admin; caseworkers and supervisors read it to refer), filtered by sector and status */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          sector?: components['schemas']['InstitutionSector'];
-          active?: 'true' | 'false';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A page of institutions */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['InstitutionPage'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create an institution (admin); names are unique regardless of case */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['CreateInstitution'];
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Institution'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/institutions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One institution (admin, caseworker, supervisor) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The institution */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Institution'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change an institution (admin). `active: false` disables it (never the lead agency), `active: true` enables it again. Enabling it and changing its sector need a step-up (they widen access: its staff and systems regain theirs; sector-wide consents cover it differently). */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['UpdateInstitution'];
-        };
-      };
-      responses: {
-        /** @description The institution */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Institution'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/v1/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List users (admin), by email; the cursor names the last user by id only */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          institutionId?: string;
-          role?: components['schemas']['UserRole'];
-          active?: 'true' | 'false';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A page of users */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['UserPage'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create a user (admin, step-up: 401 step_up_required otherwise); the one-time initial password is returned once */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['CreateUser'];
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CreatedUser'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One user (admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['User'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a user (admin). Whatever grants access needs a step-up (401 step_up_required): role, institution, team, team access, re-enabling, resetting the password or the second factor, unlocking the second factor. A name or disabling does not; disabling ends all their sessions. */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['UpdateUser'];
-        };
-      };
-      responses: {
-        /** @description The user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['UpdatedUser'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/v1/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Search the audit log, newest first, a page at a time
-     * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Filters combine with AND. `action` is an exact code or a prefix ending in `.*` (`auth.*`). `from` is inclusive and `to` exclusive, both on occurredAt. Follow `nextCursor` (pass it as `cursor` with the same filters) until it is null. The chain hashes are not exposed; use /api/v1/audit/verify.
-     */
-    get: {
-      parameters: {
-        query?: {
-          actorId?: string;
-          /** @description An exact action code (`auth.login`), or a prefix ending in `.*`: `auth.*` matches `auth.login`, `auth.mfa.enrol`… but not `auth` itself. */
-          action?: string;
-          resourceType?: string;
-          resourceId?: string;
-          outcome?: components['schemas']['AuditOutcome'];
-          /** @description occurredAt ≥ from (inclusive) */
-          from?: string;
-          /** @description occurredAt < to (exclusive) */
-          to?: string;
-          /** @description Page size, 1–500 */
-          limit?: number;
-          /** @description The nextCursor of the previous page (opaque) */
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description One page */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AuditPage'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/audit/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Recompute the audit chain and name the first event that is not what Amparo wrote
-     * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Checks one consistent snapshot of the whole log. Answers 200 both when the log is intact (`ok: true`) and when it is not (`ok: false` with the first bad seq).
-     */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The verification result */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AuditVerification'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The case's attachments with their names (an audited read) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Oldest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['CaseAttachment'][];
+            requestBody?: never;
+            responses: {
+                /** @description OpenAPI document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            openapi: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Attach a PDF, PNG or JPEG (≤ 5 MiB) as the raw request body; the file name goes percent-encoded in X-Attachment-Name. Content and name are encrypted with the case key */
-    post: {
-      parameters: {
-        query?: never;
-        header: {
-          'x-attachment-name': string;
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/pdf': string;
-          'image/png': string;
-          'image/jpeg': string;
-        };
-      };
-      responses: {
-        /** @description The attachment */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CaseAttachment'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/attachments/{attachmentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One attachment, decrypted (an audited read) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The file, as an attachment */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/break-glass': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Open a case outside your team for 60 minutes (caseworker, supervisor; step-up and a written justification; audited and queued for the team supervisor) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['BreakGlassRequest'];
-        };
-      };
-      responses: {
-        /** @description The grant */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['BreakGlassGrant'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/notes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The case's notes, decrypted (one audited read) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Notes, oldest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['CaseNote'][];
+        /** The process is alive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Append a note (encrypted with the case key; notes are never edited) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['NewCaseNote'];
-        };
-      };
-      responses: {
-        /** @description The note */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CaseNote'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One case with its identifying data (audited as a read with purpose "view") */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The case */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CaseDetail'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a case from the version you read (409 stale_version otherwise); status changes need a legal transition and a reason code. Needs the case as its own (403 break_glass_read_only otherwise); an age that makes a minor an adult is refused (409 age_correction_needs_approval): request an age correction instead */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['UpdateCase'];
-        };
-      };
-      responses: {
-        /** @description The case */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['IntakeResult'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/age-correction': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Request an age correction that makes a minor an adult; another supervisor of the case's team decides (four eyes). Audited (case.age_correction.request) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['RequestAgeCorrection'];
-        };
-      };
-      responses: {
-        /** @description The case, the correction pending */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CaseRecord'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/age-correction/decision': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve or reject a pending age correction (a supervisor of the case's team who did not request it). Approval is audited as case.minor_status_lifted */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['DecideAgeCorrection'];
-        };
-      };
-      responses: {
-        /** @description The case */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CaseRecord'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/assign': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Assign a case to a caseworker (supervisor); it moves to that caseworker's team */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['AssignCase'];
-        };
-      };
-      responses: {
-        /** @description The case summary */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CaseSummary'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/erase': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Erase a case by destroying its data key (supervisor, step-up, reason code); attributes and audit trail remain */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['EraseCase'];
-        };
-      };
-      responses: {
-        /** @description The case summary */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CaseSummary'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Cases I may see, newest first: no identifying data (nothing is decrypted) */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          status?: 'intake' | 'active' | 'follow_up' | 'closed' | 'closed_referred';
-          riskLevel?: 'low' | 'medium' | 'high' | 'critical';
-          assigned?: 'me' | 'team';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A page of case summaries */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CasePage'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Register a case (caseworker, supervisor): identifying fields are encrypted with the case's own key; possible duplicates are named by team, not by content */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['IntakeCase'];
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['IntakeResult'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/teams': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Teams of the lead agency (admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description By name */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Team'][];
+            requestBody?: never;
+            responses: {
+                /** @description Alive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthStatus"];
+                    };
+                };
             };
-          };
         };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Create a team (admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['CreateTeam'];
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Team'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cases/{id}/consents': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The case's consents, every version, with their status now (an audited read) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Oldest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Consent'][];
+        /** The database answers and its migrations are current */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Record a consent, or a new version of one (`supersedes`). A guardian consent or a best-interest determination takes effect once another supervisor approves it; a minor's own consent is refused */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['NewConsent'];
-        };
-      };
-      responses: {
-        /** @description The consent */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Consent'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/consents/{id}/approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A supervisor of the case's team approves a guardian or best-interest consent */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['ApproveConsent'];
-        };
-      };
-      responses: {
-        /** @description The consent, approved */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Consent'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/consents/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Revoke: no new disclosure under it; referrals not yet opened are withdrawn; opened packages become unreadable to the partner — one transaction */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['RevokeConsent'];
-        };
-      };
-      responses: {
-        /** @description What the revocation did */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ConsentRevocation'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The partner's inbox (referrals addressed to their institution) or the sender's sent box; `overdue=true`: still unacknowledged after the due date */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          box?: 'inbox' | 'sent';
-          overdue?: 'true' | 'false';
-          status?:
-            | 'sent'
-            | 'acknowledged'
-            | 'accepted'
-            | 'declined'
-            | 'in_progress'
-            | 'completed'
-            | 'withdrawn'
-            | 'expired';
-          caseId?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Newest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ReferralPage'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Refer a case to a partner institution. 409 `consent_missing` (with `missingConsent`) when an active consent does not cover the recipient and every chosen category; a vital-interest override needs step-up and goes to the supervisor review queue */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['NewReferral'];
-        };
-      };
-      responses: {
-        /** @description The referral, sent */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Referral'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One referral with its history (an audited read) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The referral */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Referral'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals/{id}/transitions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** sent → acknowledged → accepted | declined (reason) → in_progress → completed (outcome, feedback: encrypted) by the receiving institution; withdrawn by the sender (never through break-glass: 403 break_glass_read_only). Withdrawal, decline and expiry destroy the package in the same transaction */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['ReferralTransition'];
-        };
-      };
-      responses: {
-        /** @description The referral, moved */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Referral'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals/{id}/package': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The disclosure package, for the receiving institution (an audited disclosure). Gone once the referral is withdrawn, declined or expired, 30 days after completion, on consent revocation or case erasure: 409 package_closed with its `reason` */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The package */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['DisclosurePackage'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    /** Close the package early (the sending case's own team): sent in error, or no longer needed after completion. The referral keeps its status; audited */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The referral, its package closed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Referral'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals/{id}/package.p7m': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The package as CMS EnvelopedData (DER, AES-256-CBC, RSA key transport) to the institution's current certificate: `openssl cms -decrypt -inform DER` (an audited export) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The envelope */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/pkcs7-mime': string;
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reviews': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The supervisor's review queue: break-glass grants made on the team's cases and referrals sent as vital-interest overrides, pending or reviewed (an audited read) */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          state?: 'pending' | 'reviewed';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Newest first */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ReviewPage'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reviews/{kind}/{id}/acknowledge': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record the outcome of reviewing an entry of the queue (once; never your own). `id` is the grant id (break_glass) or the referral id (consent_override). `not_justified` ends a break-glass grant that still runs. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          kind: 'break_glass' | 'consent_override';
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['AcknowledgeReview'];
-        };
-      };
-      responses: {
-        /** @description Reviewed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AcknowledgedReview'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/institutions/{id}/certificates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The institution's client certificates, newest first (admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Certificates */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['InstitutionCertificate'][];
+            requestBody?: never;
+            responses: {
+                /** @description Ready */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthStatus"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Issue a client certificate from the internal CA (admin, step-up): from a CSR, or with a generated key returned once as a password-protected PKCS#12 bundle (base64) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/api/v1/auth/csrf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['IssueCertificate'];
+        /** The CSRF token of this session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CsrfToken"];
+                    };
+                };
+            };
         };
-      };
-      responses: {
-        /** @description The certificate */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['IssuedCertificate'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/certificates/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Login step 1: email and password
+         * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["LoginRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NextStepResponse"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Revoke a certificate: refused for mutual TLS and for packages from then on */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['RevokeCertificate'];
+        get?: never;
+        put?: never;
+        /**
+         * Change the password: signed in, or as the login step after an initial or reset password (409 wrong_login_step when the next step is the second factor)
+         * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NextStepResponse"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
         };
-      };
-      responses: {
-        /** @description The certificate, revoked */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['InstitutionCertificate'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Problem details (RFC 9457) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/v1/auth/totp/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start second-factor enrolment: the secret is shown once
+         * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TotpEnrolment"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Login step 2: a TOTP code (activates the factor at enrolment). 5 wrong codes in a row lock the factor (403 second_factor_locked) until an administrator unlocks it
+         * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TotpRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-confirm with a TOTP code before a sensitive operation
+         * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TotpRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StepUp"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, their institution and the session expiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End this session on the server
+         * @description State-changing requests send the token from GET /api/v1/auth/csrf in x-csrf-token; the session id (and so the token) changes at each login step.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List institutions by name (admin; caseworkers and supervisors read it to refer), filtered by sector and status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    sector?: components["schemas"]["InstitutionSector"];
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of institutions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstitutionPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an institution (admin); names are unique regardless of case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateInstitution"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Institution"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One institution (admin, caseworker, supervisor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The institution */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Institution"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an institution (admin). `active: false` disables it (never the lead agency), `active: true` enables it again. Enabling it and changing its sector need a step-up (they widen access: its staff and systems regain theirs; sector-wide consents cover it differently). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UpdateInstitution"];
+                };
+            };
+            responses: {
+                /** @description The institution */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Institution"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (admin), by email; the cursor names the last user by id only */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    institutionId?: string;
+                    role?: components["schemas"]["UserRole"];
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of users */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user (admin, step-up: 401 step_up_required otherwise); the one-time initial password is returned once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateUser"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedUser"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The user */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user (admin). Whatever grants access needs a step-up (401 step_up_required): role, institution, team, team access, re-enabling, resetting the password or the second factor, unlocking the second factor. A name or disabling does not; disabling ends all their sessions. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UpdateUser"];
+                };
+            };
+            responses: {
+                /** @description The user */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpdatedUser"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit log, newest first, a page at a time
+         * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Filters combine with AND. `action` is an exact code or a prefix ending in `.*` (`auth.*`). `from` is inclusive and `to` exclusive, both on occurredAt. Follow `nextCursor` (pass it as `cursor` with the same filters) until it is null. The chain hashes are not exposed; use /api/v1/audit/verify.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    /** @description An exact action code (`auth.login`), or a prefix ending in `.*`: `auth.*` matches `auth.login`, `auth.mfa.enrol`… but not `auth` itself. */
+                    action?: string;
+                    resourceType?: string;
+                    resourceId?: string;
+                    outcome?: components["schemas"]["AuditOutcome"];
+                    /** @description occurredAt ≥ from (inclusive) */
+                    from?: string;
+                    /** @description occurredAt < to (exclusive) */
+                    to?: string;
+                    /** @description Page size, 1–500 */
+                    limit?: number;
+                    /** @description The nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute the audit chain and name the first event that is not what Amparo wrote
+         * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Checks one consistent snapshot of the whole log. Answers 200 both when the log is intact (`ok: true`) and when it is not (`ok: false` with the first bad seq).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The verification result */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's attachments with their names (an audited read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseAttachment"][];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a PDF, PNG or JPEG (≤ 5 MiB) as the raw request body; the file name goes percent-encoded in X-Attachment-Name. Content and name are encrypted with the case key */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-attachment-name": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            responses: {
+                /** @description The attachment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseAttachment"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attachment, decrypted (an audited read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a case outside your team for 60 minutes (caseworker, supervisor; step-up and a written justification; audited and queued for the team supervisor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["BreakGlassRequest"];
+                };
+            };
+            responses: {
+                /** @description The grant */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BreakGlassGrant"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the case's notes, newest first, decrypted (one audited read per page) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Notes, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseNotePage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Append a note (encrypted with the case key; notes are never edited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewCaseNote"];
+                };
+            };
+            responses: {
+                /** @description The note */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseNote"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its identifying data (audited as a read with purpose "view") */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a case from the version you read (409 stale_version otherwise); status changes need a legal transition and a reason code. Needs the case as its own (403 break_glass_read_only otherwise); an age that makes a minor an adult is refused (409 age_correction_needs_approval): request an age correction instead */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCase"];
+                };
+            };
+            responses: {
+                /** @description The case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntakeResult"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/age-correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request an age correction that makes a minor an adult; another supervisor of the case's team decides (four eyes). Audited (case.age_correction.request) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RequestAgeCorrection"];
+                };
+            };
+            responses: {
+                /** @description The case, the correction pending */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseRecord"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/age-correction/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a pending age correction (a supervisor of the case's team who did not request it). Approval is audited as case.minor_status_lifted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["DecideAgeCorrection"];
+                };
+            };
+            responses: {
+                /** @description The case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseRecord"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a case to a caseworker (supervisor); it moves to that caseworker's team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AssignCase"];
+                };
+            };
+            responses: {
+                /** @description The case summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseSummary"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a case by destroying its data key (supervisor, step-up, reason code); attributes and audit trail remain */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["EraseCase"];
+                };
+            };
+            responses: {
+                /** @description The case summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseSummary"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases I may see, newest first: no identifying data (nothing is decrypted) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status?: "intake" | "active" | "follow_up" | "closed" | "closed_referred";
+                    riskLevel?: "low" | "medium" | "high" | "critical";
+                    assigned?: "me" | "team";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of case summaries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CasePage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a case (caseworker, supervisor): identifying fields are encrypted with the case's own key; possible duplicates are named by team, not by content */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IntakeCase"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntakeResult"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams of the lead agency (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description By name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Team"][];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a team (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateTeam"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Team"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Caseworker, supervisor: the lead agency's teams and its active caseworkers and supervisors (names for ids; `assignable`: may be assigned a case). No emails; not audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Teams and staff, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Directory"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's consents, every version, with their status now (an audited read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Consent"][];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a consent, or a new version of one (`supersedes`). A guardian consent or a best-interest determination takes effect once another supervisor approves it; a minor's own consent is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewConsent"];
+                };
+            };
+            responses: {
+                /** @description The consent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervisor: the guardian and best-interest consents awaiting approval on the team's cases, oldest first, with the case number and whether you may approve each (not one you recorded). Audited as a read of each case’s consents */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status: "pending_approval";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingConsentPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor of the case's team approves a guardian or best-interest consent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ApproveConsent"];
+                };
+            };
+            responses: {
+                /** @description The consent, approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke: no new disclosure under it; referrals not yet opened are withdrawn; opened packages become unreadable to the partner — one transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RevokeConsent"];
+                };
+            };
+            responses: {
+                /** @description What the revocation did */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentRevocation"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's inbox (referrals addressed to their institution) or the sender's sent box; `overdue=true`: still unacknowledged after the due date */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    box?: "inbox" | "sent";
+                    overdue?: "true" | "false";
+                    status?: "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired";
+                    caseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Refer a case to a partner institution. 409 `consent_missing` (with `missingConsent`) when an active consent does not cover the recipient and every chosen category; a vital-interest override needs step-up and goes to the supervisor review queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewReferral"];
+                };
+            };
+            responses: {
+                /** @description The referral, sent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral with its history (an audited read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The referral */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** sent → acknowledged → accepted | declined (reason) → in_progress → completed (outcome, feedback: encrypted) by the receiving institution; withdrawn by the sender (never through break-glass: 403 break_glass_read_only). Withdrawal, decline and expiry destroy the package in the same transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReferralTransition"];
+                };
+            };
+            responses: {
+                /** @description The referral, moved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disclosure package, for the receiving institution (an audited disclosure). Gone once the referral is withdrawn, declined or expired, 30 days after completion, on consent revocation or case erasure: 409 package_closed with its `reason` */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The package */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisclosurePackage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Close the package early (the sending case's own team): sent in error, or no longer needed after completion. The referral keeps its status; audited */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The referral, its package closed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/package.p7m": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The package as CMS EnvelopedData (DER, AES-256-CBC, RSA key transport) to the institution's current certificate: `openssl cms -decrypt -inform DER` (an audited export) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The envelope */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pkcs7-mime": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisor's review queue: break-glass grants made on the team's cases and referrals sent as vital-interest overrides, pending or reviewed (an audited read) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    state?: "pending" | "reviewed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{kind}/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome of reviewing an entry of the queue (once; never your own). `id` is the grant id (break_glass) or the referral id (consent_override). `not_justified` ends a break-glass grant that still runs. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "break_glass" | "consent_override";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AcknowledgeReview"];
+                };
+            };
+            responses: {
+                /** @description Reviewed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AcknowledgedReview"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The institution's client certificates, newest first (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Certificates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InstitutionCertificate"][];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a client certificate from the internal CA (admin, step-up): from a CSR, or with a generated key returned once as a password-protected PKCS#12 bundle (base64) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IssueCertificate"];
+                };
+            };
+            responses: {
+                /** @description The certificate */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedCertificate"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate: refused for mutual TLS and for packages from then on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RevokeCertificate"];
+                };
+            };
+            responses: {
+                /** @description The certificate, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstitutionCertificate"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    Problem: {
-      type: string;
-      title: string;
-      status: number;
-      code: string;
-      detail?: string;
-      requestId?: string;
-      errors?: components['schemas']['FieldError'][];
-    };
-    FieldError: {
-      /** @example body.sector */
-      path: string;
-      /** @example invalid_value */
-      code: string;
-      message: string;
-    };
-    CreateInstitution: {
-      name: string;
-      sector: components['schemas']['InstitutionSector'];
-      /** @default false */
-      isLeadAgency: boolean;
-      /** @default {} */
-      contact: {
-        name?: string;
-        /** Format: email */
-        email?: string;
-        phone?: string;
-      };
-    };
-    /** @enum {string} */
-    InstitutionSector:
-      | 'justice'
-      | 'health'
-      | 'social_protection'
-      | 'education'
-      | 'labour'
-      | 'migration'
-      | 'shelter'
-      | 'legal_aid'
-      | 'other';
-    Institution: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      sector: components['schemas']['InstitutionSector'];
-      isLeadAgency: boolean;
-      contact: {
-        name: string | null;
-        email: string | null;
-        phone: string | null;
-      };
-      /** Format: date-time */
-      disabledAt: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    /** @enum {string} */
-    AuditOutcome: 'success' | 'denied' | 'error';
-    AuditEvent: {
-      /** @description Chain position (a 64-bit integer) */
-      seq: string;
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      occurredAt: string;
-      /** Format: uuid */
-      actorId: string | null;
-      actorRole: string;
-      /** Format: uuid */
-      institutionId: string | null;
-      /** @example auth.login */
-      action: string;
-      resourceType: string | null;
-      resourceId: string | null;
-      purpose: string | null;
-      outcome: components['schemas']['AuditOutcome'];
-      requestId: string | null;
-    };
-    AuditPage: {
-      /** @description Newest first (descending seq) */
-      items: components['schemas']['AuditEvent'][];
-      /** @description null on the last page */
-      nextCursor: string | null;
-    };
-    AuditVerification:
-      | {
-          /** @enum {boolean} */
-          ok: true;
-          events: number;
-          lastSeq: string;
-          /** @description Committed events not yet linked into the chain (MAC checked) */
-          unsealed: number;
-        }
-      | {
-          /** @enum {boolean} */
-          ok: false;
-          /** @description Events verified before the first bad one */
-          events: number;
-          firstBadSeq: string;
-          /** Format: uuid */
-          firstBadId: string | null;
-          /** @enum {string} */
-          problem: 'modified' | 'inserted' | 'deleted';
-          detail: string;
+    schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            code: string;
+            detail?: string;
+            requestId?: string;
+            errors?: components["schemas"]["FieldError"][];
         };
-    HealthStatus: {
-      /** @enum {string} */
-      status: 'ok' | 'ready';
-    };
-    CsrfToken: {
-      token: string;
-    };
-    NextStepResponse: {
-      /** @enum {string} */
-      next: 'totp' | 'enroll_totp' | 'change_password';
-    };
-    LoginRequest: {
-      email: string;
-      password: string;
-    };
-    ChangePasswordRequest: {
-      currentPassword: string;
-      newPassword: string;
-    };
-    TotpEnrolment: {
-      otpauthUrl: string;
-      secret: string;
-    };
-    Me: {
-      user: {
-        /** Format: uuid */
-        id: string;
-        email: string;
-        displayName: string;
-        role: components['schemas']['UserRole'];
-      };
-      institution: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        sector: components['schemas']['InstitutionSector'];
-      };
-      session: {
-        /** Format: date-time */
-        idleExpiresAt: string;
-        /** Format: date-time */
-        absoluteExpiresAt: string;
-        /** Format: date-time */
-        stepUpValidUntil: string | null;
-      };
-    };
-    /** @enum {string} */
-    UserRole: 'admin' | 'supervisor' | 'caseworker' | 'partner' | 'coordinator' | 'auditor';
-    TotpRequest: {
-      code: string;
-    };
-    StepUp: {
-      /** Format: date-time */
-      stepUpValidUntil: string;
-    };
-    InstitutionPage: {
-      items: components['schemas']['Institution'][];
-      nextCursor: string | null;
-    };
-    UpdateInstitution: {
-      name?: string;
-      sector?: components['schemas']['InstitutionSector'];
-      contact?: {
-        name?: string | null;
-        /** Format: email */
-        email?: string | null;
-        phone?: string | null;
-      };
-      active?: boolean;
-    };
-    UserPage: {
-      items: components['schemas']['User'][];
-      nextCursor: string | null;
-    };
-    User: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      institutionId: string;
-      email: string;
-      displayName: string;
-      role: components['schemas']['UserRole'];
-      active: boolean;
-      passwordMustChange: boolean;
-      secondFactorEnrolled: boolean;
-      /** Format: date-time */
-      secondFactorLockedAt: string | null;
-      /** Format: uuid */
-      teamId: string | null;
-      teamAccess: boolean;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CreatedUser: components['schemas']['User'] & {
-      initialPassword: string;
-    };
-    CreateUser: {
-      email: string;
-      displayName: string;
-      /** Format: uuid */
-      institutionId: string;
-      role: components['schemas']['UserRole'];
-      /**
-       * Format: uuid
-       * @default null
-       */
-      teamId: string | null;
-      /** @default false */
-      teamAccess: boolean;
-    };
-    UpdatedUser: components['schemas']['User'] & {
-      initialPassword?: string;
-    };
-    UpdateUser: {
-      displayName?: string;
-      /** Format: uuid */
-      institutionId?: string;
-      role?: components['schemas']['UserRole'];
-      active?: boolean;
-      /** Format: uuid */
-      teamId?: string | null;
-      teamAccess?: boolean;
-      /** @enum {boolean} */
-      resetPassword?: true;
-      /** @enum {boolean} */
-      resetSecondFactor?: true;
-      /** @enum {boolean} */
-      unlockSecondFactor?: true;
-    };
-    CaseAttachment: {
-      /** Format: uuid */
-      id: string;
-      filename: string;
-      /** @enum {string} */
-      contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
-      sizeBytes: number;
-      /** Format: uuid */
-      uploadedBy: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    BreakGlassGrant: {
-      /** Format: uuid */
-      grantId: string;
-      /** Format: uuid */
-      caseId: string;
-      /** Format: date-time */
-      expiresAt: string;
-    };
-    BreakGlassRequest: {
-      justification: string;
-    };
-    CaseNote: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      authorId: string;
-      /** Format: date-time */
-      createdAt: string;
-      body: string;
-    };
-    NewCaseNote: {
-      body: string;
-    };
-    IntakeResult: {
-      case: components['schemas']['CaseDetail'];
-      possibleDuplicates: components['schemas']['PossibleDuplicate'][];
-    };
-    CaseDetail: components['schemas']['CaseSummary'] & {
-      attributes: components['schemas']['CaseAttributes'];
-      identity: components['schemas']['CaseIdentity'];
-      pendingAgeCorrection: components['schemas']['PendingAgeCorrection'];
-    };
-    CaseAttributes: {
-      /** @enum {string} */
-      sex: 'Female' | 'Male' | 'Transgender' | 'NonBinary' | 'Other' | 'Unknown';
-      ageAtIdentification?: number;
-      nationality?: string;
-      /** @enum {string} */
-      migrantStatus?:
-        'National' | 'RegularMigrant' | 'IrregularMigrant' | 'Refugee' | 'AsylumSeeker' | 'Unknown';
-      province?: string;
-      canton?: string;
-      /** @enum {string} */
-      traffickingStatus: 'Possible' | 'Actual' | 'NotAVictim';
-      /** @enum {string} */
-      statusDeterminedBy?:
-        | 'LawEnforcement'
-        | 'Prosecutor'
-        | 'Judge'
-        | 'SocialServices'
-        | 'NGO'
-        | 'InternationalOrganization'
-        | 'Other';
-      /** @default [] */
-      exploitationTypes: (
-        | 'ForcedLabour'
-        | 'SexualExploitation'
-        | 'ChildLabour'
-        | 'ForcedMarriage'
-        | 'Servitude'
-        | 'ForcedMilitaryByNonStateActors'
-        | 'OrganRemoval'
-        | 'ForcedBegging'
-        | 'ForcedAdoption'
-        | 'Surrogacy'
-        | 'ForcedCriminality'
-        | 'Other'
-      )[];
-      /** @default [] */
-      recruitmentMethods: (
-        | 'AtAPlaceOfBusiness'
-        | 'AtAnEducationalInstitution'
-        | 'AtWork'
-        | 'ThroughOnlineSocialNetworks'
-        | 'ThroughAnOnlineAdvertisement'
-        | 'ThroughATelevisionAdvert'
-        | 'ThroughANewspaperAdvert'
-        | 'ThroughFamilyOrFamilyEvents'
-        | 'ThroughFriendsOrSocialEvents'
-        | 'Other'
-      )[];
-      /** @default [] */
-      controlMethods: (
-        | 'PhysicalThreats'
-        | 'ThreatsLawEnforcement'
-        | 'ThreatensChildrenFamily'
-        | 'DebtBondage'
-        | 'FalsePromises'
-        | 'PhysicalAbuse'
-        | 'SexualAbuse'
-        | 'TakesEarnings'
-        | 'RestrictsFinancialAccess'
-        | 'RestrictsMedicalCare'
-        | 'WithholdsNecessities'
-        | 'PsychologicalAbuse'
-        | 'PsychoactiveSubstance'
-        | 'ExcessiveWorkingHours'
-        | 'WithholdsDocuments'
-        | 'Other'
-      )[];
-      /** @default [] */
-      vulnerabilityGroups: (
-        'migrant' | 'woman' | 'child_adolescent' | 'lgbti' | 'indigenous' | 'disability'
-      )[];
-      /** Format: uuid */
-      identifyingAgencyId?: string;
-      language?: string;
-    };
-    CaseIdentity: {
-      fullName: string;
-      aliases?: string;
-      /** Format: date */
-      dateOfBirth?: string;
-      documentType?: string;
-      documentNumber?: string;
-      phone?: string;
-      /** Format: email */
-      email?: string;
-      address?: string;
-      emergencyContact?: string;
-      narrative?: string;
-      healthNotes?: string;
-      legalNotes?: string;
-      educationNotes?: string;
-    } | null;
-    PendingAgeCorrection: {
-      ageAtIdentification: number;
-      /** @enum {string} */
-      reason: 'document_verified' | 'age_assessment' | 'data_entry_error';
-      /** Format: uuid */
-      requestedBy: string;
-      /** Format: date-time */
-      requestedAt: string;
-    } | null;
-    CaseSummary: {
-      /** Format: uuid */
-      id: string;
-      caseNumber: string;
-      /** @enum {string} */
-      status: 'intake' | 'active' | 'follow_up' | 'closed' | 'closed_referred';
-      /** @enum {string} */
-      riskLevel: 'low' | 'medium' | 'high' | 'critical';
-      /** @enum {string} */
-      sex: 'Female' | 'Male' | 'Transgender' | 'NonBinary' | 'Other' | 'Unknown';
-      /** @enum {string} */
-      ageBand: '0-11' | '12-17' | '18-24' | '25-34' | '35-49' | '50+' | 'unknown';
-      /** Format: uuid */
-      teamId: string;
-      /** Format: uuid */
-      assignedTo: string | null;
-      /** Format: date */
-      identifiedOn: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-      erased: boolean;
-    };
-    PossibleDuplicate: {
-      /** @enum {string} */
-      field: 'documentNumber' | 'phone';
-      team: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-      };
-      /** Format: uuid */
-      caseId?: string;
-      caseNumber?: string;
-    };
-    UpdateCase: {
-      version: number;
-      /** @enum {string} */
-      riskLevel?: 'low' | 'medium' | 'high' | 'critical';
-      identity?: {
-        fullName?: string;
-        aliases?: string;
-        /** Format: date */
-        dateOfBirth?: string;
-        documentType?: string;
-        documentNumber?: string;
-        phone?: string;
-        /** Format: email */
-        email?: string;
-        address?: string;
-        emergencyContact?: string;
-        narrative?: string;
-        healthNotes?: string;
-        legalNotes?: string;
-        educationNotes?: string;
-      };
-      attributes?: {
-        /** @enum {string} */
-        sex?: 'Female' | 'Male' | 'Transgender' | 'NonBinary' | 'Other' | 'Unknown';
-        ageAtIdentification?: number;
-        nationality?: string;
-        /** @enum {string} */
-        migrantStatus?:
-          | 'National'
-          | 'RegularMigrant'
-          | 'IrregularMigrant'
-          | 'Refugee'
-          | 'AsylumSeeker'
-          | 'Unknown';
-        province?: string;
-        canton?: string;
-        /** @enum {string} */
-        traffickingStatus?: 'Possible' | 'Actual' | 'NotAVictim';
-        /** @enum {string} */
-        statusDeterminedBy?:
-          | 'LawEnforcement'
-          | 'Prosecutor'
-          | 'Judge'
-          | 'SocialServices'
-          | 'NGO'
-          | 'InternationalOrganization'
-          | 'Other';
-        /** @default [] */
-        exploitationTypes: (
-          | 'ForcedLabour'
-          | 'SexualExploitation'
-          | 'ChildLabour'
-          | 'ForcedMarriage'
-          | 'Servitude'
-          | 'ForcedMilitaryByNonStateActors'
-          | 'OrganRemoval'
-          | 'ForcedBegging'
-          | 'ForcedAdoption'
-          | 'Surrogacy'
-          | 'ForcedCriminality'
-          | 'Other'
-        )[];
-        /** @default [] */
-        recruitmentMethods: (
-          | 'AtAPlaceOfBusiness'
-          | 'AtAnEducationalInstitution'
-          | 'AtWork'
-          | 'ThroughOnlineSocialNetworks'
-          | 'ThroughAnOnlineAdvertisement'
-          | 'ThroughATelevisionAdvert'
-          | 'ThroughANewspaperAdvert'
-          | 'ThroughFamilyOrFamilyEvents'
-          | 'ThroughFriendsOrSocialEvents'
-          | 'Other'
-        )[];
-        /** @default [] */
-        controlMethods: (
-          | 'PhysicalThreats'
-          | 'ThreatsLawEnforcement'
-          | 'ThreatensChildrenFamily'
-          | 'DebtBondage'
-          | 'FalsePromises'
-          | 'PhysicalAbuse'
-          | 'SexualAbuse'
-          | 'TakesEarnings'
-          | 'RestrictsFinancialAccess'
-          | 'RestrictsMedicalCare'
-          | 'WithholdsNecessities'
-          | 'PsychologicalAbuse'
-          | 'PsychoactiveSubstance'
-          | 'ExcessiveWorkingHours'
-          | 'WithholdsDocuments'
-          | 'Other'
-        )[];
-        /** @default [] */
-        vulnerabilityGroups: (
-          'migrant' | 'woman' | 'child_adolescent' | 'lgbti' | 'indigenous' | 'disability'
-        )[];
-        /** Format: uuid */
-        identifyingAgencyId?: string;
-        language?: string;
-      };
-      /** @enum {string} */
-      status?: 'intake' | 'active' | 'follow_up' | 'closed' | 'closed_referred';
-      /** @enum {string} */
-      statusReason?:
-        | 'assessment_done'
-        | 'services_in_progress'
-        | 'services_completed'
-        | 'referred_elsewhere'
-        | 'lost_contact'
-        | 'declined_services'
-        | 'relocated'
-        | 'reopened'
-        | 'other';
-    };
-    CaseRecord: {
-      /** Format: uuid */
-      id: string;
-      caseNumber: string;
-      /** @enum {string} */
-      status: 'intake' | 'active' | 'follow_up' | 'closed' | 'closed_referred';
-      /** @enum {string} */
-      riskLevel: 'low' | 'medium' | 'high' | 'critical';
-      /** @enum {string} */
-      sex: 'Female' | 'Male' | 'Transgender' | 'NonBinary' | 'Other' | 'Unknown';
-      /** @enum {string} */
-      ageBand: '0-11' | '12-17' | '18-24' | '25-34' | '35-49' | '50+' | 'unknown';
-      /** Format: uuid */
-      teamId: string;
-      /** Format: uuid */
-      assignedTo: string | null;
-      /** Format: date */
-      identifiedOn: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-      erased: boolean;
-      attributes: components['schemas']['CaseAttributes'];
-      pendingAgeCorrection: components['schemas']['PendingAgeCorrection'];
-    };
-    RequestAgeCorrection: {
-      version: number;
-      ageAtIdentification: number;
-      /** @enum {string} */
-      reason: 'document_verified' | 'age_assessment' | 'data_entry_error';
-    };
-    DecideAgeCorrection: {
-      /** @enum {string} */
-      decision: 'approve' | 'reject';
-      version: number;
-    };
-    AssignCase: {
-      /** Format: uuid */
-      assignedTo: string;
-    };
-    EraseCase: {
-      /** @enum {string} */
-      reason:
-        | 'person_request'
-        | 'legal_obligation'
-        | 'data_minimisation'
-        | 'duplicate_record'
-        | 'created_in_error';
-    };
-    CasePage: {
-      items: components['schemas']['CaseSummary'][];
-      nextCursor: string | null;
-    };
-    IntakeCase: {
-      /** Format: date */
-      identifiedOn: string;
-      /** @enum {string} */
-      riskLevel: 'low' | 'medium' | 'high' | 'critical';
-      identity: components['schemas']['CaseIdentity'];
-      attributes: components['schemas']['CaseAttributes'];
-    };
-    Team: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    CreateTeam: {
-      name: string;
-    };
-    Consent: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      caseId: string;
-      version: number;
-      /** Format: uuid */
-      supersedes: string | null;
-      /** @enum {string} */
-      givenBy: 'person' | 'guardian' | 'best_interest';
-      /** @enum {string} */
-      method: 'written' | 'verbal_witnessed' | 'digital';
-      /** Format: date-time */
-      givenAt: string;
-      /** Format: date-time */
-      validUntil: string | null;
-      purposes: components['schemas']['ConsentPurpose'][];
-      scope: components['schemas']['ConsentScope'][];
-      /** Format: uuid */
-      evidenceAttachmentId: string | null;
-      /** Format: uuid */
-      recordedBy: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** @enum {string} */
-      status:
-        | 'active'
-        | 'pending_approval'
-        | 'revoked'
-        | 'superseded'
-        | 'expired'
-        | 'not_valid_for_minor';
-      /** Format: uuid */
-      approvedBy: string | null;
-      /** Format: date-time */
-      approvedAt: string | null;
-      /** Format: uuid */
-      revokedBy: string | null;
-      /** Format: date-time */
-      revokedAt: string | null;
-      revocationReason: string | null;
-    };
-    /** @enum {string} */
-    ConsentPurpose: 'service_referral' | 'information_sharing' | 'statistics' | 'follow_up_contact';
-    ConsentScope: {
-      /** @default [] */
-      sectors: components['schemas']['InstitutionSector'][];
-      /** @default [] */
-      institutionIds: string[];
-      categories: components['schemas']['DataCategory'][];
-    };
-    /** @enum {string} */
-    DataCategory:
-      'minimal' | 'identity' | 'contact' | 'situation' | 'health' | 'legal' | 'education';
-    NewConsent: {
-      /** @enum {string} */
-      givenBy: 'person' | 'guardian' | 'best_interest';
-      /** @enum {string} */
-      method: 'written' | 'verbal_witnessed' | 'digital';
-      /** Format: date-time */
-      givenAt: string;
-      /** Format: date-time */
-      validUntil?: string;
-      purposes: components['schemas']['ConsentPurpose'][];
-      /** @default [] */
-      scope: components['schemas']['ConsentScope'][];
-      /** Format: uuid */
-      evidenceAttachmentId?: string;
-      /** Format: uuid */
-      supersedes?: string;
-    };
-    ApproveConsent: Record<string, never>;
-    ConsentRevocation: {
-      consent: components['schemas']['Consent'];
-      withdrawnReferrals: number;
-      closedPackages: number;
-    };
-    RevokeConsent: {
-      /** @enum {string} */
-      reason: 'person_withdrew' | 'guardian_withdrew' | 'recorded_in_error' | 'other';
-    };
-    ReferralPage: {
-      items: components['schemas']['Referral'][];
-      nextCursor: string | null;
-    };
-    Referral: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      institutionId: string;
-      services: (
-        | 'medical_care'
-        | 'mental_health_psychosocial'
-        | 'legal_assistance'
-        | 'protection_measures'
-        | 'criminal_complaint'
-        | 'shelter'
-        | 'education_reintegration'
-        | 'vocational_training_livelihood'
-        | 'family_tracing'
-        | 'migration_regularisation'
-        | 'repatriation_support'
-        | 'interpretation'
-      )[];
-      /** @enum {string} */
-      urgency: 'routine' | 'priority' | 'urgent';
-      categories: (
-        'minimal' | 'identity' | 'contact' | 'situation' | 'health' | 'legal' | 'education'
-      )[];
-      /** Format: date-time */
-      acknowledgeBy: string;
-      /** @enum {string} */
-      status:
-        | 'sent'
-        | 'acknowledged'
-        | 'accepted'
-        | 'declined'
-        | 'in_progress'
-        | 'completed'
-        | 'withdrawn'
-        | 'expired';
-      overdue: boolean;
-      declineReason: string | null;
-      vitalInterestOverride: boolean;
-      /** Format: date-time */
-      openedAt: string | null;
-      packageAvailable: boolean;
-      /** @enum {string|null} */
-      packageClosedReason:
-        | 'consent_revoked'
-        | 'withdrawn'
-        | 'declined'
-        | 'expired'
-        | 'case_erased'
-        | 'retention_ended'
-        | 'closed_by_sender'
-        | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** Format: uuid */
-      caseId?: string;
-      /** Format: uuid */
-      createdBy?: string;
-      history?: components['schemas']['ReferralHistoryEntry'][];
-    };
-    ReferralHistoryEntry: {
-      /** @enum {string|null} */
-      from:
-        | 'sent'
-        | 'acknowledged'
-        | 'accepted'
-        | 'declined'
-        | 'in_progress'
-        | 'completed'
-        | 'withdrawn'
-        | 'expired'
-        | null;
-      /** @enum {string} */
-      to:
-        | 'sent'
-        | 'acknowledged'
-        | 'accepted'
-        | 'declined'
-        | 'in_progress'
-        | 'completed'
-        | 'withdrawn'
-        | 'expired';
-      /** @enum {string} */
-      actorKind: 'user' | 'institution_system' | 'system';
-      /** Format: uuid */
-      actorId: string | null;
-      reason: string | null;
-      outcome: string | null;
-      feedback: string | null;
-      /** Format: date-time */
-      at: string;
-    };
-    NewReferral: {
-      /** Format: uuid */
-      caseId: string;
-      /** Format: uuid */
-      institutionId: string;
-      services: (
-        | 'medical_care'
-        | 'mental_health_psychosocial'
-        | 'legal_assistance'
-        | 'protection_measures'
-        | 'criminal_complaint'
-        | 'shelter'
-        | 'education_reintegration'
-        | 'vocational_training_livelihood'
-        | 'family_tracing'
-        | 'migration_regularisation'
-        | 'repatriation_support'
-        | 'interpretation'
-      )[];
-      /** @enum {string} */
-      urgency: 'routine' | 'priority' | 'urgent';
-      /** Format: date-time */
-      acknowledgeBy: string;
-      /**
-       * @default [
-       *       "minimal"
-       *     ]
-       */
-      categories: (
-        'minimal' | 'identity' | 'contact' | 'situation' | 'health' | 'legal' | 'education'
-      )[];
-      vitalInterestOverride?: {
-        justification: string;
-      };
-    };
-    ReferralTransition: {
-      /** @enum {string} */
-      to:
-        | 'sent'
-        | 'acknowledged'
-        | 'accepted'
-        | 'declined'
-        | 'in_progress'
-        | 'completed'
-        | 'withdrawn'
-        | 'expired';
-      /** @enum {string} */
-      reason?:
-        | 'no_capacity'
-        | 'out_of_scope'
-        | 'person_declined'
-        | 'person_unreachable'
-        | 'other'
-        | 'need_met_elsewhere'
-        | 'person_request'
-        | 'sent_in_error';
-      outcome?: string;
-      feedback?: string;
-    };
-    DisclosurePackage: {
-      /** Format: uuid */
-      referralId: string;
-      /** Format: uuid */
-      institutionId: string;
-      /** Format: date-time */
-      createdAt: string;
-      categories: (
-        'minimal' | 'identity' | 'contact' | 'situation' | 'health' | 'legal' | 'education'
-      )[];
-      content: {
-        [key: string]: {
-          [key: string]: unknown;
+        FieldError: {
+            /** @example body.sector */
+            path: string;
+            /** @example invalid_value */
+            code: string;
+            message: string;
         };
-      };
-    };
-    ReviewPage: {
-      items: components['schemas']['ReviewItem'][];
-      nextCursor: string | null;
-    };
-    ReviewItem:
-      | (components['schemas']['BreakGlassReview'] & {
-          review: components['schemas']['ReviewDecision'];
-        })
-      | (components['schemas']['ConsentOverrideReview'] & {
-          review: components['schemas']['ReviewDecision'];
+        CreateInstitution: {
+            name: string;
+            sector: components["schemas"]["InstitutionSector"];
+            /** @default false */
+            isLeadAgency: boolean;
+            /** @default {} */
+            contact: {
+                name?: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+            };
+        };
+        /** @enum {string} */
+        InstitutionSector: "justice" | "health" | "social_protection" | "education" | "labour" | "migration" | "shelter" | "legal_aid" | "other";
+        Institution: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sector: components["schemas"]["InstitutionSector"];
+            isLeadAgency: boolean;
+            contact: {
+                name: string | null;
+                email: string | null;
+                phone: string | null;
+            };
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "denied" | "error";
+        AuditEvent: {
+            /** @description Chain position (a 64-bit integer) */
+            seq: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorRole: string;
+            /** Format: uuid */
+            institutionId: string | null;
+            /** @example auth.login */
+            action: string;
+            resourceType: string | null;
+            resourceId: string | null;
+            purpose: string | null;
+            outcome: components["schemas"]["AuditOutcome"];
+            requestId: string | null;
+        };
+        AuditPage: {
+            /** @description Newest first (descending seq) */
+            items: components["schemas"]["AuditEvent"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        AuditVerification: {
+            /** @enum {boolean} */
+            ok: true;
+            events: number;
+            lastSeq: string;
+            /** @description Committed events not yet linked into the chain (MAC checked) */
+            unsealed: number;
+        } | {
+            /** @enum {boolean} */
+            ok: false;
+            /** @description Events verified before the first bad one */
+            events: number;
+            firstBadSeq: string;
+            /** Format: uuid */
+            firstBadId: string | null;
+            /** @enum {string} */
+            problem: "modified" | "inserted" | "deleted";
+            detail: string;
+        };
+        HealthStatus: {
+            /** @enum {string} */
+            status: "ok" | "ready";
+        };
+        CsrfToken: {
+            token: string;
+        };
+        NextStepResponse: {
+            /** @enum {string} */
+            next: "totp" | "enroll_totp" | "change_password";
+        };
+        LoginRequest: {
+            email: string;
+            password: string;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        TotpEnrolment: {
+            otpauthUrl: string;
+            secret: string;
+        };
+        Me: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                displayName: string;
+                role: components["schemas"]["UserRole"];
+            };
+            institution: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                sector: components["schemas"]["InstitutionSector"];
+            };
+            session: {
+                /** Format: date-time */
+                idleExpiresAt: string;
+                /** Format: date-time */
+                absoluteExpiresAt: string;
+                /** Format: date-time */
+                stepUpValidUntil: string | null;
+            };
+        };
+        /** @enum {string} */
+        UserRole: "admin" | "supervisor" | "caseworker" | "partner" | "coordinator" | "auditor";
+        TotpRequest: {
+            code: string;
+        };
+        StepUp: {
+            /** Format: date-time */
+            stepUpValidUntil: string;
+        };
+        InstitutionPage: {
+            items: components["schemas"]["Institution"][];
+            nextCursor: string | null;
+        };
+        UpdateInstitution: {
+            name?: string;
+            sector?: components["schemas"]["InstitutionSector"];
+            contact?: {
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+                phone?: string | null;
+            };
+            active?: boolean;
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            nextCursor: string | null;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            institutionId: string;
+            email: string;
+            displayName: string;
+            role: components["schemas"]["UserRole"];
+            active: boolean;
+            passwordMustChange: boolean;
+            secondFactorEnrolled: boolean;
+            /** Format: date-time */
+            secondFactorLockedAt: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            teamAccess: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreatedUser: components["schemas"]["User"] & {
+            initialPassword: string;
+        };
+        CreateUser: {
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            institutionId: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * Format: uuid
+             * @default null
+             */
+            teamId: string | null;
+            /** @default false */
+            teamAccess: boolean;
+        };
+        UpdatedUser: components["schemas"]["User"] & {
+            initialPassword?: string;
+        };
+        UpdateUser: {
+            displayName?: string;
+            /** Format: uuid */
+            institutionId?: string;
+            role?: components["schemas"]["UserRole"];
+            active?: boolean;
+            /** Format: uuid */
+            teamId?: string | null;
+            teamAccess?: boolean;
+            /** @enum {boolean} */
+            resetPassword?: true;
+            /** @enum {boolean} */
+            resetSecondFactor?: true;
+            /** @enum {boolean} */
+            unlockSecondFactor?: true;
+        };
+        CaseAttachment: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            sizeBytes: number;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BreakGlassGrant: {
+            /** Format: uuid */
+            grantId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        BreakGlassRequest: {
+            justification: string;
+        };
+        CaseNotePage: {
+            items: components["schemas"]["CaseNote"][];
+            nextCursor: string | null;
+        };
+        CaseNote: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            body: string;
+        };
+        NewCaseNote: {
+            body: string;
+        };
+        IntakeResult: {
+            case: components["schemas"]["CaseDetail"];
+            possibleDuplicates: components["schemas"]["PossibleDuplicate"][];
+        };
+        CaseDetail: components["schemas"]["CaseSummary"] & {
+            attributes: components["schemas"]["CaseAttributes"];
+            identity: components["schemas"]["CaseIdentity"];
+            pendingAgeCorrection: components["schemas"]["PendingAgeCorrection"];
+        };
+        CaseAttributes: {
+            /** @enum {string} */
+            sex: "Female" | "Male" | "Transgender" | "NonBinary" | "Other" | "Unknown";
+            ageAtIdentification?: number;
+            nationality?: string;
+            /** @enum {string} */
+            migrantStatus?: "National" | "RegularMigrant" | "IrregularMigrant" | "Refugee" | "AsylumSeeker" | "Unknown";
+            province?: string;
+            canton?: string;
+            /** @enum {string} */
+            traffickingStatus: "Possible" | "Actual" | "NotAVictim";
+            /** @enum {string} */
+            statusDeterminedBy?: "LawEnforcement" | "Prosecutor" | "Judge" | "SocialServices" | "NGO" | "InternationalOrganization" | "Other";
+            /** @default [] */
+            exploitationTypes: ("ForcedLabour" | "SexualExploitation" | "ChildLabour" | "ForcedMarriage" | "Servitude" | "ForcedMilitaryByNonStateActors" | "OrganRemoval" | "ForcedBegging" | "ForcedAdoption" | "Surrogacy" | "ForcedCriminality" | "Other")[];
+            /** @default [] */
+            recruitmentMethods: ("AtAPlaceOfBusiness" | "AtAnEducationalInstitution" | "AtWork" | "ThroughOnlineSocialNetworks" | "ThroughAnOnlineAdvertisement" | "ThroughATelevisionAdvert" | "ThroughANewspaperAdvert" | "ThroughFamilyOrFamilyEvents" | "ThroughFriendsOrSocialEvents" | "Other")[];
+            /** @default [] */
+            controlMethods: ("PhysicalThreats" | "ThreatsLawEnforcement" | "ThreatensChildrenFamily" | "DebtBondage" | "FalsePromises" | "PhysicalAbuse" | "SexualAbuse" | "TakesEarnings" | "RestrictsFinancialAccess" | "RestrictsMedicalCare" | "WithholdsNecessities" | "PsychologicalAbuse" | "PsychoactiveSubstance" | "ExcessiveWorkingHours" | "WithholdsDocuments" | "Other")[];
+            /** @default [] */
+            vulnerabilityGroups: ("migrant" | "woman" | "child_adolescent" | "lgbti" | "indigenous" | "disability")[];
+            /** Format: uuid */
+            identifyingAgencyId?: string;
+            language?: string;
+        };
+        CaseIdentity: {
+            fullName: string;
+            aliases?: string;
+            /** Format: date */
+            dateOfBirth?: string;
+            documentType?: string;
+            documentNumber?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            address?: string;
+            emergencyContact?: string;
+            narrative?: string;
+            healthNotes?: string;
+            legalNotes?: string;
+            educationNotes?: string;
+        } | null;
+        PendingAgeCorrection: {
+            ageAtIdentification: number;
+            /** @enum {string} */
+            reason: "document_verified" | "age_assessment" | "data_entry_error";
+            /** Format: uuid */
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+        } | null;
+        CaseSummary: {
+            /** Format: uuid */
+            id: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "intake" | "active" | "follow_up" | "closed" | "closed_referred";
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            sex: "Female" | "Male" | "Transgender" | "NonBinary" | "Other" | "Unknown";
+            /** @enum {string} */
+            ageBand: "0-11" | "12-17" | "18-24" | "25-34" | "35-49" | "50+" | "unknown";
+            /** Format: uuid */
+            teamId: string;
+            /** Format: uuid */
+            assignedTo: string | null;
+            /** Format: date */
+            identifiedOn: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            erased: boolean;
+        };
+        PossibleDuplicate: {
+            /** @enum {string} */
+            field: "documentNumber" | "phone";
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: uuid */
+            caseId?: string;
+            caseNumber?: string;
+        };
+        UpdateCase: {
+            version: number;
+            /** @enum {string} */
+            riskLevel?: "low" | "medium" | "high" | "critical";
+            identity?: {
+                fullName?: string;
+                aliases?: string;
+                /** Format: date */
+                dateOfBirth?: string;
+                documentType?: string;
+                documentNumber?: string;
+                phone?: string;
+                /** Format: email */
+                email?: string;
+                address?: string;
+                emergencyContact?: string;
+                narrative?: string;
+                healthNotes?: string;
+                legalNotes?: string;
+                educationNotes?: string;
+            };
+            attributes?: {
+                /** @enum {string} */
+                sex?: "Female" | "Male" | "Transgender" | "NonBinary" | "Other" | "Unknown";
+                ageAtIdentification?: number;
+                nationality?: string;
+                /** @enum {string} */
+                migrantStatus?: "National" | "RegularMigrant" | "IrregularMigrant" | "Refugee" | "AsylumSeeker" | "Unknown";
+                province?: string;
+                canton?: string;
+                /** @enum {string} */
+                traffickingStatus?: "Possible" | "Actual" | "NotAVictim";
+                /** @enum {string} */
+                statusDeterminedBy?: "LawEnforcement" | "Prosecutor" | "Judge" | "SocialServices" | "NGO" | "InternationalOrganization" | "Other";
+                /** @default [] */
+                exploitationTypes: ("ForcedLabour" | "SexualExploitation" | "ChildLabour" | "ForcedMarriage" | "Servitude" | "ForcedMilitaryByNonStateActors" | "OrganRemoval" | "ForcedBegging" | "ForcedAdoption" | "Surrogacy" | "ForcedCriminality" | "Other")[];
+                /** @default [] */
+                recruitmentMethods: ("AtAPlaceOfBusiness" | "AtAnEducationalInstitution" | "AtWork" | "ThroughOnlineSocialNetworks" | "ThroughAnOnlineAdvertisement" | "ThroughATelevisionAdvert" | "ThroughANewspaperAdvert" | "ThroughFamilyOrFamilyEvents" | "ThroughFriendsOrSocialEvents" | "Other")[];
+                /** @default [] */
+                controlMethods: ("PhysicalThreats" | "ThreatsLawEnforcement" | "ThreatensChildrenFamily" | "DebtBondage" | "FalsePromises" | "PhysicalAbuse" | "SexualAbuse" | "TakesEarnings" | "RestrictsFinancialAccess" | "RestrictsMedicalCare" | "WithholdsNecessities" | "PsychologicalAbuse" | "PsychoactiveSubstance" | "ExcessiveWorkingHours" | "WithholdsDocuments" | "Other")[];
+                /** @default [] */
+                vulnerabilityGroups: ("migrant" | "woman" | "child_adolescent" | "lgbti" | "indigenous" | "disability")[];
+                /** Format: uuid */
+                identifyingAgencyId?: string;
+                language?: string;
+            };
+            /** @enum {string} */
+            status?: "intake" | "active" | "follow_up" | "closed" | "closed_referred";
+            /** @enum {string} */
+            statusReason?: "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "other";
+        };
+        CaseRecord: {
+            /** Format: uuid */
+            id: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "intake" | "active" | "follow_up" | "closed" | "closed_referred";
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            sex: "Female" | "Male" | "Transgender" | "NonBinary" | "Other" | "Unknown";
+            /** @enum {string} */
+            ageBand: "0-11" | "12-17" | "18-24" | "25-34" | "35-49" | "50+" | "unknown";
+            /** Format: uuid */
+            teamId: string;
+            /** Format: uuid */
+            assignedTo: string | null;
+            /** Format: date */
+            identifiedOn: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            erased: boolean;
+            attributes: components["schemas"]["CaseAttributes"];
+            pendingAgeCorrection: components["schemas"]["PendingAgeCorrection"];
+        };
+        RequestAgeCorrection: {
+            version: number;
+            ageAtIdentification: number;
+            /** @enum {string} */
+            reason: "document_verified" | "age_assessment" | "data_entry_error";
+        };
+        DecideAgeCorrection: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            version: number;
+        };
+        AssignCase: {
+            /** Format: uuid */
+            assignedTo: string;
+        };
+        EraseCase: {
+            /** @enum {string} */
+            reason: "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error";
+        };
+        CasePage: {
+            items: components["schemas"]["CaseSummary"][];
+            nextCursor: string | null;
+        };
+        IntakeCase: {
+            /** Format: date */
+            identifiedOn: string;
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high" | "critical";
+            identity: components["schemas"]["CaseIdentity"];
+            attributes: components["schemas"]["CaseAttributes"];
+        };
+        Team: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateTeam: {
+            name: string;
+        };
+        Directory: {
+            teams: components["schemas"]["DirectoryTeam"][];
+            staff: components["schemas"]["StaffMember"][];
+        };
+        DirectoryTeam: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        StaffMember: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "caseworker" | "supervisor";
+            /** Format: uuid */
+            teamId: string | null;
+            assignable: boolean;
+        };
+        Consent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            version: number;
+            /** Format: uuid */
+            supersedes: string | null;
+            /** @enum {string} */
+            givenBy: "person" | "guardian" | "best_interest";
+            /** @enum {string} */
+            method: "written" | "verbal_witnessed" | "digital";
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: date-time */
+            validUntil: string | null;
+            purposes: components["schemas"]["ConsentPurpose"][];
+            scope: components["schemas"]["ConsentScope"][];
+            /** Format: uuid */
+            evidenceAttachmentId: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            status: "active" | "pending_approval" | "revoked" | "superseded" | "expired" | "not_valid_for_minor";
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            revokedBy: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+        };
+        /** @enum {string} */
+        ConsentPurpose: "service_referral" | "information_sharing" | "statistics" | "follow_up_contact";
+        ConsentScope: {
+            /** @default [] */
+            sectors: components["schemas"]["InstitutionSector"][];
+            /** @default [] */
+            institutionIds: string[];
+            categories: components["schemas"]["DataCategory"][];
+        };
+        /** @enum {string} */
+        DataCategory: "minimal" | "identity" | "contact" | "situation" | "health" | "legal" | "education";
+        NewConsent: {
+            /** @enum {string} */
+            givenBy: "person" | "guardian" | "best_interest";
+            /** @enum {string} */
+            method: "written" | "verbal_witnessed" | "digital";
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: date-time */
+            validUntil?: string;
+            purposes: components["schemas"]["ConsentPurpose"][];
+            /** @default [] */
+            scope: components["schemas"]["ConsentScope"][];
+            /** Format: uuid */
+            evidenceAttachmentId?: string;
+            /** Format: uuid */
+            supersedes?: string;
+        };
+        PendingConsentPage: {
+            items: components["schemas"]["PendingConsent"][];
+            nextCursor: string | null;
+        };
+        PendingConsent: components["schemas"]["Consent"] & {
+            caseNumber: string;
+            mayApprove: boolean;
+        };
+        ApproveConsent: Record<string, never>;
+        ConsentRevocation: {
+            consent: components["schemas"]["Consent"];
+            withdrawnReferrals: number;
+            closedPackages: number;
+        };
+        RevokeConsent: {
+            /** @enum {string} */
+            reason: "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "other";
+        };
+        ReferralPage: {
+            items: components["schemas"]["Referral"][];
+            nextCursor: string | null;
+        };
+        Referral: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            institutionId: string;
+            services: ("medical_care" | "mental_health_psychosocial" | "legal_assistance" | "protection_measures" | "criminal_complaint" | "shelter" | "education_reintegration" | "vocational_training_livelihood" | "family_tracing" | "migration_regularisation" | "repatriation_support" | "interpretation")[];
+            /** @enum {string} */
+            urgency: "routine" | "priority" | "urgent";
+            categories: ("minimal" | "identity" | "contact" | "situation" | "health" | "legal" | "education")[];
+            /** Format: date-time */
+            acknowledgeBy: string;
+            /** @enum {string} */
+            status: "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired";
+            overdue: boolean;
+            declineReason: string | null;
+            vitalInterestOverride: boolean;
+            /** Format: date-time */
+            openedAt: string | null;
+            packageAvailable: boolean;
+            /** @enum {string|null} */
+            packageClosedReason: "consent_revoked" | "withdrawn" | "declined" | "expired" | "case_erased" | "retention_ended" | "closed_by_sender" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            caseId?: string;
+            /** Format: uuid */
+            createdBy?: string;
+            history?: components["schemas"]["ReferralHistoryEntry"][];
+        };
+        ReferralHistoryEntry: {
+            /** @enum {string|null} */
+            from: "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | null;
+            /** @enum {string} */
+            to: "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired";
+            /** @enum {string} */
+            actorKind: "user" | "institution_system" | "system";
+            /** Format: uuid */
+            actorId: string | null;
+            reason: string | null;
+            outcome: string | null;
+            feedback: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        NewReferral: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            institutionId: string;
+            services: ("medical_care" | "mental_health_psychosocial" | "legal_assistance" | "protection_measures" | "criminal_complaint" | "shelter" | "education_reintegration" | "vocational_training_livelihood" | "family_tracing" | "migration_regularisation" | "repatriation_support" | "interpretation")[];
+            /** @enum {string} */
+            urgency: "routine" | "priority" | "urgent";
+            /** Format: date-time */
+            acknowledgeBy: string;
+            /**
+             * @default [
+             *       "minimal"
+             *     ]
+             */
+            categories: ("minimal" | "identity" | "contact" | "situation" | "health" | "legal" | "education")[];
+            vitalInterestOverride?: {
+                justification: string;
+            };
+        };
+        ReferralTransition: {
+            /** @enum {string} */
+            to: "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired";
+            /** @enum {string} */
+            reason?: "no_capacity" | "out_of_scope" | "person_declined" | "person_unreachable" | "other" | "need_met_elsewhere" | "person_request" | "sent_in_error";
+            outcome?: string;
+            feedback?: string;
+        };
+        DisclosurePackage: {
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            institutionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            categories: ("minimal" | "identity" | "contact" | "situation" | "health" | "legal" | "education")[];
+            content: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        ReviewPage: {
+            items: components["schemas"]["ReviewItem"][];
+            nextCursor: string | null;
+        };
+        ReviewItem: (components["schemas"]["BreakGlassReview"] & {
+            review: components["schemas"]["ReviewDecision"];
+        }) | (components["schemas"]["ConsentOverrideReview"] & {
+            review: components["schemas"]["ReviewDecision"];
         });
-    ReviewDecision: {
-      /** @enum {string} */
-      outcome: 'justified' | 'not_justified' | 'needs_follow_up';
-      /** Format: uuid */
-      reviewedBy: string;
-      /** Format: date-time */
-      reviewedAt: string;
-    } | null;
-    BreakGlassReview: {
-      /** @enum {string} */
-      kind: 'break_glass';
-      /** Format: uuid */
-      grantId: string;
-      /** Format: uuid */
-      caseId: string;
-      caseNumber: string;
-      /** Format: uuid */
-      userId: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      expiresAt: string;
-      active: boolean;
-      justification: string | null;
-    };
-    ConsentOverrideReview: {
-      /** @enum {string} */
-      kind: 'consent_override';
-      /** Format: uuid */
-      referralId: string;
-      /** Format: uuid */
-      caseId: string;
-      caseNumber: string;
-      /** Format: uuid */
-      institutionId: string;
-      categories: string[];
-      /** Format: uuid */
-      userId: string;
-      /** Format: date-time */
-      createdAt: string;
-      justification: string | null;
-    };
-    AcknowledgedReview: components['schemas']['ReviewDecision'] & {
-      /** @enum {string} */
-      kind: 'break_glass' | 'consent_override';
-      /** Format: uuid */
-      id: string;
-    };
-    AcknowledgeReview: {
-      /** @enum {string} */
-      outcome: 'justified' | 'not_justified' | 'needs_follow_up';
-    };
-    InstitutionCertificate: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      institutionId: string;
-      serialNumber: string;
-      fingerprintSha256: string;
-      certificatePem: string;
-      /** @enum {string} */
-      origin: 'csr' | 'generated';
-      /** Format: date-time */
-      notBefore: string;
-      /** Format: date-time */
-      notAfter: string;
-      /** Format: uuid */
-      issuedBy: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** @enum {string} */
-      status: 'active' | 'revoked' | 'expired';
-      /** Format: date-time */
-      revokedAt: string | null;
-      revocationReason: string | null;
-    };
-    IssuedCertificate: {
-      certificate: components['schemas']['InstitutionCertificate'];
-      pkcs12?: string;
-      caCertificatePem: string;
-    };
-    IssueCertificate:
-      | {
-          /** @enum {string} */
-          mode: 'csr';
-          csr: string;
-        }
-      | {
-          /** @enum {string} */
-          mode: 'generate';
-          password: string;
+        ReviewDecision: {
+            /** @enum {string} */
+            outcome: "justified" | "not_justified" | "needs_follow_up";
+            /** Format: uuid */
+            reviewedBy: string;
+            /** Format: date-time */
+            reviewedAt: string;
+        } | null;
+        BreakGlassReview: {
+            /** @enum {string} */
+            kind: "break_glass";
+            /** Format: uuid */
+            grantId: string;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: uuid */
+            userId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            active: boolean;
+            justification: string | null;
         };
-    RevokeCertificate: {
-      /** @enum {string} */
-      reason: 'key_compromise' | 'superseded' | 'cessation_of_operation' | 'other';
+        ConsentOverrideReview: {
+            /** @enum {string} */
+            kind: "consent_override";
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: uuid */
+            institutionId: string;
+            categories: string[];
+            /** Format: uuid */
+            userId: string;
+            /** Format: date-time */
+            createdAt: string;
+            justification: string | null;
+        };
+        AcknowledgedReview: components["schemas"]["ReviewDecision"] & {
+            /** @enum {string} */
+            kind: "break_glass" | "consent_override";
+            /** Format: uuid */
+            id: string;
+        };
+        AcknowledgeReview: {
+            /** @enum {string} */
+            outcome: "justified" | "not_justified" | "needs_follow_up";
+        };
+        InstitutionCertificate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            institutionId: string;
+            serialNumber: string;
+            fingerprintSha256: string;
+            certificatePem: string;
+            /** @enum {string} */
+            origin: "csr" | "generated";
+            /** Format: date-time */
+            notBefore: string;
+            /** Format: date-time */
+            notAfter: string;
+            /** Format: uuid */
+            issuedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            status: "active" | "revoked" | "expired";
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+        };
+        IssuedCertificate: {
+            certificate: components["schemas"]["InstitutionCertificate"];
+            pkcs12?: string;
+            caCertificatePem: string;
+        };
+        IssueCertificate: {
+            /** @enum {string} */
+            mode: "csr";
+            csr: string;
+        } | {
+            /** @enum {string} */
+            mode: "generate";
+            password: string;
+        };
+        RevokeCertificate: {
+            /** @enum {string} */
+            reason: "key_compromise" | "superseded" | "cessation_of_operation" | "other";
+        };
     };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

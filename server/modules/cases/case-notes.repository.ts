@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 
 type Trx = Transaction<DB>;
@@ -14,12 +14,23 @@ export async function insertNote(
     .executeTakeFirstOrThrow();
 }
 
-export async function listNotes(trx: Trx, caseId: string) {
-  return trx
+/**
+ * A page of the case's notes, newest first (row-level security applies).
+ * The cursor carries milliseconds; created_at has microseconds (now()).
+ */
+export async function listNotes(
+  trx: Trx,
+  caseId: string,
+  page: { after?: { createdAt: string; id: string }; limit: number },
+) {
+  const createdMs = sql<Date>`date_trunc('milliseconds', created_at)`;
+  let query = trx
     .selectFrom('case_notes')
     .select(['id', 'author_id', 'body_enc', 'created_at'])
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .where('case_id', '=', caseId);
+  if (page.after) {
+    const { createdAt, id } = page.after;
+    query = query.where(sql<boolean>`(${createdMs}, id) < (${new Date(createdAt)}, ${id}::uuid)`);
+  }
+  return query.orderBy(createdMs, 'desc').orderBy('id', 'desc').limit(page.limit).execute();
 }

@@ -3,7 +3,8 @@ import { decryptField, encryptField } from '../../../security/crypto';
 import type { StaffActor } from '../../db/actor-transaction';
 import { withCaseKey } from './case-key-access';
 import { insertNote, listNotes } from './case-notes.repository';
-import type { CaseNote } from './cases.schemas';
+import { toPage } from '../../http/pagination';
+import type { CaseNote, CaseNoteListQuery } from './cases.schemas';
 import type { CasesDeps } from './cases.service';
 
 const address = (noteId: string) => ({ table: 'case_notes', field: 'body', recordId: noteId });
@@ -28,20 +29,31 @@ export async function addNote(
   });
 }
 
-/** The case's notes, decrypted: one audited read. */
+/**
+ * A page of the case's notes, newest first, decrypted: one audited read per
+ * page (only the page's notes are read and decrypted).
+ */
 export async function readNotes(
   deps: CasesDeps,
   actor: StaffActor,
   caseId: string,
-): Promise<CaseNote[]> {
+  query: CaseNoteListQuery,
+): Promise<{ items: CaseNote[]; nextCursor: string | null }> {
   const audit = { action: 'case.note.read', purpose: 'view', needs: 'read' } as const;
   return withCaseKey(deps, actor, caseId, audit, async (trx, dataKey) => {
-    const rows = await listNotes(trx, caseId);
-    return rows.map((row) => ({
-      id: row.id,
-      authorId: row.author_id,
-      createdAt: row.created_at.toISOString(),
-      body: decryptField(dataKey, address(row.id), Buffer.from(row.body_enc)),
+    const rows = await listNotes(trx, caseId, { after: query.cursor, limit: query.limit + 1 });
+    const page = toPage(rows, query.limit, (last) => ({
+      createdAt: last.created_at.toISOString(),
+      id: last.id,
     }));
+    return {
+      items: page.items.map((row) => ({
+        id: row.id,
+        authorId: row.author_id,
+        createdAt: row.created_at.toISOString(),
+        body: decryptField(dataKey, address(row.id), Buffer.from(row.body_enc)),
+      })),
+      nextCursor: page.nextCursor,
+    };
   });
 }

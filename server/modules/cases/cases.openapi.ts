@@ -10,6 +10,8 @@ import {
   CaseRecord,
   DecideAgeCorrection,
   CaseNote,
+  CaseNoteListQuery,
+  CaseNotePage,
   CasePage,
   CaseSummary,
   EraseCase,
@@ -83,13 +85,10 @@ export function registerCasesOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/cases/{id}/notes',
-    summary: "The case's notes, decrypted (one audited read)",
-    request: { params: idParams },
+    summary: "A page of the case's notes, newest first, decrypted (one audited read per page)",
+    request: { params: idParams, query: CaseNoteListQuery },
     responses: {
-      200: {
-        description: 'Notes, oldest first',
-        ...jsonContent(z.object({ items: z.array(CaseNote) })),
-      },
+      200: { description: 'Notes, newest first', ...jsonContent(CaseNotePage) },
       ...problemResponses(400, 401, 403, 404, 409),
     },
   });

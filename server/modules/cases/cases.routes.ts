@@ -10,6 +10,7 @@ import {
   BreakGlassRequest,
   CaseIdParams,
   CaseListQuery,
+  CaseNoteListQuery,
   DecideAgeCorrection,
   EraseCase,
   IntakeCase,
@@ -99,9 +100,15 @@ export function casesRoutes(deps: CasesDeps & { access: AccessControl; onErased:
     },
   );
 
-  router.get('/:id/notes', ...caseRoles, validate({ params: CaseIdParams }), async (req, res) => {
-    res.json({ items: await readNotes(deps, actorOf(req), req.params.id as string) });
-  });
+  router.get(
+    '/:id/notes',
+    ...caseRoles,
+    validate({ params: CaseIdParams, query: CaseNoteListQuery }),
+    async (req, res) => {
+      const query = req.query as unknown as CaseNoteListQuery;
+      res.json(await readNotes(deps, actorOf(req), req.params.id as string, query));
+    },
+  );
 
   router.post(
     '/:id/notes',

@@ -244,6 +244,14 @@ export const CaseNote = z
   .openapi('CaseNote');
 export type CaseNote = z.infer<typeof CaseNote>;
 
+/** Notes page newest first: `?limit=` (default 50, at most 200) `&cursor=`. */
+export const CaseNoteListQuery = Cursor(
+  z.object({ createdAt: PositionTime, id: Id }).strict(),
+).strict();
+export type CaseNoteListQuery = z.infer<typeof CaseNoteListQuery>;
+
+export const CaseNotePage = Page(CaseNote).openapi('CaseNotePage');
+
 export const BreakGlassRequest = z
   .object({ justification: z.string().trim().min(20).max(2_000) })
   .strict()

@@ -1,6 +1,14 @@
 import { jsonContent, problemResponses, type OpenAPIRegistry } from '../../http/openapi';
 import { Id, z } from '../../http/zod';
-import { ApproveConsent, Consent, NewConsent, Revocation, RevokeConsent } from './consents.schemas';
+import {
+  ApproveConsent,
+  Consent,
+  ConsentListQuery,
+  NewConsent,
+  PendingConsentPage,
+  Revocation,
+  RevokeConsent,
+} from './consents.schemas';
 
 const idParams = z.object({ id: Id });
 
@@ -26,6 +34,19 @@ export function registerConsentsOpenApi(registry: OpenAPIRegistry): void {
     responses: {
       201: { description: 'The consent', ...jsonContent(Consent) },
       ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/consents',
+    summary:
+      "Supervisor: the guardian and best-interest consents awaiting approval on the team's " +
+      'cases, oldest first, with the case number and whether you may approve each (not one ' +
+      'you recorded). Audited as a read of each case’s consents',
+    request: { query: ConsentListQuery },
+    responses: {
+      200: { description: 'A page, oldest first', ...jsonContent(PendingConsentPage) },
+      ...problemResponses(400, 401, 403),
     },
   });
   registry.registerPath({

@@ -58,6 +58,44 @@ export function consentsOfCase(trx: Trx, caseId: string) {
     .execute();
 }
 
+export type PendingConsentRow = Awaited<ReturnType<typeof pendingApprovalsOfTeam>>[number];
+
+/**
+ * A page of the guardian and best-interest consents awaiting approval on the
+ * cases of a team, oldest first (the longest waiting on top): not approved,
+ * revoked, superseded or expired, on a case not erased. Row-level security
+ * leaves only the cases the actor may see, and `actor_owns_case` only those
+ * they own: a case reached by break-glass is never in the queue (the same
+ * rule as approving).
+ */
+export function pendingApprovalsOfTeam(
+  trx: Trx,
+  filter: {
+    teamId: string;
+    now: Date;
+    after?: { createdAt: string; id: string };
+    limit: number;
+  },
+) {
+  const createdMs = sql<Date>`date_trunc('milliseconds', c.created_at)`;
+  let query = consentsWithEvents(trx)
+    .innerJoin('cases as k', 'k.id', 'c.case_id')
+    .select(['k.case_number', 'k.age_band', 'k.team_id'])
+    .where('k.team_id', '=', filter.teamId)
+    .where('k.erased_at', 'is', null)
+    .where(sql<boolean>`actor_owns_case(k.team_id, k.assigned_to)`)
+    .where('c.given_by', '<>', 'person')
+    .where('a.consent_id', 'is', null)
+    .where('r.consent_id', 'is', null)
+    .where(sql<boolean>`not exists (select 1 from consents n where n.supersedes_id = c.id)`)
+    .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>', filter.now)]));
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    query = query.where(sql<boolean>`(${createdMs}, c.id) > (${new Date(createdAt)}, ${id}::uuid)`);
+  }
+  return query.orderBy(createdMs).orderBy('c.id').limit(filter.limit).execute();
+}
+
 /** This version of a consent and every version it superseded, newest first. */
 export async function consentVersions(trx: Trx, id: string): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`

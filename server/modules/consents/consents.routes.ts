@@ -5,9 +5,11 @@ import {
   ApproveConsent,
   CaseConsentsParams,
   ConsentIdParams,
+  ConsentListQuery,
   NewConsent,
   RevokeConsent,
 } from './consents.schemas';
+import { pendingApprovals } from './consent-approvals';
 import { approveConsent, revokeConsent } from './consent-decisions';
 import { listConsents, recordConsent, type ConsentsDeps } from './consents.service';
 
@@ -44,9 +46,19 @@ export function caseConsentsRoutes(deps: Deps) {
   return router;
 }
 
-/** `/consents/:id/approve` and `/consents/:id/revoke`. */
+/** `/consents?status=pending_approval`, `/consents/:id/approve` and `/consents/:id/revoke`. */
 export function consentsRoutes(deps: Deps) {
   const router = createRouter();
+
+  router.get(
+    '/',
+    ...deps.access.requireRole('supervisor'),
+    validate({ query: ConsentListQuery }),
+    async (req, res) => {
+      const query = req.query as unknown as ConsentListQuery;
+      res.json(await pendingApprovals(deps, actorOf(req), query));
+    },
+  );
 
   router.post(
     '/:id/approve',

@@ -1,4 +1,5 @@
 import { CONSENT_PURPOSES, DATA_CATEGORIES } from '../../../security/policy';
+import { Cursor, Page, PositionTime } from '../../http/pagination';
 import { Id, z } from '../../http/zod';
 import { InstitutionSector } from '../institutions';
 
@@ -109,3 +110,19 @@ export type Revocation = z.infer<typeof Revocation>;
 
 export const CaseConsentsParams = z.object({ id: Id }).strict();
 export const ConsentIdParams = z.object({ id: Id }).strict();
+
+/** `?status=pending_approval`: the approval queue of the supervisor's team (the only list for now). */
+export const ConsentListQuery = Cursor(z.object({ createdAt: PositionTime, id: Id }).strict())
+  .extend({ status: z.enum(['pending_approval']) })
+  .strict();
+export type ConsentListQuery = z.infer<typeof ConsentListQuery>;
+
+/** A consent in the approval queue, with its case's number and whether this supervisor may approve it. */
+export const PendingConsent = Consent.extend({
+  caseNumber: z.string(),
+  /** False when this supervisor recorded it: another must approve (four eyes). */
+  mayApprove: z.boolean(),
+}).openapi('PendingConsent');
+export type PendingConsent = z.infer<typeof PendingConsent>;
+
+export const PendingConsentPage = Page(PendingConsent).openapi('PendingConsentPage');
