@@ -15,23 +15,29 @@ test('a new caseworker signs in for the first time, signs out and in again', asy
   await expectAccessible(page, 'sign-in: credentials');
 
   // Wrong password: said in words, nothing about which part was wrong.
-  await page.getByLabel('Correo electrónico').fill(caseworker.email);
+  await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(caseworker.email);
   await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: 'Continuar' }).click();
-  await expect(page.getByRole('alert')).toContainText('El correo o la contraseña no son correctos.');
+  await expect(page.getByRole('alert')).toContainText(
+    'El correo o la contraseña no son correctos.',
+  );
   await expectAccessible(page, 'sign-in: wrong credentials', false);
 
   // The forced change explains the rules and says why a refusal happened.
-  await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill(caseworker.initialPassword);
+  await page
+    .getByRole('textbox', { name: 'Contraseña', exact: true })
+    .fill(caseworker.initialPassword);
   await page.getByRole('button', { name: 'Continuar' }).click();
   await expect(page.getByRole('heading', { name: 'Cree su contraseña' })).toBeVisible();
   await expect(page.getByText(/Al menos 12 caracteres/)).toBeVisible();
   await expectAccessible(page, 'sign-in: password change');
-  await page.getByLabel('Nueva contraseña', { exact: true }).fill('amparo123456');
-  await page.getByLabel('Repita la nueva contraseña').fill('amparo123456');
+  await page.getByRole('textbox', { name: 'Nueva contraseña', exact: true }).fill('amparo123456');
+  await page.getByRole('textbox', { name: 'Repita la nueva contraseña' }).fill('amparo123456');
   await page.getByRole('button', { name: 'Guardar contraseña' }).click();
   await expect(page.getByText(/Es demasiado fácil de adivinar/)).toBeVisible();
-  await expect(page.getByLabel('Nueva contraseña', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    page.getByRole('textbox', { name: 'Nueva contraseña', exact: true }),
+  ).toHaveAttribute('aria-invalid', 'true');
   await page.goto('/');
 
   const authenticator = await signInFirstTime(page, caseworker);
@@ -56,16 +62,22 @@ test('second-factor enrolment shows the QR code and the key, and is accessible i
   const team = await createTeam(admin);
   const supervisor = await createStaff(admin, 'supervisor', team.id);
   await page.goto('/sign-in');
-  await page.getByLabel('Correo electrónico').fill(supervisor.email);
-  await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill(supervisor.initialPassword);
+  await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(supervisor.email);
+  await page
+    .getByRole('textbox', { name: 'Contraseña', exact: true })
+    .fill(supervisor.initialPassword);
   await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByLabel('Nueva contraseña', { exact: true }).fill('Colibrí-ventana-naranja-47!');
-  await page.getByLabel('Repita la nueva contraseña').fill('Colibrí-ventana-naranja-47!');
+  await page
+    .getByRole('textbox', { name: 'Nueva contraseña', exact: true })
+    .fill('Colibrí-ventana-naranja-47!');
+  await page
+    .getByRole('textbox', { name: 'Repita la nueva contraseña' })
+    .fill('Colibrí-ventana-naranja-47!');
   await page.getByRole('button', { name: 'Guardar contraseña' }).click();
   await expect(page.getByRole('img', { name: /Código QR/ })).toBeVisible();
   await expect(page.getByTestId('totp-secret')).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
   await expectAccessible(page, 'sign-in: enrolment');
-  await page.getByLabel('Código de 6 dígitos').fill('000000');
+  await page.getByRole('textbox', { name: 'Código de 6 dígitos' }).fill('000000');
   await page.getByRole('button', { name: 'Activar y entrar' }).click();
   await expect(page.getByRole('alert')).toContainText('El código no es correcto');
 });
@@ -75,8 +87,10 @@ test('lock-out says how long to wait; a busy server says to try again', async ({
   await page.goto('/sign-in');
   const alert = page.getByRole('alert');
   for (let attempt = 1; attempt <= 11; attempt += 1) {
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill(`incorrecta-${attempt}`);
+    await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(email);
+    await page
+      .getByRole('textbox', { name: 'Contraseña', exact: true })
+      .fill(`incorrecta-${attempt}`);
     await page.getByRole('button', { name: 'Continuar' }).click();
     await expect(alert).toBeVisible();
     if ((await alert.innerText()).includes('Demasiados intentos')) break;

@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { caseRoutes } from '../features/cases/routes';
+import { consentRoutes } from '../features/consents/routes';
 import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { workRoutes } from '../features/work/routes';
@@ -28,7 +29,7 @@ export const routes: RouteObject[] = [
         children: [
           {
             element: <RequireRole roles={['caseworker', 'supervisor']} />,
-            children: [...workRoutes, ...caseRoutes, ...referralRoutes],
+            children: [...workRoutes, ...caseRoutes, ...consentRoutes, ...referralRoutes],
           },
           { element: <RequireRole roles={['supervisor']} />, children: reviewRoutes },
           { path: '*', element: <NotFoundPage /> },

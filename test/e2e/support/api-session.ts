@@ -59,8 +59,9 @@ export class ApiSession {
 
   /** Signs in through every step the account still needs; returns the password now valid. */
   async signIn(email: string, password: string, newPassword?: string): Promise<string> {
-    let next = (await this.request<{ next: string }>('POST', '/api/v1/auth/login', { email, password }))
-      .next;
+    let next = (
+      await this.request<{ next: string }>('POST', '/api/v1/auth/login', { email, password })
+    ).next;
     let current = password;
     if (next === 'change_password') {
       if (!newPassword) throw new Error(`${email} must change the password`);

@@ -8,34 +8,42 @@ import { STRONG_PASSWORD, type Staff } from './world';
  * initial password, the forced change, second-factor enrolment from the key
  * shown as text beside the QR code, and the first code. Returns their app.
  */
-export async function signInFirstTime(page: Page, staff: Staff, path = '/'): Promise<Authenticator> {
+export async function signInFirstTime(
+  page: Page,
+  staff: Staff,
+  path = '/',
+): Promise<Authenticator> {
   await page.goto(path);
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('Correo electrónico').fill(staff.email);
+  await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(staff.email);
   await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill(staff.initialPassword);
   await page.getByRole('button', { name: 'Continuar' }).click();
 
   await expect(page.getByRole('heading', { name: 'Cree su contraseña' })).toBeVisible();
-  await page.getByLabel('Nueva contraseña', { exact: true }).fill(STRONG_PASSWORD);
-  await page.getByLabel('Repita la nueva contraseña').fill(STRONG_PASSWORD);
+  await page.getByRole('textbox', { name: 'Nueva contraseña', exact: true }).fill(STRONG_PASSWORD);
+  await page.getByRole('textbox', { name: 'Repita la nueva contraseña' }).fill(STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Guardar contraseña' }).click();
 
   await expect(page.getByRole('heading', { name: 'Active el segundo factor' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Código QR/ })).toBeVisible();
   const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
   const authenticator = new Authenticator(secret);
-  await page.getByLabel('Código de 6 dígitos').fill(await authenticator.code());
+  await page.getByRole('textbox', { name: 'Código de 6 dígitos' }).fill(await authenticator.code());
   await page.getByRole('button', { name: 'Activar y entrar' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   return authenticator;
 }
 
 /** Signing in again (after sign-out or the end of a session). */
-export async function signIn(page: Page, staff: Staff, authenticator: Authenticator): Promise<void> {
-  await page.getByLabel('Correo electrónico').fill(staff.email);
+export async function signIn(
+  page: Page,
+  staff: Staff,
+  authenticator: Authenticator,
+): Promise<void> {
+  await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(staff.email);
   await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill(STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByLabel('Código de 6 dígitos').fill(await authenticator.code());
+  await page.getByRole('textbox', { name: 'Código de 6 dígitos' }).fill(await authenticator.code());
   await page.getByRole('button', { name: 'Entrar' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
@@ -44,7 +52,9 @@ export async function signIn(page: Page, staff: Staff, authenticator: Authentica
 export async function confirmStepUp(page: Page, authenticator: Authenticator): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Confirme su identidad' });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Código de verificación').fill(await authenticator.code());
+  await dialog
+    .getByRole('textbox', { name: 'Código de verificación' })
+    .fill(await authenticator.code());
   await dialog.getByRole('button', { name: 'Confirmar' }).click();
   await expect(dialog).toBeHidden();
 }

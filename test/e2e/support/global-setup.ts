@@ -36,7 +36,16 @@ export default async function globalSetup(): Promise<void> {
 
   const created = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/create-admin.ts', '--email', ADMIN_EMAIL, '--name', 'Admin E2E', '--json'],
+    [
+      '--import',
+      'tsx',
+      'scripts/create-admin.ts',
+      '--email',
+      ADMIN_EMAIL,
+      '--name',
+      'Admin E2E',
+      '--json',
+    ],
     { cwd: repo, env, encoding: 'utf8' },
   );
   const admin = JSON.parse(created.trim().split('\n').pop() ?? '{}') as { password: string };

@@ -11,6 +11,7 @@ export interface E2eState {
   leadAgencyId: string;
 }
 
-export const readState = (): E2eState => JSON.parse(fs.readFileSync(stateFile(), 'utf8')) as E2eState;
+export const readState = (): E2eState =>
+  JSON.parse(fs.readFileSync(stateFile(), 'utf8')) as E2eState;
 export const writeState = (state: E2eState) =>
   fs.writeFileSync(stateFile(), JSON.stringify(state, null, 2));

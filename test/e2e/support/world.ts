@@ -19,8 +19,18 @@ export interface Staff {
   teamId: string;
 }
 
-/** The administrator, signed in again for this test (the TOTP step is remembered between tests). */
-export async function adminSession(): Promise<ApiSession> {
+let admin: Promise<ApiSession> | undefined;
+
+/**
+ * The administrator's session, signed in once per worker (each code is
+ * single-use, and a step-up lasts five minutes: one sign-in serves many tests).
+ */
+export function adminSession(): Promise<ApiSession> {
+  admin ??= signInAdmin();
+  return admin;
+}
+
+async function signInAdmin(): Promise<ApiSession> {
   const state = readState();
   const session = new ApiSession(E2E_BASE_URL);
   session.authenticator = new Authenticator(state.adminSecret, state.adminLastStep);

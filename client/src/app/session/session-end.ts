@@ -7,7 +7,13 @@ export type SignInReason = 'ended' | 'idle' | 'signed_out';
 export function signInPath(reason: SignInReason | undefined, next?: string): string {
   const params = new URLSearchParams();
   if (reason) params.set('reason', reason);
-  if (next && next !== '/' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in')) {
+  if (
+    next &&
+    next !== '/' &&
+    next.startsWith('/') &&
+    !next.startsWith('//') &&
+    !next.startsWith('/sign-in')
+  ) {
     params.set('next', next);
   }
   const query = params.toString();

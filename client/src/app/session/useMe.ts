@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { isProblem } from '../../api/problem';
+import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
 
 export type Me = components['schemas']['Me'];
 export type Role = Me['user']['role'];
 
-export const ME_QUERY_KEY = ['me'] as const;
+export const ME_QUERY_KEY = queryKeys.me;
 
 /** The signed-in user and their session's limits; null when nobody is signed in. */
 async function fetchMe(): Promise<Me | null> {

@@ -1,0 +1,31 @@
+/**
+ * Every server-state cache key, in one place, so that a change in one feature
+ * invalidates what it affects in another (a revoked consent withdraws
+ * referrals; an assignment changes lists). Invalidate by prefix.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  directory: ['directory'] as const,
+  institutions: (filters: object = {}) => ['institutions', filters] as const,
+  cases: {
+    all: ['cases'] as const,
+    list: (filters: object) => ['cases', 'list', filters] as const,
+    detail: (caseId: string) => ['cases', 'detail', caseId] as const,
+    notes: (caseId: string) => ['cases', 'detail', caseId, 'notes'] as const,
+    attachments: (caseId: string) => ['cases', 'detail', caseId, 'attachments'] as const,
+    consents: (caseId: string) => ['cases', 'detail', caseId, 'consents'] as const,
+  },
+  consents: {
+    all: ['consents'] as const,
+    pending: ['consents', 'pending'] as const,
+  },
+  referrals: {
+    all: ['referrals'] as const,
+    list: (filters: object) => ['referrals', 'list', filters] as const,
+    detail: (referralId: string) => ['referrals', 'detail', referralId] as const,
+  },
+  reviews: {
+    all: ['reviews'] as const,
+    list: (state: string) => ['reviews', 'list', state] as const,
+  },
+} as const;
