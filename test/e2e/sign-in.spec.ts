@@ -117,7 +117,7 @@ test('an idle session warns, ends, and sign-in returns to the same page', async 
   await page.goto('/referrals');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
-  await page.clock.fastForward('12:30');
+  await page.clock.fastForward('13:30');
   const warning = page.getByRole('alertdialog', { name: '¿Sigue ahí?' });
   await expect(warning).toBeVisible();
   await expectAccessible(page, 'idle warning', false);
