@@ -64,6 +64,8 @@ export class LeakWatch {
       ['cookies', storage.cookies],
       ['server log', serverLog],
     ];
+    // A strict CSP refuses anything inline: a refusal would mean a screen relies on it.
+    expect(this.console.filter((m) => m.includes('Content Security Policy'))).toEqual([]);
     for (const canary of canaries) {
       for (const [place, text] of places) {
         expect(text.includes(canary), `canary "${canary}" found in ${place}`).toBe(false);
