@@ -41,6 +41,24 @@ export default tseslint.config(
   {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message:
+                "Import z from ui/form/zod: it is configured for the client's CSP (jitless).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/ui/form/zod.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['*.js'],

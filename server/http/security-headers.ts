@@ -17,6 +17,18 @@ export const apiSecurityHeaders: RequestHandler = helmet({
   },
 });
 
+/**
+ * The two <style> elements React Aria injects (no inline style otherwise):
+ * `touch-action` for pressable elements (usePress) and `overscroll-behavior`
+ * while a dialog blocks scrolling on iOS (usePreventScroll). Allowed by the
+ * hash of their exact text, never by 'unsafe-inline'; if a React Aria upgrade
+ * changes them, the browser journeys fail on the CSP refusal in the console.
+ */
+export const REACT_ARIA_STYLE_HASHES = [
+  "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='",
+  "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='",
+];
+
 /** The web client: its own scripts, styles and images only. */
 export const clientSecurityHeaders: RequestHandler = helmet({
   ...common,
@@ -25,7 +37,7 @@ export const clientSecurityHeaders: RequestHandler = helmet({
     directives: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", ...REACT_ARIA_STYLE_HASHES],
       imgSrc: ["'self'", 'data:'],
       objectSrc: ["'none'"],
       baseUri: ["'none'"],

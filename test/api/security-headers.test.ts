@@ -6,7 +6,9 @@ import { startTestApp, type TestApp } from '../helpers/app';
 
 const API_CSP = "default-src 'none';frame-ancestors 'none'";
 const CLIENT_CSP =
-  "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;" +
+  "default-src 'self';script-src 'self';" +
+  "style-src 'self' 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o=' " +
+  "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg=';img-src 'self' data:;" +
   "object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'";
 
 let t: TestApp;

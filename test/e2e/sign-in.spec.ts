@@ -116,6 +116,8 @@ test('an idle session warns, ends, and sign-in returns to the same page', async 
   const authenticator = await signInFirstTime(page, caseworker);
   await page.goto('/referrals');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The sent box's own requests are activity: let them finish before time jumps.
+  await page.waitForLoadState('networkidle');
 
   await page.clock.fastForward('13:30');
   const warning = page.getByRole('alertdialog', { name: '¿Sigue ahí?' });

@@ -4,6 +4,7 @@ import { consentRoutes } from '../features/consents/routes';
 import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { workRoutes } from '../features/work/routes';
+import { Loading } from '../ui/Loading';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { RouteError } from './layout/RouteError';
@@ -19,10 +20,12 @@ export const routes: RouteObject[] = [
     path: '/sign-in',
     lazy: async () => ({ Component: (await import('./session/sign-in/SignInPage')).SignInPage }),
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
   },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
     children: [
       {
         element: <AppLayout />,

@@ -30,6 +30,11 @@ async function waitUntilReady(deadline: number): Promise<void> {
  * signed in once (password change, second factor) to create the journeys' users.
  */
 export default async function globalSetup(): Promise<void> {
+  const busy = await fetch(`${E2E_BASE_URL}/readyz`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`${E2E_BASE_URL} already answers: set E2E_PORT to a free port`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-e2e-'));
   process.env.E2E_DATA_DIR = dataDir;
   const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../ui/form/zod';
 import { dayToEndInstant, dayToPastInstant, today } from './dates';
 import type { Consent, ConsentScope, NewConsent } from './useConsents';
 

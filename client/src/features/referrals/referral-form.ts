@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../ui/form/zod';
 import { dayToEndInstant, today } from '../consents/dates';
 import type { NewReferral } from './useReferrals';
 

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from '../../../ui/form/zod';
 import { isProblem } from '../../../api/problem';
 import { Button } from '../../../ui/Button';
 import { FormTextField } from '../../../ui/form/fields';
