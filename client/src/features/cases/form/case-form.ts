@@ -90,7 +90,10 @@ export const FORM_FIELDS = [
 ] as const;
 
 export const emptyCaseForm = (): Partial<CaseFormValues> => ({
-  identity: Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, ''])) as CaseFormValues['identity'],
+  // Text fields start empty; a date field starts with no date at all.
+  identity: Object.fromEntries(
+    IDENTITY_FIELDS.filter((f) => f !== 'dateOfBirth').map((f) => [f, '']),
+  ) as CaseFormValues['identity'],
   attributes: {
     ageAtIdentification: '',
     province: '',
