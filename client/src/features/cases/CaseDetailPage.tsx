@@ -37,29 +37,31 @@ export function CaseDetailPage() {
           )
         }
       />
-      <Notice>{t('detail.audited')}</Notice>
-      <BreakGlassBanner caseId={caseId} />
-      {kase.isPending && <Loading />}
-      {kase.error && <ProblemMessage error={kase.error} />}
-      {data && (
-        <div className="stack case-detail">
-          <DuplicateWarnings duplicates={duplicates} />
-          <SummaryPanel kase={data} />
-          <SupervisorActions kase={data} />
-          {data.erased ? (
-            <Notice tone="warning">
-              <p>{t('detail.erased')}</p>
-            </Notice>
-          ) : (
-            <>
-              <StatusChange kase={data} />
-              <IdentityPanel kase={data} />
-              <AttributesPanel kase={data} />
-              <CaseTabs kase={data} />
-            </>
-          )}
-        </div>
-      )}
+      <div className="stack case-detail">
+        <Notice>{t('detail.audited')}</Notice>
+        <BreakGlassBanner caseId={caseId} />
+        {kase.isPending && <Loading />}
+        {kase.error && <ProblemMessage error={kase.error} />}
+        {data && (
+          <>
+            <DuplicateWarnings duplicates={duplicates} />
+            <SummaryPanel kase={data} />
+            <SupervisorActions kase={data} />
+            {data.erased ? (
+              <Notice tone="warning">
+                <p>{t('detail.erased')}</p>
+              </Notice>
+            ) : (
+              <>
+                <StatusChange kase={data} />
+                <IdentityPanel kase={data} />
+                <AttributesPanel kase={data} />
+                <CaseTabs kase={data} />
+              </>
+            )}
+          </>
+        )}
+      </div>
     </>
   );
 }

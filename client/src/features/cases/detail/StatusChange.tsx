@@ -56,7 +56,9 @@ export function StatusChange({ kase }: { kase: CaseDetail }) {
   return (
     <section className="panel" aria-labelledby="case-status-title">
       <h2 id="case-status-title">{t('status.title')}</h2>
-      <p>{t('status.current', { status: label('caseStatus', kase.status) })}</p>
+      <p>
+        {t('status.current', { status: label('caseStatus', kase.status) })} {t('status.reasonHint')}
+      </p>
       {done && (
         <Notice tone="success" live>
           {t('status.done', { status: label('caseStatus', done) })}
@@ -80,7 +82,6 @@ export function StatusChange({ kase }: { kase: CaseDetail }) {
           value={reason}
           onChange={(value) => setReason(value as StatusReason | null)}
           error={missing && !reason ? t('status.chooseReason') : undefined}
-          description={t('status.reasonHint')}
           isRequired
         />
         <Button type="submit" isDisabled={update.isPending}>

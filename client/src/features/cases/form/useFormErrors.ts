@@ -33,6 +33,13 @@ export function useFormErrors<T extends FieldValues>(
       fieldId: fieldId(name),
       message: `${label(name)}: ${translate(byField.get(name)) ?? ''}`,
     }));
+    // In the order the fields appear on the screen.
+    items.sort((a, b) => {
+      const first = document.getElementById(a.fieldId);
+      const second = document.getElementById(b.fieldId);
+      if (!first || !second) return 0;
+      return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
     return [...items, ...unclaimed.map((message) => ({ message: translate(message) ?? '' }))];
   };
   const applyServer = (error: unknown, setError: UseFormSetError<T>) =>
