@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { PageHeader } from '../../ui/PageHeader';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import { AttributesPanel } from './detail/AttributesPanel';
+import { CaseTabs } from './detail/CaseTabs';
+import { DuplicateWarnings } from './detail/DuplicateWarnings';
+import { takeDuplicates } from './detail/duplicate-warnings';
+import { IdentityPanel } from './detail/IdentityPanel';
+import { StatusChange } from './detail/StatusChange';
+import { SummaryPanel } from './detail/SummaryPanel';
+import { BreakGlassBanner } from './supervision/BreakGlassBanner';
+import { SupervisorActions } from './supervision/SupervisorActions';
+import { useCase } from './useCase';
+import './cases.css';
+
+/** One case: opening it is an audited read of its identifying data, and says so. */
+export function CaseDetailPage() {
+  const { t } = useTranslation('cases');
+  const { caseId = '' } = useParams();
+  const kase = useCase(caseId);
+  const [duplicates] = useState(() => takeDuplicates(caseId));
+  const data = kase.data;
+  return (
+    <>
+      <PageHeader
+        title={t('detail.title')}
+        actions={
+          data &&
+          !data.erased && (
+            <Link className="button button--secondary" to={`/cases/${caseId}/edit`}>
+              {t('detail.edit')}
+            </Link>
+          )
+        }
+      />
+      <div className="stack case-detail">
+        <Notice>{t('detail.audited')}</Notice>
+        <BreakGlassBanner caseId={caseId} />
+        {kase.isPending && <Loading />}
+        {kase.error && <ProblemMessage error={kase.error} />}
+        {data && (
+          <>
+            <DuplicateWarnings duplicates={duplicates} />
+            <SummaryPanel kase={data} />
+            <SupervisorActions kase={data} />
+            {data.erased ? (
+              <Notice tone="warning">
+                <p>{t('detail.erased')}</p>
+              </Notice>
+            ) : (
+              <>
+                <StatusChange kase={data} />
+                <IdentityPanel kase={data} />
+                <AttributesPanel kase={data} />
+                <CaseTabs kase={data} />
+              </>
+            )}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
