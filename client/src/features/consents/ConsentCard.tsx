@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { useDirectory } from '../directory/useDirectory';
-import { useInstitutions } from '../referrals/useInstitutions';
+import { useInstitutions } from '../directory/useInstitutions';
 import type { Consent } from './useConsents';
 
 const TONE: Record<Consent['status'], string> = {

@@ -7,7 +7,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { Select } from '../../ui/Select';
 import { useFormat } from '../../ui/format';
 import { useVocabulary } from '../../vocab/useVocabulary';
-import { useInstitutions } from '../referrals/useInstitutions';
+import { useInstitutions } from '../directory/useInstitutions';
 import { useCaseReferrals, type Referral } from '../referrals/useReferrals';
 import { previewRevocation } from './revocation-effects';
 import {

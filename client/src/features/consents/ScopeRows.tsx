@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { ComboBox } from '../../ui/ComboBox';
 import { FormCheckboxGroup, FormRadioGroup, FormSelect, fieldId } from '../../ui/form/fields';
 import { useVocabulary } from '../../vocab/useVocabulary';
-import { useInstitutions } from '../referrals/useInstitutions';
+import { useInstitutions } from '../directory/useInstitutions';
 import { emptyScopeRow, type ConsentFormValues } from './consent-form';
 import { DATA_CATEGORIES, SECTORS } from './useConsents';
 

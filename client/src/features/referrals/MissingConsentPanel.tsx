@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import type { MissingNeed } from './referral-form';
-import type { Institution } from './useInstitutions';
+import type { Institution } from '../directory/useInstitutions';
 
 /**
  * The referral was refused for want of consent: exactly which purpose and

@@ -27,7 +27,7 @@ import {
   type ReferralFormValues,
 } from './referral-form';
 import { ReferralFields } from './ReferralFields';
-import { useInstitutions } from './useInstitutions';
+import { useInstitutions } from '../directory/useInstitutions';
 import { useSendReferral } from './useReferrals';
 import { VitalInterestDialog } from './VitalInterestDialog';
 import '../consents/consents.css';

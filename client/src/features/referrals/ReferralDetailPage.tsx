@@ -11,7 +11,7 @@ import { useVocabulary } from '../../vocab/useVocabulary';
 import { useDirectory } from '../directory/useDirectory';
 import { ReferralStatusBadge } from './ReferralStatusBadge';
 import { ReferralTimeline } from './ReferralTimeline';
-import { useInstitutions } from './useInstitutions';
+import { useInstitutions } from '../directory/useInstitutions';
 import { mayWithdraw, useReferral, type Referral } from './useReferrals';
 import { WithdrawReferralDialog } from './WithdrawReferralDialog';
 import '../consents/consents.css';

@@ -9,7 +9,7 @@ import {
   URGENCIES,
   type ReferralFormValues,
 } from './referral-form';
-import { useInstitutions } from './useInstitutions';
+import { useInstitutions } from '../directory/useInstitutions';
 
 /** The referral form's fields: to whom (with its sector), for what, which data, how urgent. */
 export function ReferralFields({

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../ui/format';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { ReferralStatusBadge } from './ReferralStatusBadge';
-import { useInstitutions } from './useInstitutions';
+import { useInstitutions } from '../directory/useInstitutions';
 import type { Referral } from './useReferrals';
 
 /** Referrals as the sender follows them: to whom, for what, how urgent, by when, where they stand. */

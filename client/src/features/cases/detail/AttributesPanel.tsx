@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useVocabulary, type Vocabulary } from '../../../vocab/useVocabulary';
 import { ATTRIBUTE_FIELDS, type CaseAttributes } from '../form/case-form';
 import { useDisplayNames, useFieldLabel } from '../form/useCaseForm';
-import { useInstitutions } from '../form/useInstitutions';
+import { useInstitutions } from '../../directory/useInstitutions';
 import type { CaseDetail } from '../useCase';
 
 /** Which label table names each coded attribute. */

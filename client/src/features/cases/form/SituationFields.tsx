@@ -18,7 +18,7 @@ import {
   TRAFFICKING_STATUSES,
 } from './case-vocabularies';
 import { FieldAnchor } from './FieldAnchor';
-import { useInstitutions } from './useInstitutions';
+import { useInstitutions } from '../../directory/useInstitutions';
 import { useFieldLabel, type CaseFieldsProps } from './useCaseForm';
 
 /** Where, when and by whom the person was identified; how urgent; what they told. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../ui/form/zod';
 import type { components } from '../../../api/schema';
 import {
   CONTROL_METHODS,

@@ -35,5 +35,11 @@ export function useInstitutions() {
     ...query,
     institution: (id: string) => byId.get(id),
     partners: (query.data ?? []).filter((institution) => !institution.isLeadAgency),
+    /** Every active institution as choices (e.g. the agency that identified a person). */
+    options: (query.data ?? []).map((institution) => ({
+      id: institution.id,
+      label: institution.name,
+    })),
+    name: (id: string | undefined) => (id ? byId.get(id)?.name : undefined),
   };
 }
