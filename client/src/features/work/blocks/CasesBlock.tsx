@@ -39,7 +39,9 @@ export function CasesBlock({ assigned }: { assigned: 'me' | 'team' }) {
             <tr key={kase.id}>
               <th scope="row">
                 <Link to={`/cases/${kase.id}`}>{kase.caseNumber}</Link>
-                {kase.erased && <span className="badge badge--error work-tag">{t('cases.erased')}</span>}
+                {kase.erased && (
+                  <span className="badge badge--error work-tag">{t('cases.erased')}</span>
+                )}
               </th>
               <td>{label('caseStatus', kase.status)}</td>
               <td>{label('riskLevel', kase.riskLevel)}</td>

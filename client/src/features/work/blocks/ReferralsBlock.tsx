@@ -20,9 +20,7 @@ export function ReferralsBlock() {
       id="work-referrals"
       title={t('referrals.title')}
       count={
-        referrals.data
-          ? t('referrals.count', { count: referrals.due.length, overdue })
-          : undefined
+        referrals.data ? t('referrals.count', { count: referrals.due.length, overdue }) : undefined
       }
       query={referrals}
       isEmpty={referrals.due.length === 0}
