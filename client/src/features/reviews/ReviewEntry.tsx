@@ -27,6 +27,11 @@ export function ReviewEntry({
   const directory = useDirectory();
   const me = useSignedInUser();
   const person = (id: string) => directory.staffName(id) ?? t('entry.unknownPerson');
+  const teamId = directory.data?.staff.find((s) => s.id === item.userId)?.teamId;
+  const teamName = directory.teamName(teamId);
+  const actor = teamName
+    ? t('entry.personOfTeam', { name: person(item.userId), team: teamName })
+    : person(item.userId);
   const headingId = `review-${subjectId(item)}`;
   const own = item.userId === me.user.id;
   return (
@@ -40,7 +45,7 @@ export function ReviewEntry({
           <Link to={`/cases/${item.caseId}`}>{item.caseNumber}</Link>
         </dd>
         <dt>{t(item.kind === 'break_glass' ? 'entry.openedBy' : 'entry.sentBy')}</dt>
-        <dd>{own ? t('entry.you', { name: person(item.userId) }) : person(item.userId)}</dd>
+        <dd>{own ? t('entry.you', { name: actor }) : actor}</dd>
         <dt>{t('entry.when')}</dt>
         <dd>{format.dateTime(item.createdAt)}</dd>
         {item.kind === 'break_glass' ? (

@@ -39,7 +39,9 @@ export function MyWorkPage() {
         </Notice>
       )}
       <div className="work-grid">
-        <CasesBlock assigned={supervisor ? 'team' : 'me'} />
+        <div className="work-grid__wide">
+          <CasesBlock assigned={supervisor ? 'team' : 'me'} />
+        </div>
         <ReferralsBlock />
         {supervisor && <ReviewsBlock />}
         {supervisor && <ConsentsBlock />}

@@ -35,9 +35,9 @@ export function SupervisionPreviewPage() {
         <>
           <dl className="facts panel">
             <dt>{t('entry.caseLabel')}</dt>
-            <dd>{kase.data.caseNumber}</dd>
-            <dt>{label('caseStatus', kase.data.status)}</dt>
-            <dd>{kase.data.erased ? t('erase.erasedCase') : '—'}</dd>
+            <dd>
+              {kase.data.caseNumber} · {label('caseStatus', kase.data.status)}
+            </dd>
           </dl>
           <SupervisorActions kase={kase.data} />
         </>

@@ -24,39 +24,41 @@ export function CasesBlock({ assigned }: { assigned: 'me' | 'team' }) {
       empty={t(`cases.${assigned}.empty`)}
       more={{ to: '/cases', label: t('cases.all') }}
     >
-      <table className="table" aria-labelledby={`${id}-title`}>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.number')}</th>
-            <th scope="col">{t('cases.status')}</th>
-            <th scope="col">{t('cases.risk')}</th>
-            {assigned === 'team' && <th scope="col">{t('cases.assignee')}</th>}
-            <th scope="col">{t('cases.updated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((kase) => (
-            <tr key={kase.id}>
-              <th scope="row">
-                <Link to={`/cases/${kase.id}`}>{kase.caseNumber}</Link>
-                {kase.erased && (
-                  <span className="badge badge--error work-tag">{t('cases.erased')}</span>
-                )}
-              </th>
-              <td>{label('caseStatus', kase.status)}</td>
-              <td>{label('riskLevel', kase.riskLevel)}</td>
-              {assigned === 'team' && (
-                <td>
-                  {kase.assignedTo
-                    ? (directory.staffName(kase.assignedTo) ?? t('cases.unknownPerson'))
-                    : t('cases.unassigned')}
-                </td>
-              )}
-              <td>{format.date(kase.updatedAt)}</td>
+      <div className="work-table-scroll">
+        <table className="table" aria-labelledby={`${id}-title`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.number')}</th>
+              <th scope="col">{t('cases.status')}</th>
+              <th scope="col">{t('cases.risk')}</th>
+              {assigned === 'team' && <th scope="col">{t('cases.assignee')}</th>}
+              <th scope="col">{t('cases.updated')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((kase) => (
+              <tr key={kase.id}>
+                <th scope="row" className="work-case-number">
+                  <Link to={`/cases/${kase.id}`}>{kase.caseNumber}</Link>
+                  {kase.erased && (
+                    <span className="badge badge--error work-tag">{t('cases.erased')}</span>
+                  )}
+                </th>
+                <td>{label('caseStatus', kase.status)}</td>
+                <td>{label('riskLevel', kase.riskLevel)}</td>
+                {assigned === 'team' && (
+                  <td>
+                    {kase.assignedTo
+                      ? (directory.staffName(kase.assignedTo) ?? t('cases.unknownPerson'))
+                      : t('cases.unassigned')}
+                  </td>
+                )}
+                <td>{format.date(kase.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </WorkBlock>
   );
 }
