@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { caseRoutes } from '../features/cases/routes';
+import { supervisionRoutes } from '../features/cases/supervision/routes';
 import { consentRoutes } from '../features/consents/routes';
 import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
@@ -32,7 +33,21 @@ export const routes: RouteObject[] = [
         children: [
           {
             element: <RequireRole roles={['caseworker', 'supervisor']} />,
-            children: [...workRoutes, ...caseRoutes, ...consentRoutes, ...referralRoutes],
+            children: [
+              ...workRoutes,
+              ...caseRoutes,
+              ...supervisionRoutes,
+              ...consentRoutes,
+              ...referralRoutes,
+              // SCRATCH (client-supervision only): until the case page exists.
+              {
+                path: 'cases/:caseId',
+                lazy: async () => ({
+                  Component: (await import('../features/cases/supervision/SupervisionPreviewPage'))
+                    .SupervisionPreviewPage,
+                }),
+              },
+            ],
           },
           { element: <RequireRole roles={['supervisor']} />, children: reviewRoutes },
           { path: '*', element: <NotFoundPage /> },
