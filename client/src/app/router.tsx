@@ -39,14 +39,6 @@ export const routes: RouteObject[] = [
               ...supervisionRoutes,
               ...consentRoutes,
               ...referralRoutes,
-              // SCRATCH (client-supervision only): until the case page exists.
-              {
-                path: 'cases/:caseId',
-                lazy: async () => ({
-                  Component: (await import('../features/cases/supervision/SupervisionPreviewPage'))
-                    .SupervisionPreviewPage,
-                }),
-              },
             ],
           },
           { element: <RequireRole roles={['supervisor']} />, children: reviewRoutes },

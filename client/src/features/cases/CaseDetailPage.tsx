@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isProblem } from '../../api/problem';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -42,6 +43,14 @@ export function CaseDetailPage() {
         <BreakGlassBanner caseId={caseId} />
         {kase.isPending && <Loading />}
         {kase.error && <ProblemMessage error={kase.error} />}
+        {isProblem(kase.error, 'not_found') && (
+          <Notice>
+            <p>{t('detail.breakGlassOffer')}</p>
+            <p>
+              <Link to={`/cases/${caseId}/break-glass`}>{t('detail.breakGlassLink')}</Link>
+            </p>
+          </Notice>
+        )}
         {data && (
           <>
             <DuplicateWarnings duplicates={duplicates} />
