@@ -1,11 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible, signInFirstTime } from './support/browser';
 import {
   dateSegment,
   expectCasePage,
+  fillRequired,
   registerCase,
   staffSession,
   tabTo,
+  textbox,
   tinyPdf,
 } from './support/cases';
 import { LeakWatch } from './support/leaks';
@@ -20,23 +22,6 @@ const CANARY = {
   note: 'CANARIO-NOTA-7Q',
   file: 'CANARIO-ARCHIVO-7Q',
 };
-
-const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
-
-/** Chooses an option of a list with the mouse (the keyboard journey is the first test). */
-async function choose(page: Page, field: RegExp, option: string) {
-  await page.getByRole('button', { name: field }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function fillRequired(page: Page, fullName: string) {
-  if (fullName) await textbox(page, 'Nombre completo').fill(fullName);
-  await choose(page, /Sexo o género/, 'Hombre');
-  await dateSegment(page, 'Fecha de identificación').click();
-  await page.keyboard.type('02032026');
-  await choose(page, /Nivel de riesgo/, 'Medio');
-  await page.getByText('Víctima identificada', { exact: true }).click();
-}
 
 test('a caseworker registers a person with the keyboard alone, adds a note and a file; nothing leaks', async ({
   page,

@@ -73,3 +73,21 @@ export async function expectCasePage(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Ficha del caso' })).toBeVisible();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
 }
+
+export const textbox = (page: Page, name: string) =>
+  page.getByRole('textbox', { name, exact: true });
+
+/** Chooses an option of a list with the mouse (the keyboard journey is the first test). */
+export async function choose(page: Page, field: RegExp, option: string) {
+  await page.getByRole('button', { name: field }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+export async function fillRequired(page: Page, fullName: string) {
+  if (fullName) await textbox(page, 'Nombre completo').fill(fullName);
+  await choose(page, /Sexo o género/, 'Hombre');
+  await dateSegment(page, 'Fecha de identificación').click();
+  await page.keyboard.type('02032026');
+  await choose(page, /Nivel de riesgo/, 'Medio');
+  await page.getByText('Víctima identificada', { exact: true }).click();
+}

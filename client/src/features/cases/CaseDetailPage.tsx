@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isProblem } from '../../api/problem';
@@ -14,15 +14,21 @@ import { IdentityPanel } from './detail/IdentityPanel';
 import { StatusChange } from './detail/StatusChange';
 import { SummaryPanel } from './detail/SummaryPanel';
 import { BreakGlassBanner } from './supervision/BreakGlassBanner';
-import { SupervisorActions } from './supervision/SupervisorActions';
+import { useSignedInUser } from '../../app/session/useMe';
 import { useCase } from './useCase';
 import './cases.css';
+
+// Loaded for supervisors only: a caseworker's case page does not carry their actions.
+const SupervisorActions = lazy(async () => ({
+  default: (await import('./supervision/SupervisorActions')).SupervisorActions,
+}));
 
 /** One case: opening it is an audited read of its identifying data, and says so. */
 export function CaseDetailPage() {
   const { t } = useTranslation('cases');
   const { caseId = '' } = useParams();
   const kase = useCase(caseId);
+  const isSupervisor = useSignedInUser().user.role === 'supervisor';
   const [duplicates] = useState(() => takeDuplicates(caseId));
   const data = kase.data;
   return (
@@ -55,7 +61,11 @@ export function CaseDetailPage() {
           <>
             <DuplicateWarnings duplicates={duplicates} />
             <SummaryPanel kase={data} />
-            <SupervisorActions kase={data} />
+            {isSupervisor && (
+              <Suspense fallback={null}>
+                <SupervisorActions kase={data} />
+              </Suspense>
+            )}
             {data.erased ? (
               <Notice tone="warning">
                 <p>{t('detail.erased')}</p>
