@@ -20,7 +20,9 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       retry: (failures, error) => failures < 2 && isProblem(error) && error.status === 0,
+      // A read of a case is audited and extends the session: only when the person acts.
       refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
       staleTime: 30_000,
     },
     mutations: { retry: false },

@@ -142,6 +142,7 @@ test('a session ended on the server returns to sign-in with the page remembered'
   const caseworker = await createStaff(admin, 'caseworker', team.id);
   const authenticator = await signInFirstTime(page, caseworker, '/cases');
   await expect(page).toHaveURL(/\/cases$/);
+  await page.waitForLoadState('networkidle');
   await context.clearCookies();
   await page.getByRole('link', { name: 'Derivaciones' }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=ended&next=%2Freferrals/);

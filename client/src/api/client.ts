@@ -24,10 +24,34 @@ export function setSessionHandlers(next: SessionHandlers): void {
   handlers = next;
 }
 
+/**
+ * What any answer from the API means for the session: a success is activity,
+ * `unauthenticated` outside sign-in means the session has ended. Used for
+ * retried requests and for uploads sent outside this client (XHR, for progress).
+ */
+export function noteSessionAnswer(status: number, code: string | undefined, url: string): void {
+  if (status >= 200 && status < 300) {
+    handlers.activity();
+    return;
+  }
+  const signingIn = SIGN_IN_PATHS.some((path) =>
+    new URL(url, window.location.origin).pathname.startsWith(path),
+  );
+  if (status === 401 && code === 'unauthenticated' && !signingIn) handlers.sessionEnded();
+}
+
 /** Paths that answer 401 as part of signing in, not because a session ended. */
 const SIGN_IN_PATHS = ['/api/v1/auth/'];
 
 const originals = new WeakMap<Request, Request>();
+
+/** Sends a refused request once more (fresh CSRF token) and reads its answer like any other. */
+async function retry(original: Request): Promise<Response> {
+  const response = await fetch(await withCsrf(original));
+  const code = response.ok ? undefined : (await problemOf(response)).code;
+  noteSessionAnswer(response.status, code, original.url);
+  return response;
+}
 
 async function withCsrf(request: Request): Promise<Request> {
   if (!isUnsafeMethod(request.method)) return request;
@@ -64,16 +88,16 @@ const sessionMiddleware: Middleware = {
     if (response.status !== 401 && response.status !== 403) return response;
     const problem = await problemOf(response);
     const original = originals.get(request);
+    // Both refusals come before the server does anything: one retry writes once.
     if (problem.code === 'csrf_failed' && original) {
       forgetCsrfToken();
-      return fetch(await withCsrf(original));
+      return retry(original);
     }
     if (problem.code === 'step_up_required' && original) {
       if (!(await handlers.stepUp())) return response;
-      return fetch(await withCsrf(original.clone()));
+      return retry(original.clone());
     }
-    const signingIn = SIGN_IN_PATHS.some((path) => new URL(request.url).pathname.startsWith(path));
-    if (problem.code === 'unauthenticated' && !signingIn) handlers.sessionEnded();
+    noteSessionAnswer(response.status, problem.code, request.url);
     return response;
   },
 };

@@ -41,9 +41,14 @@ export function TextField({
         {props.isRequired && <RequiredMark />}
       </Label>
       {multiline ? (
-        <TextArea className="field__input field__input--multiline" rows={rows} ref={inputRef} />
+        <TextArea
+          className="field__input field__input--multiline"
+          rows={rows}
+          ref={inputRef}
+          spellCheck={false}
+        />
       ) : (
-        <Input className="field__input" ref={inputRef} />
+        <Input className="field__input" ref={inputRef} spellCheck={false} />
       )}
       {description && (
         <Text slot="description" className="field__description">

@@ -46,10 +46,10 @@ export function AppLayout() {
   useFocusOnNavigate();
 
   const signOut = () => {
-    void api.POST('/api/v1/auth/logout').finally(() => {
-      forgetSession(queryClient);
-      void navigate(signInPath('signed_out'), { replace: true });
-    });
+    // Cleared at once; the server session ends in the background.
+    void api.POST('/api/v1/auth/logout').catch(() => undefined);
+    forgetSession(queryClient);
+    void navigate(signInPath('signed_out'), { replace: true });
   };
 
   return (

@@ -36,17 +36,38 @@ export function SessionBridge() {
     [navigate, queryClient],
   );
 
+  // The screen is cleared at once; the server session is ended in the background
+  // (a stalled network must not leave a case on an unattended screen).
   const signOutIdle = useCallback(() => {
-    void api.POST('/api/v1/auth/logout').finally(() => end('idle', here));
+    void api.POST('/api/v1/auth/logout').catch(() => undefined);
+    end('idle', here);
   }, [end, here]);
+
+  // Tabs of one session share its idle clock (a time only, never data): an idle
+  // tab must not sign out a tab where the person is typing.
+  const [channel] = useState(() =>
+    'BroadcastChannel' in window ? new BroadcastChannel('amparo-activity') : undefined,
+  );
+  useEffect(() => {
+    if (!channel) return;
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === 'number')
+        setLastActivity((last) => Math.max(last, event.data as number));
+    };
+    return () => channel.close();
+  }, [channel]);
 
   useEffect(() => {
     setSessionHandlers({
       stepUp: requestStepUp,
       sessionEnded: () => end('ended', here),
-      activity: () => setLastActivity(Date.now()),
+      activity: () => {
+        const now = Date.now();
+        setLastActivity(now);
+        channel?.postMessage(now);
+      },
     });
-  }, [end, here]);
+  }, [end, here, channel]);
 
   const deadline = Math.min(
     Math.max(Date.parse(me.session.idleExpiresAt), lastActivity + IDLE_MS - EXTEND_GRANULARITY_MS),

@@ -20,19 +20,23 @@ export function StepUpDialog() {
   const [busy, setBusy] = useState(false);
   const resolver = useRef<((confirmed: boolean) => void) | undefined>(undefined);
 
-  useEffect(
-    () =>
-      registerStepUpDialog(
-        () =>
-          new Promise<boolean>((resolve) => {
-            resolver.current = resolve;
-            setCode('');
-            setError(undefined);
-            setOpen(true);
-          }),
-      ),
-    [],
-  );
+  useEffect(() => {
+    const unregister = registerStepUpDialog(
+      () =>
+        new Promise<boolean>((resolve) => {
+          resolver.current = resolve;
+          setCode('');
+          setError(undefined);
+          setOpen(true);
+        }),
+    );
+    return () => {
+      // Gone (sign-out, session end) while asking: the waiting request is refused.
+      resolver.current?.(false);
+      resolver.current = undefined;
+      unregister();
+    };
+  }, []);
 
   const finish = (confirmed: boolean) => {
     setOpen(false);

@@ -33,8 +33,10 @@ export function forgetSession(queryClient: QueryClient): void {
 
 /** Where to go after signing in: only a path of this application. */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/sign-in')) {
-    return '/';
-  }
-  return next;
+  // Backslashes and control characters can turn "/\\x" into "//x" once parsed.
+  const unsafe = [...(next ?? '')].some((c) => c === '\\' || c <= ' ' || c === '\u007f');
+  if (!next || !next.startsWith('/') || unsafe) return '/';
+  const url = new URL(next, window.location.origin);
+  if (url.origin !== window.location.origin || url.pathname.startsWith('/sign-in')) return '/';
+  return `${url.pathname}${url.search}`;
 }

@@ -10,7 +10,9 @@ let pending: Promise<boolean> | undefined;
 export function registerStepUpDialog(open: Opener): () => void {
   opener = open;
   return () => {
-    if (opener === open) opener = undefined;
+    if (opener !== open) return;
+    opener = undefined;
+    pending = undefined;
   };
 }
 

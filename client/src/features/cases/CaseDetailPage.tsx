@@ -30,7 +30,8 @@ export function CaseDetailPage() {
   const kase = useCase(caseId);
   const isSupervisor = useSignedInUser().user.role === 'supervisor';
   const [duplicates] = useState(() => takeDuplicates(caseId));
-  const data = kase.data;
+  // A failed refetch (access lost, case moved away) must not leave the old copy on screen.
+  const data = kase.isError ? undefined : kase.data;
   return (
     <>
       <PageHeader

@@ -1,3 +1,4 @@
+import { noteSessionAnswer } from '../../../api/client';
 import { CSRF_HEADER, csrfToken, forgetCsrfToken } from '../../../api/csrf';
 import { type ApiProblem, networkProblem, problemFrom } from '../../../api/problem';
 import type { components } from '../../../api/schema';
@@ -61,13 +62,18 @@ export async function uploadAttachment(
   file: File,
   onProgress: (percent: number) => void,
 ): Promise<CaseAttachment> {
+  const codeOf = (body: unknown) => {
+    const code = (body as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' ? code : undefined;
+  };
   let answer = await send(caseId, file, await csrfToken(), onProgress);
-  const code = (answer.body as { code?: unknown } | undefined)?.code;
-  if (answer.status === 403 && code === 'csrf_failed') {
+  if (answer.status === 403 && codeOf(answer.body) === 'csrf_failed') {
     forgetCsrfToken();
     onProgress(0);
     answer = await send(caseId, file, await csrfToken(), onProgress);
   }
+  // Uploads go by XHR (for progress): the session learns of them as of any request.
+  noteSessionAnswer(answer.status, codeOf(answer.body), `/api/v1/cases/${caseId}/attachments`);
   if (answer.status >= 200 && answer.status < 300) return answer.body as CaseAttachment;
   const response = new Response(null, { status: answer.status, headers: answer.headers });
   throw problemFrom(response, answer.body) satisfies ApiProblem;

@@ -46,7 +46,7 @@ export function useDownloadAttachment(caseId: string) {
       try {
         const link = document.createElement('a');
         link.href = url;
-        link.download = attachment.filename;
+        link.download = downloadName(attachment);
         link.rel = 'noopener';
         document.body.append(link);
         link.click();
@@ -56,4 +56,21 @@ export function useDownloadAttachment(caseId: string) {
       }
     },
   });
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+};
+
+/**
+ * The name a download is saved under: the stored name without format
+ * characters (a right-to-left override can disguise an extension) and always
+ * ending in the extension of the type the server checked.
+ */
+export function downloadName(attachment: CaseAttachment): string {
+  const extension = EXTENSIONS[attachment.contentType] ?? '.bin';
+  const base = attachment.filename.replace(/\p{Cf}/gu, '').replace(/\.[^.]*$/, '') || 'archivo';
+  return `${base}${extension}`;
 }

@@ -54,6 +54,13 @@ export function useEraseCase(caseId: string) {
           body: { reason },
         }),
       ),
-    onSuccess: () => afterCaseChange(queryClient),
+    onSuccess: () => {
+      // The erased case's notes, files and consents leave memory now, not in five minutes.
+      queryClient.removeQueries({
+        predicate: ({ queryKey }) =>
+          queryKey.length > 3 && queryKey[1] === 'detail' && queryKey[2] === caseId,
+      });
+      return afterCaseChange(queryClient);
+    },
   });
 }
