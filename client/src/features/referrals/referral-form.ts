@@ -27,6 +27,19 @@ export const EXTRA_CATEGORIES = [
 ] as const;
 export const URGENCIES = ['routine', 'priority', 'urgent'] as const;
 
+/** Compile-time proof that the lists offer every code the API accepts (types generated from it). */
+type Covers<T, L extends readonly unknown[]> = [Exclude<T, L[number]>] extends [never]
+  ? true
+  : false;
+export const LISTS_ARE_COMPLETE: [
+  Covers<NewReferral['services'][number], typeof REFERRAL_SERVICES>,
+  Covers<
+    Exclude<NonNullable<NewReferral['categories']>[number], 'minimal'>,
+    typeof EXTRA_CATEGORIES
+  >,
+  Covers<NewReferral['urgency'], typeof URGENCIES>,
+] = [true, true, true];
+
 export const ReferralFormSchema = z.object({
   institutionId: z.string({ message: 'required' }).min(1, 'required'),
   services: z.array(z.enum(REFERRAL_SERVICES)).min(1, 'choose_service'),

@@ -148,3 +148,25 @@ export const LANGUAGES = [
   'bn',
   'tl',
 ] as const;
+
+/**
+ * Compile-time proof that each list above offers every code the API accepts
+ * (the generated types come from the server's schemas): a code added on the
+ * server and forgotten here fails `npm run typecheck`.
+ */
+type Covers<T, L extends readonly unknown[]> = [Exclude<T, L[number]>] extends [never]
+  ? true
+  : false;
+export const LISTS_ARE_COMPLETE: [
+  Covers<CaseStatus, typeof CASE_STATUSES>,
+  Covers<RiskLevel, typeof RISK_LEVELS>,
+  Covers<Attributes['sex'], typeof GENDERS>,
+  Covers<Attributes['traffickingStatus'], typeof TRAFFICKING_STATUSES>,
+  Covers<NonNullable<Attributes['statusDeterminedBy']>, typeof STATUS_DETERMINERS>,
+  Covers<NonNullable<Attributes['migrantStatus']>, typeof MIGRANT_STATUSES>,
+  Covers<Attributes['exploitationTypes'][number], typeof EXPLOITATION_TYPES>,
+  Covers<Attributes['recruitmentMethods'][number], typeof RECRUITMENT_METHODS>,
+  Covers<Attributes['controlMethods'][number], typeof CONTROL_METHODS>,
+  Covers<Attributes['vulnerabilityGroups'][number], typeof VULNERABILITY_GROUPS>,
+  Covers<StatusReason, typeof STATUS_REASONS>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
