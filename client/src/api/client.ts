@@ -14,11 +14,14 @@ export interface SessionHandlers {
   activity(): void;
 }
 
-let handlers: SessionHandlers = {
+/** No signed-in page: nothing to step up, end or keep alive. */
+export const SIGNED_OUT_HANDLERS: SessionHandlers = {
   stepUp: () => Promise.resolve(false),
   sessionEnded: () => undefined,
   activity: () => undefined,
 };
+
+let handlers: SessionHandlers = SIGNED_OUT_HANDLERS;
 
 export function setSessionHandlers(next: SessionHandlers): void {
   handlers = next;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { Button } from '../../ui/Button';
-import { forgetSession, signInPath } from '../session/session-end';
+import { endServerSession, forgetSession, signInPath } from '../session/session-end';
 import { SessionBridge } from '../session/SessionBridge';
 import { useSignedInUser, type Role } from '../session/useMe';
 import { useVocabulary } from '../../vocab/useVocabulary';
@@ -46,10 +46,10 @@ export function AppLayout() {
   useFocusOnNavigate();
 
   const signOut = () => {
-    // Cleared at once; the server session ends in the background.
-    void api.POST('/api/v1/auth/logout').catch(() => undefined);
-    forgetSession(queryClient);
-    void navigate(signInPath('signed_out'), { replace: true });
+    void endServerSession(() => api.POST('/api/v1/auth/logout')).then(() => {
+      forgetSession(queryClient);
+      void navigate(signInPath('signed_out'), { replace: true });
+    });
   };
 
   return (

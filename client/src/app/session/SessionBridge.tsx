@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api, setSessionHandlers } from '../../api/client';
+import { api, setSessionHandlers, SIGNED_OUT_HANDLERS } from '../../api/client';
 import { IdleWarning } from './IdleWarning';
-import { forgetSession, signInPath, type SignInReason } from './session-end';
+import { endServerSession, forgetSession, signInPath, type SignInReason } from './session-end';
 import { requestStepUp } from './step-up-bridge';
 import { StepUpDialog } from './StepUpDialog';
 import { useSignedInUser } from './useMe';
@@ -36,11 +36,8 @@ export function SessionBridge() {
     [navigate, queryClient],
   );
 
-  // The screen is cleared at once; the server session is ended in the background
-  // (a stalled network must not leave a case on an unattended screen).
   const signOutIdle = useCallback(() => {
-    void api.POST('/api/v1/auth/logout').catch(() => undefined);
-    end('idle', here);
+    void endServerSession(() => api.POST('/api/v1/auth/logout')).then(() => end('idle', here));
   }, [end, here]);
 
   // Tabs of one session share its idle clock (a time only, never data): an idle
@@ -67,6 +64,8 @@ export function SessionBridge() {
         channel?.postMessage(now);
       },
     });
+    // Signed out: the sign-in steps' answers must not reach this page's handlers.
+    return () => setSessionHandlers(SIGNED_OUT_HANDLERS);
   }, [end, here, channel]);
 
   const deadline = Math.min(

@@ -31,6 +31,25 @@ export function forgetSession(queryClient: QueryClient): void {
   forgetCsrfToken();
 }
 
+const LOGOUT_WAIT_MS = 1500;
+
+/**
+ * Ends the session on the server, waiting at most 1.5 s: a stalled network
+ * must not keep a case on an unattended screen, and the next sign-in must not
+ * race the logout (it changes the session and its CSRF token).
+ */
+export function endServerSession(logout: () => Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(resolve, LOGOUT_WAIT_MS);
+    logout()
+      .catch(() => undefined)
+      .finally(() => {
+        window.clearTimeout(timer);
+        resolve();
+      });
+  });
+}
+
 /** Where to go after signing in: only a path of this application. */
 export function safeNext(next: string | null): string {
   // Backslashes and control characters can turn "/\\x" into "//x" once parsed.

@@ -30,9 +30,17 @@ export function useMe() {
   });
 }
 
-/** The signed-in user (inside RequireSession, where one always exists). */
+/** The last signed-in user seen: the staff member's own name and role, never case data. */
+let lastSignedIn: Me | undefined;
+
+/**
+ * The signed-in user (inside RequireSession, where one always exists). While
+ * the session is being forgotten, the signed-in screens render once more before
+ * they unmount: they get the last user seen instead of failing.
+ */
 export function useSignedInUser(): Me {
   const { data } = useMe();
-  if (!data) throw new Error('useSignedInUser outside a signed-in page');
-  return data;
+  if (data) lastSignedIn = data;
+  if (!lastSignedIn) throw new Error('useSignedInUser outside a signed-in page');
+  return lastSignedIn;
 }
