@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, setSessionHandlers, SIGNED_OUT_HANDLERS } from '../../api/client';
 import { IdleWarning } from './IdleWarning';
@@ -28,17 +28,30 @@ export function SessionBridge() {
   const here = `${location.pathname}${location.search}`;
   const [lastActivity, setLastActivity] = useState(() => Date.now());
 
-  const end = useCallback(
+  // One ending per page: a request refused while the idle sign-out runs must not
+  // turn it into "your session ended".
+  const ending = useRef(false);
+  const finish = useCallback(
     (reason: SignInReason, next?: string) => {
       forgetSession(queryClient);
       void navigate(signInPath(reason, next), { replace: true });
     },
     [navigate, queryClient],
   );
+  const end = useCallback(
+    (reason: SignInReason, next?: string) => {
+      if (ending.current) return;
+      ending.current = true;
+      finish(reason, next);
+    },
+    [finish],
+  );
 
   const signOutIdle = useCallback(() => {
-    void endServerSession(() => api.POST('/api/v1/auth/logout')).then(() => end('idle', here));
-  }, [end, here]);
+    if (ending.current) return;
+    ending.current = true;
+    void endServerSession(() => api.POST('/api/v1/auth/logout')).then(() => finish('idle', here));
+  }, [finish, here]);
 
   // Tabs of one session share its idle clock (a time only, never data): an idle
   // tab must not sign out a tab where the person is typing.
