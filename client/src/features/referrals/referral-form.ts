@@ -1,3 +1,4 @@
+import type { Covers } from '../../api/covers';
 import { z } from '../../ui/form/zod';
 import { dayToEndInstant, today } from '../consents/dates';
 import type { NewReferral } from './useReferrals';
@@ -28,9 +29,6 @@ export const EXTRA_CATEGORIES = [
 export const URGENCIES = ['routine', 'priority', 'urgent'] as const;
 
 /** Compile-time proof that the lists offer every code the API accepts (types generated from it). */
-type Covers<T, L extends readonly unknown[]> = [Exclude<T, L[number]>] extends [never]
-  ? true
-  : false;
 export const LISTS_ARE_COMPLETE: [
   Covers<NewReferral['services'][number], typeof REFERRAL_SERVICES>,
   Covers<

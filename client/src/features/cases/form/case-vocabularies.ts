@@ -1,3 +1,4 @@
+import type { Covers } from '../../../api/covers';
 import type { components } from '../../../api/schema';
 
 type Attributes = components['schemas']['CaseAttributes'];
@@ -154,9 +155,6 @@ export const LANGUAGES = [
  * (the generated types come from the server's schemas): a code added on the
  * server and forgotten here fails `npm run typecheck`.
  */
-type Covers<T, L extends readonly unknown[]> = [Exclude<T, L[number]>] extends [never]
-  ? true
-  : false;
 export const LISTS_ARE_COMPLETE: [
   Covers<CaseStatus, typeof CASE_STATUSES>,
   Covers<RiskLevel, typeof RISK_LEVELS>,
