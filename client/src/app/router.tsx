@@ -1,13 +1,17 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { adminRoutes } from '../features/admin/routes';
+import { auditRoutes } from '../features/audit/routes';
 import { caseRoutes } from '../features/cases/routes';
 import { supervisionRoutes } from '../features/cases/supervision/routes';
 import { consentRoutes } from '../features/consents/routes';
+import { notificationRoutes } from '../features/notifications/routes';
+import { partnerRoutes } from '../features/partners/routes';
 import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
-import { workRoutes } from '../features/work/routes';
 import { Loading } from '../ui/Loading';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { RoleHome } from './layout/RoleHome';
 import { RouteError } from './layout/RouteError';
 import { RequireRole, RequireSession } from './session/RequireSession';
 
@@ -31,17 +35,16 @@ export const routes: RouteObject[] = [
       {
         element: <AppLayout />,
         children: [
+          { index: true, element: <RoleHome /> },
           {
             element: <RequireRole roles={['caseworker', 'supervisor']} />,
-            children: [
-              ...workRoutes,
-              ...caseRoutes,
-              ...supervisionRoutes,
-              ...consentRoutes,
-              ...referralRoutes,
-            ],
+            children: [...caseRoutes, ...supervisionRoutes, ...consentRoutes, ...referralRoutes],
           },
           { element: <RequireRole roles={['supervisor']} />, children: reviewRoutes },
+          { element: <RequireRole roles={['partner']} />, children: partnerRoutes },
+          { element: <RequireRole roles={['admin']} />, children: adminRoutes },
+          { element: <RequireRole roles={['auditor']} />, children: auditRoutes },
+          ...notificationRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

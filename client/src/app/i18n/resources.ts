@@ -1,5 +1,13 @@
 import appEn from '../locales/en.json';
 import appEs from '../locales/es.json';
+import notificationsEn from '../../features/notifications/locales/en.json';
+import notificationsEs from '../../features/notifications/locales/es.json';
+import auditEn from '../../features/audit/locales/en.json';
+import auditEs from '../../features/audit/locales/es.json';
+import adminEn from '../../features/admin/locales/en.json';
+import adminEs from '../../features/admin/locales/es.json';
+import partnersEn from '../../features/partners/locales/en.json';
+import partnersEs from '../../features/partners/locales/es.json';
 import casesEn from '../../features/cases/locales/en.json';
 import casesEs from '../../features/cases/locales/es.json';
 import consentsEn from '../../features/consents/locales/en.json';
@@ -30,6 +38,10 @@ export const resources = {
     consents: consentsEs,
     referrals: referralsEs,
     reviews: reviewsEs,
+    notifications: notificationsEs,
+    audit: auditEs,
+    admin: adminEs,
+    partners: partnersEs,
   },
   en: {
     app: appEn,
@@ -40,6 +52,10 @@ export const resources = {
     consents: consentsEn,
     referrals: referralsEn,
     reviews: reviewsEn,
+    notifications: notificationsEn,
+    audit: auditEn,
+    admin: adminEn,
+    partners: partnersEn,
   },
 } as const;
 

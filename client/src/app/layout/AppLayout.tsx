@@ -8,11 +8,23 @@ import { endServerSession, forgetSession, signInPath } from '../session/session-
 import { SessionBridge } from '../session/SessionBridge';
 import { useSignedInUser, type Role } from '../session/useMe';
 import { useVocabulary } from '../../vocab/useVocabulary';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 interface NavItem {
   to: string;
-  label: 'nav.work' | 'nav.cases' | 'nav.referrals' | 'nav.reviews';
+  label: `nav.${
+    | 'work'
+    | 'cases'
+    | 'referrals'
+    | 'reviews'
+    | 'inbox'
+    | 'institutions'
+    | 'teams'
+    | 'users'
+    | 'auditLog'
+    | 'accessReports'
+    | 'notifications'}`;
   roles: readonly Role[];
 }
 
@@ -22,6 +34,12 @@ const NAV: readonly NavItem[] = [
   { to: '/cases', label: 'nav.cases', roles: CASE_WORK },
   { to: '/referrals', label: 'nav.referrals', roles: CASE_WORK },
   { to: '/reviews', label: 'nav.reviews', roles: ['supervisor'] },
+  { to: '/inbox', label: 'nav.inbox', roles: ['partner'] },
+  { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/admin/institutions', label: 'nav.institutions', roles: ['admin'] },
+  { to: '/admin/teams', label: 'nav.teams', roles: ['admin'] },
+  { to: '/audit', label: 'nav.auditLog', roles: ['auditor'] },
+  { to: '/audit/access', label: 'nav.accessReports', roles: ['auditor'] },
 ];
 
 /** Moves focus to the new page's heading after client-side navigation (screen readers hear it). */
@@ -66,7 +84,11 @@ export function AppLayout() {
           <ul>
             {NAV.filter((item) => item.roles.includes(me.user.role)).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'} className="site-nav__link">
+                <NavLink
+                  to={item.to}
+                  end={item.to === '/' || item.to === '/audit'}
+                  className="site-nav__link"
+                >
                   {t(item.label)}
                 </NavLink>
               </li>
@@ -78,6 +100,7 @@ export function AppLayout() {
             {me.user.displayName}
             <span className="site-header__role"> · {label('role', me.user.role)}</span>
           </span>
+          <NotificationBell />
           <LanguageSwitcher />
           <Button variant="quiet" onPress={signOut}>
             {t('session.signOut')}

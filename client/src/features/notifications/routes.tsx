@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** What needs the signed-in user (every role): /notifications. */
+export const notificationRoutes: RouteObject[] = [];
