@@ -230,7 +230,9 @@ test('a partner learns why a package is gone once the consent is revoked', async
     page.getByText('El paquete ya no está disponible: El consentimiento fue revocado.'),
   ).toBeVisible();
   await expect(page.getByText('Motivo: Se revocó el consentimiento')).toBeVisible();
-  await expect(page.getByText(/retiró esta derivación/)).toBeVisible();
+  await expect(
+    page.getByText(/se retiró porque la persona revocó su consentimiento/),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Leer el paquete' })).toHaveCount(0);
   await expectAccessible(page, 'package gone (withdrawn referral)');
   await leaks.expectNoLeaks(Object.values(canaries));

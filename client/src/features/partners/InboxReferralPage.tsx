@@ -109,7 +109,7 @@ function NextSteps({ referral, onChoose }: { referral: Referral; onChoose: (s: S
     <section className="panel" aria-labelledby="next-title">
       <h2 id="next-title">{t('detail.next')}</h2>
       {steps.length === 0 ? (
-        <p>{t(`detail.ended.${referral.status}` as 'detail.ended.completed')}</p>
+        <p>{t(`detail.ended.${endedBecause(referral)}` as 'detail.ended.completed')}</p>
       ) : (
         <>
           <p>{t(`detail.now.${referral.status}` as 'detail.now.sent')}</p>
@@ -128,6 +128,14 @@ function NextSteps({ referral, onChoose }: { referral: Referral; onChoose: (s: S
       )}
     </section>
   );
+}
+
+/** Why there is nothing left to do: the status, or the revocation that withdrew it. */
+function endedBecause(referral: Referral): string {
+  const revoked = referral.history?.some(
+    (entry) => entry.to === 'withdrawn' && entry.reason === 'consent_revoked',
+  );
+  return revoked ? 'withdrawnByRevocation' : referral.status;
 }
 
 /** The history as the institution knows its actors: the referring agency, itself, the system. */
