@@ -15,12 +15,12 @@ import {
 } from './support/partners';
 import { adminSession, createTeam, unique } from './support/world';
 
-/** A caseworker's case with canaries in its identifying fields, consented for health: identity and health. */
+/** A caseworker's case with canaries in its identifying fields, consented for social protection: identity and health. */
 async function referredCase() {
   const admin = await adminSession();
   const team = await createTeam(admin);
   const worker = await signedInStaff(admin, 'caseworker', team.id);
-  const p1 = await createPartnerInstitution(admin, 'Hospital Canario P1');
+  const p1 = await createPartnerInstitution(admin, 'Servicio de Protección P1');
   const canaries = {
     fullName: `Nombre Canario ${unique()}`,
     healthNotes: `Salud canario ${unique()}`,
@@ -31,7 +31,7 @@ async function referredCase() {
   const kase = await registerCase(worker.session, canaries);
   const consent = await recordConsent(worker.session, kase.id, {
     purposes: ['service_referral', 'information_sharing'],
-    scope: [{ sectors: ['health'], categories: ['minimal', 'identity', 'health'] }],
+    scope: [{ sectors: ['social_protection'], categories: ['minimal', 'identity', 'health'] }],
   });
   const referral = await sendReferral(worker.session, kase.id, p1.id, [
     'minimal',
@@ -176,7 +176,7 @@ test('a partner reads a referral, takes it to completion, and the sender sees th
   await leaks.expectNoLeaks([...Object.values(canaries), outcome, feedback]);
 
   // A second institution: an empty inbox, and the direct address answers "not found".
-  const p2 = await createPartnerInstitution(admin, 'Clínica P2');
+  const p2 = await createPartnerInstitution(admin, 'Servicio de Protección P2');
   const other = await createPartnerUser(admin, p2.id);
   const otherContext = await browser.newContext();
   const otherPage = await otherContext.newPage();

@@ -3,8 +3,16 @@ import type { ApiSession } from './api-session';
 import { expectAccessible } from './browser';
 import { unique } from './world';
 
-/** A receiving institution created for one journey, so that its inbox holds only that journey's referrals. */
-export async function createPartnerInstitution(admin: ApiSession, name: string, sector = 'health') {
+/**
+ * A receiving institution created for one journey, so that its inbox holds
+ * only that journey's referrals. Social protection by default: no demo
+ * institution has that sector, so other journeys' `institutionOf` never picks it.
+ */
+export async function createPartnerInstitution(
+  admin: ApiSession,
+  name: string,
+  sector = 'social_protection',
+) {
   return admin.request<{ id: string; name: string; sector: string }>(
     'POST',
     '/api/v1/institutions',
