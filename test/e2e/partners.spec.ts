@@ -41,18 +41,54 @@ async function referredCase() {
   return { admin, worker, p1, canaries, kase, consent, referral };
 }
 
-/** Opens a step's confirmation from the referral screen: the dialog explains it (checked by axe). */
-async function openStep(page: Page, action: string, title: string) {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('alertdialog', { name: title });
+/** Each step of the partner's side: its button and dialog in Spanish and English, its confirmation. */
+const STEPS = {
+  acknowledge: {
+    action: 'Acusar recibo',
+    title: '¿Acusar recibo de esta derivación?',
+    confirm: 'Acusar recibo',
+    en: ['Acknowledge', 'Acknowledge this referral?'],
+  },
+  accept: {
+    action: 'Aceptar',
+    title: '¿Aceptar esta derivación?',
+    confirm: 'Aceptar la derivación',
+    en: ['Accept', 'Accept this referral?'],
+  },
+  decline: {
+    action: 'Rechazar…',
+    title: '¿Rechazar esta derivación?',
+    confirm: 'Rechazar la derivación',
+    en: ['Decline…', 'Decline this referral?'],
+  },
+  start: {
+    action: 'Marcar en curso',
+    title: '¿Marcar la derivación en curso?',
+    confirm: 'Marcar en curso',
+    en: ['Mark in progress', 'Mark the referral in progress?'],
+  },
+  complete: {
+    action: 'Completar…',
+    title: '¿Completar esta derivación?',
+    confirm: 'Completar la derivación',
+    en: ['Complete…', 'Complete this referral?'],
+  },
+} as const;
+type Step = (typeof STEPS)[keyof typeof STEPS];
+
+/** Opens a step's confirmation (checked by axe in English, then in Spanish): the dialog explains it. */
+async function openStep(page: Page, step: Step) {
+  await expectDialogAccessibleInEnglish(page, step.action, step.en[0], step.en[1]);
+  await page.getByRole('button', { name: step.action, exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: step.title });
   await expect(dialog).toBeVisible();
-  await expectAccessible(page, title, false);
+  await expectAccessible(page, step.title, false);
   return dialog;
 }
 
 /** Confirms an open step and waits for the dialog to close. */
-async function confirmStep(dialog: Locator, confirm: string) {
-  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+async function confirmStep(dialog: Locator, step: Step) {
+  await dialog.getByRole('button', { name: step.confirm, exact: true }).click();
   await expect(dialog).toBeHidden();
 }
 
@@ -119,49 +155,34 @@ test('a partner reads a referral, takes it to completion, and the sender sees th
   await expect(page.getByRole('status').filter({ hasText: 'Paquete descargado' })).toBeVisible();
   expect(openEnvelope(await download.path(), certificate)).toContain(canaries.fullName);
 
-  await expectDialogAccessibleInEnglish(
-    page,
-    'acknowledge',
-    'Acknowledge',
-    'Acknowledge this referral?',
-  );
-  const acknowledge = await openStep(page, 'Acusar recibo', '¿Acusar recibo de esta derivación?');
+  const acknowledge = await openStep(page, STEPS.acknowledge);
   await expect(acknowledge).toContainText('Todavía no se compromete');
-  await confirmStep(acknowledge, 'Acusar recibo');
+  await confirmStep(acknowledge, STEPS.acknowledge);
   await expect(page.getByRole('status').filter({ hasText: 'Recibo acusado' })).toBeVisible();
 
-  await expectDialogAccessibleInEnglish(page, 'decline', 'Decline…', 'Decline this referral?');
-  await expectDialogAccessibleInEnglish(page, 'accept', 'Accept', 'Accept this referral?');
-  const decline = await openStep(page, 'Rechazar…', '¿Rechazar esta derivación?');
+  const decline = await openStep(page, STEPS.decline);
   await expect(decline).toContainText('Los datos compartidos se destruyen');
   await expect(decline.getByRole('button', { name: /Motivo/ })).toBeVisible();
   await decline.getByRole('button', { name: 'Cancelar' }).click();
   await expect(decline).toBeHidden();
 
-  const accept = await openStep(page, 'Aceptar', '¿Aceptar esta derivación?');
-  await confirmStep(accept, 'Aceptar la derivación');
+  const accept = await openStep(page, STEPS.accept);
+  await confirmStep(accept, STEPS.accept);
   await expect(page.getByRole('status').filter({ hasText: 'Derivación aceptada' })).toBeVisible();
 
-  await expectDialogAccessibleInEnglish(
-    page,
-    'in progress',
-    'Mark in progress',
-    'Mark the referral in progress?',
-  );
-  const start = await openStep(page, 'Marcar en curso', '¿Marcar la derivación en curso?');
-  await confirmStep(start, 'Marcar en curso');
+  const start = await openStep(page, STEPS.start);
+  await confirmStep(start, STEPS.start);
   await expect(page.getByRole('status').filter({ hasText: 'Derivación en curso' })).toBeVisible();
 
-  await expectDialogAccessibleInEnglish(page, 'complete', 'Complete…', 'Complete this referral?');
   const outcome = `Atención brindada ${unique()}`;
   const feedback = `Control en dos semanas ${unique()}`;
-  const complete = await openStep(page, 'Completar…', '¿Completar esta derivación?');
+  const complete = await openStep(page, STEPS.complete);
   await complete.getByRole('button', { name: 'Completar la derivación' }).click();
   await expect(complete.getByText('Escriba el resultado.')).toBeVisible();
   await expectAccessible(page, 'complete dialog with an error', false);
   await complete.getByRole('textbox', { name: 'Resultado' }).fill(outcome);
   await complete.getByRole('textbox', { name: /Comentarios/ }).fill(feedback);
-  await confirmStep(complete, 'Completar la derivación');
+  await confirmStep(complete, STEPS.complete);
   await expect(page.getByRole('status').filter({ hasText: 'Derivación completada' })).toBeVisible();
   await expect(page.getByText(`Resultado: ${outcome}`)).toBeVisible();
   await expect(page.getByText('Por: Su institución').first()).toBeVisible();

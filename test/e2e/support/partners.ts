@@ -70,7 +70,7 @@ export async function expectDialogAccessibleInEnglish(
   screen: string,
   openWith: string,
   title: string,
-) {
+): Promise<void> {
   const switcher = page.getByRole('group', { name: /Idioma|Language/ }).first();
   await switcher.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

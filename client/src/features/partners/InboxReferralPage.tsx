@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useFormat } from '../../ui/format';
 import { useVocabulary } from '../../vocab/useVocabulary';
-import { ReferralStatusBadge } from '../referrals/ReferralStatusBadge';
+import { ReferralRequestFacts } from '../referrals/ReferralRequestFacts';
 import { ReferralHistory, type HistoryEntry } from '../referrals/ReferralTimeline';
 import { useReferral, type Referral } from '../referrals/useReferrals';
 import { PackagePanel } from './PackagePanel';
@@ -72,16 +72,7 @@ function ReferralFacts({ referral }: { referral: Referral }) {
     <section className="panel" aria-labelledby="facts-title">
       <h2 id="facts-title">{t('detail.facts')}</h2>
       <dl className="facts">
-        <dt>{t('table.status')}</dt>
-        <dd>
-          <ReferralStatusBadge referral={referral} />
-        </dd>
-        <dt>{t('table.services')}</dt>
-        <dd>{referral.services.map((s) => label('referralService', s)).join(', ')}</dd>
-        <dt>{t('table.urgency')}</dt>
-        <dd>{label('urgency', referral.urgency)}</dd>
-        <dt>{t('table.due')}</dt>
-        <dd>{format.date(referral.acknowledgeBy)}</dd>
+        <ReferralRequestFacts referral={referral} />
         <dt>{t('table.received')}</dt>
         <dd>{format.dateTime(referral.createdAt)}</dd>
         {referral.declineReason && (

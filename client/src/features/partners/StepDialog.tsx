@@ -6,8 +6,8 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { useVocabulary } from '../../vocab/useVocabulary';
-import { DECLINE_REASONS, type Step } from './steps';
-import { useReferralStep, type DeclineReason, type ReferralTransition } from './useInbox';
+import { useReferralTransition, type ReferralTransition } from '../referrals/useReferrals';
+import { DECLINE_REASONS, type DeclineReason, type Step } from './steps';
 
 /**
  * One step of the referral, confirmed after its consequences are said in
@@ -26,7 +26,7 @@ export function StepDialog({
 }) {
   const { t } = useTranslation('partners');
   const { options } = useVocabulary();
-  const move = useReferralStep(referralId);
+  const move = useReferralTransition(referralId);
   const [reason, setReason] = useState<DeclineReason | null>(null);
   const [outcome, setOutcome] = useState('');
   const [feedback, setFeedback] = useState('');

@@ -1,4 +1,9 @@
-import type { ReferralStatus } from '../referrals/useReferrals';
+import type { Covers } from '../../api/covers';
+import type {
+  ReferralStatus,
+  ReferralTransition,
+  WithdrawalReason,
+} from '../referrals/useReferrals';
 
 /** What the receiving institution can do next, by status (the server's rule: security/policy/referrals). */
 export type Step = 'acknowledged' | 'accepted' | 'declined' | 'in_progress' | 'completed';
@@ -17,3 +22,12 @@ export const DECLINE_REASONS = [
   'person_unreachable',
   'other',
 ] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Compile-time proof that the list offers every decline reason the API accepts. */
+export const LISTS_ARE_COMPLETE: [
+  Covers<
+    Exclude<NonNullable<ReferralTransition['reason']>, Exclude<WithdrawalReason, 'other'>>,
+    typeof DECLINE_REASONS
+  >,
+] = [true];

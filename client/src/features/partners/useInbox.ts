@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { saveBlob } from '../../ui/saveBlob';
@@ -6,11 +6,6 @@ import type { components } from '../../api/schema';
 import type { Referral, ReferralStatus } from '../referrals/useReferrals';
 
 export type DisclosurePackage = components['schemas']['DisclosurePackage'];
-export type ReferralTransition = components['schemas']['ReferralTransition'];
-export type DeclineReason = Extract<
-  ReferralTransition['reason'],
-  'no_capacity' | 'out_of_scope' | 'person_declined' | 'person_unreachable' | 'other'
->;
 
 const PAGE = 25;
 
@@ -79,24 +74,6 @@ export function usePackage(referralId: string, requested: boolean) {
     gcTime: 0,
     refetchOnMount: false,
     retry: false,
-  });
-}
-
-/** One step of the lifecycle by the receiving institution; the answer carries the new history. */
-export function useReferralStep(referralId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ReferralTransition) =>
-      call(
-        api.POST('/api/v1/referrals/{id}/transitions', {
-          params: { path: { id: referralId } },
-          body,
-        }),
-      ),
-    onSuccess: (referral) => {
-      queryClient.setQueryData(queryKeys.referrals.detail(referralId), referral);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.referrals.lists });
-    },
   });
 }
 
