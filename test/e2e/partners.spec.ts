@@ -194,6 +194,14 @@ test('a partner reads a referral, takes it to completion, and the sender sees th
   await expect(page.getByRole('row').filter({ hasText: 'Atención médica' })).toContainText(
     'Completada',
   );
+  // The status filter lives in the address (ids and codes only).
+  await page.getByRole('button', { name: /Estado/ }).click();
+  await page.getByRole('option', { name: 'Enviada', exact: true }).click();
+  await expect(page).toHaveURL(/\/inbox\?status=sent$/);
+  await expect(page.getByText('Ninguna derivación coincide con este filtro.')).toBeVisible();
+  await page.getByRole('button', { name: /Estado/ }).click();
+  await page.getByRole('option', { name: 'Completada', exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Atención médica' })).toHaveCount(1);
   await leaks.expectNoLeaks([...Object.values(canaries), outcome, feedback]);
 
   // A second institution: an empty inbox, and the direct address answers "not found".
