@@ -150,6 +150,20 @@ describe('referrals', () => {
     expect(items.map((r) => r.id)).toContain(late);
     expect(items.every((r) => r.overdue === true && r.status === 'sent')).toBe(true);
     expect(items.map((r) => r.id)).not.toContain(id);
+
+    // The partner's inbox lists the overdue first by asking for both halves.
+    const inbox = async (overdue: string) => {
+      const res = await w.doctor.client.get(`/api/v1/referrals?overdue=${overdue}`);
+      expect(res.status).toBe(200);
+      return (res.body as { items: Body[] }).items;
+    };
+    const lateOnes = await inbox('true');
+    const rest = await inbox('false');
+    expect(lateOnes.map((r) => r.id)).toContain(late);
+    expect(lateOnes.every((r) => r.overdue === true)).toBe(true);
+    expect(rest.map((r) => r.id)).toEqual(expect.arrayContaining([id]));
+    expect(rest.map((r) => r.id)).not.toContain(late);
+    expect(rest.every((r) => r.overdue === false)).toBe(true);
   });
 
   it('answers 400 naming the field, 401 without a session', async () => {

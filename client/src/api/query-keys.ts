@@ -23,7 +23,14 @@ export const queryKeys = {
     all: ['referrals'] as const,
     list: (filters: object) => ['referrals', 'list', filters] as const,
     detail: (referralId: string) => ['referrals', 'detail', referralId] as const,
+    lists: ['referrals', 'list'] as const,
   },
+  /**
+   * The disclosure package a partner reads: every fetch is an audited
+   * disclosure, so it lives outside `referrals` and no invalidation of
+   * referrals fetches it again.
+   */
+  referralPackage: (referralId: string) => ['referral-package', referralId] as const,
   reviews: {
     all: ['reviews'] as const,
     list: (state: string) => ['reviews', 'list', state] as const,

@@ -3051,7 +3051,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner's inbox (referrals addressed to their institution) or the sender's sent box; `overdue=true`: still unacknowledged after the due date */
+        /** The partner's inbox (referrals addressed to their institution) or the sender's sent box; `overdue=true`: still unacknowledged after the due date; `overdue=false`: all the others (an inbox lists the overdue first by asking for both) */
         get: {
             parameters: {
                 query?: {

@@ -17,7 +17,8 @@ export function registerReferralsOpenApi(registry: OpenAPIRegistry): void {
     path: '/api/v1/referrals',
     summary:
       "The partner's inbox (referrals addressed to their institution) or the sender's sent box; " +
-      '`overdue=true`: still unacknowledged after the due date',
+      '`overdue=true`: still unacknowledged after the due date; `overdue=false`: all the others ' +
+      '(an inbox lists the overdue first by asking for both)',
     request: { query: ReferralListQuery },
     responses: {
       200: { description: 'Newest first', ...jsonContent(ReferralPage) },

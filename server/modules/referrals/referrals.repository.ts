@@ -67,7 +67,8 @@ export function lockReferralForFirstOpen(trx: Trx, id: string): Promise<Referral
 export interface ReferralFilter {
   limit: number;
   after?: { createdAt: string; id: string };
-  overdueAt?: Date;
+  /** `true`: only referrals overdue at `at`; `false`: only those that are not. */
+  overdue?: { at: Date; is: boolean };
   status?: ReferralStatus;
   caseId?: string;
   /** Only referrals of cases the actor holds as their own (not through break-glass). */
@@ -77,8 +78,12 @@ export interface ReferralFilter {
 /** What row-level security lets the actor see, newest first. */
 export function listReferrals(trx: Trx, filter: ReferralFilter): Promise<ReferralRow[]> {
   let query = referrals(trx);
-  if (filter.overdueAt) {
-    query = query.where('r.status', '=', 'sent').where('r.acknowledge_by', '<', filter.overdueAt);
+  if (filter.overdue) {
+    const { at, is } = filter.overdue;
+    query = query.where((eb) => {
+      const late = eb.and([eb('r.status', '=', 'sent'), eb('r.acknowledge_by', '<', at)]);
+      return is ? late : eb.not(late);
+    });
   }
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.caseId) query = query.where('r.case_id', '=', filter.caseId);

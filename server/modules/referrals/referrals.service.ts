@@ -168,7 +168,7 @@ export async function findReferrals(
       return listReferrals(trx, {
         limit: query.limit,
         after: query.cursor,
-        overdueAt: query.overdue === 'true' ? now : undefined,
+        overdue: query.overdue ? { at: now, is: query.overdue === 'true' } : undefined,
         status: query.status,
         caseId,
         // A case reached by break-glass is listed only when named (an audited read).

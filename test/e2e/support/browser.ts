@@ -10,7 +10,7 @@ import { STRONG_PASSWORD, type Staff } from './world';
  */
 export async function signInFirstTime(
   page: Page,
-  staff: Staff,
+  staff: Pick<Staff, 'email' | 'initialPassword'>,
   path = '/',
 ): Promise<Authenticator> {
   await page.goto(path);
@@ -37,7 +37,7 @@ export async function signInFirstTime(
 /** Signing in again (after sign-out or the end of a session). */
 export async function signIn(
   page: Page,
-  staff: Staff,
+  staff: Pick<Staff, 'email'>,
   authenticator: Authenticator,
 ): Promise<void> {
   await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(staff.email);

@@ -1,4 +1,13 @@
 import type { RouteObject } from 'react-router';
 
-/** The partner institution's screens: /inbox and /inbox/:referralId. */
-export const partnerRoutes: RouteObject[] = [];
+/** The partner institution's screens: /inbox and /inbox/:referralId (addresses carry ids only). */
+export const partnerRoutes: RouteObject[] = [
+  {
+    path: 'inbox',
+    lazy: async () => ({ Component: (await import('./InboxPage')).InboxPage }),
+  },
+  {
+    path: 'inbox/:referralId',
+    lazy: async () => ({ Component: (await import('./InboxReferralPage')).InboxReferralPage }),
+  },
+];

@@ -9,7 +9,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useFormat } from '../../ui/format';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { useDirectory } from '../directory/useDirectory';
-import { ReferralStatusBadge } from './ReferralStatusBadge';
+import { ReferralRequestFacts } from './ReferralRequestFacts';
 import { ReferralTimeline } from './ReferralTimeline';
 import { useInstitutions } from '../directory/useInstitutions';
 import { mayWithdraw, useReferral, type Referral } from './useReferrals';
@@ -105,18 +105,9 @@ function ReferralFacts({
           {institutionName ?? t('unknownInstitution')}
           {sector && ` — ${label('sector', sector)}`}
         </dd>
-        <dt>{t('table.status')}</dt>
-        <dd>
-          <ReferralStatusBadge referral={referral} />
-        </dd>
-        <dt>{t('table.services')}</dt>
-        <dd>{referral.services.map((s) => label('referralService', s)).join(', ')}</dd>
+        <ReferralRequestFacts referral={referral} />
         <dt>{t('detail.categories')}</dt>
         <dd>{referral.categories.map((c) => label('dataCategory', c)).join(', ')}</dd>
-        <dt>{t('table.urgency')}</dt>
-        <dd>{label('urgency', referral.urgency)}</dd>
-        <dt>{t('table.due')}</dt>
-        <dd>{format.date(referral.acknowledgeBy)}</dd>
         <dt>{t('detail.sentBy')}</dt>
         <dd>
           {t('detail.byOn', {

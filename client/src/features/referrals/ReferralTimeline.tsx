@@ -4,7 +4,8 @@ import { useVocabulary, type Vocabulary } from '../../vocab/useVocabulary';
 import { useDirectory } from '../directory/useDirectory';
 import type { Referral } from './useReferrals';
 
-type Entry = NonNullable<Referral['history']>[number];
+export type HistoryEntry = NonNullable<Referral['history']>[number];
+type Entry = HistoryEntry;
 
 /** Which vocabulary a history reason belongs to (a decline, a withdrawal, or the consent's revocation). */
 function reasonVocabulary(entry: Entry): Vocabulary | undefined {
@@ -13,11 +14,9 @@ function reasonVocabulary(entry: Entry): Vocabulary | undefined {
   return undefined;
 }
 
-/** The referral's history, oldest first: each step, when, by whom, and why. */
+/** The referral's history as the sender follows it: staff named from the lead agency's directory. */
 export function ReferralTimeline({ history }: { history: Entry[] }) {
   const { t } = useTranslation('referrals');
-  const { label } = useVocabulary();
-  const format = useFormat();
   const { staffName } = useDirectory();
   const who = (entry: Entry) =>
     entry.actorKind === 'user'
@@ -25,6 +24,23 @@ export function ReferralTimeline({ history }: { history: Entry[] }) {
       : entry.actorKind === 'institution_system'
         ? t('timeline.institutionSystem')
         : t('timeline.system');
+  return <ReferralHistory history={history} who={who} />;
+}
+
+/**
+ * The referral's history, oldest first: each step, when, by whom (`who`
+ * names the actor: each side knows different people), and why.
+ */
+export function ReferralHistory({
+  history,
+  who,
+}: {
+  history: Entry[];
+  who: (entry: Entry) => string;
+}) {
+  const { t } = useTranslation('referrals');
+  const { label } = useVocabulary();
+  const format = useFormat();
   const reason = (entry: Entry) => {
     if (!entry.reason) return undefined;
     if (entry.reason === 'consent_revoked') return t('timeline.consentRevoked');

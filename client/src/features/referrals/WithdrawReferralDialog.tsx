@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { Select } from '../../ui/Select';
 import { useVocabulary } from '../../vocab/useVocabulary';
-import { useWithdrawReferral, type Referral, type WithdrawalReason } from './useReferrals';
+import { useReferralTransition, type Referral, type WithdrawalReason } from './useReferrals';
 
 const REASONS: readonly WithdrawalReason[] = [
   'need_met_elsewhere',
@@ -28,7 +28,7 @@ export function WithdrawReferralDialog({
 }) {
   const { t } = useTranslation('referrals');
   const { options } = useVocabulary();
-  const withdraw = useWithdrawReferral(referral.id);
+  const withdraw = useReferralTransition(referral.id);
   const [reason, setReason] = useState<WithdrawalReason | null>(null);
   const [reasonError, setReasonError] = useState<string>();
   const confirm = () => {
@@ -36,7 +36,7 @@ export function WithdrawReferralDialog({
       setReasonError(t('withdraw.reasonRequired'));
       return;
     }
-    withdraw.mutate(reason, { onSuccess: onWithdrawn });
+    withdraw.mutate({ to: 'withdrawn', reason }, { onSuccess: onWithdrawn });
   };
   return (
     <Dialog

@@ -91,19 +91,28 @@ export function useSendReferral() {
   });
 }
 
-export function useWithdrawReferral(referralId: string) {
+export type ReferralTransition = components['schemas']['ReferralTransition'];
+
+/**
+ * One step of a referral's lifecycle (either side); the answer carries the
+ * new status and history, and the lists that show it are refreshed.
+ */
+export function useReferralTransition(referralId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: WithdrawalReason) =>
+    mutationFn: (body: ReferralTransition) =>
       call(
         api.POST('/api/v1/referrals/{id}/transitions', {
           params: { path: { id: referralId } },
-          body: { to: 'withdrawn', reason },
+          body,
         }),
       ),
     onSuccess: (referral) => {
       queryClient.setQueryData(queryKeys.referrals.detail(referralId), referral);
-      invalidateReferrals(queryClient, referral.caseId);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.referrals.lists });
+      if (referral.caseId) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(referral.caseId) });
+      }
     },
   });
 }

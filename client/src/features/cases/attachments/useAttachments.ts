@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../../api/client';
+import { saveBlob } from '../../../ui/saveBlob';
 import { queryKeys } from '../../../api/query-keys';
 import { uploadAttachment, type CaseAttachment } from './upload';
 
@@ -42,18 +43,7 @@ export function useDownloadAttachment(caseId: string) {
           parseAs: 'blob',
         }),
       );
-      const url = URL.createObjectURL(blob);
-      try {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = downloadName(attachment);
-        link.rel = 'noopener';
-        document.body.append(link);
-        link.click();
-        link.remove();
-      } finally {
-        setTimeout(() => URL.revokeObjectURL(url), 1_000);
-      }
+      saveBlob(blob, downloadName(attachment));
     },
   });
 }
