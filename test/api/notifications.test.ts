@@ -13,6 +13,7 @@ import {
   revoke,
   type Signed,
 } from '../helpers/referrals';
+import { SessionClient } from '../helpers/session-client';
 import { auditEvents, signedIn } from '../helpers/users';
 
 /** Notifications: the endpoints, each event that writes them, and who may see them. */
@@ -66,7 +67,6 @@ async function stepUp(who: Signed) {
 
 describe('the endpoints', () => {
   it('answer 401 without a session', async () => {
-    const { SessionClient } = await import('../helpers/session-client');
     const anonymous = new SessionClient(t.app, t.clock);
     const id = '00000000-0000-4000-8000-000000000000';
     expect((await anonymous.get('/api/v1/notifications')).status).toBe(401);
