@@ -115,6 +115,28 @@ describe('notification e-mails', () => {
     }
   });
 
+  it('two instances delivering at once send each message once', async () => {
+    const partners = [
+      await signedIn(t, 'partner', { institutionId: w.hospital }),
+      await signedIn(t, 'partner', { institutionId: w.hospital }),
+    ];
+    const caseId = await newCase(w.ana.client);
+    await giveConsent(w.ana.client, caseId, [{ sectors: ['health'], categories: ['minimal'] }]);
+    await referralId(w.ana.client, caseId, w.hospital, { categories: ['minimal'] });
+    await referralId(w.ana.client, caseId, w.hospital, { categories: ['minimal'] });
+    const other = smtpMailer({ smtpUrl: smtp.url, from: FROM });
+    const [a, b] = await Promise.all([deliver(), deliver(new Date(), other)]);
+    other.close();
+    // Two referrals × (doctor, the first test's colleague, two new partners).
+    expect(a.delivered + b.delivered).toBe(8);
+    const received = take();
+    expect(received).toHaveLength(8);
+    for (const partner of partners) {
+      expect(received.filter((m) => m.to.includes(partner.user.email))).toHaveLength(2);
+    }
+    expect(await deliver()).toEqual({ delivered: 0, failed: 0, dropped: 0 });
+  });
+
   it('a stopped SMTP server: retried later with backoff, never lost', async () => {
     const stopped = await startSmtp();
     await stopped.stop();

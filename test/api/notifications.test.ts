@@ -369,6 +369,26 @@ describe('with the rest of the system', () => {
     expect(pending).toEqual([]);
   });
 
+  it('a disabled account keeps no notification and is told nothing new', async () => {
+    const leaving = await signedIn(t, 'partner', { institutionId: w.hospital });
+    const caseId = await consentedCase();
+    const before = await referralId(w.ana.client, caseId, w.hospital);
+    expect(await about(leaving, before)).toEqual(['referral_received']);
+    await system((trx) =>
+      trx.updateTable('users').set({ active: false }).where('id', '=', leaving.user.id).execute(),
+    );
+    const after = await referralId(w.ana.client, caseId, w.hospital);
+    const rows = await system((trx) =>
+      trx
+        .selectFrom('notifications')
+        .select('resource_id')
+        .where('recipient_id', '=', leaving.user.id)
+        .execute(),
+    );
+    expect(rows).toEqual([]);
+    expect(after).not.toBe(before);
+  });
+
   it('an erased case leaves no notification about it', async () => {
     const caseId = await consentedCase();
     const id = await referralId(w.ana.client, caseId, w.hospital);
