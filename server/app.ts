@@ -48,6 +48,7 @@ import { directoryRoutes } from './modules/directory/directory.routes';
 import { caseConsentsRoutes, consentsRoutes } from './modules/consents/consents.routes';
 import { erasureEffects, revocationEffects } from './modules/referrals';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 
 export interface AppDeps {
   database: Database;
@@ -129,6 +130,7 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/institutions', institutionCertificatesRoutes(pki));
   api.use('/certificates', certificatesRoutes(pki));
   api.use('/reviews', reviewsRoutes(cases));
+  api.use('/notifications', notificationsRoutes({ store, access, clock }));
   api.use(
     '/users',
     usersRoutes({

@@ -19,6 +19,7 @@ import { auditAnchorLogger, sealPending, type AuditAnchorLogger } from './module
 import { PostgresSessionStore } from './modules/auth';
 import { assertKekVersionsAvailable, upgradeLegacyTotpSecrets } from './modules/keys';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
+import { startNotificationJobs } from './modules/notifications';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 const AUDIT_SEAL_INTERVAL_MS = 1_000;
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);
   const expiry = expireReferralsPeriodically(store, logger);
+  const stopNotifications = startNotificationJobs(store, config.mail, logger);
+  if (!config.mail) logger.info('SMTP_URL is not set: no notification e-mails are sent');
   const anchor = auditAnchorLogger(store, logger);
   const anchoring = anchorAuditChainPeriodically(anchor, logger);
   const server = app.listen(config.port, config.host, () => {
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
     clearInterval(sealer);
     clearInterval(expiry);
     clearInterval(anchoring);
+    stopNotifications();
     partnerServer?.close();
     partnerServer?.closeIdleConnections();
     void shutdown(server, database, config.shutdownTimeoutMs, logger, anchor).then(() =>

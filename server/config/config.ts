@@ -43,6 +43,17 @@ export const EnvSchema = z.object({
   MTLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   MTLS_CERT_PATH: z.string().min(1).optional(),
   MTLS_KEY_PATH: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.email().optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http(s):// URL')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -69,6 +80,8 @@ export interface Config {
   insecureHttpCookie: boolean;
   /** The optional mutual-TLS listener for institution systems (all three set, or none). */
   mtls?: { port: number; certPath: string; keyPath: string };
+  /** Notification e-mails (SMTP_URL, MAIL_FROM, PUBLIC_URL); none are sent when unset. */
+  mail?: { smtpUrl: string; from: string; publicUrl: string };
 }
 
 export const DEVELOPMENT_LEAD_AGENCY_NAME = 'Agencia líder (desarrollo)';
@@ -111,6 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mtlsSet.length > 0 && mtlsSet.length < 3) {
     problems.push('MTLS_PORT, MTLS_CERT_PATH, MTLS_KEY_PATH: set all three, or none');
   }
+  if (e.SMTP_URL && (!e.MAIL_FROM || !e.PUBLIC_URL)) {
+    problems.push('MAIL_FROM, PUBLIC_URL: required when SMTP_URL is set');
+  }
+  if (isProduction && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) {
+    problems.push('PUBLIC_URL: must be https:// in production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -138,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),
     ...(e.MTLS_PORT !== undefined && e.MTLS_CERT_PATH && e.MTLS_KEY_PATH
       ? { mtls: { port: e.MTLS_PORT, certPath: e.MTLS_CERT_PATH, keyPath: e.MTLS_KEY_PATH } }
+      : {}),
+    ...(e.SMTP_URL && e.MAIL_FROM && e.PUBLIC_URL
+      ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL } }
       : {}),
   };
 }

@@ -11,6 +11,11 @@ import type {
   ReferralPackagesTable,
   ReferralsTable,
 } from './schema.partners';
+import type {
+  MailOutboxTable,
+  NotificationsTable,
+  ReferralOverdueNoticesTable,
+} from './schema.notifications';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -37,6 +42,9 @@ export interface DB {
   referral_events: ReferralEventsTable;
   certificate_authority: CertificateAuthorityTable;
   institution_certificates: InstitutionCertificatesTable;
+  notifications: NotificationsTable;
+  mail_outbox: MailOutboxTable;
+  referral_overdue_notices: ReferralOverdueNoticesTable;
 }
 
 export interface SchemaMigrationsTable {

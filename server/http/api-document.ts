@@ -8,6 +8,7 @@ import { registerHealthOpenApi } from '../modules/health';
 import { registerInstitutionsOpenApi } from '../modules/institutions/institutions.openapi';
 import { registerReferralsOpenApi } from '../modules/referrals/referrals.openapi';
 import { registerReviewsOpenApi } from '../modules/reviews/reviews.openapi';
+import { registerNotificationsOpenApi } from '../modules/notifications/notifications.openapi';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
 import { version } from '../../package.json';
@@ -31,5 +32,6 @@ export function buildApiDocument() {
   registerReferralsOpenApi(registry);
   registerReviewsOpenApi(registry);
   registerCertificatesOpenApi(registry);
+  registerNotificationsOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ACTOR_ROLES, type ActorRole } from '../../server/db/actor-transaction';
+import { sql } from 'kysely';
+import {
+  ACTOR_ROLES,
+  inActorTransaction,
+  SYSTEM_ACTOR,
+  type ActorRole,
+} from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { giveConsent, givenNow, inDays, referralId as newReferral } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
@@ -49,6 +55,8 @@ const referralsToMove = new Map<Who, string>();
 const packagesToClose = new Map<Who, string>();
 const minorCases = new Map<Who, string>();
 let pendingCorrectionCase: string;
+/** One notification of each role's own (written as the system, as the database's triggers do). */
+const ownNotifications = new Map<Who, string>();
 
 const CASE = {
   identifiedOn: '2026-11-12',
@@ -388,6 +396,26 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['caseworker', 'supervisor'],
   },
   {
+    method: 'get',
+    path: () => '/api/v1/notifications',
+    template: 'GET:/api/v1/notifications/',
+    allowed: 'all',
+  },
+  {
+    method: 'post',
+    path: (who) => `/api/v1/notifications/${ownNotifications.get(who) ?? randomUUID()}/read`,
+    template: 'POST:/api/v1/notifications/:id/read',
+    body: () => ({}),
+    allowed: 'all',
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/notifications/read-all',
+    template: 'POST:/api/v1/notifications/read-all',
+    body: () => ({}),
+    allowed: 'all',
+  },
+  {
     method: 'post',
     path: () => '/api/v1/teams',
     template: 'POST:/api/v1/teams/',
@@ -506,6 +534,13 @@ beforeAll(async () => {
       password: 'Clave-de-la-matriz-2026',
     });
     revocableCertificate = (issued.body as { certificate: { id: string } }).certificate.id;
+  }
+  for (const [role, { id }] of clients) {
+    const { rows } = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      sql<{ id: string }>`insert into notifications (recipient_id, kind, resource_type, resource_id)
+        values (${id}, 'referral_received', 'referral', ${randomUUID()}) returning id`.execute(trx),
+    );
+    ownNotifications.set(role, rows[0]!.id);
   }
 }, 120_000);
 afterAll(() => t.close());

@@ -35,4 +35,9 @@ export const queryKeys = {
     all: ['reviews'] as const,
     list: (state: string) => ['reviews', 'list', state] as const,
   },
+  notifications: {
+    all: ['notifications'] as const,
+    unread: ['notifications', 'unread'] as const,
+    list: ['notifications', 'list'] as const,
+  },
 } as const;
