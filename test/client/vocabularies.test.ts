@@ -44,6 +44,7 @@ const LABELLED: Record<string, Record<string, string>> = {
   ConsentScope: { sectors: 'sector', categories: 'dataCategory' },
   Institution: { sector: 'sector' },
   AcknowledgeReview: { outcome: 'reviewOutcome' },
+  AuditEvent: { action: 'auditAction', purpose: 'auditPurpose', outcome: 'auditOutcome' },
 };
 
 type Schema = {
