@@ -28,4 +28,11 @@ export const queryKeys = {
     all: ['reviews'] as const,
     list: (state: string) => ['reviews', 'list', state] as const,
   },
+  audit: {
+    all: ['audit'] as const,
+    log: (filters: object) => ['audit', 'log', filters] as const,
+    staff: ['audit', 'staff'] as const,
+    caseReport: (subject: object) => ['audit', 'report', 'case', subject] as const,
+    userReport: (userId: string) => ['audit', 'report', 'user', userId] as const,
+  },
 } as const;

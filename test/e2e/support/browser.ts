@@ -10,7 +10,7 @@ import { STRONG_PASSWORD, type Staff } from './world';
  */
 export async function signInFirstTime(
   page: Page,
-  staff: Staff,
+  staff: Pick<Staff, 'email' | 'initialPassword'>,
   path = '/',
 ): Promise<Authenticator> {
   await page.goto(path);
