@@ -15,6 +15,7 @@ import {
   newCase,
   referralId,
   referralWorld,
+  revoke,
   type Signed,
 } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
@@ -249,6 +250,45 @@ describe(`access reports (${engine})`, () => {
       const csv = await auditor.client.get(`${CASE_EXPORT}?caseId=${erasedId}`);
       expect(csv.status).toBe(200);
       expect(csv.text).toContain('"case.erase"');
+    });
+  });
+
+  describe('meeting the rest of Amparo', () => {
+    it("a revocation's consequences are in the case's report: the consent and the closed package", async () => {
+      const revokedCase = await newCase(w.ana.client);
+      const consent = await giveConsent(w.ana.client, revokedCase, HEALTH);
+      const sent = await referralId(w.ana.client, revokedCase, w.hospital);
+      expect((await revoke(w.ana, consent.id)).status).toBe(200);
+      const rows = (await caseReport({ caseId: revokedCase })).items;
+      expect(pick(rows, 'consent.revoke')).toEqual([
+        expect.objectContaining({
+          resourceType: 'consent',
+          resourceId: consent.id,
+          purpose: 'person_withdrew',
+        }),
+      ]);
+      expect(pick(rows, 'referral.package.close')).toEqual([
+        expect.objectContaining({ resourceId: sent, purpose: 'consent_revoked' }),
+      ]);
+    });
+
+    it('a disabled account keeps its name and its report', async () => {
+      const admin = await signedIn(t, 'admin');
+      const leaver = await signedIn(t, 'caseworker', { teamId: w.teamId });
+      // Not assigned to them, no team access: a 404, audited as a refused attempt.
+      expect((await leaver.client.get(`/api/v1/cases/${caseId}`)).status).toBe(404);
+      expect(
+        (await admin.client.patch(`/api/v1/users/${leaver.user.id}`, { active: false })).status,
+      ).toBe(200);
+      const staff = (await auditor.client.get(STAFF)).body as AuditStaffList;
+      expect(staff.items.find((p) => p.id === leaver.user.id)).toMatchObject({ active: false });
+      const res = await auditor.client.get(`${USER_REPORT}?userId=${leaver.user.id}`);
+      expect(res.status).toBe(200);
+      const report = res.body as UserAccessReport;
+      expect(report.user).toMatchObject({ active: false, displayName: 'Test caseworker' });
+      expect(report.items.map((r) => [r.action, r.outcome, r.resourceId])).toEqual([
+        ['access.denied', 'denied', caseId],
+      ]);
     });
   });
 

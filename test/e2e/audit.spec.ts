@@ -153,7 +153,7 @@ test('the auditor verifies the chain: intact', async () => {
 
 test("the case's access report holds both reads, with names and purposes, and exports CSV", async () => {
   await page.getByRole('link', { name: 'Informes de acceso', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Informes de accesos' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Informes de acceso' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Número de caso', exact: true }).fill(caseNumber);
   await page.getByRole('button', { name: 'Ver informe', exact: true }).click();
   await expect(
