@@ -33,6 +33,6 @@ export const queryKeys = {
     log: (filters: object) => ['audit', 'log', filters] as const,
     staff: ['audit', 'staff'] as const,
     caseReport: (subject: object) => ['audit', 'report', 'case', subject] as const,
-    userReport: (userId: string) => ['audit', 'report', 'user', userId] as const,
+    userReport: (subject: object) => ['audit', 'report', 'user', subject] as const,
   },
 } as const;

@@ -7,7 +7,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AuditEventTable, type NamedEvent } from './AuditEventTable';
 import { AuditFilters } from './AuditFilters';
 import { ChainVerification } from './ChainVerification';
-import { useAuditLog, useAuditStaff, type AuditFilters as Filters } from './useAudit';
+import { useAuditLog, useAuditStaff, type Asked, type AuditFilters as Filters } from './useAudit';
 import './audit.css';
 
 /**
@@ -17,9 +17,9 @@ import './audit.css';
  */
 export function AuditLogPage() {
   const { t } = useTranslation('audit');
-  const [filters, setFilters] = useState<Filters>({});
+  const [asked, setAsked] = useState<Asked<Filters>>({ value: {}, run: 0 });
   const staff = useAuditStaff();
-  const log = useAuditLog(filters);
+  const log = useAuditLog(asked);
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
   const people = new Map((staff.data?.items ?? []).map((person) => [person.id, person]));
   // The log carries ids only: names and institutions come from the staff list.
@@ -36,7 +36,10 @@ export function AuditLogPage() {
       <ChainVerification />
       <section className="panel" aria-labelledby="audit-search-title">
         <h2 id="audit-search-title">{t('log.searchTitle')}</h2>
-        <AuditFilters staff={staff.data?.items ?? []} onSearch={setFilters} />
+        <AuditFilters
+          staff={staff.data?.items ?? []}
+          onSearch={(value) => setAsked((last) => ({ value, run: last.run + 1 }))}
+        />
       </section>
       {log.isPending && <Loading />}
       {log.error && <ProblemMessage error={log.error} />}

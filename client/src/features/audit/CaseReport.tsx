@@ -6,7 +6,7 @@ import { Loading } from '../../ui/Loading';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { TextField } from '../../ui/TextField';
 import { ReportResult } from './ReportResult';
-import { useCaseReport, useDownloadReport, type CaseSubject } from './useAudit';
+import { useCaseReport, useDownloadReport, type Asked, type CaseSubject } from './useAudit';
 
 const CASE_NUMBER = /^TRT-[0-9]{4}-[0-9]{6,}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,8 +16,8 @@ export function CaseReport() {
   const { t } = useTranslation('audit');
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
-  const [subject, setSubject] = useState<CaseSubject | null>(null);
-  const report = useCaseReport(subject);
+  const [asked, setAsked] = useState<Asked<CaseSubject> | null>(null);
+  const report = useCaseReport(asked);
   const download = useDownloadReport();
   const first = report.data?.pages[0];
   const rows = report.data?.pages.flatMap((page) => page.items) ?? [];
@@ -25,14 +25,16 @@ export function CaseReport() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = text.trim().toUpperCase();
-    if (CASE_NUMBER.test(value)) {
-      setSubject({ caseNumber: value });
-    } else if (UUID.test(text.trim())) {
-      setSubject({ caseId: text.trim().toLowerCase() });
-    } else {
+    const subject: CaseSubject | undefined = CASE_NUMBER.test(value)
+      ? { caseNumber: value }
+      : UUID.test(value)
+        ? { caseId: value.toLowerCase() }
+        : undefined;
+    if (!subject) {
       setError(t('access.caseNumberInvalid'));
       return;
     }
+    setAsked((last) => ({ value: subject, run: (last?.run ?? 0) + 1 }));
     setError(undefined);
     download.reset();
   };
@@ -53,7 +55,7 @@ export function CaseReport() {
           {t('access.show')}
         </Button>
       </form>
-      {subject && report.isPending && <Loading />}
+      {asked && report.isPending && <Loading />}
       {notFound ? (
         <div className="notice notice--warning" role="status">
           <p>{t('access.caseNotFound')}</p>

@@ -6,7 +6,7 @@ import { Loading } from '../../ui/Loading';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { ReportResult } from './ReportResult';
-import { useAuditStaff, useDownloadReport, useUserReport } from './useAudit';
+import { useAuditStaff, useDownloadReport, useUserReport, type Asked } from './useAudit';
 
 /** One person chosen by name: what they opened, disclosed, exported or attempted. */
 export function UserReport() {
@@ -15,8 +15,8 @@ export function UserReport() {
   const staff = useAuditStaff();
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string>();
-  const [userId, setUserId] = useState<string | null>(null);
-  const report = useUserReport(userId);
+  const [asked, setAsked] = useState<Asked<string> | null>(null);
+  const report = useUserReport(asked);
   const download = useDownloadReport();
   const first = report.data?.pages[0];
   const rows = report.data?.pages.flatMap((page) => page.items) ?? [];
@@ -33,7 +33,7 @@ export function UserReport() {
     }
     setError(undefined);
     download.reset();
-    setUserId(chosen);
+    setAsked((last) => ({ value: chosen, run: (last?.run ?? 0) + 1 }));
   };
 
   if (staff.isPending) return <Loading />;
@@ -53,7 +53,7 @@ export function UserReport() {
           {t('access.show')}
         </Button>
       </form>
-      {userId && report.isPending && <Loading />}
+      {asked && report.isPending && <Loading />}
       {report.error && <ProblemMessage error={report.error} />}
       {first && (
         <ReportResult

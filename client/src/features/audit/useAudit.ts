@@ -22,10 +22,20 @@ const PAGE_SIZE = 50;
  */
 const ON_DEMAND = { refetchOnWindowFocus: false, refetchOnMount: false, staleTime: Infinity };
 
-/** The log, newest first, filtered; `null` filters: nothing searched yet. */
-export function useAuditLog(filters: AuditFilters | null) {
+/**
+ * A search as the person asked for it: `run` counts their presses of the
+ * button, so that asking again reads the log again (never an old answer).
+ */
+export interface Asked<T> {
+  value: T;
+  run: number;
+}
+
+/** The log, newest first, filtered. */
+export function useAuditLog(asked: Asked<AuditFilters>) {
+  const filters = asked.value;
   return useInfiniteQuery({
-    queryKey: queryKeys.audit.log(filters ?? {}),
+    queryKey: queryKeys.audit.log({ filters, run: asked.run }),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/audit', {
@@ -34,7 +44,6 @@ export function useAuditLog(filters: AuditFilters | null) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: filters !== null,
     ...ON_DEMAND,
   });
 }
@@ -55,9 +64,10 @@ export function useVerifyChain() {
   });
 }
 
-export function useCaseReport(subject: CaseSubject | null) {
+export function useCaseReport(asked: Asked<CaseSubject> | null) {
+  const subject = asked?.value;
   return useInfiniteQuery({
-    queryKey: queryKeys.audit.caseReport(subject ?? {}),
+    queryKey: queryKeys.audit.caseReport({ subject, run: asked?.run }),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/audit/reports/case', {
@@ -66,15 +76,16 @@ export function useCaseReport(subject: CaseSubject | null) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: subject !== null,
+    enabled: asked !== null,
     retry: false,
     ...ON_DEMAND,
   });
 }
 
-export function useUserReport(userId: string | null) {
+export function useUserReport(asked: Asked<string> | null) {
+  const userId = asked?.value ?? null;
   return useInfiniteQuery({
-    queryKey: queryKeys.audit.userReport(userId ?? ''),
+    queryKey: queryKeys.audit.userReport({ userId, run: asked?.run }),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/audit/reports/user', {
@@ -83,7 +94,7 @@ export function useUserReport(userId: string | null) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: userId !== null,
+    enabled: asked !== null,
     retry: false,
     ...ON_DEMAND,
   });
