@@ -154,8 +154,19 @@ test('the auditor verifies the chain: intact', async () => {
 test("the case's access report holds both reads, with names and purposes, and exports CSV", async () => {
   await page.getByRole('link', { name: 'Informes de acceso', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Informes de acceso' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Número de caso', exact: true }).fill(caseNumber);
-  await page.getByRole('button', { name: 'Ver informe', exact: true }).click();
+  const number = page.getByRole('textbox', { name: 'Número de caso', exact: true });
+  const show = page.getByRole('button', { name: 'Ver informe', exact: true });
+  await number.fill('TRT-26');
+  await show.click();
+  await expect(number).toHaveAccessibleDescription(/Escriba un número de caso/);
+  await number.fill('TRT-1999-000001');
+  await show.click();
+  await expect(page.getByRole('status')).toContainText(
+    'No hay ningún caso con ese número o identificador.',
+  );
+  await expectAccessible(page, 'case access report, no such case');
+  await number.fill(caseNumber);
+  await show.click();
   await expect(
     page.getByRole('heading', { name: `Accesos al caso ${caseNumber}`, exact: true }),
   ).toBeVisible();
