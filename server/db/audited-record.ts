@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { ProblemError } from '../http/problem';
-import { record } from '../modules/audit';
+import { record, type AuditAction, type AuditPurpose } from '../modules/audit';
 import {
   auditAlone,
   auditDenialIfExists,
@@ -19,7 +19,7 @@ export interface AuditedResource {
 
 export interface RecordUseCase {
   resource: AuditedResource;
-  audit: { action: string; purpose?: string };
+  audit: { action: AuditAction; purpose?: AuditPurpose };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { z } from './zod';
+import type { AuditPurpose } from '../modules/audit/audit.vocabulary';
 
 /**
  * RFC 9457 problem details. `code` is stable: clients branch and translate on
@@ -47,10 +48,10 @@ export class ProblemError extends Error {
    * Set on a refusal that is not a 403 but must be audited as one (a four-eyes
    * rule): the purpose the `access.denied` event records.
    */
-  refusalPurpose: string | undefined;
+  refusalPurpose: AuditPurpose | undefined;
 
   /** Marks this problem as a refusal the audit log records (see withAuditedRefusals). */
-  asRefusal(purpose: string): this {
+  asRefusal(purpose: AuditPurpose): this {
     this.refusalPurpose = purpose;
     return this;
   }

@@ -176,6 +176,36 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['auditor'],
   },
   {
+    method: 'get',
+    path: () => '/api/v1/audit/staff',
+    template: 'GET:/api/v1/audit/staff',
+    allowed: ['auditor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/audit/reports/case?caseId=${caseId}`,
+    template: 'GET:/api/v1/audit/reports/case',
+    allowed: ['auditor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/audit/reports/case/export?caseId=${caseId}`,
+    template: 'GET:/api/v1/audit/reports/case/export',
+    allowed: ['auditor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/audit/reports/user?userId=${userId}`,
+    template: 'GET:/api/v1/audit/reports/user',
+    allowed: ['auditor'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/audit/reports/user/export?userId=${userId}`,
+    template: 'GET:/api/v1/audit/reports/user/export',
+    allowed: ['auditor'],
+  },
+  {
     method: 'post',
     path: () => '/api/v1/cases',
     template: 'POST:/api/v1/cases/',

@@ -45,6 +45,7 @@ const LABELLED: Record<string, Record<string, string>> = {
   Institution: { sector: 'sector' },
   AcknowledgeReview: { outcome: 'reviewOutcome' },
   Notification: { kind: 'notificationKind' },
+  AuditEvent: { action: 'auditAction', purpose: 'auditPurpose', outcome: 'auditOutcome' },
 };
 
 type Schema = {

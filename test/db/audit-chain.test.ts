@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
-import { record, sealPending, verifyAuditChain } from '../../server/modules/audit';
+import { record, sealPending, verifyAuditChain, type AuditEntry } from '../../server/modules/audit';
 import { openServerDatabase } from '../../server/db/database';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { engine } from '../helpers/engine';
@@ -18,9 +18,9 @@ const auditor: DbActor = {
   role: 'auditor',
 };
 
-const entry = (n: number) => ({
+const entry = (n: number): AuditEntry => ({
   action: 'case.read',
-  outcome: 'success' as const,
+  outcome: 'success',
   resourceType: 'case',
   resourceId: `TRT-2026-${String(n).padStart(6, '0')}`,
   purpose: 'view',

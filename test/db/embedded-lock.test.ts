@@ -7,6 +7,7 @@ import { auditAlone, inActorTransaction, SYSTEM_ACTOR } from '../../server/db/ac
 import { openEmbeddedDatabase, type Database } from '../../server/db/database';
 import { LOCK_FILE } from '../../server/db/embedded-lock';
 import { engine } from '../helpers/engine';
+import type { AuditAction } from '../../server/modules/audit';
 
 /**
  * The lock is about PGlite's data directory, whatever engine the suite runs
@@ -24,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const write = (database: Database, action: string) =>
+const write = (database: Database, action: AuditAction) =>
   auditAlone({ db: database.db, auditKey }, SYSTEM_ACTOR, { action, outcome: 'success' });
 
 const actions = (database: Database) =>
@@ -47,7 +48,7 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
   it('refuses a second opener while the first is open, and lets one in after close', async () => {
     const first = await openEmbeddedDatabase({ dataDir });
     try {
-      await write(first, 'before.refusal');
+      await write(first, 'team.create');
       expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(ownLock());
 
       const second = openEmbeddedDatabase({ dataDir });
@@ -55,8 +56,8 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
       await expect(second).rejects.toThrow('Stop the server first');
 
       // The first opener is untouched by the refusal: it still reads and writes.
-      await write(first, 'after.refusal');
-      expect(await actions(first)).toEqual(['before.refusal', 'after.refusal']);
+      await write(first, 'institution.create');
+      expect(await actions(first)).toEqual(['team.create', 'institution.create']);
     } finally {
       await first.close();
     }
@@ -64,7 +65,7 @@ describe(`the embedded data directory lock (suite on ${engine})`, () => {
 
     const next = await openEmbeddedDatabase({ dataDir });
     try {
-      expect(await actions(next)).toEqual(['before.refusal', 'after.refusal']);
+      expect(await actions(next)).toEqual(['team.create', 'institution.create']);
     } finally {
       await next.close();
     }

@@ -10,7 +10,7 @@ it(`npm run verify-audit passes an intact log and names the first tampered event
   try {
     await s.withStore((store) =>
       inActorTransaction(store, SYSTEM_ACTOR, (trx) => {
-        for (const action of ['institution.create', 'institution.update', 'user.create']) {
+        for (const action of ['institution.create', 'institution.update', 'user.create'] as const) {
           record(trx, { action, outcome: 'success' });
         }
         return Promise.resolve();

@@ -40,4 +40,11 @@ export const queryKeys = {
     unread: ['notifications', 'unread'] as const,
     list: ['notifications', 'list'] as const,
   },
+  audit: {
+    all: ['audit'] as const,
+    log: (filters: object) => ['audit', 'log', filters] as const,
+    staff: ['audit', 'staff'] as const,
+    caseReport: (subject: object) => ['audit', 'report', 'case', subject] as const,
+    userReport: (subject: object) => ['audit', 'report', 'user', subject] as const,
+  },
 } as const;

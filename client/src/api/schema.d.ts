@@ -1248,6 +1248,8 @@ export interface paths {
                     resourceType?: string;
                     resourceId?: string;
                     outcome?: components["schemas"]["AuditOutcome"];
+                    /** @description The catalogue of purpose and reason codes (append-only) */
+                    purpose?: components["schemas"]["AuditPurpose"];
                     /** @description occurredAt ≥ from (inclusive) */
                     from?: string;
                     /** @description occurredAt < to (exclusive) */
@@ -1349,6 +1351,381 @@ export interface paths {
                 };
                 /** @description Problem details (RFC 9457) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every account, by name, role and institution, to choose whose access to report
+         * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Never an email or a credential.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditStaffList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/reports/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who accessed one case, when and for what purpose (newest first, a page at a time)
+         * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Recorded as audit.report on the case. The case is named by `caseNumber` (TRT-…) or `caseId`, exactly one. The report holds every event on the case, its consents and its referrals — reads of its data, disclosures, package reads and CMS exports by partners, break-glass grants and reads, changes and refused attempts — with the actor's name, role and institution. Nothing of the case's content. Erased cases keep their report. 404 when no case has that number or id.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    caseNumber?: string;
+                    caseId?: string;
+                    /** @description Page size, 1–500 */
+                    limit?: number;
+                    /** @description The nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseAccessReport"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/reports/case/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's access report as CSV
+         * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Recorded as audit.export on the case. The case is named by `caseNumber` (TRT-…) or `caseId`, exactly one. The report holds every event on the case, its consents and its referrals — reads of its data, disclosures, package reads and CMS exports by partners, break-glass grants and reads, changes and refused attempts — with the actor's name, role and institution. Nothing of the case's content. Erased cases keep their report. 404 when no case has that number or id.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    caseNumber?: string;
+                    caseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8, header row, at most 10000 rows, newest first). The header `Amparo-Export-Truncated: true` says that older rows were left out. Cells a spreadsheet would read as formulas are prefixed with an apostrophe. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/reports/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What one user accessed (newest first, a page at a time)
+         * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Recorded as audit.report on the user. Every event of one user (staff or partner) on a case, consent or referral: what they opened, disclosed, exported or attempted.
+         */
+        get: {
+            parameters: {
+                query: {
+                    userId: string;
+                    /** @description Page size, 1–500 */
+                    limit?: number;
+                    /** @description The nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserAccessReport"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/reports/user/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's access report as CSV
+         * @description Role auditor only. Each call is itself recorded in the audit log (a denial as access.denied). Recorded as audit.export on the user. Every event of one user (staff or partner) on a case, consent or referral: what they opened, disclosed, exported or attempted.
+         */
+        get: {
+            parameters: {
+                query: {
+                    userId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8, header row, at most 10000 rows, newest first). The header `Amparo-Export-Truncated: true` says that older rows were left out. Cells a spreadsheet would read as formulas are prefixed with an apostrophe. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4208,6 +4585,21 @@ export interface components {
         };
         /** @enum {string} */
         AuditOutcome: "success" | "denied" | "error";
+        /**
+         * @description The catalogue of action codes (append-only: codes are never removed)
+         * @enum {string}
+         */
+        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
+        /**
+         * @description The catalogue of purpose and reason codes (append-only)
+         * @enum {string}
+         */
+        AuditPurpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "other";
+        AccessReportRow: components["schemas"]["AuditEvent"] & {
+            /** @description The staff member, or the institution for its own system; null for anonymous */
+            actorName: string | null;
+            institutionName: string | null;
+        };
         AuditEvent: {
             /** @description Chain position (a 64-bit integer) */
             seq: string;
@@ -4220,13 +4612,44 @@ export interface components {
             actorRole: string;
             /** Format: uuid */
             institutionId: string | null;
-            /** @example auth.login */
-            action: string;
+            action: components["schemas"]["AuditAction"];
             resourceType: string | null;
             resourceId: string | null;
-            purpose: string | null;
+            /** @enum {string|null} */
+            purpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "other" | null;
             outcome: components["schemas"]["AuditOutcome"];
             requestId: string | null;
+        };
+        CaseAccessReport: {
+            case: {
+                /** Format: uuid */
+                id: string;
+                caseNumber: string;
+            };
+            /** @description Newest first */
+            items: components["schemas"]["AccessReportRow"][];
+            nextCursor: string | null;
+        };
+        UserAccessReport: {
+            user: components["schemas"]["AuditStaffMember"];
+            /** @description Newest first */
+            items: components["schemas"]["AccessReportRow"][];
+            nextCursor: string | null;
+        };
+        AuditStaffMember: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            role: components["schemas"]["UserRole"];
+            /** Format: uuid */
+            institutionId: string;
+            institutionName: string;
+            active: boolean;
+        };
+        /** @enum {string} */
+        UserRole: "admin" | "supervisor" | "caseworker" | "partner" | "coordinator" | "auditor";
+        AuditStaffList: {
+            items: components["schemas"]["AuditStaffMember"][];
         };
         AuditPage: {
             /** @description Newest first (descending seq) */
@@ -4299,8 +4722,6 @@ export interface components {
                 stepUpValidUntil: string | null;
             };
         };
-        /** @enum {string} */
-        UserRole: "admin" | "supervisor" | "caseworker" | "partner" | "coordinator" | "auditor";
         TotpRequest: {
             code: string;
         };

@@ -1,10 +1,23 @@
 import { problemResponses, type OpenAPIRegistry } from '../../http/openapi';
+import { z } from '../../http/zod';
 import {
+  AccessReportRow,
+  AUDIT_EXPORT_MAX_ROWS,
+  AuditAction,
   AuditEvent,
   AuditOutcome,
   AuditPage,
+  AuditPurpose,
   AuditQuery,
+  AuditStaffList,
+  AuditStaffMember,
   AuditVerification,
+  CaseAccessReport,
+  CaseExportQuery,
+  CaseReportQuery,
+  UserAccessReport,
+  UserExportQuery,
+  UserReportQuery,
 } from './audit.schemas';
 
 const AUDITOR_ONLY =
@@ -13,6 +26,13 @@ const AUDITOR_ONLY =
 
 export function registerAuditOpenApi(registry: OpenAPIRegistry): void {
   registry.register('AuditOutcome', AuditOutcome);
+  registry.register('AuditAction', AuditAction);
+  registry.register('AuditPurpose', AuditPurpose);
+  registry.register('AccessReportRow', AccessReportRow);
+  registry.register('CaseAccessReport', CaseAccessReport);
+  registry.register('UserAccessReport', UserAccessReport);
+  registry.register('AuditStaffMember', AuditStaffMember);
+  registry.register('AuditStaffList', AuditStaffList);
   registry.register('AuditEvent', AuditEvent);
   registry.register('AuditPage', AuditPage);
   registry.register('AuditVerification', AuditVerification);
@@ -47,5 +67,87 @@ export function registerAuditOpenApi(registry: OpenAPIRegistry): void {
       },
       ...problemResponses(401, 403),
     },
+  });
+
+  const CASE_REPORT =
+    'The case is named by `caseNumber` (TRT-…) or `caseId`, exactly one. The report holds ' +
+    'every event on the case, its consents and its referrals — reads of its data, ' +
+    'disclosures, package reads and CMS exports by partners, break-glass grants and reads, ' +
+    "changes and refused attempts — with the actor's name, role and institution. Nothing of " +
+    "the case's content. Erased cases keep their report. 404 when no case has that number or id.";
+  const USER_REPORT =
+    'Every event of one user (staff or partner) on a case, consent or referral: what they ' +
+    'opened, disclosed, exported or attempted.';
+  const CSV = {
+    200: {
+      description:
+        `A CSV file (UTF-8, header row, at most ${AUDIT_EXPORT_MAX_ROWS} rows, newest first). ` +
+        'The header `Amparo-Export-Truncated: true` says that older rows were left out. ' +
+        'Cells a spreadsheet would read as formulas are prefixed with an apostrophe.',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  };
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/audit/staff',
+    summary: 'Every account, by name, role and institution, to choose whose access to report',
+    description: `${AUDITOR_ONLY} Never an email or a credential.`,
+    responses: {
+      200: {
+        description: 'The accounts',
+        content: { 'application/json': { schema: AuditStaffList } },
+      },
+      ...problemResponses(401, 403),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/audit/reports/case',
+    summary: 'Who accessed one case, when and for what purpose (newest first, a page at a time)',
+    description: `${AUDITOR_ONLY} Recorded as audit.report on the case. ${CASE_REPORT}`,
+    request: { query: CaseReportQuery },
+    responses: {
+      200: {
+        description: 'One page',
+        content: { 'application/json': { schema: CaseAccessReport } },
+      },
+      ...problemResponses(400, 401, 403, 404),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/audit/reports/case/export',
+    summary: "A case's access report as CSV",
+    description: `${AUDITOR_ONLY} Recorded as audit.export on the case. ${CASE_REPORT}`,
+    request: { query: CaseExportQuery },
+    responses: CSV,
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/audit/reports/user',
+    summary: 'What one user accessed (newest first, a page at a time)',
+    description: `${AUDITOR_ONLY} Recorded as audit.report on the user. ${USER_REPORT}`,
+    request: { query: UserReportQuery },
+    responses: {
+      200: {
+        description: 'One page',
+        content: { 'application/json': { schema: UserAccessReport } },
+      },
+      ...problemResponses(400, 401, 403, 404),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/audit/reports/user/export',
+    summary: "A user's access report as CSV",
+    description: `${AUDITOR_ONLY} Recorded as audit.export on the user. ${USER_REPORT}`,
+    request: { query: UserExportQuery },
+    responses: CSV,
   });
 }

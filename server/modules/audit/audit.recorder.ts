@@ -4,14 +4,16 @@ import type { DbActor } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
 import { eventMac, type AuditEventBody, type AuditEventContent } from './audit.chain';
 import { insertEvents } from './audit.repository';
+import type { AuditAction, AuditPurpose } from './audit.vocabulary';
 
 /** What a use case says happened. The actor, time and request id come from the transaction. */
 export interface AuditEntry {
-  action: string;
+  /** A code from the catalogue (audit.vocabulary.ts): the compiler refuses any other. */
+  action: AuditAction;
   outcome: AuditEventContent['outcome'];
   resourceType?: string;
   resourceId?: string;
-  purpose?: string;
+  purpose?: AuditPurpose | undefined;
 }
 
 interface Pending {

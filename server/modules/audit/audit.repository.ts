@@ -133,6 +133,7 @@ export interface AuditSearch {
   resourceType?: string;
   resourceId?: string;
   outcome?: AuditEventContent['outcome'];
+  purpose?: string;
   /** occurred_at ≥ from */
   from?: Date;
   /** occurred_at < to */
@@ -176,6 +177,7 @@ export async function searchEvents(
   }
   if (search.resourceId !== undefined) query = query.where('resource_id', '=', search.resourceId);
   if (search.outcome !== undefined) query = query.where('outcome', '=', search.outcome);
+  if (search.purpose !== undefined) query = query.where('purpose', '=', search.purpose);
   if (search.from !== undefined) query = query.where('occurred_at', '>=', search.from);
   if (search.to !== undefined) query = query.where('occurred_at', '<', search.to);
   if (search.beforeSeq !== undefined) {
@@ -222,4 +224,124 @@ function toEventBody(
 function sealed<T>(value: T | null): T {
   if (value === null) throw new Error('expected a sealed audit event');
   return value;
+}
+
+/** One audit resource: `(resource_type, resource_id)` as events name it. */
+export interface AuditResource {
+  type: string;
+  id: string;
+}
+
+/**
+ * A case as an access report needs it (migration 0022): its id and number and
+ * the resources that belong to it (the case, its consents, its referrals).
+ * Undefined when no case has that number or id. Auditors only.
+ */
+export async function caseResources(
+  db: Queryable,
+  by: { caseNumber: string } | { caseId: string },
+): Promise<{ caseId: string; caseNumber: string; resources: AuditResource[] } | undefined> {
+  const caseNumber = 'caseNumber' in by ? by.caseNumber : null;
+  const caseId = 'caseId' in by ? by.caseId : null;
+  const { rows } = await sql<{
+    case_id: string;
+    case_number: string;
+    resource_type: string;
+    resource_id: string;
+  }>`select case_id, case_number, resource_type, resource_id
+     from audit_case_resources(${caseNumber}::text, ${caseId}::uuid)`.execute(db);
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    caseId: first.case_id,
+    caseNumber: first.case_number,
+    resources: rows.map((r) => ({ type: r.resource_type, id: r.resource_id })),
+  };
+}
+
+/** Events on any of `resources`, newest first, before `beforeSeq`. */
+export async function eventsOnResources(
+  db: Queryable,
+  resources: AuditResource[],
+  page: { beforeSeq?: bigint; limit: number },
+): Promise<AuditEventContent[]> {
+  if (resources.length === 0) return [];
+  let query = db
+    .selectFrom('audit_events')
+    .select(CONTENT_COLUMNS)
+    .where('seq', 'is not', null)
+    .where((eb) =>
+      eb.or(
+        byType(resources).map(([type, ids]) =>
+          eb.and([eb('resource_type', '=', type), eb('resource_id', 'in', ids)]),
+        ),
+      ),
+    );
+  if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq.toString());
+  const rows = await query.orderBy('seq', 'desc').limit(page.limit).execute();
+  return rows.map(toEventContent);
+}
+
+/** Events by one actor on case-related resources, newest first, before `beforeSeq`. */
+export async function eventsByActorOnCases(
+  db: Queryable,
+  actorId: string,
+  page: { beforeSeq?: bigint; limit: number },
+): Promise<AuditEventContent[]> {
+  let query = db
+    .selectFrom('audit_events')
+    .select(CONTENT_COLUMNS)
+    .where('seq', 'is not', null)
+    .where('actor_id', '=', actorId)
+    .where('resource_type', 'in', CASE_RESOURCE_TYPES);
+  if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq.toString());
+  const rows = await query.orderBy('seq', 'desc').limit(page.limit).execute();
+  return rows.map(toEventContent);
+}
+
+/** What a user report covers: what holds a victim's data. */
+export const CASE_RESOURCE_TYPES = ['case', 'consent', 'referral'];
+
+function byType(resources: AuditResource[]): [string, string[]][] {
+  const map = new Map<string, string[]>();
+  for (const r of resources) map.set(r.type, [...(map.get(r.type) ?? []), r.id]);
+  return [...map.entries()];
+}
+
+export interface StaffName {
+  id: string;
+  displayName: string;
+  role: string;
+  institutionId: string;
+  institutionName: string;
+  active: boolean;
+}
+
+/** Staff names for the given ids, or every account when `ids` is null (migration 0022). */
+export async function staffNames(db: Queryable, ids: string[] | null): Promise<StaffName[]> {
+  if (ids !== null && ids.length === 0) return [];
+  const { rows } = await sql<{
+    id: string;
+    display_name: string;
+    role: string;
+    institution_id: string;
+    institution_name: string;
+    active: boolean;
+  }>`select id, display_name, role, institution_id, institution_name, active
+     from audit_staff_names(${ids}::uuid[])`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    role: r.role,
+    institutionId: r.institution_id,
+    institutionName: r.institution_name,
+    active: r.active,
+  }));
+}
+
+export async function institutionNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; name: string }>`select id, name
+     from audit_institution_names(${ids}::uuid[])`.execute(db);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,9 +1,16 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Store } from '../../db/actor-transaction';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { actorOf, type AccessControl } from '../auth';
-import { AuditQuery } from './audit.schemas';
+import { auditReports, type AccessExport } from './audit.reports';
+import {
+  AuditQuery,
+  CaseExportQuery,
+  CaseReportQuery,
+  UserExportQuery,
+  UserReportQuery,
+} from './audit.schemas';
 import { auditService } from './audit.service';
 
 /**
@@ -28,8 +35,62 @@ export function auditRoutes({ store, access }: { store: Store; access: AccessCon
     res.json(await audit.verify(actorOf(req)));
   });
 
+  const reports = auditReports(store);
+  const auditor = access.requireRole('auditor');
+
+  router.get('/staff', ...auditor, async (req, res) => {
+    res.json(await reports.staff(actorOf(req)));
+  });
+
+  router.get(
+    '/reports/case',
+    ...auditor,
+    validate({ query: CaseReportQuery }),
+    async (req, res) => {
+      res.json(await reports.caseReport(actorOf(req), parsed<CaseReportQuery>(req)));
+    },
+  );
+
+  router.get(
+    '/reports/case/export',
+    ...auditor,
+    validate({ query: CaseExportQuery }),
+    async (req, res) => {
+      sendCsv(res, await reports.caseExport(actorOf(req), parsed<CaseExportQuery>(req)));
+    },
+  );
+
+  router.get(
+    '/reports/user',
+    ...auditor,
+    validate({ query: UserReportQuery }),
+    async (req, res) => {
+      res.json(await reports.userReport(actorOf(req), parsed<UserReportQuery>(req)));
+    },
+  );
+
+  router.get(
+    '/reports/user/export',
+    ...auditor,
+    validate({ query: UserExportQuery }),
+    async (req, res) => {
+      sendCsv(res, await reports.userExport(actorOf(req), parsed<UserExportQuery>(req)));
+    },
+  );
+
   return router;
 }
 
 /** validate() has replaced req.query with the parsed value (limit is a number by then). */
 const parsedQuery = (req: Request) => req.query as unknown as AuditQuery;
+const parsed = <T>(req: Request) => req.query as unknown as T;
+
+/** An export is a download; `Amparo-Export-Truncated` says the row bound was reached. */
+function sendCsv(res: Response, file: AccessExport): void {
+  res
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .set('Content-Disposition', `attachment; filename="${file.filename}"`)
+    .set('Amparo-Export-Truncated', String(file.truncated))
+    .send(file.csv);
+}

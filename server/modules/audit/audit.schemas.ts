@@ -1,4 +1,6 @@
 import { Id, z } from '../../http/zod';
+import { UserRole } from '../users/users.schemas';
+import { AUDIT_ACTIONS, AUDIT_PURPOSES } from './audit.vocabulary';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
@@ -22,10 +24,29 @@ export function decodeSeqCursor(cursor: string): bigint | undefined {
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'error'] as const;
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES).openapi('AuditOutcome');
+export const AuditAction = z.enum(AUDIT_ACTIONS).openapi('AuditAction', {
+  description: 'The catalogue of action codes (append-only: codes are never removed)',
+});
+export const AuditPurpose = z.enum(AUDIT_PURPOSES).openapi('AuditPurpose', {
+  description: 'The catalogue of purpose and reason codes (append-only)',
+});
 
 /** An exact action code (as the table's CHECK allows), or a prefix ending in `.*`. */
 const ACTION_FILTER = /^[a-z_]+(\.[a-z_]+){0,3}$|^[a-z_]+(\.[a-z_]+){0,2}\.\*$/;
 const Datetime = z.iso.datetime({ offset: true });
+
+const PageLimit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(AUDIT_PAGE_MAX)
+  .default(AUDIT_PAGE_DEFAULT)
+  .openapi({ description: `Page size, 1–${AUDIT_PAGE_MAX}` });
+const Cursor = z
+  .string()
+  .refine((cursor) => decodeSeqCursor(cursor) !== undefined, 'must be a nextCursor value')
+  .optional()
+  .openapi({ description: 'The nextCursor of the previous page (opaque)' });
 
 export const AuditQuery = z
   .object({
@@ -50,20 +71,11 @@ export const AuditQuery = z
       .regex(/^[A-Za-z0-9_.:/-]{1,120}$/, 'must be a resource id')
       .optional(),
     outcome: AuditOutcome.optional(),
+    purpose: AuditPurpose.optional(),
     from: Datetime.optional().openapi({ description: 'occurredAt ≥ from (inclusive)' }),
     to: Datetime.optional().openapi({ description: 'occurredAt < to (exclusive)' }),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(AUDIT_PAGE_MAX)
-      .default(AUDIT_PAGE_DEFAULT)
-      .openapi({ description: `Page size, 1–${AUDIT_PAGE_MAX}` }),
-    cursor: z
-      .string()
-      .refine((cursor) => decodeSeqCursor(cursor) !== undefined, 'must be a nextCursor value')
-      .optional()
-      .openapi({ description: 'The nextCursor of the previous page (opaque)' }),
+    limit: PageLimit,
+    cursor: Cursor,
   })
   .strict()
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
@@ -81,10 +93,11 @@ export const AuditEvent = z
     actorId: Id.nullable(),
     actorRole: z.string(),
     institutionId: Id.nullable(),
-    action: z.string().openapi({ example: 'auth.login' }),
+    action: AuditAction,
     resourceType: z.string().nullable(),
     resourceId: z.string().nullable(),
-    purpose: z.string().nullable(),
+    // Inline, not a reference: a nullable reference would generate `AuditPurpose & (string | null)`.
+    purpose: z.enum(AUDIT_PURPOSES).nullable(),
     outcome: AuditOutcome,
     requestId: z.string().nullable(),
   })
@@ -119,3 +132,79 @@ export const AuditVerification = z
     }),
   ])
   .openapi('AuditVerification');
+
+/** At most this many rows in one CSV export (the newest); the response says when more exist. */
+export const AUDIT_EXPORT_MAX_ROWS = 10_000;
+
+export const CASE_NUMBER = /^TRT-[0-9]{4}-[0-9]{6,}$/;
+
+const CaseSubject = {
+  caseNumber: z
+    .string()
+    .regex(CASE_NUMBER, 'must be a case number such as TRT-2026-000001')
+    .optional()
+    .openapi({ example: 'TRT-2026-000001' }),
+  caseId: Id.optional(),
+};
+const exactlyOneCase = (q: { caseNumber?: string | undefined; caseId?: string | undefined }) =>
+  (q.caseNumber === undefined) !== (q.caseId === undefined);
+const ONE_CASE = { path: ['caseNumber'], message: 'give either caseNumber or caseId' };
+
+export const CaseReportQuery = z
+  .object({ ...CaseSubject, limit: PageLimit, cursor: Cursor })
+  .strict()
+  .refine(exactlyOneCase, ONE_CASE);
+export type CaseReportQuery = z.infer<typeof CaseReportQuery>;
+
+export const CaseExportQuery = z.object(CaseSubject).strict().refine(exactlyOneCase, ONE_CASE);
+export type CaseExportQuery = z.infer<typeof CaseExportQuery>;
+
+export const UserReportQuery = z.object({ userId: Id, limit: PageLimit, cursor: Cursor }).strict();
+export type UserReportQuery = z.infer<typeof UserReportQuery>;
+
+export const UserExportQuery = z.object({ userId: Id }).strict();
+export type UserExportQuery = z.infer<typeof UserExportQuery>;
+
+/** One event of an access report, with the names an auditor reads it by. */
+export const AccessReportRow = AuditEvent.extend({
+  actorName: z.string().nullable().openapi({
+    description: 'The staff member, or the institution for its own system; null for anonymous',
+  }),
+  institutionName: z.string().nullable(),
+}).openapi('AccessReportRow');
+export type AccessReportRow = z.infer<typeof AccessReportRow>;
+
+export const CaseAccessReport = z
+  .object({
+    case: z.object({ id: Id, caseNumber: z.string() }),
+    items: z.array(AccessReportRow).openapi({ description: 'Newest first' }),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('CaseAccessReport');
+export type CaseAccessReport = z.infer<typeof CaseAccessReport>;
+
+export const AuditStaffMember = z
+  .object({
+    id: Id,
+    displayName: z.string(),
+    role: UserRole,
+    institutionId: Id,
+    institutionName: z.string(),
+    active: z.boolean(),
+  })
+  .openapi('AuditStaffMember');
+export type AuditStaffMember = z.infer<typeof AuditStaffMember>;
+
+export const AuditStaffList = z
+  .object({ items: z.array(AuditStaffMember) })
+  .openapi('AuditStaffList');
+export type AuditStaffList = z.infer<typeof AuditStaffList>;
+
+export const UserAccessReport = z
+  .object({
+    user: AuditStaffMember,
+    items: z.array(AccessReportRow).openapi({ description: 'Newest first' }),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('UserAccessReport');
+export type UserAccessReport = z.infer<typeof UserAccessReport>;

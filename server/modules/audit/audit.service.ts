@@ -12,6 +12,7 @@ import {
   type AuditQuery,
 } from './audit.schemas';
 import { verifyAuditChain, type AuditVerification } from './audit.verify';
+import { isAuditAction, isAuditPurpose } from './audit.vocabulary';
 
 /**
  * The auditors' use cases. Reading the log is itself audited. Row-level
@@ -73,6 +74,7 @@ function toSearch(query: AuditQuery): Omit<AuditSearch, 'limit'> {
   if (query.resourceType !== undefined) search.resourceType = query.resourceType;
   if (query.resourceId !== undefined) search.resourceId = query.resourceId;
   if (query.outcome !== undefined) search.outcome = query.outcome;
+  if (query.purpose !== undefined) search.purpose = query.purpose;
   if (query.from !== undefined) search.from = new Date(query.from);
   if (query.to !== undefined) search.to = new Date(query.to);
   if (query.cursor !== undefined) search.beforeSeq = cursorSeq(query.cursor);
@@ -95,7 +97,16 @@ function toActionFilter(action: string): AuditSearch['action'] {
   return action.endsWith('.*') ? { prefix: action.slice(0, -1) } : { exact: action };
 }
 
-function toAuditEvent(event: AuditEventContent): AuditEvent {
+/**
+ * The API's view of an event. Its action and purpose are published as enums;
+ * a code outside the catalogue can only be a row Amparo did not write (the
+ * chain verification names it), so it is refused loudly rather than relabelled.
+ */
+export function toAuditEvent(event: AuditEventContent): AuditEvent {
+  const { action, purpose } = event;
+  if (!isAuditAction(action) || (purpose !== null && !isAuditPurpose(purpose))) {
+    throw new Error('an audit event carries a code outside the catalogue: verify the chain');
+  }
   return {
     seq: event.seq.toString(),
     id: event.id,
@@ -103,10 +114,10 @@ function toAuditEvent(event: AuditEventContent): AuditEvent {
     actorId: event.actorId,
     actorRole: event.actorRole,
     institutionId: event.institutionId,
-    action: event.action,
+    action,
     resourceType: event.resourceType,
     resourceId: event.resourceId,
-    purpose: event.purpose,
+    purpose,
     outcome: event.outcome,
     requestId: event.requestId,
   };

@@ -11,3 +11,12 @@ export {
 export { beginAudit, flushAudit, record, type AuditEntry } from './audit.recorder';
 export { sealPending } from './audit.sealer';
 export { verifyAuditChain, type AuditVerification } from './audit.verify';
+export {
+  AUDIT_ACTIONS,
+  AUDIT_PURPOSES,
+  isAuditAction,
+  isAuditPurpose,
+  knownPurpose,
+  type AuditAction,
+  type AuditPurpose,
+} from './audit.vocabulary';

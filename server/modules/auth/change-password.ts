@@ -29,7 +29,11 @@ export async function changePassword(
   if (!verdict.allowed) throw problems.tooManyAttempts(verdict.retryAfterSeconds);
 
   const actor = actorFor(user, origin.requestId);
-  const audit = { resourceType: 'user', resourceId: user.id, action: 'auth.password_change' };
+  const audit = {
+    resourceType: 'user',
+    resourceId: user.id,
+    action: 'auth.password_change',
+  } as const;
   if (!(await ctx.hasher.verify(credentials.passwordHash, input.currentPassword))) {
     await ctx.throttle.recordFailure(user.email, origin.ip);
     await auditAlone(ctx.store, actor, { ...audit, outcome: 'denied', purpose: 'wrong_password' });

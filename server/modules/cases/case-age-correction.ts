@@ -1,7 +1,7 @@
 import { canHoldCases } from '../../../security/policy';
 import type { StaffActor } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
-import { record } from '../audit';
+import { knownPurpose, record } from '../audit';
 import { attributeColumns } from './case-columns';
 import { liftsMinority, stale } from './case-changes';
 import { assertMayAct, onCase } from './case-key-access';
@@ -101,7 +101,7 @@ export function decideAgeCorrection(
       outcome: 'success',
       resourceType: 'case',
       resourceId: current.id,
-      purpose: current.age_correction_reason ?? undefined,
+      purpose: knownPurpose(current.age_correction_reason),
     });
     return toRecord(row);
   });

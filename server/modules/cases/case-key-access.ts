@@ -9,7 +9,7 @@ import {
   type CaseAction,
 } from '../../../security/policy';
 import { ProblemError, problems } from '../../http/problem';
-import { record } from '../audit';
+import { record, type AuditAction, type AuditPurpose } from '../audit';
 import { openCaseKey } from './case-crypto';
 import { findCase, lockCase, type CaseRow } from './cases.repository';
 import { findCaseForActor } from './case-visibility';
@@ -73,12 +73,15 @@ export function assertMayAct(kase: Pick<VisibleCase, 'access'>, action: CaseActi
 }
 
 /** Everything done to a case reached by break-glass is audited as such. */
-export function auditPurpose(kase: Pick<VisibleCase, 'access'>, purpose?: string) {
+export function auditPurpose(
+  kase: Pick<VisibleCase, 'access'>,
+  purpose?: AuditPurpose,
+): AuditPurpose | undefined {
   return kase.access === 'break_glass' ? 'break_glass' : purpose;
 }
 
 export interface CaseUseCase {
-  action: string;
+  action: AuditAction;
   purpose?: 'view';
   /** What the use case does to the case: break-glass allows only reading and notes. */
   needs: CaseAction;

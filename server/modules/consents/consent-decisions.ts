@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { canHoldCases, needsApproval } from '../../../security/policy';
 import type { StaffActor } from '../../db/actor-transaction';
-import { onAuditedRecord } from '../../db/audited-record';
+import { onAuditedRecord, type RecordUseCase } from '../../db/audited-record';
 import { violatedUniqueConstraint } from '../../db/errors';
 import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
@@ -62,7 +62,7 @@ export function revokeConsent(
   consentId: string,
   input: RevokeConsent,
 ): Promise<Revocation> {
-  const audit = { action: 'consent.revoke', purpose: input.reason };
+  const audit = { action: 'consent.revoke', purpose: input.reason } as const;
   return onConsent(deps, actor, consentId, audit, async (trx, found, kase) => {
     await lockedCase(trx, kase, 'update');
     // Read again under the lock: a new version (or a revocation) may have committed meanwhile.
@@ -102,7 +102,7 @@ async function onConsent<T>(
   deps: ConsentsDeps,
   actor: StaffActor,
   consentId: string,
-  audit: { action: string; purpose?: string },
+  audit: RecordUseCase['audit'],
   work: (trx: Transaction<DB>, consent: ConsentRow, kase: VisibleCase) => Promise<T>,
 ): Promise<T> {
   if (!canHoldCases(actor)) throw problems.forbidden();

@@ -6,7 +6,7 @@ import {
 } from '../../db/actor-transaction';
 import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
-import { record, type AuditEntry } from '../audit';
+import { record, type AuditAction, type AuditEntry } from '../audit';
 import { DEMO_INSTITUTIONS } from './demo-institutions';
 import {
   findInstitution,
@@ -108,8 +108,8 @@ function actualChange(current: Institution, input: UpdateInstitution): Instituti
   };
 }
 
-function auditActions(change: InstitutionChange): string[] {
-  const actions: string[] = [];
+function auditActions(change: InstitutionChange): AuditAction[] {
+  const actions: AuditAction[] = [];
   if (change.name !== undefined || change.sector !== undefined || change.contact) {
     actions.push('institution.update');
   }
@@ -176,7 +176,7 @@ export function ensureDemoInstitutions(store: Store): Promise<number> {
   });
 }
 
-const institutionEvent = (action: string, id: string): AuditEntry => ({
+const institutionEvent = (action: AuditAction, id: string): AuditEntry => ({
   action,
   outcome: 'success',
   resourceType: 'institution',

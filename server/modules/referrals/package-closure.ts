@@ -4,7 +4,7 @@ import { asSystemWithin } from '../../db/rls-context';
 import type { DB } from '../../db/schema';
 import type { PackageClosedReason, ReferralStatus } from '../../db/schema.partners';
 import { problems } from '../../http/problem';
-import { record } from '../audit';
+import { record, type AuditPurpose } from '../audit';
 import { assertMayAct } from '../cases';
 import { withReferral, type ReferralsDeps } from './referral-access';
 import { toReferral } from './referral-view';
@@ -67,7 +67,11 @@ export const erasureEffects =
     await closePackages(trx, actor, open, 'case_erased', clock());
   };
 
-export function recordClosure(trx: Transaction<DB>, referralId: string, reason: string): void {
+export function recordClosure(
+  trx: Transaction<DB>,
+  referralId: string,
+  reason: AuditPurpose,
+): void {
   record(trx, {
     action: 'referral.package.close',
     outcome: 'success',
@@ -87,7 +91,7 @@ export function closePackageAsSender(
   actor: StaffActor,
   referralId: string,
 ): Promise<Referral> {
-  const audit = { action: 'referral.package.close', purpose: 'closed_by_sender' };
+  const audit = { action: 'referral.package.close', purpose: 'closed_by_sender' } as const;
   return withReferral(deps, actor, referralId, audit, async (trx, row, { side, breakGlass }) => {
     if (side !== 'sender') throw problems.forbidden();
     assertMayAct({ access: breakGlass ? 'break_glass' : 'own' }, 'refer');

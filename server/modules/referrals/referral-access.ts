@@ -8,7 +8,7 @@ import {
 import { withAuditedRefusals } from '../../db/audited-record';
 import type { DB } from '../../db/schema';
 import { problems } from '../../http/problem';
-import { record } from '../audit';
+import { record, type AuditAction, type AuditPurpose } from '../audit';
 import { visibleCase, type CasesDeps } from '../cases';
 import { findReferral, type ReferralRow } from './referrals.repository';
 
@@ -62,7 +62,7 @@ export function withReferral<T>(
   deps: ReferralsDeps,
   actor: ReferralActor,
   referralId: string,
-  audit: { action: string; purpose?: string },
+  audit: { action: AuditAction; purpose?: AuditPurpose },
   work: (trx: Transaction<DB>, row: ReferralRow, standing: ReferralStanding) => Promise<T>,
 ): Promise<T> {
   const resource = {

@@ -22,7 +22,7 @@ export function readReferral(
   actor: ReferralActor,
   id: string,
 ): Promise<Referral> {
-  const audit = { action: 'referral.read', purpose: 'view' };
+  const audit = { action: 'referral.read', purpose: 'view' } as const;
   return withReferral(deps, actor, id, audit, async (trx, row, { side }) => ({
     ...toReferral(row, side, deps.clock()),
     history: await historyOf(trx, deps.keyring, id),
@@ -39,7 +39,7 @@ export function readPackage(
   actor: ReferralActor,
   id: string,
 ): Promise<DisclosurePackage> {
-  const audit = { action: 'referral.package.read', purpose: 'disclosure' };
+  const audit = { action: 'referral.package.read', purpose: 'disclosure' } as const;
   return withReferral(deps, actor, id, audit, (trx, row, { side }) =>
     openPackage(deps, trx, row, side),
   );
@@ -54,7 +54,7 @@ export function exportPackage(
   actor: ReferralActor,
   id: string,
 ): Promise<Buffer> {
-  const audit = { action: 'referral.package.export', purpose: 'disclosure' };
+  const audit = { action: 'referral.package.export', purpose: 'disclosure' } as const;
   return withReferral(deps, actor, id, audit, async (trx, row, { side }) => {
     const disclosed = await openPackage(deps, trx, row, side);
     const certificate = await activeCertificateOf(trx, row.institution_id, deps.clock());

@@ -33,7 +33,7 @@ export function transitionReferral(
   id: string,
   input: ReferralTransition,
 ): Promise<Referral> {
-  const audit = { action: 'referral.transition', purpose: input.to };
+  const audit = { action: 'referral.transition', purpose: input.to } as const;
   return withReferral(deps, actor, id, audit, async (trx, row, { side, breakGlass }) => {
     // The sender's moves are the case's own team's, never a break-glass reader's.
     if (side === 'sender') assertMayAct({ access: breakGlass ? 'break_glass' : 'own' }, 'refer');

@@ -5,7 +5,7 @@ import { withAuditedRefusals } from '../../db/audited-record';
 import { outsideRequestTransaction } from '../../db/request-transaction';
 import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
-import { record, type AuditEntry } from '../audit';
+import { record, type AuditAction, type AuditEntry } from '../audit';
 import {
   emailExists,
   findActiveInstitution,
@@ -119,7 +119,7 @@ export async function changeUser(
 }
 
 function auditEvents(current: User, input: UpdateUser) {
-  const events: { action: string; endsSessions: boolean }[] = [];
+  const events: { action: AuditAction; endsSessions: boolean }[] = [];
   const changed = <K extends keyof User>(key: K, value: User[K] | undefined) =>
     value !== undefined && value !== current[key];
   if (changed('displayName', input.displayName))

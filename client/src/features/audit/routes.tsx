@@ -1,4 +1,13 @@
 import type { RouteObject } from 'react-router';
 
-/** The auditor's screens, under /audit: the log, chain verification, access reports. */
-export const auditRoutes: RouteObject[] = [];
+/** The auditor's screens, under /audit: the log with chain verification, access reports. */
+export const auditRoutes: RouteObject[] = [
+  {
+    path: 'audit',
+    lazy: async () => ({ Component: (await import('./AuditLogPage')).AuditLogPage }),
+  },
+  {
+    path: 'audit/access',
+    lazy: async () => ({ Component: (await import('./AccessReportPage')).AccessReportPage }),
+  },
+];
