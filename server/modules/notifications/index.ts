@@ -12,9 +12,5 @@ export {
 export { mailMessage } from './mail-message';
 export { smtpMailer, SMTP_TIMEOUTS, type MailConfig, type Mailer } from './mailer';
 export { notifyOverdueReferrals } from './overdue';
-export {
-  MAIL_RETENTION_MS,
-  purgeNotifications,
-  READ_NOTIFICATION_RETENTION_MS,
-} from './purge';
+export { MAIL_RETENTION_MS, purgeNotifications, READ_NOTIFICATION_RETENTION_MS } from './purge';
 export { startNotificationJobs } from './jobs';

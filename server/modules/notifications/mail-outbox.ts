@@ -171,7 +171,9 @@ async function claim(store: Store, now: Date): Promise<Claim> {
     const more = await claimable()
       .where((eb) =>
         eb.or(
-          due.map((r) => eb.and([eb('recipient_id', '=', r.recipient_id), eb('kind', '=', r.kind)])),
+          due.map((r) =>
+            eb.and([eb('recipient_id', '=', r.recipient_id), eb('kind', '=', r.kind)]),
+          ),
         ),
       )
       .where(
