@@ -81,7 +81,7 @@ export interface Config {
   /** The optional mutual-TLS listener for institution systems (all three set, or none). */
   mtls?: { port: number; certPath: string; keyPath: string };
   /** Notification e-mails (SMTP_URL, MAIL_FROM, PUBLIC_URL); none are sent when unset. */
-  mail?: { smtpUrl: string; from: string; publicUrl: string };
+  mail?: { smtpUrl: string; from: string; publicUrl: string; requireTls: boolean };
 }
 
 export const DEVELOPMENT_LEAD_AGENCY_NAME = 'Agencia líder (desarrollo)';
@@ -130,6 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) {
     problems.push('PUBLIC_URL: must be https:// in production');
   }
+  // In production mail goes over TLS: smtps://, or smtp:// with STARTTLS
+  // required (requireTls below). Options in the URL's query would override
+  // the transport's own (nodemailer reads ignoreTLS, secure, tls.* there).
+  if (isProduction && e.SMTP_URL && new URL(e.SMTP_URL).search !== '') {
+    problems.push('SMTP_URL: no query options in production (TLS is decided by the scheme)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -159,7 +165,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { mtls: { port: e.MTLS_PORT, certPath: e.MTLS_CERT_PATH, keyPath: e.MTLS_KEY_PATH } }
       : {}),
     ...(e.SMTP_URL && e.MAIL_FROM && e.PUBLIC_URL
-      ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL } }
+      ? {
+          mail: {
+            smtpUrl: e.SMTP_URL,
+            from: e.MAIL_FROM,
+            publicUrl: e.PUBLIC_URL,
+            requireTls: isProduction && e.SMTP_URL.startsWith('smtp://'),
+          },
+        }
       : {}),
   };
 }

@@ -32,17 +32,21 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+export type MailDropReason = 'recipient_inactive' | 'attempts_exhausted' | 'stale';
+
 export interface MailOutboxTable {
   id: Generated<string>;
   recipient_id: ColumnType<string, never, never>;
   kind: ColumnType<MailKind, never, never>;
+  /** The referral it is about: an id only, never part of the message. */
+  referral_id: ColumnType<string, never, never>;
   created_at: ColumnType<Date, never, never>;
   attempts: number;
   next_attempt_at: Date;
   claimed_until: Date | null;
   delivered_at: Date | null;
   dropped_at: Date | null;
-  drop_reason: 'recipient_inactive' | 'attempts_exhausted' | null;
+  drop_reason: MailDropReason | null;
 }
 
 export interface ReferralOverdueNoticesTable {

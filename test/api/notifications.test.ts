@@ -6,6 +6,7 @@ import { canary, expectNoCanary } from '../helpers/canary';
 import {
   giveConsent,
   HEALTH,
+  inDays,
   move,
   newCase,
   referralId,
@@ -14,7 +15,7 @@ import {
   type Signed,
 } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
-import { auditEvents, signedIn } from '../helpers/users';
+import { auditEvents, createTeam, signedIn } from '../helpers/users';
 
 /** Notifications: the endpoints, each event that writes them, and who may see them. */
 type Notice = {
@@ -312,7 +313,7 @@ describe('who is told what', () => {
   it('overdue: the sender, once, even when the scan runs twice', async () => {
     const caseId = await consentedCase();
     const id = await referralId(w.ana.client, caseId, w.hospital);
-    const later = new Date(Date.now() + 4 * 86_400_000);
+    const later = new Date(Date.now() + 3.5 * 86_400_000);
     const runs = await Promise.all([
       notifyOverdueReferrals(t.database.store, later),
       notifyOverdueReferrals(t.database.store, later),
@@ -334,6 +335,130 @@ describe('who is told what', () => {
     await move(w.doctor, acknowledged, { to: 'acknowledged' });
     await notifyOverdueReferrals(t.database.store, later);
     expect(await about(w.ana, acknowledged)).toEqual(['referral_acknowledged']);
+  });
+});
+
+describe('need-to-know: sender-side notices go to whoever handles the case now', () => {
+  const caseKinds = (all: string[]) => all.filter((k) => k !== 'referral_received');
+  const pendingMail = (recipient: string, referrals: string[]) =>
+    system((trx) =>
+      trx
+        .selectFrom('mail_outbox')
+        .select('referral_id')
+        .where('recipient_id', '=', recipient)
+        .where('referral_id', 'in', referrals)
+        .where('delivered_at', 'is', null)
+        .where('dropped_at', 'is', null)
+        .execute(),
+    );
+  const assign = async (caseId: string, to: Signed) =>
+    expect(
+      (await w.sara.client.post(`/api/v1/cases/${caseId}/assign`, { assignedTo: to.user.id }))
+        .status,
+    ).toBe(200);
+
+  it('a case moved to another team: the old sender forgets it; its new assignee is told', async () => {
+    const destination = await createTeam(t, 'Equipo Destino Avisos');
+    const owner = await signedIn(t, 'caseworker', { teamId: destination });
+    const caseId = await newCase(w.ana.client);
+    const consent = await giveConsent(w.ana.client, caseId, HEALTH);
+    const a = await referralId(w.ana.client, caseId, w.hospital);
+    const b = await referralId(w.ana.client, caseId, w.hospital);
+    const late = await referralId(w.ana.client, caseId, w.hospital, { acknowledgeBy: inDays(9) });
+    expect((await move(w.doctor, b, { to: 'acknowledged' })).status).toBe(200);
+    // Overdue while it is still Ana's: a notice and an e-mail waiting for her.
+    await notifyOverdueReferrals(t.database.store, new Date(Date.now() + 3.5 * 86_400_000));
+    expect(await about(w.ana, a)).toEqual(['referral_overdue']);
+    expect(await pendingMail(w.ana.user.id, [a])).toHaveLength(1);
+
+    await assign(caseId, owner);
+    expect((await w.ana.client.get(`/api/v1/referrals/${a}`)).status).toBe(404);
+    for (const id of [a, b, late, consent.id]) expect(await about(w.ana, id)).toEqual([]);
+    expect(await pendingMail(w.ana.user.id, [a, b, late])).toEqual([]);
+    // The receiving side keeps its own notices.
+    expect(await about(w.doctor, a)).toEqual(['referral_received']);
+
+    expect((await move(w.doctor, a, { to: 'acknowledged' })).status).toBe(200);
+    expect((await move(w.doctor, a, { to: 'declined', reason: 'no_capacity' })).status).toBe(200);
+    await notifyOverdueReferrals(t.database.store, new Date(Date.now() + 9.5 * 86_400_000));
+    const supervisor = await signedIn(t, 'supervisor', { teamId: destination });
+    expect((await revoke(supervisor, consent.id)).status).toBe(200);
+
+    expect(await about(owner, a)).toEqual(['referral_acknowledged', 'referral_declined']);
+    expect(await about(owner, b)).toEqual(['consent_revoked']);
+    expect(await about(owner, late)).toEqual(['consent_revoked', 'referral_overdue']);
+    expect(await pendingMail(owner.user.id, [late])).toHaveLength(1);
+    for (const id of [a, b, late]) {
+      expect(await about(w.ana, id)).toEqual([]);
+      expect(caseKinds(await about(w.sara, id))).toEqual([]);
+    }
+    expect(await pendingMail(w.ana.user.id, [a, b, late])).toEqual([]);
+  });
+
+  it('reassigned within the team, the sender without team access: only the new assignee', async () => {
+    const sender = await signedIn(t, 'caseworker', { teamId: w.teamId });
+    const colleague = await signedIn(t, 'caseworker', { teamId: w.teamId });
+    const caseId = await consentedCase(sender);
+    const id = await referralId(sender.client, caseId, w.hospital);
+    expect((await move(w.doctor, id, { to: 'acknowledged' })).status).toBe(200);
+    expect(await about(sender, id)).toEqual(['referral_acknowledged']);
+
+    await assign(caseId, colleague);
+    expect(await about(sender, id)).toEqual([]);
+    expect((await move(w.doctor, id, { to: 'declined', reason: 'no_capacity' })).status).toBe(200);
+    expect(await about(sender, id)).toEqual([]);
+    expect(await about(colleague, id)).toEqual(['referral_declined']);
+  });
+
+  it('a sender who sees the case through team access is told until they lose it', async () => {
+    const sender = await signedIn(t, 'caseworker', { teamId: w.teamId, teamAccess: true });
+    const assignee = await signedIn(t, 'caseworker', { teamId: w.teamId });
+    const shared = await consentedCase(sender);
+    const own = await consentedCase(sender);
+    const onShared = await referralId(sender.client, shared, w.hospital);
+    const onOwn = await referralId(sender.client, own, w.hospital);
+    await assign(shared, assignee);
+    expect((await move(w.doctor, onShared, { to: 'acknowledged' })).status).toBe(200);
+    expect((await move(w.doctor, onOwn, { to: 'acknowledged' })).status).toBe(200);
+    expect(await about(sender, onShared)).toEqual(['referral_acknowledged']);
+    expect(await about(assignee, onShared)).toEqual(['referral_acknowledged']);
+
+    await system((trx) =>
+      trx
+        .updateTable('users')
+        .set({ team_access: false })
+        .where('id', '=', sender.user.id)
+        .execute(),
+    );
+    // What is about the case they no longer see goes; their own case stays.
+    expect(await about(sender, onShared)).toEqual([]);
+    expect(await about(sender, onOwn)).toEqual(['referral_acknowledged']);
+    expect(await about(assignee, onShared)).toEqual(['referral_acknowledged']);
+    expect((await move(w.doctor, onShared, { to: 'declined', reason: 'no_capacity' })).status).toBe(
+      200,
+    );
+    expect(await about(sender, onShared)).toEqual([]);
+    expect(await about(assignee, onShared)).toEqual(['referral_acknowledged', 'referral_declined']);
+  });
+
+  it('a consent awaiting approval follows the case to its new team’s supervisors', async () => {
+    const destination = await createTeam(t, 'Equipo Aprobación Avisos');
+    const owner = await signedIn(t, 'caseworker', { teamId: destination });
+    const lead = await signedIn(t, 'supervisor', { teamId: destination });
+    const caseId = await newCase(w.ana.client, { age: 15 });
+    const pending = await giveConsent(w.ana.client, caseId, HEALTH, { givenBy: 'guardian' });
+    const approved = await giveConsent(w.ana.client, caseId, HEALTH, { givenBy: 'guardian' });
+    expect((await w.sofia.client.post(`/api/v1/consents/${approved.id}/approve`, {})).status).toBe(
+      200,
+    );
+    expect(await about(w.sara, pending.id)).toEqual(['consent_pending_approval']);
+
+    await assign(caseId, owner);
+    expect(await about(w.sara, pending.id)).toEqual([]);
+    expect(await about(w.sofia, pending.id)).toEqual([]);
+    expect(await about(lead, pending.id)).toEqual(['consent_pending_approval']);
+    expect(await about(lead, approved.id)).toEqual([]);
+    expect(await about(owner, pending.id)).toEqual([]);
   });
 });
 
@@ -399,6 +524,42 @@ describe('with the rest of the system', () => {
     });
     expect(res.status).toBe(200);
     expect(await about(w.doctor, id)).toEqual([]);
+  });
+
+  it('an erased case: its waiting e-mails go, and nothing later tells anyone about it', async () => {
+    const caseId = await consentedCase();
+    const late = await referralId(w.ana.client, caseId, w.hospital);
+    const answered = await referralId(w.ana.client, caseId, w.hospital);
+    const waiting = () =>
+      system((trx) =>
+        trx
+          .selectFrom('mail_outbox')
+          .select('recipient_id')
+          .where('referral_id', 'in', [late, answered])
+          .where('delivered_at', 'is', null)
+          .where('dropped_at', 'is', null)
+          .execute(),
+      );
+    expect((await waiting()).length).toBeGreaterThanOrEqual(2);
+    await stepUp(w.sara);
+    const res = await w.sara.client.post(`/api/v1/cases/${caseId}/erase`, {
+      reason: 'person_request',
+    });
+    expect(res.status).toBe(200);
+    expect(await waiting()).toEqual([]);
+
+    // Whatever the receiving side still does, and the overdue scan, tell nobody.
+    await move(w.doctor, answered, { to: 'acknowledged' });
+    await notifyOverdueReferrals(t.database.store, new Date(Date.now() + 3.5 * 86_400_000));
+    const told = await system((trx) =>
+      trx
+        .selectFrom('notifications')
+        .select('kind')
+        .where('resource_id', 'in', [late, answered])
+        .execute(),
+    );
+    expect(told).toEqual([]);
+    expect(await waiting()).toEqual([]);
   });
 
   it('holds no personal data: canaries in the case never reach a notification', async () => {

@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   from: string;
   to: string[];
+  /** How the sending client introduced itself (EHLO/HELO). */
+  helo: string;
   /** The whole message as it came over the wire. */
   raw: string;
   subject: string;
@@ -37,6 +39,7 @@ export async function startSmtp(): Promise<TestSmtp> {
         received.push({
           from,
           to: session.envelope.rcptTo.map((r) => r.address),
+          helo: session.hostNameAppearsAs,
           raw,
           ...parse(raw),
         });

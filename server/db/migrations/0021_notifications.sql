@@ -25,6 +25,8 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_recipient ON notifications (recipient_id, created_at DESC, id DESC);
 CREATE INDEX notifications_unread ON notifications (recipient_id) WHERE read_at IS NULL;
 CREATE INDEX notifications_resource ON notifications (resource_id);
+-- For the retention purge of read notifications.
+CREATE INDEX notifications_read ON notifications (read_at) WHERE read_at IS NOT NULL;
 
 -- A person reads their own notifications and marks them read (only read_at
 -- may change); only the system writes or removes them (the functions below,
@@ -48,23 +50,30 @@ CREATE POLICY notifications_delete ON notifications FOR DELETE
 
 -- The transactional outbox of e-mails: written with the event, delivered by
 -- a periodic job off the request path (claimed with a lease, retried with
--- backoff, given up after a number of attempts). No address, no content:
--- the kind decides the fixed text.
+-- backoff, given up after a number of attempts or once too old to matter).
+-- No address, no content: the kind decides the fixed text. Settled rows are
+-- purged after a retention period (server/modules/notifications/purge.ts).
 CREATE TABLE mail_outbox (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   recipient_id    uuid NOT NULL REFERENCES users (id),
   kind            text NOT NULL CHECK (kind IN ('referral_received', 'referral_overdue')),
+  -- clear: the id of the referral it is about (never in the message), so
+  -- that an erased case or a lost access takes its pending mail away.
+  referral_id     uuid NOT NULL,
   created_at      timestamptz NOT NULL DEFAULT now(),
   attempts        integer NOT NULL DEFAULT 0,
   next_attempt_at timestamptz NOT NULL DEFAULT now(),
   -- A delivering instance holds the row until then; a crashed one lets it go.
   claimed_until   timestamptz,
   delivered_at    timestamptz,
-  -- Not sent: the recipient can no longer sign in, or every attempt failed.
+  -- Not sent: the recipient can no longer sign in, every attempt failed, or
+  -- it waited longer than the maximum age (SMTP off, a long outage).
   dropped_at      timestamptz,
-  drop_reason     text CHECK (drop_reason IN ('recipient_inactive', 'attempts_exhausted'))
+  drop_reason     text CHECK (drop_reason IN ('recipient_inactive', 'attempts_exhausted', 'stale'))
 );
 CREATE INDEX mail_outbox_pending ON mail_outbox (next_attempt_at)
+  WHERE delivered_at IS NULL AND dropped_at IS NULL;
+CREATE INDEX mail_outbox_referral ON mail_outbox (referral_id)
   WHERE delivered_at IS NULL AND dropped_at IS NULL;
 GRANT SELECT, INSERT, UPDATE, DELETE ON mail_outbox TO amparo_app;
 ALTER TABLE mail_outbox ENABLE ROW LEVEL SECURITY;
@@ -87,22 +96,24 @@ CREATE POLICY referral_overdue_notices_system ON referral_overdue_notices
   WITH CHECK (current_setting('app.actor_role', true) = 'system');
 
 -- Writes one notification per recipient (and an e-mail to the outbox for the
--- kinds that have one). Called as the system by the functions below.
+-- kinds that have one, unless p_mail is false). Called as the system by the
+-- functions below.
 CREATE FUNCTION notify_recipients(
-  p_kind text, p_resource_type text, p_resource_id uuid, p_recipients uuid[]
+  p_kind text, p_resource_type text, p_resource_id uuid, p_recipients uuid[],
+  p_mail boolean DEFAULT true
 ) RETURNS void
 LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
   INSERT INTO notifications (recipient_id, kind, resource_type, resource_id)
     SELECT DISTINCT r, p_kind, p_resource_type, p_resource_id
     FROM unnest(p_recipients) AS r WHERE r IS NOT NULL;
-  IF p_kind IN ('referral_received', 'referral_overdue') THEN
-    INSERT INTO mail_outbox (recipient_id, kind)
-      SELECT DISTINCT r, p_kind FROM unnest(p_recipients) AS r WHERE r IS NOT NULL;
+  IF p_mail AND p_kind IN ('referral_received', 'referral_overdue') THEN
+    INSERT INTO mail_outbox (recipient_id, kind, referral_id)
+      SELECT DISTINCT r, p_kind, p_resource_id FROM unnest(p_recipients) AS r WHERE r IS NOT NULL;
   END IF;
 END
 $$;
-REVOKE ALL ON FUNCTION notify_recipients(text, text, uuid, uuid[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION notify_recipients(text, text, uuid, uuid[], boolean) FROM PUBLIC;
 
 -- Who may be told, read as the system. Only active accounts of enabled
 -- institutions; on the lead agency's side, only people still in the team
@@ -123,22 +134,44 @@ LANGUAGE sql STABLE AS $$
     AND i.is_lead_agency AND i.disabled_at IS NULL
     AND u.id IS DISTINCT FROM p_except
 $$;
-CREATE FUNCTION notification_sender(p_referral uuid) RETURNS uuid[]
+-- Need-to-know, as the system: may this person see the case as its own?
+-- The same rule as the cases' row-level security for ordinary access
+-- (`actor_owns_case`, migration 0016; security/policy/cases.ts): the
+-- assignee; the team's caseworkers with team access; the team's supervisors.
+-- A break-glass grant does not count: it is read-only and expires, and a
+-- notice would outlive it. Only active accounts of the enabled lead agency.
+CREATE FUNCTION notification_may_see_case(p_user uuid, p_team uuid, p_assignee uuid) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-  SELECT coalesce(array_agg(u.id), '{}')
+  SELECT EXISTS (
+    SELECT 1 FROM users u JOIN institutions i ON i.id = u.institution_id
+    WHERE u.id = p_user AND u.active AND i.is_lead_agency AND i.disabled_at IS NULL
+      AND CASE u.role
+            WHEN 'caseworker' THEN u.id = p_assignee OR (u.team_access AND u.team_id = p_team)
+            WHEN 'supervisor' THEN u.team_id = p_team
+            ELSE false
+          END)
+$$;
+-- The people who now handle a referral on the sending side: its case's
+-- assigned caseworker, and the person who sent it while they can still see
+-- the case. Nobody for an erased case.
+CREATE FUNCTION notification_case_handlers(p_referral uuid) RETURNS uuid[]
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT h.id), '{}')
   FROM referrals r
-  JOIN users u ON u.id = r.created_by
-  JOIN institutions i ON i.id = u.institution_id
-  WHERE r.id = p_referral AND u.active AND u.role IN ('caseworker', 'supervisor')
-    AND u.team_id = r.sender_team_id AND i.is_lead_agency AND i.disabled_at IS NULL
+  JOIN cases c ON c.id = r.case_id AND c.erased_at IS NULL
+  CROSS JOIN LATERAL (VALUES (c.assigned_to), (r.created_by)) AS h (id)
+  WHERE r.id = p_referral AND h.id IS NOT NULL
+    AND notification_may_see_case(h.id, c.team_id, c.assigned_to)
 $$;
 REVOKE ALL ON FUNCTION notification_partners(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION notification_supervisors(uuid, uuid) FROM PUBLIC;
-REVOKE ALL ON FUNCTION notification_sender(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION notify_recipients(text, text, uuid, uuid[]) TO amparo_app;
+REVOKE ALL ON FUNCTION notification_may_see_case(uuid, uuid, uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION notification_case_handlers(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION notify_recipients(text, text, uuid, uuid[], boolean) TO amparo_app;
 GRANT EXECUTE ON FUNCTION notification_partners(uuid) TO amparo_app;
 GRANT EXECUTE ON FUNCTION notification_supervisors(uuid, uuid) TO amparo_app;
-GRANT EXECUTE ON FUNCTION notification_sender(uuid) TO amparo_app;
+GRANT EXECUTE ON FUNCTION notification_may_see_case(uuid, uuid, uuid) TO amparo_app;
+GRANT EXECUTE ON FUNCTION notification_case_handlers(uuid) TO amparo_app;
 
 -- The events, as triggers: the rows are written in the causing statement's
 -- own transaction, on every path that causes it (the API, an institution's
@@ -167,7 +200,9 @@ $$;
 CREATE TRIGGER referrals_notify AFTER INSERT ON referrals
   FOR EACH ROW EXECUTE FUNCTION notify_referral_created();
 
--- The receiving side acknowledged, declined or completed it: its sender.
+-- The receiving side acknowledged, declined or completed it: the people who
+-- now handle it on the sending side (its case's assignee; its sender while
+-- they can still see the case).
 CREATE FUNCTION notify_referral_moved() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -175,7 +210,7 @@ DECLARE
 BEGIN
   PERFORM set_config('app.actor_role', 'system', true);
   PERFORM notify_recipients('referral_' || NEW.to_status, 'referral', NEW.referral_id,
-                            notification_sender(NEW.referral_id));
+                            notification_case_handlers(NEW.referral_id));
   PERFORM set_config('app.actor_role', coalesce(actor_role, ''), true);
   RETURN NULL;
 END
@@ -204,9 +239,9 @@ CREATE TRIGGER consents_notify AFTER INSERT ON consents
   EXECUTE FUNCTION notify_consent_recorded();
 
 -- A consent approved or revoked: its pending-approval notices are settled
--- (marked read for everyone). Revoked: the sender of each live referral made
--- under any version of it is told (the referral's own screen says what
--- happened to it), unless the sender revoked it themselves.
+-- (marked read for everyone). Revoked: the handlers of each live referral
+-- made under any version of it are told (the referral's own screen says
+-- what happened to it), except the person who revoked it.
 CREATE FUNCTION notify_consent_decided() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -229,7 +264,7 @@ BEGIN
         AND r.status IN ('sent', 'acknowledged', 'accepted', 'in_progress')
     LOOP
       PERFORM notify_recipients('consent_revoked', 'referral', referral.id,
-        array_remove(notification_sender(referral.id), NEW.actor_id));
+        array_remove(notification_case_handlers(referral.id), NEW.actor_id));
     END LOOP;
   END IF;
   PERFORM set_config('app.actor_role', coalesce(actor_role, ''), true);
@@ -273,19 +308,50 @@ $$;
 CREATE TRIGGER review_decisions_notify AFTER INSERT ON review_decisions
   FOR EACH ROW EXECUTE FUNCTION notify_review_decided();
 
+-- The notice kinds about a case that only its own people may hold (the
+-- partners' `referral_received` and the review queue's kinds follow other
+-- rules: the receiving institution; the review queue of the team concerned).
+CREATE FUNCTION notification_case_kinds() RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY['referral_acknowledged', 'referral_declined', 'referral_completed',
+               'referral_overdue', 'consent_revoked', 'consent_pending_approval']
+$$;
+REVOKE ALL ON FUNCTION notification_case_kinds() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION notification_case_kinds() TO amparo_app;
+
 -- Someone disabled, or moved to another role, team or institution, keeps no
 -- notification (they would link to what they may no longer open) and is
--- sent no e-mail still waiting in the outbox.
+-- sent no e-mail still waiting in the outbox. Someone who loses team access
+-- keeps only what is about cases still assigned to them.
 CREATE FUNCTION notifications_forget_user() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   actor_role constant text := current_setting('app.actor_role', true);
 BEGIN
   IF (NEW.role, NEW.institution_id, NEW.team_id, NEW.active)
-     IS NOT DISTINCT FROM (OLD.role, OLD.institution_id, OLD.team_id, OLD.active)
-     OR (NEW.active AND NOT OLD.active
-         AND (NEW.role, NEW.institution_id, NEW.team_id)
-             IS NOT DISTINCT FROM (OLD.role, OLD.institution_id, OLD.team_id)) THEN
+     IS NOT DISTINCT FROM (OLD.role, OLD.institution_id, OLD.team_id, OLD.active) THEN
+    IF OLD.team_access AND NOT NEW.team_access THEN
+      PERFORM set_config('app.actor_role', 'system', true);
+      DELETE FROM notifications n
+        WHERE n.recipient_id = NEW.id AND n.kind = ANY (notification_case_kinds())
+          AND NOT EXISTS (
+            SELECT 1 FROM cases c
+            WHERE c.id IN (SELECT r.case_id FROM referrals r WHERE r.id = n.resource_id
+                           UNION ALL SELECT k.case_id FROM consents k WHERE k.id = n.resource_id)
+              AND notification_may_see_case(NEW.id, c.team_id, c.assigned_to));
+      DELETE FROM mail_outbox m
+        USING referrals r, cases c
+        WHERE m.recipient_id = NEW.id AND m.kind = 'referral_overdue'
+          AND m.delivered_at IS NULL AND m.dropped_at IS NULL
+          AND r.id = m.referral_id AND c.id = r.case_id
+          AND NOT notification_may_see_case(NEW.id, c.team_id, c.assigned_to);
+      PERFORM set_config('app.actor_role', coalesce(actor_role, ''), true);
+    END IF;
+    RETURN NULL;
+  END IF;
+  IF NEW.active AND NOT OLD.active
+     AND (NEW.role, NEW.institution_id, NEW.team_id)
+         IS NOT DISTINCT FROM (OLD.role, OLD.institution_id, OLD.team_id) THEN
     RETURN NULL;
   END IF;
   PERFORM set_config('app.actor_role', 'system', true);
@@ -299,8 +365,46 @@ $$;
 CREATE TRIGGER users_notifications_forget AFTER UPDATE ON users
   FOR EACH ROW EXECUTE FUNCTION notifications_forget_user();
 
+-- A case assigned to someone else or moved to another team: whoever can no
+-- longer see it loses the notices about its referrals and consents and its
+-- pending overdue e-mails; what comes next is told to its new handlers
+-- (notification_case_handlers). A consent still awaiting approval follows
+-- the case's team: the new team's supervisors are told.
+CREATE FUNCTION notifications_follow_case() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  actor_role constant text := current_setting('app.actor_role', true);
+BEGIN
+  PERFORM set_config('app.actor_role', 'system', true);
+  DELETE FROM notifications n
+    WHERE n.resource_id IN (SELECT r.id FROM referrals r WHERE r.case_id = NEW.id
+                            UNION ALL SELECT k.id FROM consents k WHERE k.case_id = NEW.id)
+      AND n.kind = ANY (notification_case_kinds())
+      AND NOT notification_may_see_case(n.recipient_id, NEW.team_id, NEW.assigned_to);
+  DELETE FROM mail_outbox m
+    WHERE m.referral_id IN (SELECT r.id FROM referrals r WHERE r.case_id = NEW.id)
+      AND m.kind = 'referral_overdue' AND m.delivered_at IS NULL AND m.dropped_at IS NULL
+      AND NOT notification_may_see_case(m.recipient_id, NEW.team_id, NEW.assigned_to);
+  IF NEW.team_id IS DISTINCT FROM OLD.team_id THEN
+    PERFORM notify_recipients('consent_pending_approval', 'consent', k.id,
+                              notification_supervisors(NEW.team_id, k.recorded_by))
+      FROM consents k
+      WHERE k.case_id = NEW.id AND k.given_by IN ('guardian', 'best_interest')
+        AND NOT EXISTS (SELECT 1 FROM consent_events e WHERE e.consent_id = k.id)
+        AND NOT EXISTS (SELECT 1 FROM consents s WHERE s.supersedes_id = k.id);
+  END IF;
+  PERFORM set_config('app.actor_role', coalesce(actor_role, ''), true);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER cases_notifications_follow AFTER UPDATE OF assigned_to, team_id ON cases
+  FOR EACH ROW WHEN ((NEW.assigned_to, NEW.team_id) IS DISTINCT FROM (OLD.assigned_to, OLD.team_id)
+                     AND NEW.erased_at IS NULL)
+  EXECUTE FUNCTION notifications_follow_case();
+
 -- An erased case leaves nothing to act on: the notifications about its
--- referrals, consents and break-glass grants go.
+-- referrals, consents and break-glass grants go, and so does every e-mail
+-- about its referrals still waiting in the outbox.
 CREATE FUNCTION notifications_forget_case() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -311,6 +415,9 @@ BEGIN
     WHERE n.resource_id IN (SELECT r.id FROM referrals r WHERE r.case_id = NEW.id
                             UNION ALL SELECT c.id FROM consents c WHERE c.case_id = NEW.id
                             UNION ALL SELECT g.id FROM case_access_grants g WHERE g.case_id = NEW.id);
+  DELETE FROM mail_outbox m
+    WHERE m.referral_id IN (SELECT r.id FROM referrals r WHERE r.case_id = NEW.id)
+      AND m.delivered_at IS NULL AND m.dropped_at IS NULL;
   PERFORM set_config('app.actor_role', coalesce(actor_role, ''), true);
   RETURN NULL;
 END
@@ -319,8 +426,10 @@ CREATE TRIGGER cases_notifications_forget AFTER UPDATE OF erased_at ON cases
   FOR EACH ROW WHEN (NEW.erased_at IS NOT NULL AND OLD.erased_at IS NULL)
   EXECUTE FUNCTION notifications_forget_case();
 
--- The periodic overdue scan (as the system): referrals still unacknowledged
--- past their due date, each told to its sender once (by notice and e-mail).
+-- The periodic overdue scan (as the system): referrals of cases not erased
+-- still unacknowledged past their due date, each told to its handlers once
+-- (by notice, and by e-mail unless it has been overdue longer than a day: a
+-- first scan over an old backlog does not flood anyone's mailbox).
 -- Returns how many were found this time.
 CREATE FUNCTION notify_overdue_referrals(p_now timestamptz, p_limit integer) RETURNS integer
 LANGUAGE plpgsql VOLATILE AS $$
@@ -334,18 +443,23 @@ BEGIN
   FOR referral IN
     WITH due AS (
       SELECT r.id FROM referrals r
+      JOIN cases c ON c.id = r.case_id AND c.erased_at IS NULL
       WHERE r.status = 'sent' AND r.acknowledge_by < p_now
         AND NOT EXISTS (SELECT 1 FROM referral_overdue_notices o WHERE o.referral_id = r.id)
       ORDER BY r.acknowledge_by, r.id
       LIMIT p_limit
+    ),
+    marked AS (
+      INSERT INTO referral_overdue_notices (referral_id, notified_at)
+        SELECT id, p_now FROM due
+        ON CONFLICT (referral_id) DO NOTHING
+        RETURNING referral_id
     )
-    INSERT INTO referral_overdue_notices (referral_id, notified_at)
-      SELECT id, p_now FROM due
-      ON CONFLICT (referral_id) DO NOTHING
-      RETURNING referral_id
+    SELECT m.referral_id, r.acknowledge_by >= p_now - interval '24 hours' AS recent
+    FROM marked m JOIN referrals r ON r.id = m.referral_id
   LOOP
     PERFORM notify_recipients('referral_overdue', 'referral', referral.referral_id,
-                              notification_sender(referral.referral_id));
+                              notification_case_handlers(referral.referral_id), referral.recent);
     found_count := found_count + 1;
   END LOOP;
   RETURN found_count;

@@ -1,7 +1,16 @@
 export { notificationsRoutes } from './notifications.routes';
 export { registerNotificationsOpenApi } from './notifications.openapi';
-export { deliverPendingMail, MAX_ATTEMPTS, retryDelayMs } from './mail-outbox';
+export {
+  deliverPendingMail,
+  LEASE_MS,
+  MAIL_BATCH,
+  MAIL_MAX_AGE_MS,
+  MAX_ATTEMPTS,
+  retryDelayMs,
+  SEND_TIMEOUT_MS,
+} from './mail-outbox';
 export { mailMessage } from './mail-message';
-export { smtpMailer, type MailConfig, type Mailer } from './mailer';
+export { smtpMailer, SMTP_TIMEOUTS, type MailConfig, type Mailer } from './mailer';
 export { notifyOverdueReferrals } from './overdue';
+export { MAIL_RETENTION_MS, purgeNotifications, READ_NOTIFICATION_RETENTION_MS } from './purge';
 export { startNotificationJobs } from './jobs';

@@ -3,15 +3,18 @@ import type { Store } from '../../db/actor-transaction';
 import { deliverPendingMail } from './mail-outbox';
 import { smtpMailer, type MailConfig } from './mailer';
 import { notifyOverdueReferrals } from './overdue';
+import { purgeNotifications } from './purge';
 
 const OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
 const MAIL_INTERVAL_MS = 30 * 1000;
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * The periodic notification work of a server process: overdue referrals are
  * looked for every few minutes; the e-mail outbox is delivered every half
- * minute when SMTP is configured (without it, nothing is sent and the outbox
- * only keeps what an operator may later choose to send). Returns the stop.
+ * minute when SMTP is configured (without it nothing is sent, and what waits
+ * is dropped once older than its maximum age); every hour, what is past its
+ * retention period is purged. Returns the stop.
  */
 export function startNotificationJobs(
   store: Store,
@@ -25,15 +28,27 @@ export function startNotificationJobs(
     );
   }, OVERDUE_INTERVAL_MS);
   overdue.unref();
+  const purge = setInterval(() => {
+    purgeNotifications(store, new Date()).then(
+      (purged) =>
+        purged.stale + purged.mail + purged.notifications > 0 &&
+        logger.info(purged, 'purged notifications'),
+      (error: unknown) => logger.warn({ err: error }, 'could not purge notifications'),
+    );
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
   if (!mail) {
-    return () => clearInterval(overdue);
+    return () => {
+      clearInterval(overdue);
+      clearInterval(purge);
+    };
   }
   const mailer = smtpMailer(mail);
   let running = false;
   const delivery = setInterval(() => {
     if (running) return;
     running = true;
-    deliverPendingMail(store, mailer, mail.publicUrl, new Date(), logger)
+    deliverPendingMail(store, mailer, mail.publicUrl, () => new Date(), logger)
       .then(
         (sent) => sent.delivered + sent.dropped > 0 && logger.info(sent, 'notification e-mails'),
         (error: unknown) => logger.warn({ err: error }, 'could not deliver notification e-mails'),
@@ -43,6 +58,7 @@ export function startNotificationJobs(
   delivery.unref();
   return () => {
     clearInterval(overdue);
+    clearInterval(purge);
     clearInterval(delivery);
     mailer.close();
   };
