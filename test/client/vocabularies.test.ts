@@ -44,6 +44,9 @@ const LABELLED: Record<string, Record<string, string>> = {
   ConsentScope: { sectors: 'sector', categories: 'dataCategory' },
   Institution: { sector: 'sector' },
   AcknowledgeReview: { outcome: 'reviewOutcome' },
+  User: { role: 'role' },
+  InstitutionCertificate: { status: 'certificateStatus' },
+  RevokeCertificate: { reason: 'certificateRevocationReason' },
 };
 
 type Schema = {

@@ -28,4 +28,15 @@ export const queryKeys = {
     all: ['reviews'] as const,
     list: (state: string) => ['reviews', 'list', state] as const,
   },
+  /** The administrators' screens (the directory above is what case workers read). */
+  admin: {
+    all: ['admin'] as const,
+    institutions: (filters: object) => ['admin', 'institutions', 'list', filters] as const,
+    institution: (id: string) => ['admin', 'institutions', 'detail', id] as const,
+    certificates: (institutionId: string) =>
+      ['admin', 'institutions', 'detail', institutionId, 'certificates'] as const,
+    teams: ['admin', 'teams'] as const,
+    users: (filters: object) => ['admin', 'users', 'list', filters] as const,
+    user: (id: string) => ['admin', 'users', 'detail', id] as const,
+  },
 } as const;
