@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { Button } from '../../../ui/Button';
 import { LoadMore } from '../../../ui/LoadMore';
 import { Loading } from '../../../ui/Loading';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { Select } from '../../../ui/Select';
+import { TextField } from '../../../ui/TextField';
 import { useVocabulary } from '../../../vocab/useVocabulary';
 import { useAllInstitutions } from '../institutions/useInstitutionAdmin';
 import { ActiveBadge } from '../StatusBadge';
@@ -16,7 +19,8 @@ const ALL = 'all';
 
 /**
  * Accounts by email, paged by cursor, filtered by institution, role and
- * status. The filters in the address are codes and ids only, never an email.
+ * status, and found by part of their email. The filters in the address are
+ * codes and ids only; the search term stays in this screen's state.
  */
 export function UsersPage() {
   const { t } = useTranslation('admin');
@@ -27,7 +31,9 @@ export function UsersPage() {
   const institutionId = search.get('institution') ?? undefined;
   const status = search.get('status');
   const active = status === 'active' ? true : status === 'disabled' ? false : undefined;
-  const list = useUserList({ role, institutionId, active });
+  const [typed, setTyped] = useState('');
+  const [term, setTerm] = useState<string>();
+  const list = useUserList({ role, institutionId, active }, term);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const setFilter = (name: string, value: string | null) =>
@@ -78,9 +84,43 @@ export function UsersPage() {
           onChange={(value) => setFilter('status', value)}
         />
       </div>
+      <form
+        className="search-form"
+        role="search"
+        aria-label={t('users.search.label')}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTerm(typed.trim() || undefined);
+        }}
+      >
+        <TextField
+          label={t('users.search.field')}
+          description={t('users.search.help')}
+          value={typed}
+          onChange={setTyped}
+          type="search"
+        />
+        <div className="actions">
+          <Button type="submit">{t('users.search.submit')}</Button>
+          {term && (
+            <Button
+              variant="quiet"
+              onPress={() => {
+                setTyped('');
+                setTerm(undefined);
+              }}
+            >
+              {t('users.search.clear')}
+            </Button>
+          )}
+        </div>
+      </form>
       {list.isError && <ProblemMessage error={list.error} />}
       {list.isPending && <Loading />}
-      {list.isSuccess && items.length === 0 && <p role="status">{t('users.none')}</p>}
+      {list.isSuccess && items.length === 0 && (
+        <p role="status">{term ? t('users.search.none') : t('users.none')}</p>
+      )}
       {items.length > 0 && (
         <div className="table-scroll">
           <table className="table">

@@ -22,27 +22,47 @@ export interface UserFilters {
 
 const PAGE = 50;
 
-/** Users by email, paged by cursor (the cursor names the last user by id: no email in a URL). */
-export function useUserList(filters: UserFilters) {
+/**
+ * Users by email, paged by cursor (the cursor names the last user by id). With
+ * a search term the same page comes from POST /users/search: the part of an
+ * email typed travels in the body, never in a URL (and is kept out of this
+ * screen's address too).
+ */
+export function useUserList(filters: UserFilters, emailContains?: string) {
   return useInfiniteQuery({
-    queryKey: queryKeys.admin.users(filters),
+    queryKey: queryKeys.admin.users({ ...filters, emailContains }),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      call(
+    queryFn: ({ pageParam }) => {
+      const common = {
+        limit: PAGE,
+        ...(pageParam ? { cursor: pageParam } : {}),
+        ...(filters.institutionId ? { institutionId: filters.institutionId } : {}),
+        ...(filters.role ? { role: filters.role } : {}),
+      };
+      if (emailContains) {
+        return call(
+          api.POST('/api/v1/users/search', {
+            body: {
+              ...common,
+              emailContains,
+              ...(filters.active !== undefined ? { active: filters.active } : {}),
+            },
+          }),
+        );
+      }
+      return call(
         api.GET('/api/v1/users', {
           params: {
             query: {
-              limit: PAGE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(filters.institutionId ? { institutionId: filters.institutionId } : {}),
-              ...(filters.role ? { role: filters.role } : {}),
+              ...common,
               ...(filters.active !== undefined
                 ? { active: filters.active ? ('true' as const) : ('false' as const) }
                 : {}),
             },
           },
         }),
-      ),
+      );
+    },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
