@@ -7,6 +7,7 @@ import {
 } from './support/admin';
 import { confirmStepUp, expectAccessible, signInFirstTime } from './support/browser';
 import { LeakWatch } from './support/leaks';
+import { readState } from './support/state';
 import { personContext, untilStepUpLapsed } from './support/supervision';
 import type { Authenticator } from './support/totp';
 import { adminSession, unique, type Staff } from './support/world';
@@ -26,6 +27,7 @@ let page: Page;
 let leaks: LeakWatch;
 let authenticator: Authenticator;
 let signedInAt: number;
+let leadAgencyName: string;
 const suffix = unique();
 const institutionName = `Fiscalía Provincial de Prueba ${suffix}`;
 const partner = {
@@ -36,11 +38,18 @@ let institutionUrl: string;
 let userUrl: string;
 /** Secrets the screens showed once: none may leave the page's content. */
 const canaries: string[] = [];
+const snap = async (name: string) => {
+  if (process.env.SHOTS)
+    await page.screenshot({ path: `/tmp/admin-shots/${name}.png`, fullPage: true });
+};
 
 test.beforeAll(async ({ browser }) => {
   const admin = await adminSession();
   if (!admin.authenticator) throw new Error('the admin session has no authenticator');
   authenticator = admin.authenticator;
+  leadAgencyName = (
+    await admin.request<{ name: string }>('GET', `/api/v1/institutions/${readState().leadAgencyId}`)
+  ).name;
   context = await personContext(browser);
   page = await context.newPage();
   leaks = new LeakWatch(page);
@@ -56,6 +65,7 @@ test('the admin lists and filters institutions and creates one', async () => {
   await page.getByRole('link', { name: 'Instituciones' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Instituciones' })).toBeVisible();
   await expectAccessible(page, 'institutions');
+  await snap('institutions');
 
   await choose(page, /Sector$/, 'Salud', page.getByRole('search'));
   await expect(page).toHaveURL(/sector=health/);
@@ -79,6 +89,7 @@ test('the admin lists and filters institutions and creates one', async () => {
   await dialog.getByRole('button', { name: 'Crear institución' }).click();
   await expect(dialog.getByRole('alert').filter({ hasText: 'Hay un problema' })).toBeVisible();
   await expectAccessible(page, 'new institution with errors', false);
+  await snap('new-institution-errors');
 
   await dialog.getByRole('textbox', { name: 'Nombre', exact: true }).fill(institutionName);
   await choose(page, /Sector$/, 'Justicia', dialog);
@@ -96,6 +107,7 @@ test('the admin lists and filters institutions and creates one', async () => {
   institutionUrl = new URL(page.url()).pathname;
   await expect(page.getByText('Esta institución no tiene certificados.')).toBeVisible();
   await expectAccessible(page, 'institution detail');
+  await snap('institution-detail');
 
   // A change of the contact point alone asks for no code.
   await page.getByRole('textbox', { name: 'Nombre del punto de contacto' }).fill('Mesa de partes');
@@ -107,6 +119,7 @@ test('the admin creates a team', async () => {
   await page.getByRole('link', { name: 'Equipos' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Equipos' })).toBeVisible();
   await expectAccessible(page, 'teams');
+  await snap('teams');
   const team = `Equipo Litoral ${suffix}`;
   await page.getByRole('textbox', { name: 'Nombre del equipo' }).fill(team);
   await page.getByRole('button', { name: 'Crear equipo' }).click();
@@ -125,6 +138,7 @@ test('the admin creates a partner user after a step-up, and sees the one-time pa
   await page.getByRole('link', { name: 'Nuevo usuario' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nuevo usuario' })).toBeVisible();
   await expectAccessible(page, 'new user');
+  await snap('new-user');
 
   await untilStepUpLapsed(page, signedInAt);
   const form = page.locator('form');
@@ -132,17 +146,16 @@ test('the admin creates a partner user after a step-up, and sees the one-time pa
   await form.getByRole('textbox', { name: 'Nombre', exact: true }).fill(partner.displayName);
   await choose(page, /Función$/, 'Institución asociada', form);
   // The lead agency first: the server refuses the pair and names the role field.
-  await choose(page, /Institución$/, 'Secretaría Municipal de Seguridad (demo)', form);
+  await choose(page, /Institución$/, leadAgencyName, form);
   await form.getByRole('button', { name: 'Crear usuario' }).click();
   await expectAccessible(page, 'step-up dialog', false);
   await confirmStepUp(page, authenticator);
   const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
   await expect(summary).toContainText('Esa función no corresponde a esa institución');
-  await expect(form.getByRole('button', { name: /Función$/ })).toHaveAttribute(
-    'aria-invalid',
-    'true',
-  );
+  // In the summary and on the role field itself.
+  await expect(form.getByText(/Esa función no corresponde a esa institución/)).toHaveCount(2);
   await expectAccessible(page, 'new user refused by the server', false);
+  await snap('new-user-refused');
 
   await choose(page, /Institución$/, institutionName, form);
   await form.getByRole('button', { name: 'Crear usuario' }).click();
@@ -153,12 +166,14 @@ test('the admin creates a partner user after a step-up, and sees the one-time pa
   canaries.push(initialPassword);
   await expect(page.getByText('No se volverá a mostrar')).toBeVisible();
   await expectAccessible(page, 'one-time password');
+  await snap('one-time-password');
 
   await page.getByRole('link', { name: 'Ver el usuario' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Usuario' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Usuario', exact: true })).toBeVisible();
   userUrl = new URL(page.url()).pathname;
   await expect(page.getByText(initialPassword)).toHaveCount(0);
   await expectAccessible(page, 'user detail');
+  await snap('user-detail');
 
   // Back: the creation screen starts empty; the password is gone for good.
   await page.goBack();
@@ -192,6 +207,7 @@ test('the admin issues a generated certificate, downloads it once and revokes it
   const bundlePassword = (await password.innerText()).trim();
   canaries.push(bundlePassword);
   await expectAccessible(page, 'certificate issued');
+  await snap('certificate-issued');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Descargar archivo .p12' }).click();
   const download = await downloading;
@@ -237,12 +253,21 @@ test('the admin issues a generated certificate, downloads it once and revokes it
   await expect(row).toContainText('Revocado');
   await expect(row.getByRole('button', { name: /Revocar/ })).toHaveCount(0);
   await expectAccessible(page, 'certificate revoked');
+  await snap('certificate-revoked');
 });
 
 test('the admin disables the partner user, then the institution and enables it again', async () => {
-  await page.goto(userUrl);
-  await expect(page.getByRole('heading', { level: 1, name: 'Usuario' })).toBeVisible();
-  await expect(page.getByText('Activado')).toBeVisible();
+  // Found by part of the email: the term travels in a request body, never in an address.
+  await page.getByRole('link', { name: 'Usuarios' }).click();
+  await page.getByRole('searchbox', { name: 'Buscar por correo' }).fill(`fiscal.${suffix}`);
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await expect(page.getByRole('table', { name: '1 usuario, por correo' })).toBeVisible();
+  await expectAccessible(page, 'users found by email');
+  await snap('users-search');
+  await page.getByRole('link', { name: partner.email }).click();
+  await expect(page).toHaveURL(new RegExp(`${userUrl}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Usuario', exact: true })).toBeVisible();
+  await expect(page.getByText('Activado', { exact: true })).toBeVisible();
   const openDisable = (language: 'es' | 'en' = 'es') =>
     page
       .getByRole('button', { name: language === 'es' ? 'Deshabilitar cuenta' : 'Disable account' })
@@ -258,6 +283,7 @@ test('the admin disables the partner user, then the institution and enables it a
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Habilitar cuenta' })).toBeVisible();
   await expectAccessible(page, 'disabled user');
+  await snap('disabled-user');
 
   await page.goto(institutionUrl);
   const openStatus = (language: 'es' | 'en' = 'es') =>

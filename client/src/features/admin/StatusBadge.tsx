@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-/** Active or disabled (institutions and accounts), as a badge. */
-export function ActiveBadge({ active }: { active: boolean }) {
+/** Active or disabled, as a badge: an institution (feminine in Spanish) or an account. */
+export function ActiveBadge({ active, account }: { active: boolean; account?: boolean }) {
   const { t } = useTranslation('admin');
-  return (
-    <span className={`badge ${active ? 'badge--ok' : 'badge--error'}`}>
-      {active ? t('status.active') : t('status.disabled')}
-    </span>
-  );
+  const text = account
+    ? t(active ? 'status.user.active' : 'status.user.disabled')
+    : t(active ? 'status.active' : 'status.disabled');
+  return <span className={`badge ${active ? 'badge--ok' : 'badge--error'}`}>{text}</span>;
 }

@@ -94,6 +94,8 @@ export function IssueCertificateForm({ institutionId }: { institutionId: string 
         onSuccess: (certificate) => {
           setBundle({ serial: certificate.serialNumber, password, file: received.current });
           received.current = undefined;
+          // The password was this mutation's input: nothing cached keeps it.
+          issue.reset();
         },
       },
     );

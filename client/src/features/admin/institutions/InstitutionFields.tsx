@@ -32,7 +32,7 @@ export function InstitutionFields({
       />
       <fieldset className="group">
         <legend>{t('institutions.fields.contact')}</legend>
-        <p className="field__description">{t('institutions.fields.contactHelp')}</p>
+        <p className="field__description field--wide">{t('institutions.fields.contactHelp')}</p>
         <FormTextField
           {...bound}
           name="contact.name"

@@ -25,7 +25,7 @@ const PHONE = /^\+?[0-9 ()-]{6,40}$/;
 
 /** What the API accepts, checked before sending (the server checks again and names the field). */
 export const InstitutionFormSchema = z.object({
-  name: z.string().trim().min(2, 'too_short').max(200, 'too_long'),
+  name: z.string().trim().min(1, 'required').min(2, 'too_short').max(200, 'too_long'),
   sector: z.enum(SECTORS, { message: 'required' }),
   contact: z.object({
     name: z.string().trim().max(200, 'too_long'),

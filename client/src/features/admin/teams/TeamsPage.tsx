@@ -19,7 +19,7 @@ import { useCreateTeam, useTeams } from './useTeams';
 import '../admin.css';
 
 const TeamFormSchema = z.object({
-  name: z.string().trim().min(2, 'too_short').max(120, 'too_long'),
+  name: z.string().trim().min(1, 'required').min(2, 'too_short').max(120, 'too_long'),
 });
 type TeamFormValues = z.infer<typeof TeamFormSchema>;
 

@@ -12,6 +12,7 @@ import { Notice } from '../../../ui/Notice';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { useFormat } from '../../../ui/format';
+import { useSignedInUser } from '../../../app/session/useMe';
 import { useVocabulary } from '../../../vocab/useVocabulary';
 import { errorItems } from '../../consents/error-items';
 import { useAllInstitutions } from '../institutions/useInstitutionAdmin';
@@ -81,7 +82,7 @@ function UserSummary({ user }: { user: User }) {
         )}
         <dt>{t('common.status')}</dt>
         <dd>
-          <ActiveBadge active={user.active} />
+          <ActiveBadge active={user.active} account />
         </dd>
         <dt>{t('user.secondFactor')}</dt>
         <dd>
@@ -169,6 +170,8 @@ function UserEditForm({ user }: { user: User }) {
 
 function AccountSection({ user }: { user: User }) {
   const { t } = useTranslation('admin');
+  // The API refuses disabling oneself: the button is not offered on one's own account.
+  const own = useSignedInUser().user.id === user.id;
   const received = useRef<string | undefined>(undefined);
   const update = useUpdateUser(user.id, (password) => {
     received.current = password;
@@ -216,9 +219,13 @@ function AccountSection({ user }: { user: User }) {
       )}
       <div className="stack">
         <p>{user.active ? t('account.activeHelp') : t('account.disabledHelp')}</p>
-        <div className="actions">
-          {user.active ? button('disable', 'danger') : button('enable', 'primary')}
-        </div>
+        {own ? (
+          <p className="muted">{t('account.own')}</p>
+        ) : (
+          <div className="actions">
+            {user.active ? button('disable', 'danger') : button('enable', 'primary')}
+          </div>
+        )}
         <p>{t('account.credentialsHelp')}</p>
         <div className="actions">
           {button('resetPassword')}

@@ -77,8 +77,8 @@ export function UsersPage() {
           label={t('common.status')}
           options={[
             { id: ALL, label: t('common.allStatuses') },
-            { id: 'active', label: t('status.active') },
-            { id: 'disabled', label: t('status.disabled') },
+            { id: 'active', label: t('status.user.active') },
+            { id: 'disabled', label: t('status.user.disabled') },
           ]}
           value={active === undefined ? ALL : active ? 'active' : 'disabled'}
           onChange={(value) => setFilter('status', value)}
@@ -145,7 +145,7 @@ export function UsersPage() {
                   <td>{institutions.institution(user.institutionId)?.name ?? '—'}</td>
                   <td>
                     <span className="badges">
-                      <ActiveBadge active={user.active} />
+                      <ActiveBadge active={user.active} account />
                       {user.secondFactorLockedAt && (
                         <span className="badge badge--warning">{t('users.locked')}</span>
                       )}
