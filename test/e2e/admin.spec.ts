@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
   choose,
@@ -36,12 +37,26 @@ const partner = {
 };
 let institutionUrl: string;
 let userUrl: string;
+/** A PEM certificate request for a fresh RSA key of `bits` (the key is thrown away). */
+const certificateRequest = (bits: number) =>
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-new',
+      '-newkey',
+      `rsa:${bits}`,
+      '-nodes',
+      '-keyout',
+      '/dev/null',
+      '-subj',
+      `/CN=fiscalia-${suffix}`,
+      '-sha256',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
 /** Secrets the screens showed once: none may leave the page's content. */
 const canaries: string[] = [];
-const snap = async (name: string) => {
-  if (process.env.SHOTS)
-    await page.screenshot({ path: `/tmp/admin-shots/${name}.png`, fullPage: true });
-};
 
 test.beforeAll(async ({ browser }) => {
   const admin = await adminSession();
@@ -65,7 +80,6 @@ test('the admin lists and filters institutions and creates one', async () => {
   await page.getByRole('link', { name: 'Instituciones' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Instituciones' })).toBeVisible();
   await expectAccessible(page, 'institutions');
-  await snap('institutions');
 
   await choose(page, /Sector$/, 'Salud', page.getByRole('search'));
   await expect(page).toHaveURL(/sector=health/);
@@ -89,7 +103,6 @@ test('the admin lists and filters institutions and creates one', async () => {
   await dialog.getByRole('button', { name: 'Crear institución' }).click();
   await expect(dialog.getByRole('alert').filter({ hasText: 'Hay un problema' })).toBeVisible();
   await expectAccessible(page, 'new institution with errors', false);
-  await snap('new-institution-errors');
 
   await dialog.getByRole('textbox', { name: 'Nombre', exact: true }).fill(institutionName);
   await choose(page, /Sector$/, 'Justicia', dialog);
@@ -107,7 +120,6 @@ test('the admin lists and filters institutions and creates one', async () => {
   institutionUrl = new URL(page.url()).pathname;
   await expect(page.getByText('Esta institución no tiene certificados.')).toBeVisible();
   await expectAccessible(page, 'institution detail');
-  await snap('institution-detail');
 
   // A change of the contact point alone asks for no code.
   await page.getByRole('textbox', { name: 'Nombre del punto de contacto' }).fill('Mesa de partes');
@@ -119,7 +131,6 @@ test('the admin creates a team', async () => {
   await page.getByRole('link', { name: 'Equipos' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Equipos' })).toBeVisible();
   await expectAccessible(page, 'teams');
-  await snap('teams');
   const team = `Equipo Litoral ${suffix}`;
   await page.getByRole('textbox', { name: 'Nombre del equipo' }).fill(team);
   await page.getByRole('button', { name: 'Crear equipo' }).click();
@@ -138,7 +149,6 @@ test('the admin creates a partner user after a step-up, and sees the one-time pa
   await page.getByRole('link', { name: 'Nuevo usuario' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nuevo usuario' })).toBeVisible();
   await expectAccessible(page, 'new user');
-  await snap('new-user');
 
   await untilStepUpLapsed(page, signedInAt);
   const form = page.locator('form');
@@ -155,7 +165,6 @@ test('the admin creates a partner user after a step-up, and sees the one-time pa
   // In the summary and on the role field itself.
   await expect(form.getByText(/Esa función no corresponde a esa institución/)).toHaveCount(2);
   await expectAccessible(page, 'new user refused by the server', false);
-  await snap('new-user-refused');
 
   await choose(page, /Institución$/, institutionName, form);
   await form.getByRole('button', { name: 'Crear usuario' }).click();
@@ -166,14 +175,12 @@ test('the admin creates a partner user after a step-up, and sees the one-time pa
   canaries.push(initialPassword);
   await expect(page.getByText('No se volverá a mostrar')).toBeVisible();
   await expectAccessible(page, 'one-time password');
-  await snap('one-time-password');
 
   await page.getByRole('link', { name: 'Ver el usuario' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Usuario', exact: true })).toBeVisible();
   userUrl = new URL(page.url()).pathname;
   await expect(page.getByText(initialPassword)).toHaveCount(0);
   await expectAccessible(page, 'user detail');
-  await snap('user-detail');
 
   // Back: the creation screen starts empty; the password is gone for good.
   await page.goBack();
@@ -207,7 +214,6 @@ test('the admin issues a generated certificate, downloads it once and revokes it
   const bundlePassword = (await password.innerText()).trim();
   canaries.push(bundlePassword);
   await expectAccessible(page, 'certificate issued');
-  await snap('certificate-issued');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Descargar archivo .p12' }).click();
   const download = await downloading;
@@ -253,7 +259,35 @@ test('the admin issues a generated certificate, downloads it once and revokes it
   await expect(row).toContainText('Revocado');
   await expect(row.getByRole('button', { name: /Revocar/ })).toHaveCount(0);
   await expectAccessible(page, 'certificate revoked');
-  await snap('certificate-revoked');
+
+  // From the institution's own request: a weak key is refused on the file field, a good one issued.
+  await page
+    .getByRole('radio', { name: /Desde una solicitud de certificado/ })
+    .check({ force: true });
+  const csrFile = page.getByLabel('Archivo de la solicitud (CSR)');
+  await csrFile.setInputFiles({
+    name: 'fiscalia.csr',
+    mimeType: 'application/pkcs10',
+    buffer: certificateRequest(1024),
+  });
+  await page.getByRole('button', { name: 'Emitir certificado' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
+  await expect(refusal).toContainText('La clave RSA debe tener al menos 2048 bits.');
+  await expect(csrFile).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'certificate request refused', false);
+  await csrFile.setInputFiles({
+    name: 'fiscalia.csr',
+    mimeType: 'application/pkcs10',
+    buffer: certificateRequest(2048),
+  });
+  await page.getByRole('button', { name: 'Emitir certificado' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Se emitió el certificado' }),
+  ).toBeVisible();
+  const both = page.getByRole('table', { name: '2 certificados' });
+  await expect(both.getByRole('row').filter({ hasText: 'Solicitud (CSR)' })).toContainText(
+    'Vigente',
+  );
 });
 
 test('the admin disables the partner user, then the institution and enables it again', async () => {
@@ -263,11 +297,21 @@ test('the admin disables the partner user, then the institution and enables it a
   await page.getByRole('button', { name: 'Buscar', exact: true }).click();
   await expect(page.getByRole('table', { name: '1 usuario, por correo' })).toBeVisible();
   await expectAccessible(page, 'users found by email');
-  await snap('users-search');
   await page.getByRole('link', { name: partner.email }).click();
   await expect(page).toHaveURL(new RegExp(`${userUrl}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Usuario', exact: true })).toBeVisible();
   await expect(page.getByText('Activado', { exact: true })).toBeVisible();
+  // A password reset (step-up still fresh): a new one-time password, shown once.
+  await page.getByRole('button', { name: 'Restablecer contraseña' }).click();
+  const reset = page.getByRole('alertdialog', { name: '¿Restablecer la contraseña?' });
+  await expect(reset).toContainText('La contraseña actual deja de valer');
+  await reset.getByRole('button', { name: 'Restablecer', exact: true }).click();
+  await expect(reset).toBeHidden();
+  const resetShown = page.getByTestId('reset-password');
+  await expect(resetShown).toBeVisible();
+  canaries.push((await resetShown.innerText()).trim());
+  await expect(page.getByText('Debe cambiarla al entrar')).toBeVisible();
+
   const openDisable = (language: 'es' | 'en' = 'es') =>
     page
       .getByRole('button', { name: language === 'es' ? 'Deshabilitar cuenta' : 'Disable account' })
@@ -283,7 +327,6 @@ test('the admin disables the partner user, then the institution and enables it a
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Habilitar cuenta' })).toBeVisible();
   await expectAccessible(page, 'disabled user');
-  await snap('disabled-user');
 
   await page.goto(institutionUrl);
   const openStatus = (language: 'es' | 'en' = 'es') =>
@@ -314,6 +357,6 @@ test('the admin disables the partner user, then the institution and enables it a
 });
 
 test('no one-time secret reached storage, addresses, titles, the console or the server log', async () => {
-  expect(canaries).toHaveLength(2);
+  expect(canaries).toHaveLength(3);
   await leaks.expectNoLeaks([...canaries, partner.email]);
 });
