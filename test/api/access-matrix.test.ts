@@ -99,6 +99,13 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'post',
+    path: () => '/api/v1/users/search',
+    template: 'POST:/api/v1/users/search',
+    body: () => ({ emailContains: 'example' }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'post',
     path: () => '/api/v1/users',
     template: 'POST:/api/v1/users/',
     body: () => ({

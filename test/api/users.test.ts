@@ -431,3 +431,82 @@ describe('the users list cursor', () => {
     expect((await admin.client.get(`/api/v1/users?cursor=${forged}`)).status).toBe(400);
   });
 });
+
+describe('finding users by email (POST /users/search: the term never in a URL)', () => {
+  const search = (body: object, client = admin.client) => client.post('/api/v1/users/search', body);
+
+  it('refuses without a session (401) and other roles (403, audited)', async () => {
+    const anonymous = new SessionClient(t.app, t.clock);
+    await anonymous.refreshCsrf();
+    const refused = await search({ emailContains: 'a' }, anonymous);
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'unauthenticated' });
+
+    const { user, client } = await signedIn(t, 'caseworker');
+    const res = await search({ emailContains: 'a' }, client);
+    expect(res.status).toBe(403);
+    const denials = (await auditEvents(t, { action: 'access.denied' })).filter(
+      (e) => e.actor_id === user.id,
+    );
+    expect(denials).toEqual([
+      expect.objectContaining({ outcome: 'denied', resource_id: 'POST:/api/v1/users/search' }),
+    ]);
+  });
+
+  it('answers 400 naming the field, without echoing the term', async () => {
+    const empty = await search({ emailContains: '   ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({
+      errors: [expect.objectContaining({ path: 'body.emailContains' })],
+    });
+    const term = `${canary('CORREO')}@x`.repeat(30);
+    const long = await search({ emailContains: term });
+    expect(long.status).toBe(400);
+    expect(JSON.stringify(long.body)).not.toContain(term.slice(0, 20));
+    const unknown = await search({ emailContains: 'a', email: 'a' });
+    expect(unknown.status).toBe(400);
+    const cursor = await search({ emailContains: 'a', cursor: 'garbage' });
+    expect(cursor.body).toMatchObject({
+      errors: [expect.objectContaining({ path: 'body.cursor' })],
+    });
+  });
+
+  it('finds by part of the email, any case, with the list’s filters and cursor; reads are not audited', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const ids: string[] = [];
+    for (const name of ['ana', 'beto', 'carla']) {
+      const res = await admin.client.post(
+        '/api/v1/users',
+        newUser({ email: `${name}.${tag}@example.org`, role: 'coordinator' }),
+      );
+      ids.push((res.body as { id: string }).id);
+    }
+    await admin.client.post('/api/v1/users', newUser({ email: `dora.${tag}@example.org` }));
+    // % and _ are plain characters, not patterns.
+    expect(((await search({ emailContains: '%' })).body as { items: unknown[] }).items).toEqual([]);
+    const before = (await auditEvents(t)).length;
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await search({
+        emailContains: ` ${tag.toUpperCase()} `,
+        role: 'coordinator',
+        active: true,
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(res.status).toBe(200);
+      const page = res.body as {
+        items: { id: string; email: string }[];
+        nextCursor: string | null;
+      };
+      expect(page.items.every((u) => u.email.includes(tag))).toBe(true);
+      seen.push(...page.items.map((u) => u.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ids);
+    expect((await auditEvents(t)).length).toBe(before);
+    expect(t.logs.join('\n')).not.toContain(tag);
+  });
+});

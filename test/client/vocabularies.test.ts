@@ -46,6 +46,9 @@ const LABELLED: Record<string, Record<string, string>> = {
   AcknowledgeReview: { outcome: 'reviewOutcome' },
   Notification: { kind: 'notificationKind' },
   AuditEvent: { action: 'auditAction', purpose: 'auditPurpose', outcome: 'auditOutcome' },
+  User: { role: 'role' },
+  InstitutionCertificate: { status: 'certificateStatus' },
+  RevokeCertificate: { reason: 'certificateRevocationReason' },
 };
 
 type Schema = {

@@ -47,4 +47,15 @@ export const queryKeys = {
     caseReport: (subject: object) => ['audit', 'report', 'case', subject] as const,
     userReport: (subject: object) => ['audit', 'report', 'user', subject] as const,
   },
+  /** The administrators' screens (the directory above is what case workers read). */
+  admin: {
+    all: ['admin'] as const,
+    institutions: (filters: object) => ['admin', 'institutions', 'list', filters] as const,
+    institution: (id: string) => ['admin', 'institutions', 'detail', id] as const,
+    certificates: (institutionId: string) =>
+      ['admin', 'institutions', 'detail', institutionId, 'certificates'] as const,
+    teams: ['admin', 'teams'] as const,
+    users: (filters: object) => ['admin', 'users', 'list', filters] as const,
+    user: (id: string) => ['admin', 'users', 'detail', id] as const,
+  },
 } as const;

@@ -8,6 +8,7 @@ import {
   User,
   UserListQuery,
   UserPage,
+  UserSearch,
 } from './users.schemas';
 
 const params = z.object({ id: Id });
@@ -18,6 +19,18 @@ export function registerUsersOpenApi(registry: OpenAPIRegistry): void {
     path: '/api/v1/users',
     summary: 'List users (admin), by email; the cursor names the last user by id only',
     request: { query: UserListQuery },
+    responses: {
+      200: { description: 'A page of users', ...jsonContent(UserPage) },
+      ...problemResponses(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/users/search',
+    summary:
+      'Find users (admin) by part of their email, sent in the body (never in a URL); ' +
+      'same filters, order and cursor as the list',
+    request: { body: jsonContent(UserSearch) },
     responses: {
       200: { description: 'A page of users', ...jsonContent(UserPage) },
       ...problemResponses(400, 401, 403),

@@ -59,6 +59,8 @@ export interface UserFilter {
   institutionId?: string;
   role?: UserRole;
   active?: boolean;
+  /** Part of the email (already lower-cased, as emails are stored). */
+  emailContains?: string;
   /** Keyset: the last row of the previous page (its email is looked up, never sent). */
   after?: { id: string };
   limit: number;
@@ -70,6 +72,10 @@ export async function listUsers(db: Queryable, filter: UserFilter): Promise<User
   if (filter.institutionId) query = query.where('institution_id', '=', filter.institutionId);
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  if (filter.emailContains) {
+    // strpos, not LIKE: the term's % and _ are plain characters.
+    query = query.where(sql<boolean>`strpos(email, ${filter.emailContains}) > 0`);
+  }
   if (filter.after) {
     const { id } = filter.after;
     query = query.where(

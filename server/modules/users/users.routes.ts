@@ -3,7 +3,7 @@ import { actorOf, type AccessControl } from '../auth';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { changeUser, createUser, findUsers, getUser, type UsersDeps } from './users.service';
-import { CreateUser, UpdateUser, UserIdParams, UserListQuery } from './users.schemas';
+import { CreateUser, UpdateUser, UserIdParams, UserListQuery, UserSearch } from './users.schemas';
 
 export function usersRoutes(deps: UsersDeps & { access: AccessControl }) {
   const router = createRouter();
@@ -12,6 +12,11 @@ export function usersRoutes(deps: UsersDeps & { access: AccessControl }) {
   router.get('/', ...adminOnly, validate({ query: UserListQuery }), async (req, res) => {
     const query = req.query as unknown as UserListQuery;
     res.json(await findUsers(deps, actorOf(req), query));
+  });
+
+  // The email searched for travels in the body: no personal data in a URL.
+  router.post('/search', ...adminOnly, validate({ body: UserSearch }), async (req, res) => {
+    res.json(await findUsers(deps, actorOf(req), req.body as UserSearch));
   });
 
   // A new account is new access (an admin's, even): a fresh second factor.

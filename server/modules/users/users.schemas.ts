@@ -102,4 +102,21 @@ export const UserListQuery = Cursor(UserPosition)
   .strict();
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
+/**
+ * Finding accounts by part of their email. A POST with the term in the body,
+ * not a GET: an email is personal data and never travels in a URL (access
+ * logs, history). Same filters, order and cursor as the list.
+ */
+export const UserSearch = Cursor(UserPosition)
+  .extend({
+    /** Part of the email, compared lower-cased (emails are stored lower-cased). */
+    emailContains: z.string().trim().toLowerCase().min(1).max(254),
+    institutionId: Id.optional(),
+    role: UserRole.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('UserSearch');
+export type UserSearch = z.infer<typeof UserSearch>;
+
 export const UserPage = Page(User).openapi('UserPage');

@@ -16,7 +16,7 @@ import {
   updateUser,
   type UserChange,
 } from './users.repository';
-import type { CreateUser, UpdateUser, User, UserListQuery } from './users.schemas';
+import type { CreateUser, UpdateUser, User, UserListQuery, UserSearch } from './users.schemas';
 
 export interface UsersDeps {
   store: Store;
@@ -51,7 +51,12 @@ export function getUser(deps: UsersDeps, actor: StaffActor, id: string): Promise
   });
 }
 
-export async function findUsers(deps: UsersDeps, actor: StaffActor, query: UserListQuery) {
+/** A page of accounts by email; the search's term is a filter like the others. Not audited, as the list. */
+export async function findUsers(
+  deps: UsersDeps,
+  actor: StaffActor,
+  query: UserListQuery | UserSearch,
+) {
   const rows = await inActorTransaction(deps.store, actor, (trx) =>
     listUsers(trx, { ...query, after: query.cursor, limit: query.limit + 1 }),
   );
