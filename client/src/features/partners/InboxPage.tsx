@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/session/useMe';
 import { LoadMore } from '../../ui/LoadMore';
 import { Loading } from '../../ui/Loading';
@@ -10,30 +9,18 @@ import { useVocabulary } from '../../vocab/useVocabulary';
 import { REFERRAL_STATUSES } from '../referrals/useReferrals';
 import { InboxTable } from './InboxTable';
 import { useInbox } from './useInbox';
+import { ALL, useSearchFilters } from '../../ui/useSearchFilters';
 import '../referrals/referrals.css';
 import './partners.css';
-
-const ALL = 'all';
 
 /** The institution's inbox: referrals addressed to it, overdue first, filtered by status (in the address). */
 export function InboxPage() {
   const { t } = useTranslation('partners');
   const { options } = useVocabulary();
   const me = useMe();
-  const [search, setSearch] = useSearchParams();
+  const { search, setFilter } = useSearchFilters();
   const status = REFERRAL_STATUSES.find((s) => s === search.get('status'));
   const inbox = useInbox(status);
-
-  const setStatus = (value: string | null) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value && value !== ALL) next.set('status', value);
-        else next.delete('status');
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
@@ -49,7 +36,7 @@ export function InboxPage() {
             ...options('referralStatus', REFERRAL_STATUSES),
           ]}
           value={status ?? ALL}
-          onChange={setStatus}
+          onChange={(value) => setFilter('status', value)}
         />
       </div>
       {inbox.error && <ProblemMessage error={inbox.error} />}

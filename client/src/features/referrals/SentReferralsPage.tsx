@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { LoadMore } from '../../ui/LoadMore';
 import { Loading } from '../../ui/Loading';
@@ -9,31 +8,19 @@ import { Select } from '../../ui/Select';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { ReferralTable } from './ReferralTable';
 import { REFERRAL_STATUSES, useSentReferrals } from './useReferrals';
+import { ALL, useSearchFilters } from '../../ui/useSearchFilters';
 import '../consents/consents.css';
 import './referrals.css';
-
-const ALL = 'all';
 
 /** The sent box: the team's referrals, newest first, filtered by status and overdue (filters in the address). */
 export function SentReferralsPage() {
   const { t } = useTranslation('referrals');
   const { options } = useVocabulary();
-  const [search, setSearch] = useSearchParams();
+  const { search, setFilter } = useSearchFilters();
   const status = REFERRAL_STATUSES.find((s) => s === search.get('status'));
   const overdue = search.get('overdue') === 'true';
   const referrals = useSentReferrals({ status, overdue });
   const items = referrals.data?.pages.flatMap((page) => page.items) ?? [];
-
-  const setFilter = (name: string, value: string | undefined) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
@@ -46,7 +33,7 @@ export function SentReferralsPage() {
             ...options('referralStatus', REFERRAL_STATUSES),
           ]}
           value={status ?? ALL}
-          onChange={(value) => setFilter('status', value && value !== ALL ? value : undefined)}
+          onChange={(value) => setFilter('status', value)}
         />
         <CheckboxGroup
           label={t('sent.show')}

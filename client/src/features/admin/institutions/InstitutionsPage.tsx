@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../ui/Button';
 import { LoadMore } from '../../../ui/LoadMore';
 import { Loading } from '../../../ui/Loading';
@@ -12,9 +12,8 @@ import { ActiveBadge } from '../StatusBadge';
 import { CreateInstitutionDialog } from './CreateInstitutionDialog';
 import { SECTORS } from './institution-form';
 import { useInstitutionList } from './useInstitutionAdmin';
+import { ALL, useSearchFilters } from '../../../ui/useSearchFilters';
 import '../admin.css';
-
-const ALL = 'all';
 
 /** Institutions by name, filtered by sector and status (filters in the address: codes only). */
 export function InstitutionsPage() {
@@ -22,23 +21,12 @@ export function InstitutionsPage() {
   const { label, options } = useVocabulary();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useSearchParams();
+  const { search, setFilter } = useSearchFilters();
   const sector = SECTORS.find((s) => s === search.get('sector'));
   const status = search.get('status');
   const active = status === 'active' ? true : status === 'disabled' ? false : undefined;
   const list = useInstitutionList({ sector, active });
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-
-  const setFilter = (name: string, value: string | null) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value && value !== ALL) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>

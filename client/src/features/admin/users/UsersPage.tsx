@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button } from '../../../ui/Button';
 import { LoadMore } from '../../../ui/LoadMore';
 import { Loading } from '../../../ui/Loading';
@@ -13,9 +13,8 @@ import { useAllInstitutions } from '../institutions/useInstitutionAdmin';
 import { ActiveBadge } from '../StatusBadge';
 import { ROLES } from './user-form';
 import { useUserList } from './useUsers';
+import { ALL, useSearchFilters } from '../../../ui/useSearchFilters';
 import '../admin.css';
-
-const ALL = 'all';
 
 /**
  * Accounts by email, paged by cursor, filtered by institution, role and
@@ -26,7 +25,7 @@ export function UsersPage() {
   const { t } = useTranslation('admin');
   const { label, options } = useVocabulary();
   const institutions = useAllInstitutions();
-  const [search, setSearch] = useSearchParams();
+  const { search, setFilter } = useSearchFilters();
   const role = ROLES.find((r) => r === search.get('role'));
   const institutionId = search.get('institution') ?? undefined;
   const status = search.get('status');
@@ -35,17 +34,6 @@ export function UsersPage() {
   const [term, setTerm] = useState<string>();
   const list = useUserList({ role, institutionId, active }, term);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-
-  const setFilter = (name: string, value: string | null) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value && value !== ALL) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
