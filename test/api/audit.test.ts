@@ -20,6 +20,7 @@ const EVENT_KEYS = [
   'purpose',
   'outcome',
   'requestId',
+  'uncatalogued',
 ].sort();
 
 let t: TestApp;

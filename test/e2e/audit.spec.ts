@@ -193,7 +193,7 @@ test("the case's access report holds both reads, with names and purposes, and ex
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe(
     '"occurred_at","seq","actor_name","actor_role","institution_name","action","purpose",' +
-      '"outcome","resource_type","resource_id","event_id","actor_id"',
+      '"outcome","resource_type","resource_id","event_id","actor_id","catalogued"',
   );
   const packageLine = lines.find((line) => line.includes('"referral.package.read"'));
   expect(packageLine).toContain(`"${partner.displayName}","partner","${hospitalName}"`);
