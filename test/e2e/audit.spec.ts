@@ -187,6 +187,9 @@ test("the case's access report holds both reads, with names and purposes, and ex
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Descargar CSV', exact: true }).click();
   const download = await downloading;
+  // The file says how much it holds (a truncated one would say to narrow by dates).
+  await expect(page.getByText(/^Archivo descargado: \d+ eventos\.$/)).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('son los actuales de cada cuenta');
   expect(download.suggestedFilename()).toMatch(/^amparo-access-report-case-[\d-]+\.csv$/);
   expect(download.url()).toMatch(/^blob:/);
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
