@@ -222,7 +222,7 @@ describe(`access reports (${engine})`, () => {
         .split('\r\n');
       expect(lines[0]).toBe(
         '"occurred_at","seq","actor_name","actor_role","institution_name","action","purpose",' +
-          '"outcome","resource_type","resource_id","event_id","actor_id"',
+          '"outcome","resource_type","resource_id","event_id","actor_id","catalogued"',
       );
       const packageRow = lines.find((l) => l.includes('"referral.package.read"'));
       expect(packageRow).toContain('"Test partner","partner","Hospital Informe"');
@@ -367,11 +367,23 @@ describe(`access reports (${engine})`, () => {
 describe('CSV cells', () => {
   it('neutralises what a spreadsheet would run as a formula', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    for (const start of ['+', '-', '@', '\t', '\r']) {
+    for (const start of ['+', '-', '@', '\uFF1D']) {
       expect(csvCell(`${start}1`)).toBe(`"'${start}1"`);
     }
+    // After spaces or invisible format characters, still a formula to a spreadsheet.
+    expect(csvCell(' -4')).toBe(`"' -4"`);
+    expect(csvCell('\u200B=2+2')).toBe(`"'\u200B=2+2"`);
     expect(csvCell('Ana')).toBe('"Ana"');
     expect(csvCell(null)).toBe('""');
     expect(toCsv(['a', 'b'], [['1', 'x,y']])).toBe('\uFEFF"a","b"\r\n"1","x,y"\r\n');
+  });
+
+  it('keeps one record on one line: control characters become spaces, then neutralised', () => {
+    expect(csvCell('Ana\r\n=1+1')).toBe('"Ana  =1+1"');
+    expect(csvCell('\r\n=1+1')).toBe(`"'  =1+1"`);
+    expect(csvCell('\t=1')).toBe(`"' =1"`);
+    expect(csvCell('a\u0000b\u0085c')).toBe('"a b c"');
+    const csv = toCsv(['name'], [['Ana\r\nLópez'], ['Luis\nPaz']]);
+    expect(csv.split('\r\n')).toEqual(['\uFEFF"name"', '"Ana  López"', '"Luis Paz"', '']);
   });
 });

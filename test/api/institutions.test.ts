@@ -158,6 +158,24 @@ describe('POST /api/v1/institutions', () => {
     expect(fieldPaths(unknown)).toEqual(['body']);
   });
 
+  it('refuses control and bidirectional characters in names (400 naming the field)', async () => {
+    for (const name of ['Casa\r\n=1+1', 'Casa\u0007 Ñandutí', 'Casa \u202Eatsoc']) {
+      const res = await admin.post(BASE, newInstitution({ name }));
+      expect([JSON.stringify(name), res.status]).toEqual([JSON.stringify(name), 400]);
+      expect(fieldPaths(res)).toEqual(['body.name']);
+    }
+    const contact = await admin.post(
+      BASE,
+      newInstitution({ contact: { name: 'Coordinación\nGeneral' } }),
+    );
+    expect(contact.status).toBe(400);
+    expect(fieldPaths(contact)).toEqual(['body.contact.name']);
+    const created = await create();
+    const renamed = await admin.patch(`${BASE}/${created.id}`, { name: 'Casa\r\nNueva' });
+    expect(renamed.status).toBe(400);
+    expect(fieldPaths(renamed)).toEqual(['body.name']);
+  });
+
   it('refuses a name that differs only in case (409) without the database message', async () => {
     const first = await create({ name: `Hogar San José ${unique()}` });
     const before = (await auditRows({ action: 'institution.create' })).length;

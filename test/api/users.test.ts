@@ -109,6 +109,31 @@ describe('users administration', () => {
     expect(leaks(t.logs.join('\n'), secret)).toBe(false);
   });
 
+  it('refuses control and bidirectional characters in a name (400 naming the field)', async () => {
+    const names = ['Ana\r\n=1+1', 'Ana\tMaría', 'Ana\u0000', 'Ana\u202Eairaм', 'Ana\u2066x'];
+    for (const displayName of names) {
+      const res = await admin.client.post('/api/v1/users', newUser({ displayName }));
+      expect([JSON.stringify(displayName), res.status]).toEqual([JSON.stringify(displayName), 400]);
+      expect((res.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+        'body.displayName',
+      ]);
+    }
+    const target = await seedUser(t, 'caseworker');
+    const renamed = await admin.client.patch(`/api/v1/users/${target.id}`, {
+      displayName: 'Ana\r\n=1+1',
+    });
+    expect(renamed.status).toBe(400);
+    expect((renamed.body as { errors: { path: string }[] }).errors[0]?.path).toBe(
+      'body.displayName',
+    );
+    // Scripts that need a zero-width joiner or non-joiner still may.
+    const ok = await admin.client.post(
+      '/api/v1/users',
+      newUser({ displayName: 'Mehr\u200Cnaz Ḥasan' }),
+    );
+    expect(ok.status).toBe(201);
+  });
+
   it('refuses a second account with the same email (409)', async () => {
     const input = newUser();
     expect((await admin.client.post('/api/v1/users', input)).status).toBe(201);

@@ -187,13 +187,16 @@ test("the case's access report holds both reads, with names and purposes, and ex
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Descargar CSV', exact: true }).click();
   const download = await downloading;
+  // The file says how much it holds (a truncated one would say to narrow by dates).
+  await expect(page.getByText(/^Archivo descargado: \d+ eventos\.$/)).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('son los actuales de cada cuenta');
   expect(download.suggestedFilename()).toMatch(/^amparo-access-report-case-[\d-]+\.csv$/);
   expect(download.url()).toMatch(/^blob:/);
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe(
     '"occurred_at","seq","actor_name","actor_role","institution_name","action","purpose",' +
-      '"outcome","resource_type","resource_id","event_id","actor_id"',
+      '"outcome","resource_type","resource_id","event_id","actor_id","catalogued"',
   );
   const packageLine = lines.find((line) => line.includes('"referral.package.read"'));
   expect(packageLine).toContain(`"${partner.displayName}","partner","${hospitalName}"`);

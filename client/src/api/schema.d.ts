@@ -1590,6 +1590,10 @@ export interface paths {
                 query?: {
                     caseNumber?: string;
                     caseId?: string;
+                    /** @description occurredAt ≥ from (inclusive) */
+                    from?: string;
+                    /** @description occurredAt < to (exclusive) */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1748,6 +1752,10 @@ export interface paths {
             parameters: {
                 query: {
                     userId: string;
+                    /** @description occurredAt ≥ from (inclusive) */
+                    from?: string;
+                    /** @description occurredAt < to (exclusive) */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4661,12 +4669,19 @@ export interface components {
          * @description The catalogue of purpose and reason codes (append-only)
          * @enum {string}
          */
-        AuditPurpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "other";
+        AuditPurpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "other";
         AccessReportRow: components["schemas"]["AuditEvent"] & {
             /** @description The staff member, or the institution for its own system; null for anonymous */
             actorName: string | null;
             institutionName: string | null;
         };
+        /** @description null on every event whose codes are in the catalogue. Otherwise the raw codes this version of Amparo does not know (written by another version, or not by Amparo: the chain verification is the judge); the event is shown, and an integrity.alarm raised. */
+        UncataloguedCodes: {
+            /** @description The raw action code, if uncatalogued */
+            action: string | null;
+            /** @description The raw purpose, if uncatalogued */
+            purpose: string | null;
+        } | null;
         AuditEvent: {
             /** @description Chain position (a 64-bit integer) */
             seq: string;
@@ -4679,13 +4694,21 @@ export interface components {
             actorRole: string;
             /** Format: uuid */
             institutionId: string | null;
-            action: components["schemas"]["AuditAction"];
+            /**
+             * @description null only when the code is not in the catalogue: see `uncatalogued`
+             * @enum {string|null}
+             */
+            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
             resourceType: string | null;
             resourceId: string | null;
-            /** @enum {string|null} */
-            purpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "other" | null;
+            /**
+             * @description null when the event has no purpose, or its code is not in the catalogue
+             * @enum {string|null}
+             */
+            purpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "other" | null;
             outcome: components["schemas"]["AuditOutcome"];
             requestId: string | null;
+            uncatalogued: components["schemas"]["UncataloguedCodes"];
         };
         CaseAccessReport: {
             case: {

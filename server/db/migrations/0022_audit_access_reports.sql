@@ -6,8 +6,9 @@
 -- system, put the caller's role back.
 
 -- A case by its number or its id (erased or not): its id and number, and the
--- audit resources that belong to it — the case itself, its consents and its
--- referrals. Identifiers only; no column of the case's content.
+-- audit resources that belong to it — the case itself, its consents, its
+-- referrals and its break-glass grants. Identifiers only; no column of the
+-- case's content.
 CREATE FUNCTION audit_case_resources(p_case_number text, p_case_id uuid)
 RETURNS TABLE (case_id uuid, case_number text, resource_type text, resource_id text)
 LANGUAGE plpgsql VOLATILE AS $$
@@ -32,7 +33,11 @@ BEGIN
       UNION ALL
       SELECT v_id, v_number, 'consent'::text, s.id::text FROM consents s WHERE s.case_id = v_id
       UNION ALL
-      SELECT v_id, v_number, 'referral'::text, r.id::text FROM referrals r WHERE r.case_id = v_id;
+      SELECT v_id, v_number, 'referral'::text, r.id::text FROM referrals r WHERE r.case_id = v_id
+      UNION ALL
+      -- Break-glass grants: their supervisors' reviews are events on the grant.
+      SELECT v_id, v_number, 'case_access_grant'::text, g.id::text
+      FROM case_access_grants g WHERE g.case_id = v_id;
   END IF;
   PERFORM set_config('app.actor_role', actor_role, true);
 END

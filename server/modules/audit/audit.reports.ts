@@ -1,10 +1,15 @@
 import type { Transaction } from 'kysely';
-import { inActorTransaction, type DbActor, type Store } from '../../db/actor-transaction';
+import {
+  auditAlone,
+  inActorTransaction,
+  type DbActor,
+  type Store,
+} from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
-import { problems } from '../../http/problem';
+import { ProblemError, problems } from '../../http/problem';
 import type { AuditEventContent } from './audit.chain';
 import { toCsv } from './audit.csv';
-import { record } from './audit.recorder';
+import { record, type AuditEntry } from './audit.recorder';
 import {
   caseResources,
   eventsByActorOnCases,
@@ -28,11 +33,14 @@ import {
 } from './audit.schemas';
 import { sealPending } from './audit.sealer';
 import { toAuditEvent } from './audit.service';
+import { alarmUncatalogued } from './audit.uncatalogued';
 
 /** A CSV export: the file and whether rows beyond the bound were left out. */
 export interface AccessExport {
   filename: string;
   csv: string;
+  /** How many events the file holds. */
+  rows: number;
   truncated: boolean;
 }
 
@@ -47,14 +55,37 @@ type CaseSubject = Pick<CaseExportQuery, 'caseNumber' | 'caseId'>;
  * export, is itself an audit event on the case or user it is about.
  */
 export function auditReports(store: Store) {
+  /**
+   * Runs a report: the events it shows raise their integrity alarms once the
+   * auditor's read has committed; a case or user that does not exist is
+   * recorded as a refused report in its own transaction (the use case's has
+   * rolled back), so that walking case numbers leaves a trace.
+   */
+  async function run<T>(
+    actor: DbActor,
+    miss: AuditEntry,
+    work: (trx: Transaction<DB>) => Promise<{ value: T; shown: AuditEventContent[] }>,
+  ): Promise<T> {
+    ensureAuditor(actor);
+    await sealPending(store, { wait: true });
+    try {
+      const { value, shown } = await inActorTransaction(store, actor, work);
+      await alarmUncatalogued(store, actor, shown);
+      return value;
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 404) {
+        await auditAlone(store, actor, miss);
+      }
+      throw error;
+    }
+  }
+
   return {
-    async caseReport(
+    caseReport(
       actor: DbActor,
       query: CaseSubject & { limit: number; cursor?: string | undefined },
     ): Promise<CaseAccessReport> {
-      ensureAuditor(actor);
-      await sealPending(store, { wait: true });
-      return inActorTransaction(store, actor, async (trx) => {
+      return run(actor, missOf('audit.report', query), async (trx) => {
         const found = await findCase(trx, query);
         const events = await eventsOnResources(trx, found.resources, {
           ...before(query.cursor),
@@ -66,19 +97,20 @@ export function auditReports(store: Store) {
           resourceType: 'case',
           resourceId: found.caseId,
         });
-        return {
+        const shown = events.slice(0, query.limit);
+        const value = {
           case: { id: found.caseId, caseNumber: found.caseNumber },
           ...(await page(trx, events, query.limit)),
         };
+        return { value, shown };
       });
     },
 
-    async caseExport(actor: DbActor, query: CaseExportQuery): Promise<AccessExport> {
-      ensureAuditor(actor);
-      await sealPending(store, { wait: true });
-      return inActorTransaction(store, actor, async (trx) => {
+    caseExport(actor: DbActor, query: CaseExportQuery): Promise<AccessExport> {
+      return run(actor, missOf('audit.export', query), async (trx) => {
         const found = await findCase(trx, query);
         const events = await eventsOnResources(trx, found.resources, {
+          ...period(query),
           limit: AUDIT_EXPORT_MAX_ROWS + 1,
         });
         record(trx, {
@@ -87,14 +119,12 @@ export function auditReports(store: Store) {
           resourceType: 'case',
           resourceId: found.caseId,
         });
-        return exportOf(trx, 'case', events);
+        return { value: await exportOf(trx, 'case', events), shown: events };
       });
     },
 
-    async userReport(actor: DbActor, query: UserReportQuery): Promise<UserAccessReport> {
-      ensureAuditor(actor);
-      await sealPending(store, { wait: true });
-      return inActorTransaction(store, actor, async (trx) => {
+    userReport(actor: DbActor, query: UserReportQuery): Promise<UserAccessReport> {
+      return run(actor, userMiss('audit.report', query.userId), async (trx) => {
         const user = await findUser(trx, query.userId);
         const events = await eventsByActorOnCases(trx, user.id, {
           ...before(query.cursor),
@@ -106,16 +136,16 @@ export function auditReports(store: Store) {
           resourceType: 'user',
           resourceId: user.id,
         });
-        return { user, ...(await page(trx, events, query.limit)) };
+        const value = { user, ...(await page(trx, events, query.limit)) };
+        return { value, shown: events.slice(0, query.limit) };
       });
     },
 
-    async userExport(actor: DbActor, query: UserExportQuery): Promise<AccessExport> {
-      ensureAuditor(actor);
-      await sealPending(store, { wait: true });
-      return inActorTransaction(store, actor, async (trx) => {
+    userExport(actor: DbActor, query: UserExportQuery): Promise<AccessExport> {
+      return run(actor, userMiss('audit.export', query.userId), async (trx) => {
         const user = await findUser(trx, query.userId);
         const events = await eventsByActorOnCases(trx, user.id, {
+          ...period(query),
           limit: AUDIT_EXPORT_MAX_ROWS + 1,
         });
         record(trx, {
@@ -124,7 +154,7 @@ export function auditReports(store: Store) {
           resourceType: 'user',
           resourceId: user.id,
         });
-        return exportOf(trx, 'user', events);
+        return { value: await exportOf(trx, 'user', events), shown: events };
       });
     },
 
@@ -138,6 +168,33 @@ export function auditReports(store: Store) {
       });
     },
   };
+}
+
+/**
+ * A report on a case nobody has: refused, naming what was asked for. A case
+ * number is an identifier of the lead agency's register, not personal data.
+ */
+function missOf(action: 'audit.report' | 'audit.export', subject: CaseSubject): AuditEntry {
+  return subject.caseId !== undefined
+    ? { action, outcome: 'denied', resourceType: 'case', resourceId: subject.caseId }
+    : {
+        action,
+        outcome: 'denied',
+        resourceType: 'case_number',
+        resourceId: subject.caseNumber ?? '',
+      };
+}
+
+function userMiss(action: 'audit.report' | 'audit.export', userId: string): AuditEntry {
+  return { action, outcome: 'denied', resourceType: 'user', resourceId: userId };
+}
+
+/** An export's optional period, on occurredAt: from inclusive, to exclusive. */
+function period(query: { from?: string | undefined; to?: string | undefined }) {
+  const range: { from?: Date; to?: Date } = {};
+  if (query.from !== undefined) range.from = new Date(query.from);
+  if (query.to !== undefined) range.to = new Date(query.to);
+  return range;
 }
 
 export type AuditReports = ReturnType<typeof auditReports>;
@@ -218,6 +275,7 @@ async function exportOf(
     // Names neither the case nor the person: only what kind of report and when.
     filename: `amparo-access-report-${subject}-${day}.csv`,
     csv: toCsv(CSV_COLUMNS, rows.map(csvRow)),
+    rows: rows.length,
     truncated: events.length > AUDIT_EXPORT_MAX_ROWS,
   };
 }
@@ -235,22 +293,29 @@ const CSV_COLUMNS = [
   'resource_id',
   'event_id',
   'actor_id',
+  'catalogued',
 ];
 
+/**
+ * The action and purpose as the log holds them (codes, catalogued or not: a
+ * code the catalogue lacks says `false` in the last column).
+ */
 function csvRow(row: AccessReportRow): (string | null)[] {
+  const raw = row.uncatalogued;
   return [
     row.occurredAt,
     row.seq,
     row.actorName,
     row.actorRole,
     row.institutionName,
-    row.action,
-    row.purpose,
+    row.action ?? raw?.action ?? null,
+    row.purpose ?? raw?.purpose ?? null,
     row.outcome,
     row.resourceType,
     row.resourceId,
     row.id,
     row.actorId,
+    String(raw === null),
   ];
 }
 

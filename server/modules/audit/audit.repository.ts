@@ -234,7 +234,8 @@ export interface AuditResource {
 
 /**
  * A case as an access report needs it (migration 0022): its id and number and
- * the resources that belong to it (the case, its consents, its referrals).
+ * the resources that belong to it (the case, its consents, its referrals, its
+ * break-glass grants).
  * Undefined when no case has that number or id. Auditors only.
  */
 export async function caseResources(
@@ -259,11 +260,19 @@ export async function caseResources(
   };
 }
 
+/** A page of a report: before a chain position, within a period (from inclusive, to exclusive). */
+export interface ReportPage {
+  beforeSeq?: bigint;
+  from?: Date;
+  to?: Date;
+  limit: number;
+}
+
 /** Events on any of `resources`, newest first, before `beforeSeq`. */
 export async function eventsOnResources(
   db: Queryable,
   resources: AuditResource[],
-  page: { beforeSeq?: bigint; limit: number },
+  page: ReportPage,
 ): Promise<AuditEventContent[]> {
   if (resources.length === 0) return [];
   let query = db
@@ -278,6 +287,8 @@ export async function eventsOnResources(
       ),
     );
   if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq.toString());
+  if (page.from !== undefined) query = query.where('occurred_at', '>=', page.from);
+  if (page.to !== undefined) query = query.where('occurred_at', '<', page.to);
   const rows = await query.orderBy('seq', 'desc').limit(page.limit).execute();
   return rows.map(toEventContent);
 }
@@ -286,7 +297,7 @@ export async function eventsOnResources(
 export async function eventsByActorOnCases(
   db: Queryable,
   actorId: string,
-  page: { beforeSeq?: bigint; limit: number },
+  page: ReportPage,
 ): Promise<AuditEventContent[]> {
   let query = db
     .selectFrom('audit_events')
@@ -295,12 +306,17 @@ export async function eventsByActorOnCases(
     .where('actor_id', '=', actorId)
     .where('resource_type', 'in', CASE_RESOURCE_TYPES);
   if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq.toString());
+  if (page.from !== undefined) query = query.where('occurred_at', '>=', page.from);
+  if (page.to !== undefined) query = query.where('occurred_at', '<', page.to);
   const rows = await query.orderBy('seq', 'desc').limit(page.limit).execute();
   return rows.map(toEventContent);
 }
 
-/** What a user report covers: what holds a victim's data. */
-export const CASE_RESOURCE_TYPES = ['case', 'consent', 'referral'];
+/**
+ * What a user report covers: what holds a victim's data, and the break-glass
+ * grants on it (their supervisors' reviews).
+ */
+export const CASE_RESOURCE_TYPES = ['case', 'consent', 'referral', 'case_access_grant'];
 
 function byType(resources: AuditResource[]): [string, string[]][] {
   const map = new Map<string, string[]>();

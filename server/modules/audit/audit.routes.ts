@@ -85,12 +85,16 @@ export function auditRoutes({ store, access }: { store: Store; access: AccessCon
 const parsedQuery = (req: Request) => req.query as unknown as AuditQuery;
 const parsed = <T>(req: Request) => req.query as unknown as T;
 
-/** An export is a download; `Amparo-Export-Truncated` says the row bound was reached. */
+/**
+ * An export is a download; `Amparo-Export-Truncated` says the row bound was
+ * reached (older rows left out), `Amparo-Export-Rows` how many the file holds.
+ */
 function sendCsv(res: Response, file: AccessExport): void {
   res
     .status(200)
     .type('text/csv; charset=utf-8')
     .set('Content-Disposition', `attachment; filename="${file.filename}"`)
     .set('Amparo-Export-Truncated', String(file.truncated))
+    .set('Amparo-Export-Rows', String(file.rows))
     .send(file.csv);
 }

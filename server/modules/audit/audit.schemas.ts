@@ -84,6 +84,14 @@ export const AuditQuery = z
   });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+/** An event's codes that are not in the catalogue (each as the log holds it). */
+export const UncataloguedCodes = z
+  .object({
+    action: z.string().nullable().openapi({ description: 'The raw action code, if uncatalogued' }),
+    purpose: z.string().nullable().openapi({ description: 'The raw purpose, if uncatalogued' }),
+  })
+  .openapi('UncataloguedCodes');
+
 /** An audit event as auditors see it: what happened, never the chain's hashes. */
 export const AuditEvent = z
   .object({
@@ -93,13 +101,23 @@ export const AuditEvent = z
     actorId: Id.nullable(),
     actorRole: z.string(),
     institutionId: Id.nullable(),
-    action: AuditAction,
+    // Inline, not references: a nullable reference would generate `AuditAction & (string | null)`.
+    action: z.enum(AUDIT_ACTIONS).nullable().openapi({
+      description: 'null only when the code is not in the catalogue: see `uncatalogued`',
+    }),
     resourceType: z.string().nullable(),
     resourceId: z.string().nullable(),
-    // Inline, not a reference: a nullable reference would generate `AuditPurpose & (string | null)`.
-    purpose: z.enum(AUDIT_PURPOSES).nullable(),
+    purpose: z.enum(AUDIT_PURPOSES).nullable().openapi({
+      description: 'null when the event has no purpose, or its code is not in the catalogue',
+    }),
     outcome: AuditOutcome,
     requestId: z.string().nullable(),
+    uncatalogued: UncataloguedCodes.nullable().openapi({
+      description:
+        'null on every event whose codes are in the catalogue. Otherwise the raw codes this ' +
+        'version of Amparo does not know (written by another version, or not by Amparo: the ' +
+        'chain verification is the judge); the event is shown, and an integrity.alarm raised.',
+    }),
   })
   .openapi('AuditEvent');
 export type AuditEvent = z.infer<typeof AuditEvent>;
@@ -156,13 +174,33 @@ export const CaseReportQuery = z
   .refine(exactlyOneCase, ONE_CASE);
 export type CaseReportQuery = z.infer<typeof CaseReportQuery>;
 
-export const CaseExportQuery = z.object(CaseSubject).strict().refine(exactlyOneCase, ONE_CASE);
+/**
+ * An export's period on occurredAt (from inclusive, to exclusive), as the
+ * log's search takes it: to export, a part at a time, what one file's bound
+ * leaves out.
+ */
+const Period = {
+  from: Datetime.optional().openapi({ description: 'occurredAt ≥ from (inclusive)' }),
+  to: Datetime.optional().openapi({ description: 'occurredAt < to (exclusive)' }),
+};
+const orderedPeriod = (q: { from?: string | undefined; to?: string | undefined }) =>
+  !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to);
+const TO_AFTER_FROM = { path: ['to'], message: 'must be later than from' };
+
+export const CaseExportQuery = z
+  .object({ ...CaseSubject, ...Period })
+  .strict()
+  .refine(exactlyOneCase, ONE_CASE)
+  .refine(orderedPeriod, TO_AFTER_FROM);
 export type CaseExportQuery = z.infer<typeof CaseExportQuery>;
 
 export const UserReportQuery = z.object({ userId: Id, limit: PageLimit, cursor: Cursor }).strict();
 export type UserReportQuery = z.infer<typeof UserReportQuery>;
 
-export const UserExportQuery = z.object({ userId: Id }).strict();
+export const UserExportQuery = z
+  .object({ userId: Id, ...Period })
+  .strict()
+  .refine(orderedPeriod, TO_AFTER_FROM);
 export type UserExportQuery = z.infer<typeof UserExportQuery>;
 
 /** One event of an access report, with the names an auditor reads it by. */

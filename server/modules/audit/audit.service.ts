@@ -12,6 +12,7 @@ import {
   type AuditQuery,
 } from './audit.schemas';
 import { verifyAuditChain, type AuditVerification } from './audit.verify';
+import { alarmUncatalogued } from './audit.uncatalogued';
 import { isAuditAction, isAuditPurpose } from './audit.vocabulary';
 
 /**
@@ -26,16 +27,17 @@ export function auditService(store: Store) {
     async search(actor: DbActor, query: AuditQuery): Promise<AuditPage> {
       ensureAuditor(actor);
       await sealPending(store, { wait: true }); // what has committed is searchable
-      return inActorTransaction(store, actor, async (trx) => {
+      const { items, nextCursor } = await inActorTransaction(store, actor, async (trx) => {
         const events = await searchEvents(trx, { ...toSearch(query), limit: query.limit + 1 });
-        record(trx, { action: 'audit.read', outcome: 'success' });
+        // A search of one resource's events is recorded as such (which case, which user).
+        record(trx, { action: 'audit.read', outcome: 'success', ...searchedResource(query) });
         const items = events.slice(0, query.limit);
         const last = items[items.length - 1];
-        return {
-          items: items.map(toAuditEvent),
-          nextCursor: events.length > query.limit && last ? encodeSeqCursor(last.seq) : null,
-        };
+        const more = events.length > query.limit && last !== undefined;
+        return { items, nextCursor: more ? encodeSeqCursor(last.seq) : null };
       });
+      await alarmUncatalogued(store, actor, items);
+      return { items: items.map(toAuditEvent), nextCursor };
     },
 
     /**
@@ -65,6 +67,14 @@ export type AuditService = ReturnType<typeof auditService>;
 
 function ensureAuditor(actor: DbActor): void {
   if (actor.role !== 'auditor') throw problems.forbidden();
+}
+
+/** The resource filter of a search, as its own audit.read event names it. */
+function searchedResource(query: AuditQuery): { resourceType?: string; resourceId?: string } {
+  const resource: { resourceType?: string; resourceId?: string } = {};
+  if (query.resourceType !== undefined) resource.resourceType = query.resourceType;
+  if (query.resourceId !== undefined) resource.resourceId = query.resourceId;
+  return resource;
 }
 
 function toSearch(query: AuditQuery): Omit<AuditSearch, 'limit'> {
@@ -98,15 +108,17 @@ function toActionFilter(action: string): AuditSearch['action'] {
 }
 
 /**
- * The API's view of an event. Its action and purpose are published as enums;
- * a code outside the catalogue can only be a row Amparo did not write (the
- * chain verification names it), so it is refused loudly rather than relabelled.
+ * The API's view of an event. Its action and purpose are published as enums.
+ * A code outside the catalogue (another version of Amparo wrote it, or
+ * someone wrote to the log directly: the chain verification is the judge) is
+ * never relabelled nor refused: the event is shown with the raw code under
+ * `uncatalogued` (and null in the enum's place), so that one odd row cannot
+ * hide the rest of the log. The caller raises the integrity alarm.
  */
 export function toAuditEvent(event: AuditEventContent): AuditEvent {
-  const { action, purpose } = event;
-  if (!isAuditAction(action) || (purpose !== null && !isAuditPurpose(purpose))) {
-    throw new Error('an audit event carries a code outside the catalogue: verify the chain');
-  }
+  const action = isAuditAction(event.action) ? event.action : null;
+  const purpose = event.purpose !== null && isAuditPurpose(event.purpose) ? event.purpose : null;
+  const rawPurpose = event.purpose !== null && purpose === null ? event.purpose : null;
   return {
     seq: event.seq.toString(),
     id: event.id,
@@ -120,5 +132,9 @@ export function toAuditEvent(event: AuditEventContent): AuditEvent {
     purpose,
     outcome: event.outcome,
     requestId: event.requestId,
+    uncatalogued:
+      action === null || rawPurpose !== null
+        ? { action: action === null ? event.action : null, purpose: rawPurpose }
+        : null,
   };
 }

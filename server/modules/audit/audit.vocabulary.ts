@@ -148,6 +148,7 @@ export const AUDIT_PURPOSES = [
   // Integrity alarms
   'decryption_failed',
   'unknown_key_version',
+  'uncatalogued_code',
   // Refusals
   'certificate_revoked',
   'institution_disabled',

@@ -1,4 +1,5 @@
 import { Cursor, Page } from '../../http/pagination';
+import { isPlainName, NO_CONTROL_CHARACTERS } from '../../http/plain-text';
 import { Id, z } from '../../http/zod';
 
 export const INSTITUTION_SECTORS = [
@@ -21,8 +22,13 @@ export type InstitutionSector = z.infer<typeof InstitutionSector>;
  * institutional information (a desk, a switchboard), not victims' data, so
  * they are stored in clear.
  */
-const InstitutionName = z.string().trim().min(2).max(200);
-const ContactName = z.string().trim().min(1).max(200);
+const InstitutionName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(200)
+  .refine(isPlainName, NO_CONTROL_CHARACTERS);
+const ContactName = z.string().trim().min(1).max(200).refine(isPlainName, NO_CONTROL_CHARACTERS);
 const ContactEmail = z.email().max(254);
 const ContactPhone = z
   .string()

@@ -44,8 +44,10 @@ export function reviewQueue(
   if (actor.role !== 'supervisor') throw problems.forbidden();
   return inActorTransaction(deps.store, actor, async (trx) => {
     const team = await findActorTeam(trx, actor.id);
-    record(trx, { action: 'review.read', outcome: 'success', purpose: 'view' });
-    if (!team?.team_id) return { items: [], nextCursor: null };
+    if (!team?.team_id) {
+      record(trx, { action: 'review.read', outcome: 'success', purpose: 'view' });
+      return { items: [], nextCursor: null };
+    }
     const teamId = team.team_id;
     // The team is the actor's own (read under their context); the entries and
     // the keys of cases that have since moved are read as the system.
@@ -71,9 +73,29 @@ export function reviewQueue(
         const entry = byId.get(e.id);
         return entry ? [{ ...entry, review: decisionOf(e) }] : [];
       });
+      recordQueueRead(trx, items);
       return { items, nextCursor: page.nextCursor };
     });
   });
+}
+
+/**
+ * One review.read per case the page shows (its justifications are about that
+ * case, so each belongs in the case's access report); one without a resource
+ * when the page is empty, so that the read itself is never unrecorded.
+ */
+function recordQueueRead(trx: Parameters<typeof record>[0], items: readonly ReviewItem[]): void {
+  const cases = new Set(items.map((item) => item.caseId));
+  if (cases.size === 0) record(trx, { action: 'review.read', outcome: 'success', purpose: 'view' });
+  for (const caseId of cases) {
+    record(trx, {
+      action: 'review.read',
+      outcome: 'success',
+      purpose: 'view',
+      resourceType: 'case',
+      resourceId: caseId,
+    });
+  }
 }
 
 /**

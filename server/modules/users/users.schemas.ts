@@ -1,5 +1,6 @@
 import { ACTOR_ROLES } from '../../db/actor-transaction';
 import { Cursor, Page } from '../../http/pagination';
+import { isPlainName, NO_CONTROL_CHARACTERS } from '../../http/plain-text';
 import { Id, z } from '../../http/zod';
 
 export const UserRole = z.enum(ACTOR_ROLES).openapi('UserRole');
@@ -8,7 +9,7 @@ export type UserRole = z.infer<typeof UserRole>;
 /** Emails are compared lower-cased and trimmed: one account per address. */
 export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
-const DisplayName = z.string().trim().min(1).max(200);
+const DisplayName = z.string().trim().min(1).max(200).refine(isPlainName, NO_CONTROL_CHARACTERS);
 
 /**
  * Classification: a staff member's name and work email are staff personal

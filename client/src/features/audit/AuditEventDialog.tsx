@@ -3,7 +3,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useFormat } from '../../ui/format';
 import { useVocabulary } from '../../vocab/useVocabulary';
-import type { NamedEvent } from './AuditEventTable';
+import { useEventWords, type NamedEvent } from './AuditEventTable';
 import { OutcomeBadge } from './OutcomeBadge';
 
 /** Everything one event says, codes in words and ids in full (to quote or search by). */
@@ -19,11 +19,12 @@ export function AuditEventDialog({
   const { t } = useTranslation('audit');
   const { label } = useVocabulary();
   const format = useFormat();
+  const words = useEventWords();
   const none = '—';
   const facts: [string, React.ReactNode][] = [
-    [t('event.action'), label('auditAction', event.action)],
-    [t('event.code'), <code key="code">{event.action}</code>],
-    [t('event.purpose'), event.purpose ? label('auditPurpose', event.purpose) : none],
+    [t('event.action'), words.action(event)],
+    [t('event.code'), <code key="code">{event.action ?? event.uncatalogued?.action}</code>],
+    [t('event.purpose'), words.purpose(event)],
     [t('event.outcome'), <OutcomeBadge key="outcome" outcome={event.outcome} />],
     [t('event.occurredAt'), format.dateTime(event.occurredAt)],
     [t('event.actor'), actor],
@@ -43,6 +44,11 @@ export function AuditEventDialog({
   ];
   return (
     <Dialog title={t('event.title')} isOpen onOpenChange={(open) => !open && onClose()}>
+      {event.uncatalogued && (
+        <div className="notice notice--warning">
+          <p>{t('event.uncataloguedNote')}</p>
+        </div>
+      )}
       <dl className="facts audit-facts">
         {facts.map(([term, value]) => (
           <div key={term} className="facts__row">

@@ -11,6 +11,27 @@ export type NamedEvent = AuditEvent &
   Partial<Pick<AccessReportRow, 'actorName' | 'institutionName'>>;
 
 /**
+ * An event's action and purpose in words; a code outside the catalogue is
+ * shown as itself, plainly marked (the server has raised an integrity alarm).
+ */
+export function useEventWords() {
+  const { t } = useTranslation('audit');
+  const { label } = useVocabulary();
+  return {
+    action: (event: NamedEvent) =>
+      event.action
+        ? label('auditAction', event.action)
+        : t('event.uncatalogued', { code: event.uncatalogued?.action ?? '' }),
+    purpose: (event: NamedEvent) =>
+      event.purpose
+        ? label('auditPurpose', event.purpose)
+        : event.uncatalogued?.purpose
+          ? t('event.uncatalogued', { code: event.uncatalogued.purpose })
+          : '—',
+  };
+}
+
+/**
  * Audit events as a table: when, who (by name when known), what and why in
  * words, the outcome, and on what; each opens its full detail in a dialog.
  */
@@ -24,6 +45,7 @@ export function AuditEventTable({
   const { t } = useTranslation('audit');
   const { label } = useVocabulary();
   const format = useFormat();
+  const words = useEventWords();
   const [open, setOpen] = useState<NamedEvent>();
   const actorOf = (row: NamedEvent) =>
     row.actorName ?? t(`actor.${row.actorId ? 'unknown' : 'none'}`);
@@ -55,10 +77,19 @@ export function AuditEventTable({
                   {row.institutionName ? ` · ${row.institutionName}` : ''}
                 </span>
               </td>
-              <th scope="row" className="audit-table__action">
-                {label('auditAction', row.action)}
+              <th
+                scope="row"
+                className={
+                  row.uncatalogued
+                    ? 'audit-table__action audit-uncatalogued'
+                    : 'audit-table__action'
+                }
+              >
+                {words.action(row)}
               </th>
-              <td>{row.purpose ? label('auditPurpose', row.purpose) : '—'}</td>
+              <td className={row.uncatalogued?.purpose ? 'audit-uncatalogued' : undefined}>
+                {words.purpose(row)}
+              </td>
               <td>
                 <OutcomeBadge outcome={row.outcome} />
               </td>
@@ -79,7 +110,7 @@ export function AuditEventTable({
                   variant="quiet"
                   onPress={() => setOpen(row)}
                   aria-label={t('event.openDetail', {
-                    action: label('auditAction', row.action),
+                    action: words.action(row),
                     when: format.dateTime(row.occurredAt),
                   })}
                 >

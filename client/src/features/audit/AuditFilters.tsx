@@ -15,6 +15,7 @@ import {
   RESOURCE_TYPES,
 } from './audit-vocabularies';
 import type { AuditFilters as Filters, AuditStaffMember } from './useAudit';
+import { usePeopleOptions } from './usePeopleOptions';
 
 const ALL = 'all';
 
@@ -53,7 +54,7 @@ export function AuditFilters({
   onSearch: (filters: Filters) => void;
 }) {
   const { t } = useTranslation('audit');
-  const { label, options } = useVocabulary();
+  const { options } = useVocabulary();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [dateError, setDateError] = useState<string>();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -67,10 +68,7 @@ export function AuditFilters({
     })),
     ...options('auditAction', AUDIT_ACTIONS),
   ];
-  const people: Option[] = staff.map((person) => ({
-    id: person.id,
-    label: `${person.displayName} — ${label('auditActorRole', person.role)}, ${person.institutionName}`,
-  }));
+  const people = usePeopleOptions(staff);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -159,11 +157,12 @@ export function AuditFilters({
 }
 
 /** Start of a local day, as the API's ISO date-time with offset. */
-function startOfDay(date: string): string {
+export function startOfDay(date: string): string {
   return new Date(`${date}T00:00:00`).toISOString();
 }
 
-function nextDay(date: string): string {
+/** Start of the local day after `date`: the exclusive end of a range that includes `date`. */
+export function nextDay(date: string): string {
   const day = new Date(`${date}T00:00:00`);
   day.setDate(day.getDate() + 1);
   return day.toISOString();

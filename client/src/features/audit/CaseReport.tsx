@@ -70,8 +70,11 @@ export function CaseReport() {
           hasMore={report.hasNextPage}
           isLoadingMore={report.isFetchingNextPage}
           onLoadMore={() => void report.fetchNextPage()}
-          onDownload={() => download.mutate({ kind: 'case', caseId: first.case.id })}
+          onDownload={(period) =>
+            download.mutate({ subject: { kind: 'case', caseId: first.case.id }, period })
+          }
           downloading={download.isPending}
+          downloaded={download.data}
           downloadError={download.error}
         />
       )}

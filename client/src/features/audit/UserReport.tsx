@@ -6,6 +6,7 @@ import { Loading } from '../../ui/Loading';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { ReportResult } from './ReportResult';
+import { usePeopleOptions } from './usePeopleOptions';
 import { useAuditStaff, useDownloadReport, useUserReport, type Asked } from './useAudit';
 
 /** One person chosen by name: what they opened, disclosed, exported or attempted. */
@@ -20,10 +21,7 @@ export function UserReport() {
   const download = useDownloadReport();
   const first = report.data?.pages[0];
   const rows = report.data?.pages.flatMap((page) => page.items) ?? [];
-  const options = (staff.data?.items ?? []).map((person) => ({
-    id: person.id,
-    label: `${person.displayName} — ${label('auditActorRole', person.role)}, ${person.institutionName}`,
-  }));
+  const options = usePeopleOptions(staff.data?.items ?? []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +56,9 @@ export function UserReport() {
       {first && (
         <ReportResult
           heading={t('access.userHeading', {
-            name: first.user.displayName,
+            name: first.user.active
+              ? first.user.displayName
+              : `${first.user.displayName} ${t('access.deactivated')}`,
             role: label('auditActorRole', first.user.role),
             institution: first.user.institutionName,
           })}
@@ -66,8 +66,11 @@ export function UserReport() {
           hasMore={report.hasNextPage}
           isLoadingMore={report.isFetchingNextPage}
           onLoadMore={() => void report.fetchNextPage()}
-          onDownload={() => download.mutate({ kind: 'user', userId: first.user.id })}
+          onDownload={(period) =>
+            download.mutate({ subject: { kind: 'user', userId: first.user.id }, period })
+          }
           downloading={download.isPending}
+          downloaded={download.data}
           downloadError={download.error}
         />
       )}

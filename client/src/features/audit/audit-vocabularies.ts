@@ -2,7 +2,7 @@ import type { Covers } from '../../api/covers';
 import type { components } from '../../api/schema';
 
 type AuditEvent = components['schemas']['AuditEvent'];
-export type AuditAction = AuditEvent['action'];
+export type AuditAction = components['schemas']['AuditAction'];
 export type AuditPurpose = NonNullable<AuditEvent['purpose']>;
 export type AuditOutcome = AuditEvent['outcome'];
 
@@ -131,6 +131,7 @@ export const AUDIT_PURPOSES = [
   'second_factor_locked',
   'decryption_failed',
   'unknown_key_version',
+  'uncatalogued_code',
   'certificate_revoked',
   'institution_disabled',
   'minor_status',
@@ -174,6 +175,10 @@ export const RESOURCE_TYPES = [
   'certificate',
   'kek',
   'endpoint',
+  'case_access_grant',
+  'step_up',
+  'case_number',
+  'audit_event',
 ] as const;
 
 // Compile-time proof that the lists hold every code the API can send.

@@ -100,24 +100,41 @@ export function useUserReport(asked: Asked<string> | null) {
   });
 }
 
+export type ReportSubject = { kind: 'case'; caseId: string } | { kind: 'user'; userId: string };
+/** An export's period on occurredAt: ISO date-times, from inclusive, to exclusive. */
+export interface ExportPeriod {
+  from?: string;
+  to?: string;
+}
+/** What a download held: `truncated` when older events were left out of the file. */
+export interface DownloadedReport {
+  rows: number | null;
+  truncated: boolean;
+}
+
 /**
- * Downloads a report's CSV through the one API client (session, CSRF and
- * step-up handled there) and hands it to the browser as a file; the name is
- * the server's, which carries no personal data.
+ * Downloads a report's CSV (optionally for a period) through the one API
+ * client (session, CSRF and step-up handled there) and hands it to the
+ * browser as a file; the name is the server's, which carries no personal
+ * data. Answers whether the file holds every event or only the newest.
  */
 export function useDownloadReport() {
   return useMutation({
-    mutationFn: async (
-      subject: { kind: 'case'; caseId: string } | { kind: 'user'; userId: string },
-    ) => {
+    mutationFn: async ({
+      subject,
+      period,
+    }: {
+      subject: ReportSubject;
+      period: ExportPeriod;
+    }): Promise<DownloadedReport> => {
       const pending =
         subject.kind === 'case'
           ? api.GET('/api/v1/audit/reports/case/export', {
-              params: { query: { caseId: subject.caseId } },
+              params: { query: { caseId: subject.caseId, ...period } },
               parseAs: 'blob',
             })
           : api.GET('/api/v1/audit/reports/user/export', {
-              params: { query: { userId: subject.userId } },
+              params: { query: { userId: subject.userId, ...period } },
               parseAs: 'blob',
             });
       const answer = await pending.catch(() => {
@@ -125,6 +142,11 @@ export function useDownloadReport() {
       });
       const blob = await call(Promise.resolve(answer));
       saveFile(blob, filenameOf(answer.response) ?? `amparo-access-report-${subject.kind}.csv`);
+      const rows = answer.response.headers.get('Amparo-Export-Rows');
+      return {
+        rows: rows !== null && /^\d+$/.test(rows) ? Number(rows) : null,
+        truncated: answer.response.headers.get('Amparo-Export-Truncated') === 'true',
+      };
     },
   });
 }
