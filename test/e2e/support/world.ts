@@ -76,9 +76,11 @@ export async function createStaff(
 export async function institutionOf(session: ApiSession, sector: string) {
   const page = await session.request<{ items: { id: string; name: string; sector: string }[] }>(
     'GET',
-    `/api/v1/institutions?sector=${sector}&active=true`,
+    `/api/v1/institutions?sector=${sector}&active=true&limit=100`,
   );
-  const first = page.items[0];
-  if (!first) throw new Error(`no demo institution in sector ${sector}`);
-  return first;
+  // Only the installation's demo institutions: other journeys create their own
+  // in any sector, and one of those must never be taken for the demo one.
+  const demo = page.items.find((institution) => institution.name.endsWith('(demo)'));
+  if (!demo) throw new Error(`no demo institution in sector ${sector}`);
+  return demo;
 }
