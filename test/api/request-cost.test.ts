@@ -99,6 +99,26 @@ describe(`cost of one authenticated request (${engine})`, () => {
     }
   });
 
+  it('the notifications (asked on every navigation) and the partner’s inbox are one transaction each, unaudited', async () => {
+    for (const [send, first] of [
+      [() => world.ana.client.get('/api/v1/notifications?limit=20'), 'open_session'],
+      [() => world.doctor.client.get('/api/v1/referrals?overdue=true'), 'open_session'],
+    ] as const) {
+      const { transactions, statements } = await cost(send, 200);
+      expect({
+        transactions,
+        first: statements[1],
+        audits: statements.filter(isAuditInsert).length,
+        count: statements.length <= 6,
+      }).toEqual({
+        transactions: 1,
+        first: expect.stringContaining(first) as string,
+        audits: 0,
+        count: true,
+      });
+    }
+  });
+
   it('a referral is created in the request’s one transaction', async () => {
     const { transactions } = await cost(() => refer(world.ana.client, caseId, world.hospital), 201);
     expect(transactions).toBe(1);
