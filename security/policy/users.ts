@@ -15,20 +15,33 @@ export function roleFitsInstitution(role: Role, institution: { isLeadAgency: boo
   return role === 'partner' ? !institution.isLeadAgency : institution.isLeadAgency;
 }
 
-export type AccountChangeRefusal = 'cannot_disable_self' | 'cannot_change_own_role';
+export type AccountChangeRefusal =
+  'cannot_disable_self' | 'cannot_change_own_role' | 'cannot_reset_own_credentials';
 
 /**
  * An admin never disables or re-roles themself: another admin must, so that
  * a stolen admin session cannot quietly lock out or become the last admin.
+ * Nor do they reset or unlock their own credentials here: a reset ends all
+ * their sessions at once, this one included (they change their password
+ * through POST /auth/password instead, or another admin resets them).
  */
 export function refuseAccountChange(
   actor: PolicyActor,
   target: { id: string; role: Role },
-  change: { role?: Role; active?: boolean },
+  change: {
+    role?: Role;
+    active?: boolean;
+    resetPassword?: boolean;
+    resetSecondFactor?: boolean;
+    unlockSecondFactor?: boolean;
+  },
 ): AccountChangeRefusal | null {
   if (actor.id !== target.id) return null;
   if (change.active === false) return 'cannot_disable_self';
   if (change.role !== undefined && change.role !== target.role) return 'cannot_change_own_role';
+  if (change.resetPassword || change.resetSecondFactor || change.unlockSecondFactor) {
+    return 'cannot_reset_own_credentials';
+  }
   return null;
 }
 

@@ -15,6 +15,9 @@ export function clientPages(clientDir: string): RequestHandler {
   router.use(express.static(clientDir, { index: false, fallthrough: true, dotfiles: 'ignore' }));
   router.get(/.*/, (req, res, next) => {
     if (!req.accepts('html') || !fs.existsSync(indexFile)) return next();
+    // The page may hold a one-time secret on screen: never stored, and not
+    // kept in the back/forward cache to be shown again by the Back button.
+    res.setHeader('Cache-Control', 'no-store');
     res.sendFile(indexFile);
   });
   return router;

@@ -51,6 +51,8 @@ describe('security headers', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expectCommonHeaders(res);
     expect(res.headers['content-security-policy']).toBe(CLIENT_CSP);
+    // A page can show a one-time secret: not stored, not kept for the Back button.
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('keeps the no-store and API CSP on error responses', async () => {

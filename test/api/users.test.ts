@@ -257,6 +257,24 @@ describe('changing users', () => {
     ).toMatchObject({ actor_id: admin.user.id, purpose: 'cannot_disable_self' });
   });
 
+  it('refuses an admin resetting or unlocking their own credentials (a reset would end this very session)', async () => {
+    await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
+    for (const change of [
+      { resetPassword: true },
+      { resetPassword: true, resetSecondFactor: true },
+      { resetPassword: true, unlockSecondFactor: true },
+    ]) {
+      const res = await admin.client.patch(`/api/v1/users/${admin.user.id}`, change);
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'cannot_reset_own_credentials' });
+    }
+    expect(
+      (await auditEvents(t, { action: 'access.denied', resourceId: admin.user.id })).at(-1),
+    ).toMatchObject({ actor_id: admin.user.id, purpose: 'cannot_reset_own_credentials' });
+    // Still signed in: nothing was reset.
+    expect((await admin.client.get('/api/v1/auth/me')).status).toBe(200);
+  });
+
   it('resets a password (with step-up): a new one-time password, changed at next login', async () => {
     const target = await seedUser(t, 'coordinator');
     await admin.client.post('/api/v1/auth/step-up', { code: await admin.client.nextCode() });
@@ -488,6 +506,12 @@ describe('finding users by email (POST /users/search: the term never in a URL)',
     const long = await search({ emailContains: term });
     expect(long.status).toBe(400);
     expect(JSON.stringify(long.body)).not.toContain(term.slice(0, 20));
+    // A NUL byte would make PostgreSQL's strpos fail: refused as bad input, not a 500.
+    const nul = await search({ emailContains: 'a\u0000b' });
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({
+      errors: [expect.objectContaining({ path: 'body.emailContains' })],
+    });
     const unknown = await search({ emailContains: 'a', email: 'a' });
     expect(unknown.status).toBe(400);
     const cursor = await search({ emailContains: 'a', cursor: 'garbage' });

@@ -156,6 +156,7 @@ export const AUDIT_PURPOSES = [
   'four_eyes',
   'cannot_change_own_role',
   'cannot_disable_self',
+  'cannot_reset_own_credentials',
   // Shared by several groups
   'other',
 ] as const;

@@ -111,7 +111,13 @@ export type UserListQuery = z.infer<typeof UserListQuery>;
 export const UserSearch = Cursor(UserPosition)
   .extend({
     /** Part of the email, compared lower-cased (emails are stored lower-cased). */
-    emailContains: z.string().trim().toLowerCase().min(1).max(254),
+    emailContains: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(254)
+      .refine(isPlainName, NO_CONTROL_CHARACTERS),
     institutionId: Id.optional(),
     role: UserRole.optional(),
     active: z.boolean().optional(),

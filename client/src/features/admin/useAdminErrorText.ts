@@ -33,5 +33,6 @@ export function useAdminProblems(): Record<string, string> {
     already_revoked: t('problems.already_revoked'),
     cannot_disable_self: t('problems.cannot_disable_self'),
     cannot_change_own_role: t('problems.cannot_change_own_role'),
+    cannot_reset_own_credentials: t('problems.cannot_reset_own_credentials'),
   };
 }

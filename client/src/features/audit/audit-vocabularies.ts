@@ -138,6 +138,7 @@ export const AUDIT_PURPOSES = [
   'four_eyes',
   'cannot_change_own_role',
   'cannot_disable_self',
+  'cannot_reset_own_credentials',
   'other',
 ] as const satisfies readonly AuditPurpose[];
 

@@ -22,6 +22,9 @@ interface Bundle {
 
 /** The largest CSR the API reads (characters); a PEM request is about 1 KB. */
 const MAX_CSR_CHARS = 20_000;
+/** One certificate request in PEM (OpenSSL's, or the older `NEW CERTIFICATE REQUEST` of Windows' certreq). */
+const CSR_BLOCK =
+  /-----BEGIN (NEW )?CERTIFICATE REQUEST-----[\s\S]*?-----END (NEW )?CERTIFICATE REQUEST-----/;
 
 /**
  * Issuing a certificate: from the institution's own request (CSR, its key
@@ -54,11 +57,18 @@ export function IssueCertificateForm({ institutionId }: { institutionId: string 
       return;
     }
     const text = await file.text();
-    if (!text.includes('-----BEGIN CERTIFICATE REQUEST-----')) {
+    // A private key never leaves the institution, not even by mistake in the
+    // same file as its request: refused here, before anything is sent.
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+      setCsrError(t('fieldErrors.csr_has_private_key'));
+      return;
+    }
+    const request = CSR_BLOCK.exec(text);
+    if (!request) {
       setCsrError(t('fieldErrors.malformed'));
       return;
     }
-    setCsr(text);
+    setCsr(`${request[0]}\n`);
   };
 
   const submit = (event: FormEvent) => {

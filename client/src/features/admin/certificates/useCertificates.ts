@@ -80,9 +80,16 @@ function base64ToBlob(base64: string, type: string): Blob {
  */
 export function generateBundlePassword(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  const random = new Uint32Array(24);
-  crypto.getRandomValues(random);
-  const chars = Array.from(random, (value) => alphabet[value % alphabet.length] ?? 'x');
+  // Rejection sampling: values past the last whole multiple of the alphabet's
+  // length are drawn again, so every character is exactly as likely.
+  const limit = 2 ** 32 - (2 ** 32 % alphabet.length);
+  const chars: string[] = [];
+  const random = new Uint32Array(1);
+  while (chars.length < 24) {
+    crypto.getRandomValues(random);
+    const value = random[0] ?? limit;
+    if (value < limit) chars.push(alphabet.charAt(value % alphabet.length));
+  }
   const groups: string[] = [];
   for (let i = 0; i < chars.length; i += 4) groups.push(chars.slice(i, i + 4).join(''));
   return groups.join('-');

@@ -226,12 +226,18 @@ function AccountSection({ user }: { user: User }) {
             {user.active ? button('disable', 'danger') : button('enable', 'primary')}
           </div>
         )}
-        <p>{t('account.credentialsHelp')}</p>
-        <div className="actions">
-          {button('resetPassword')}
-          {user.secondFactorEnrolled && button('resetSecondFactor')}
-          {user.secondFactorLockedAt && button('unlockSecondFactor')}
-        </div>
+        {own ? (
+          <p className="muted">{t('account.ownCredentials')}</p>
+        ) : (
+          <>
+            <p>{t('account.credentialsHelp')}</p>
+            <div className="actions">
+              {button('resetPassword')}
+              {user.secondFactorEnrolled && button('resetSecondFactor')}
+              {user.secondFactorLockedAt && button('unlockSecondFactor')}
+            </div>
+          </>
+        )}
       </div>
       {action && (
         <AccountActionDialog
