@@ -18,7 +18,7 @@ import {
   toNewConsent,
   type ConsentFormValues,
 } from './consent-form';
-import { errorItems } from './error-items';
+import { errorItems } from '../../ui/form/error-items';
 import { ScopeRows } from './ScopeRows';
 import { CONSENT_PURPOSES, isCurrent, useRecordConsent, type Consent } from './useConsents';
 import { useFormErrorText } from './useFormErrorText';

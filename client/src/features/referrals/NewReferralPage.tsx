@@ -13,7 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useCase } from '../cases/useCase';
 import { daysFromToday } from '../consents/dates';
-import { errorItems } from '../consents/error-items';
+import { errorItems } from '../../ui/form/error-items';
 import { isMinorBand } from '../consents/minor';
 import { useFormErrorText } from '../consents/useFormErrorText';
 import { ConsentForReferralDialog } from './ConsentForReferralDialog';

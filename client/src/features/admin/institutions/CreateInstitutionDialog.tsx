@@ -1,14 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../../../api/problem';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { applyServerFieldErrors } from '../../../ui/form/server-errors';
+import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
-import { errorItems } from '../../consents/error-items';
 import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
 import {
   emptyInstitutionForm,
@@ -32,22 +30,23 @@ export function CreateInstitutionDialog({
   const translateError = useAdminErrorText();
   const problems = useAdminProblems();
   const create = useCreateInstitution();
-  const [unclaimed, setUnclaimed] = useState<string[]>([]);
   const { control, handleSubmit, setError, formState } = useForm<InstitutionFormValues>({
     resolver: zodResolver(InstitutionFormSchema),
     defaultValues: emptyInstitutionForm(),
   });
+  const serverErrors = useServerFieldErrors(
+    INSTITUTION_FIELDS,
+    { setError, errors: formState.errors },
+    translateError,
+  );
   const submit = handleSubmit((values) => {
-    setUnclaimed([]);
+    serverErrors.clear();
     create.mutate(toCreateInstitution(values), {
       onSuccess: onCreated,
-      onError: (error) => setUnclaimed(applyServerFieldErrors(error, INSTITUTION_FIELDS, setError)),
+      onError: serverErrors.apply,
     });
   });
-  const summary = [
-    ...errorItems(formState.errors, translateError),
-    ...unclaimed.map((message) => ({ message: translateError(message) ?? '' })),
-  ];
+  const summary = serverErrors.summary;
   const fieldProblem = isProblem(create.error, 'validation_failed');
   return (
     <Dialog

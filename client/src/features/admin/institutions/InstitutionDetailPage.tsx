@@ -6,14 +6,13 @@ import { Link, useLocation, useParams } from 'react-router';
 import { isProblem } from '../../../api/problem';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { applyServerFieldErrors } from '../../../ui/form/server-errors';
+import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { Loading } from '../../../ui/Loading';
 import { Notice } from '../../../ui/Notice';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { useFormat } from '../../../ui/format';
 import { useVocabulary } from '../../../vocab/useVocabulary';
-import { errorItems } from '../../consents/error-items';
 import { CertificatesSection } from '../certificates/CertificatesSection';
 import { ActiveBadge } from '../StatusBadge';
 import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
@@ -93,16 +92,20 @@ function InstitutionEditForm({ institution }: { institution: Institution }) {
   const translateError = useAdminErrorText();
   const problems = useAdminProblems();
   const update = useUpdateInstitution(institution.id);
-  const [unclaimed, setUnclaimed] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const { control, handleSubmit, setError, formState, reset } = useForm<InstitutionFormValues>({
     resolver: zodResolver(InstitutionFormSchema),
     defaultValues: institutionFormOf(institution),
   });
+  const serverErrors = useServerFieldErrors(
+    INSTITUTION_FIELDS,
+    { setError, errors: formState.errors },
+    translateError,
+  );
   useEffect(() => reset(institutionFormOf(institution)), [institution, reset]);
 
   const submit = handleSubmit((values) => {
-    setUnclaimed([]);
+    serverErrors.clear();
     setSaved(false);
     const change = toUpdateInstitution(institution, values);
     if (Object.keys(change).length === 0) {
@@ -111,13 +114,10 @@ function InstitutionEditForm({ institution }: { institution: Institution }) {
     }
     update.mutate(change, {
       onSuccess: () => setSaved(true),
-      onError: (error) => setUnclaimed(applyServerFieldErrors(error, INSTITUTION_FIELDS, setError)),
+      onError: serverErrors.apply,
     });
   });
-  const summary = [
-    ...errorItems(formState.errors, translateError),
-    ...unclaimed.map((message) => ({ message: translateError(message) ?? '' })),
-  ];
+  const summary = serverErrors.summary;
   return (
     <section className="panel" aria-labelledby="institution-edit">
       <h2 id="institution-edit">{t('institution.edit.title')}</h2>

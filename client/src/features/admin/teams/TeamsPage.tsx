@@ -6,14 +6,13 @@ import { isProblem } from '../../../api/problem';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { FormTextField } from '../../../ui/form/fields';
-import { applyServerFieldErrors } from '../../../ui/form/server-errors';
+import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { z } from '../../../ui/form/zod';
 import { Loading } from '../../../ui/Loading';
 import { Notice } from '../../../ui/Notice';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { useFormat } from '../../../ui/format';
-import { errorItems } from '../../consents/error-items';
 import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
 import { useCreateTeam, useTeams } from './useTeams';
 import '../admin.css';
@@ -67,27 +66,28 @@ function CreateTeamForm() {
   const translateError = useAdminErrorText();
   const problems = useAdminProblems();
   const create = useCreateTeam();
-  const [unclaimed, setUnclaimed] = useState<string[]>([]);
   const [created, setCreated] = useState<string>();
   const { control, handleSubmit, setError, formState, reset } = useForm<TeamFormValues>({
     resolver: zodResolver(TeamFormSchema),
     defaultValues: { name: '' },
   });
+  const serverErrors = useServerFieldErrors(
+    ['name'],
+    { setError, errors: formState.errors },
+    translateError,
+  );
   const submit = handleSubmit((values) => {
-    setUnclaimed([]);
+    serverErrors.clear();
     setCreated(undefined);
     create.mutate(values.name.trim(), {
       onSuccess: (team) => {
         setCreated(team.name);
         reset({ name: '' });
       },
-      onError: (error) => setUnclaimed(applyServerFieldErrors(error, ['name'], setError)),
+      onError: serverErrors.apply,
     });
   });
-  const summary = [
-    ...errorItems(formState.errors, translateError),
-    ...unclaimed.map((message) => ({ message: translateError(message) ?? '' })),
-  ];
+  const summary = serverErrors.summary;
   return (
     <section className="panel" aria-labelledby="team-create">
       <h2 id="team-create">{t('teams.create.title')}</h2>

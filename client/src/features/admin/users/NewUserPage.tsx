@@ -7,10 +7,9 @@ import { isProblem } from '../../../api/problem';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { FormTextField } from '../../../ui/form/fields';
-import { applyServerFieldErrors } from '../../../ui/form/server-errors';
+import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
-import { errorItems } from '../../consents/error-items';
 import { OneTimeSecret } from '../OneTimeSecret';
 import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
 import {
@@ -89,22 +88,23 @@ function NewUserForm({
   const { t } = useTranslation('admin');
   const translateError = useAdminErrorText();
   const problems = useAdminProblems();
-  const [unclaimed, setUnclaimed] = useState<string[]>([]);
   const { control, handleSubmit, setError, formState } = useForm<NewUserFormValues>({
     resolver: zodResolver(NewUserFormSchema),
     defaultValues: { email: '', displayName: '', teamId: NO_TEAM, teamAccess: [] },
   });
+  const serverErrors = useServerFieldErrors(
+    USER_FIELDS,
+    { setError, errors: formState.errors },
+    translateError,
+  );
   const submit = handleSubmit((values) => {
-    setUnclaimed([]);
+    serverErrors.clear();
     create.mutate(toCreateUser(values), {
       onSuccess: onCreated,
-      onError: (error) => setUnclaimed(applyServerFieldErrors(error, USER_FIELDS, setError)),
+      onError: serverErrors.apply,
     });
   });
-  const summary = [
-    ...errorItems(formState.errors, translateError),
-    ...unclaimed.map((message) => ({ message: translateError(message) ?? '' })),
-  ];
+  const summary = serverErrors.summary;
   return (
     <>
       <PageHeader title={t('users.create.title')} />

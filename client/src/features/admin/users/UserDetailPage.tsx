@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { isProblem } from '../../../api/problem';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { applyServerFieldErrors } from '../../../ui/form/server-errors';
+import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { Loading } from '../../../ui/Loading';
 import { Notice } from '../../../ui/Notice';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -14,7 +14,6 @@ import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { useFormat } from '../../../ui/format';
 import { useSignedInUser } from '../../../app/session/useMe';
 import { useVocabulary } from '../../../vocab/useVocabulary';
-import { errorItems } from '../../consents/error-items';
 import { useAllInstitutions } from '../institutions/useInstitutionAdmin';
 import { OneTimeSecret } from '../OneTimeSecret';
 import { ActiveBadge } from '../StatusBadge';
@@ -108,15 +107,19 @@ function UserEditForm({ user }: { user: User }) {
   const translateError = useAdminErrorText();
   const problems = useAdminProblems();
   const update = useUpdateUser(user.id, () => undefined);
-  const [unclaimed, setUnclaimed] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const { control, handleSubmit, setError, formState, reset } = useForm<UserFormValues>({
     resolver: zodResolver(UserFormSchema),
     defaultValues: userFormOf(user),
   });
+  const serverErrors = useServerFieldErrors(
+    USER_FIELDS,
+    { setError, errors: formState.errors },
+    translateError,
+  );
   useEffect(() => reset(userFormOf(user)), [user, reset]);
   const submit = handleSubmit((values) => {
-    setUnclaimed([]);
+    serverErrors.clear();
     setSaved(false);
     const change = toUpdateUser(user, values);
     if (Object.keys(change).length === 0) {
@@ -125,13 +128,10 @@ function UserEditForm({ user }: { user: User }) {
     }
     update.mutate(change, {
       onSuccess: () => setSaved(true),
-      onError: (error) => setUnclaimed(applyServerFieldErrors(error, USER_FIELDS, setError)),
+      onError: serverErrors.apply,
     });
   });
-  const summary = [
-    ...errorItems(formState.errors, translateError),
-    ...unclaimed.map((message) => ({ message: translateError(message) ?? '' })),
-  ];
+  const summary = serverErrors.summary;
   return (
     <section className="panel" aria-labelledby="user-edit">
       <h2 id="user-edit">{t('user.edit.title')}</h2>

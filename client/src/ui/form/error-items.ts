@@ -1,6 +1,6 @@
 import type { FieldErrors, FieldValues } from 'react-hook-form';
-import { fieldId } from '../../ui/form/fields';
-import type { SummaryItem } from '../../ui/ErrorSummary';
+import { fieldId } from './fields';
+import type { SummaryItem } from '../ErrorSummary';
 
 /**
  * Every message of a form's errors, in field order, with the id of the input
