@@ -81,7 +81,7 @@ const caseVersion = async (client: SessionClient) =>
   ((await client.get(`/api/v1/cases/${caseId}`)).body as { version: number }).version;
 
 /** A release of a year no other test spends, at the smallest ε. */
-const STATISTICS_RELEASE = { tableId: 'victims_by_province', year: 2031, epsilon: 0.05 };
+const STATISTICS_RELEASE = { tableId: 'victims_by_province', year: 2001, epsilon: 0.05 };
 /** A draft to read, publish or discard, made just before the coordinator's request. */
 let releaseToDecide = '00000000-0000-4000-8000-000000000000';
 const newDraftRelease = async (client: SessionClient) => {
@@ -476,7 +476,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
-    path: () => '/api/v1/statistics/budget?year=2031',
+    path: () => '/api/v1/statistics/budget?year=2001',
     template: 'GET:/api/v1/statistics/budget',
     allowed: ['coordinator'],
   },

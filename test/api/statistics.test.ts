@@ -5,6 +5,7 @@ import { canary, expectNoCanary } from '../helpers/canary';
 import { giveConsent } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
 import { insertFactCases } from '../helpers/statistics';
+import { asSuperuser } from '../helpers/superuser';
 import { auditEvents, createTeam, signedIn } from '../helpers/users';
 
 /** The release builder's API and the public observatory's. */
@@ -119,6 +120,10 @@ describe('bad input', () => {
     [{ epsilon: '0.5' }, 'body.epsilon'],
     [{ tableId: 'victims_by_name' }, 'body.tableId'],
     [{ year: 1999 }, 'body.year'],
+    [{ year: '2025' }, 'body.year'],
+    [{ year: 2026 }, 'body.year'], // still running (the tests' today is in 2026)
+    [{ year: 2100 }, 'body.year'],
+    [{ year: 2026, quarter: 4 }, 'body.quarter'],
     [{ quarter: 5 }, 'body.quarter'],
     [{ threshold: 5 }, 'body.threshold'],
     [{ caseId: 'x' }, 'body'],
@@ -308,7 +313,43 @@ describe('preview, compute, publish', () => {
   });
 });
 
+describe('drafts', () => {
+  it('a draft older than a day cannot be published (consents withdrawn since): only discarded', async () => {
+    const draft = (await compute({ year: 2022, epsilon: 0.2 })).body as Release;
+    await asSuperuser(
+      t.database,
+      `update statistics_releases set computed_at = now() - interval '25 hours' where id = '${draft.id}'`,
+    );
+    const res = await coordinator.post(`/api/v1/statistics/releases/${draft.id}/publish`, {});
+    expect(res.status).toBe(409);
+    expect((res.body as { code: string }).code).toBe('draft_expired');
+    const discarded = await coordinator.post(`/api/v1/statistics/releases/${draft.id}/discard`, {});
+    expect((discarded.body as Release).state).toBe('discarded');
+  });
+});
+
 describe('frozen', () => {
+  it('the database refuses a release written already published, or without its ledger line', async () => {
+    const coordinatorActor = {
+      id: coordinatorId,
+      role: 'coordinator' as const,
+      institutionId: null,
+    };
+    const insert = (extra: string) =>
+      inActorTransaction(t.database.store, coordinatorActor, (trx) =>
+        sql
+          .raw(
+            `insert into statistics_releases (id, table_id, period_year, epsilon_hundredths,
+          sensitivity, threshold, rounding, definition, figures, software_version, computed_by${extra ? ', published_at, published_by' : ''})
+          values (gen_random_uuid(), 'victims_by_province', 2001, 1000, 1, 1, 1, '{}', '{}', 'x',
+          '${coordinatorId}'${extra})`,
+          )
+          .execute(trx),
+      );
+    await expect(insert(`, now(), '${coordinatorId}'`)).rejects.toThrow(/row-level security/);
+    await expect(insert('')).rejects.toThrow(/ledger line/);
+  });
+
   it('the database refuses to change or delete a release or a ledger line, even for a coordinator', async () => {
     const coordinatorActor = {
       id: coordinatorId,
@@ -334,7 +375,12 @@ describe('frozen', () => {
 
 describe('no personal data', () => {
   it('no canary reaches a release, its CSV, the database rows of releases, or the log', async () => {
-    const res = await compute({ year: 2026, tableId: 'victims_by_province', epsilon: 0.5 });
+    const res = await compute({
+      year: 2026,
+      quarter: 1,
+      tableId: 'victims_by_province',
+      epsilon: 0.5,
+    });
     expect(res.status).toBe(201);
     const release = res.body as Release;
     await coordinator.post(`/api/v1/statistics/releases/${release.id}/publish`, {});

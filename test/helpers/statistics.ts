@@ -24,6 +24,8 @@ export interface FactCase {
   vulnerabilityGroups?: string[];
   traffickingStatus?: string;
   consent?: StatisticsConsent;
+  /** Crypto-shredded (its attributes stay). */
+  erased?: boolean;
   referrals?: { institutionId: string; status: string; acknowledgedAfterDays?: number }[];
 }
 
@@ -49,11 +51,11 @@ export async function insertFactCases(
     const number = `TRT-2099-${String(Math.floor(Number(`0x${id.slice(0, 8)}`) % 1e7)).padStart(7, '0')}`;
     statements.push(`INSERT INTO cases (id, case_number, risk_level, team_id, identified_on, sex,
       age_band, nationality, province, trafficking_status, exploitation_types, vulnerability_groups,
-      created_by) VALUES (${lit(id)}, ${lit(number)}, 'medium', ${lit(owner.teamId)},
+      created_by, erased_at) VALUES (${lit(id)}, ${lit(number)}, 'medium', ${lit(owner.teamId)},
       ${lit(c.identifiedOn)}, ${lit(c.sex ?? 'Female')}, ${lit(c.ageBand ?? '25-34')},
       ${lit(c.nationality === undefined ? 'EC' : c.nationality)}, ${lit(c.province ?? null)},
       ${lit(c.traffickingStatus ?? 'Actual')}, ${arr(c.exploitationTypes ?? ['SexualExploitation'])},
-      ${arr(c.vulnerabilityGroups)}, ${lit(owner.userId)})`);
+      ${arr(c.vulnerabilityGroups)}, ${lit(owner.userId)}, ${c.erased ? 'now()' : 'NULL'})`);
     const consent = c.consent ?? 'active';
     if (consent !== 'none') {
       const consentId = randomUUID();

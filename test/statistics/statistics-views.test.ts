@@ -90,6 +90,10 @@ beforeAll(async () => {
     { ...adult, ageBand: '12-17', consent: 'minor_own' },
     { ...adult, traffickingStatus: 'NotAVictim' },
     { identifiedOn: '2024-12-31' },
+    // Erased (a duplicate, say): not counted by any later release.
+    { ...adult, erased: true, vulnerabilityGroups: ['woman'] },
+    // The same group twice counts once (the contribution bound assumes it).
+    { identifiedOn: '2024-05-05', vulnerabilityGroups: ['migrant', 'migrant', 'woman'] },
     // Referrals: one person with seven (five count), acknowledgement bands.
     {
       ...adult,
@@ -125,7 +129,12 @@ describe('which cases count', () => {
       '2|mixed': 1,
     });
     expect(asObject(await counts('victims_by_quarter_exploitation', { year: 2024 }))).toEqual({
+      '2|sexual_exploitation': 1,
       '4|sexual_exploitation': 1,
+    });
+    expect(asObject(await counts('victims_by_vulnerability_group', { year: 2024 }))).toEqual({
+      migrant: 1,
+      woman: 1,
     });
   });
 
@@ -224,6 +233,20 @@ describe('the statistics role', () => {
     ]);
     const { rows: facts } = await asStatistics('select * from statistics_case_facts');
     expect(JSON.stringify(facts)).not.toMatch(/CANARIO|10 de Agosto/);
+  });
+
+  it('may read exactly the two views, and nothing else in the schema', async () => {
+    const { rows } = await inActorTransaction(t.store, coordinator, (trx) =>
+      sql<{ relname: string }>`
+        select c.relname from pg_class c
+        where c.relnamespace = 'amparo'::regnamespace
+          and has_table_privilege('amparo_statistics', c.oid, 'select, insert, update, delete')
+        order by c.relname`.execute(trx),
+    );
+    expect(rows.map((r) => r.relname)).toEqual([
+      'statistics_case_facts',
+      'statistics_referral_facts',
+    ]);
   });
 
   it('is not open to the application role itself, nor to other actors through the views', async () => {

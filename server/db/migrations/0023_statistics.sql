@@ -6,7 +6,7 @@
 -- (provision/roles.sql), which the application takes with SET LOCAL ROLE for
 -- the counting statements and nothing else: that role has no grant on any
 -- table, so the statistics code cannot read an identifying column even by
--- mistake (test/statistics/statistics-role.test.ts).
+-- mistake (test/statistics/statistics-views.test.ts).
 GRANT USAGE ON SCHEMA amparo TO amparo_statistics;
 
 -- The views read the tables as their owner (the migrator); the tables force
@@ -83,9 +83,11 @@ ALTER TABLE statistics_provinces FORCE ROW LEVEL SECURITY;
 -- whose consent to `statistics` is in effect now — the same rule as the
 -- consent's status in the API (security/policy/consent.ts): the latest
 -- version, not revoked, not expired, approved when a guardian or a
--- best-interest determination gave it, and not a minor's own. Erased cases
--- count: crypto-shredding removes the identity, the generalised attributes
--- stay (0008). Columns: generalised attributes only.
+-- best-interest determination gave it, and not a minor's own. An erased case
+-- is not counted by any later release, whatever the erasure's reason (a
+-- duplicate, a record made in error, the person's request). Columns:
+-- generalised attributes only; vulnerability groups each once, at most one
+-- per group (what the tables' contribution bound assumes).
 CREATE VIEW statistics_case_facts WITH (security_barrier) AS
 SELECT
   extract(year FROM c.identified_on)::int AS identified_year,
@@ -100,10 +102,12 @@ SELECT
   CASE WHEN c.province IS NULL OR btrim(c.province) = '' THEN 'not_recorded'
        ELSE coalesce(p.name, 'other') END AS province,
   glotip_exploitation_group(c.exploitation_types) AS exploitation_group,
-  c.vulnerability_groups
+  (ARRAY(SELECT DISTINCT g FROM unnest(c.vulnerability_groups) AS g ORDER BY g))[1:6]
+    AS vulnerability_groups
 FROM cases c
 LEFT JOIN statistics_provinces p ON p.match_key = statistics_match_key(c.province)
 WHERE c.trafficking_status IN ('Possible', 'Actual')
+  AND c.erased_at IS NULL
   AND EXISTS (
     SELECT 1 FROM consents s
     WHERE s.case_id = c.id
@@ -145,6 +149,7 @@ LEFT JOIN LATERAL (
   WHERE e.referral_id = r.id AND e.to_status = 'acknowledged'
 ) ack ON true
 WHERE c.trafficking_status IN ('Possible', 'Actual')
+  AND c.erased_at IS NULL
   AND EXISTS (
     SELECT 1 FROM consents s
     WHERE s.case_id = c.id
@@ -197,7 +202,8 @@ BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION 'statistics releases are permanent' USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF OLD.published_at IS NOT NULL OR OLD.discarded_at IS NOT NULL
+  IF coalesce(NEW.published_at, NEW.discarded_at) NOT BETWEEN now() - interval '1 minute' AND now()
+     OR OLD.published_at IS NOT NULL OR OLD.discarded_at IS NOT NULL
      OR (NEW.id, NEW.table_id, NEW.period_year, NEW.period_quarter, NEW.epsilon_hundredths,
          NEW.sensitivity, NEW.threshold, NEW.rounding, NEW.definition, NEW.figures,
          NEW.software_version, NEW.computed_by, NEW.computed_at)
@@ -235,6 +241,26 @@ CREATE TRIGGER privacy_budgets_append_only BEFORE UPDATE OR DELETE ON privacy_bu
 CREATE TRIGGER privacy_budget_ledger_append_only BEFORE UPDATE OR DELETE ON privacy_budget_ledger
   FOR EACH ROW EXECUTE FUNCTION refuse_row_change();
 
+-- Every release has paid for itself: by the end of the transaction that
+-- wrote it, a ledger line of the same year and ε names it. A decision is
+-- dated now, never backdated.
+CREATE FUNCTION statistics_release_paid() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM privacy_budget_ledger l
+                 WHERE l.release_id = NEW.id AND l.year = NEW.period_year
+                   AND l.epsilon_hundredths = NEW.epsilon_hundredths) THEN
+    RAISE EXCEPTION 'a statistics release needs its privacy budget ledger line'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER statistics_releases_paid AFTER INSERT ON statistics_releases
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION statistics_release_paid();
+ALTER TABLE statistics_releases ADD CONSTRAINT statistics_releases_decided_not_before_computed
+  CHECK (coalesce(published_at, discarded_at, computed_at) >= computed_at);
+
 GRANT SELECT, INSERT, UPDATE ON statistics_releases TO amparo_app;
 GRANT SELECT, INSERT ON privacy_budgets, privacy_budget_ledger TO amparo_app;
 
@@ -247,7 +273,8 @@ CREATE POLICY statistics_releases_read ON statistics_releases FOR SELECT
          OR published_at IS NOT NULL);
 CREATE POLICY statistics_releases_insert ON statistics_releases FOR INSERT
   WITH CHECK (current_setting('app.actor_role', true) = 'coordinator'
-              AND computed_by = nullif(current_setting('app.actor_id', true), '')::uuid);
+              AND computed_by = nullif(current_setting('app.actor_id', true), '')::uuid
+              AND published_at IS NULL AND discarded_at IS NULL);
 CREATE POLICY statistics_releases_decide ON statistics_releases FOR UPDATE
   USING (current_setting('app.actor_role', true) = 'coordinator')
   WITH CHECK (current_setting('app.actor_role', true) = 'coordinator'

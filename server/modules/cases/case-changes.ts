@@ -3,7 +3,7 @@ import { asSystemWithin } from '../../db/rls-context';
 import { problems } from '../../http/problem';
 import { canHoldCases } from '../../../security/policy';
 import { record } from '../audit';
-import { attributeColumns } from './case-columns';
+import { ageAtIdentification, attributeColumns } from './case-columns';
 import { decryptIdentity, encryptIdentity } from './case-crypto';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
 import { assertMayAct, onCase } from './case-key-access';
@@ -55,12 +55,20 @@ export async function updateCase(
       throw problems.conflict('illegal_status_change', 'This status change is not allowed');
     }
     const merged = { ...toAttributes(current), ...change.attributes };
+    // A date of birth given now may make the person a child (never an adult).
+    const age = ageAtIdentification(
+      merged.ageAtIdentification,
+      change.identity?.dateOfBirth,
+      current.identified_on_text,
+    );
+    const ageChanged = age !== merged.ageAtIdentification;
+    merged.ageAtIdentification = age;
     if (liftsMinority(current, merged.ageAtIdentification)) throw needsAgeCorrection();
     const dataKey = await kase.dataKey();
     const row = await updateCaseAtVersion(trx, current.id, change.version, {
       ...(change.riskLevel ? { risk_level: change.riskLevel } : {}),
       ...(change.status ? { status: change.status } : {}),
-      ...(change.attributes ? attributeColumns(merged) : {}),
+      ...(change.attributes || ageChanged ? attributeColumns(merged) : {}),
       ...(change.identity ? encryptIdentity(dataKey, current.id, change.identity) : {}),
     });
     if (!row) throw stale();

@@ -21,3 +21,28 @@ export function attributeColumns(a: CaseAttributes) {
     language: a.language ?? null,
   };
 }
+
+/** Whole years from a date of birth to a date (both YYYY-MM-DD), or undefined for a birth after it. */
+function yearsBetween(birth: string, on: string): number | undefined {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  const years = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return years >= 0 && years <= 120 ? years : undefined;
+}
+
+/**
+ * The age at identification a case records: the one given, or the one its
+ * date of birth gives at the date of identification — the younger of the two
+ * when both are known, so that a child known only by a date of birth is
+ * treated as a child (a minor's own consent is not valid; statistics count
+ * them as children). Lifting minority is never done here: see liftsMinority.
+ */
+export function ageAtIdentification(
+  givenAge: number | undefined,
+  dateOfBirth: string | undefined,
+  identifiedOn: string,
+): number | undefined {
+  const fromBirth = dateOfBirth ? yearsBetween(dateOfBirth, identifiedOn) : undefined;
+  if (fromBirth === undefined) return givenAge;
+  return givenAge === undefined ? fromBirth : Math.min(givenAge, fromBirth);
+}

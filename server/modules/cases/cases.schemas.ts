@@ -16,7 +16,11 @@ import {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const codes = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values)).max(values.length).default([]);
+  z
+    .array(z.enum(values))
+    .max(values.length)
+    .refine((list) => new Set(list).size === list.length, { message: 'Each code at most once' })
+    .default([]);
 
 /** Identifying data: every field here is encrypted with the case's own key. */
 export const CaseIdentity = z

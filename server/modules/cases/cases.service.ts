@@ -17,7 +17,7 @@ import {
   toSummary,
 } from './cases.repository';
 import type { CaseDetail, CaseListQuery, IntakeCase } from './cases.schemas';
-import { attributeColumns } from './case-columns';
+import { ageAtIdentification, attributeColumns } from './case-columns';
 import { blindIndexesOf, possibleDuplicates } from './case-duplicates';
 import { insertBlindIndexes, insertCaseKey } from './case-keys.repository';
 
@@ -48,7 +48,14 @@ export async function intakeCase(deps: CasesDeps, actor: StaffActor, input: Inta
       team_id: team.team_id,
       assigned_to: actor.role === 'caseworker' ? actor.id : null,
       identified_on: input.identifiedOn,
-      ...attributeColumns(input.attributes),
+      ...attributeColumns({
+        ...input.attributes,
+        ageAtIdentification: ageAtIdentification(
+          input.attributes.ageAtIdentification,
+          input.identity.dateOfBirth,
+          input.identifiedOn,
+        ),
+      }),
       ...encryptIdentity(dataKey, id, input.identity),
       created_by: actor.id,
     });

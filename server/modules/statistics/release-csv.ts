@@ -1,6 +1,7 @@
 import type { Release } from './statistics.schemas';
 
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** Quoted; a value a spreadsheet would read as a formula is prefixed with an apostrophe. */
+const quote = (s: string) => `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
 
 /**
  * A published release as CSV: one row per cell (its dimension values, the

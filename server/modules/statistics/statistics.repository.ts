@@ -1,6 +1,5 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { VULNERABILITY_GROUPS } from '../cases/cases.vocabularies';
 import {
   DIMENSIONS,
   REFERRALS_PER_PERSON,
@@ -9,8 +8,6 @@ import {
 } from './catalogue';
 
 type Trx = Transaction<DB>;
-
-const VULNERABILITY_GROUP_LIMIT = VULNERABILITY_GROUPS.length;
 
 /** The separator of a cell's key parts (never in a dimension value). */
 export const KEY_SEPARATOR = '\u001f';
@@ -28,12 +25,11 @@ export async function countTable(
   period: ReleasePeriod,
 ): Promise<Map<string, number>> {
   await sql`set local role amparo_statistics`.execute(trx);
-  try {
-    const { rows } = await countQuery(table, period).execute(trx);
-    return new Map(rows.map((row) => [row.key, Number(row.n)]));
-  } finally {
-    await sql`set local role amparo_app`.execute(trx);
-  }
+  // On failure the transaction is aborted and rolls back, which undoes the
+  // SET LOCAL too; switching back here would only hide the real error.
+  const { rows } = await countQuery(table, period).execute(trx);
+  await sql`set local role amparo_app`.execute(trx);
+  return new Map(rows.map((row) => [row.key, Number(row.n)]));
 }
 
 function countQuery(table: CatalogueTable, period: ReleasePeriod) {
@@ -57,10 +53,9 @@ function countQuery(table: CatalogueTable, period: ReleasePeriod) {
     if (others.length > 0) throw new Error('vulnerability groups are counted on their own');
     return sql<{ key: string; n: number }>`
       select g.vulnerability_group as key, count(*)::int as n
-      -- At most as many groups per person as there are groups (the API refuses
-      -- more), so one person adds at most contributionBound in all.
-      from statistics_case_facts f,
-           unnest(f.vulnerability_groups[1:${VULNERABILITY_GROUP_LIMIT}]) as g (vulnerability_group)
+      -- The view gives each group at most once per person: one person adds at
+      -- most contributionBound (the number of groups) in all.
+      from statistics_case_facts f, unnest(f.vulnerability_groups) as g (vulnerability_group)
       where ${inPeriod}
       group by g.vulnerability_group`;
   }
@@ -73,7 +68,10 @@ function countQuery(table: CatalogueTable, period: ReleasePeriod) {
 
 /**
  * Serialises every use of one year's budget (two releases computed at once
- * cannot both see the same remainder). Held until the transaction ends.
+ * cannot both see the same remainder). Held until the transaction ends. The
+ * spent sum read after it sees every commit before it because the request
+ * transaction runs at READ COMMITTED (PostgreSQL's default, which Amparo
+ * requires: each statement takes a new snapshot).
  */
 export async function lockBudgetYear(trx: Trx, year: number): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('amparo.privacy_budget'), ${year})`.execute(trx);
@@ -200,24 +198,37 @@ export function listReleases(
     .execute();
 }
 
-/** Decides a draft once; undefined when it was not a draft any more (a race lost, or decided before). */
+/** How long a draft may wait for publication: consents revoked since then would not be honoured. */
+export const DRAFT_PUBLISHABLE_HOURS = 24;
+
+/**
+ * Decides a draft once, dated by the database; undefined when it was not a
+ * draft any more (a race lost, or decided before) or, to publish, when it is
+ * older than DRAFT_PUBLISHABLE_HOURS.
+ */
 export async function decideRelease(
   trx: Trx,
   id: string,
   decision: 'publish' | 'discard',
   actorId: string,
-  at: Date,
 ) {
-  const set =
-    decision === 'publish'
-      ? { published_at: at, published_by: actorId }
-      : { discarded_at: at, discarded_by: actorId };
-  return trx
+  const now = sql<Date>`now()`;
+  let query = trx
     .updateTable('statistics_releases')
-    .set(set)
+    .set(
+      decision === 'publish'
+        ? { published_at: now, published_by: actorId }
+        : { discarded_at: now, discarded_by: actorId },
+    )
     .where('id', '=', id)
     .where('published_at', 'is', null)
-    .where('discarded_at', 'is', null)
-    .returning(RELEASE_COLUMNS)
-    .executeTakeFirst();
+    .where('discarded_at', 'is', null);
+  if (decision === 'publish') {
+    query = query.where(
+      'computed_at',
+      '>',
+      sql<Date>`now() - make_interval(hours => ${DRAFT_PUBLISHABLE_HOURS})`,
+    );
+  }
+  return query.returning(RELEASE_COLUMNS).executeTakeFirst();
 }

@@ -48,7 +48,7 @@ const Epsilon = z
 export const ReleaseRequest = z
   .object({
     tableId: TableId,
-    year: Year,
+    year: z.number().int().min(2000).max(2100),
     quarter: z.number().int().min(1).max(4).optional(),
     epsilon: Epsilon,
     /** Figures below it are shown as "<threshold"; never less than the default. */

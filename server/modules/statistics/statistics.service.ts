@@ -89,6 +89,23 @@ function catalogued(tableId: string): CatalogueTable {
 const periodOf = (input: { year: number; quarter?: number }): ReleasePeriod =>
   input.quarter ? { year: input.year, quarter: input.quarter } : { year: input.year };
 
+/**
+ * Only a period that has ended may be released: a year still running would
+ * spend its budget on incomplete data, and a future one could be spent before
+ * it began. Quarters that have ended may be released during the year.
+ */
+function assertPeriodEnded(period: ReleasePeriod, today: Date): void {
+  const firstMonthAfter = period.quarter ? period.quarter * 3 : 12;
+  if (Date.UTC(period.year, firstMonthAfter, 1) <= today.getTime()) return;
+  throw problems.validation([
+    {
+      path: period.quarter ? 'body.quarter' : 'body.year',
+      code: 'period_not_ended',
+      message: 'Only a period that has ended can be released',
+    },
+  ]);
+}
+
 async function budgetOf(
   trx: Parameters<typeof repo.budgetSpent>[0],
   deps: StatisticsDeps,
@@ -125,6 +142,7 @@ export function previewRelease(
   requireCoordinator(actor);
   const table = catalogued(input.tableId);
   const period = periodOf(input);
+  assertPeriodEnded(period, deps.clock());
   const parameters = parametersOf(table, input);
   const scale = noiseScale(parameters);
   return inActorTransaction(deps.store, actor, async (trx) => {
@@ -168,6 +186,7 @@ export async function computeRelease(
   requireCoordinator(actor);
   const table = catalogued(input.tableId);
   const period = periodOf(input);
+  assertPeriodEnded(period, deps.clock());
   const parameters = parametersOf(table, input);
   const id = randomUUID();
   try {
@@ -242,10 +261,18 @@ export function decideRelease(
 ): Promise<Release> {
   requireCoordinator(actor);
   return inActorTransaction(deps.store, actor, async (trx) => {
-    const row = await repo.decideRelease(trx, id, decision, actor.id, deps.clock());
+    const row = await repo.decideRelease(trx, id, decision, actor.id);
     if (!row) {
       const existing = await repo.findRelease(trx, id);
       if (!existing) throw problems.notFound();
+      if (stateOf(existing) === 'draft') {
+        throw problems.conflict(
+          'draft_expired',
+          'This draft is too old to publish',
+          `A draft may be published within ${repo.DRAFT_PUBLISHABLE_HOURS} hours of being ` +
+            'computed (consents withdrawn since would not be honoured); discard it and compute again.',
+        );
+      }
       throw problems.conflict('release_decided', 'This release was already published or discarded');
     }
     record(trx, {
