@@ -8,4 +8,4 @@ export {
 export { countTable } from './statistics.repository';
 export { publicStatisticsRoutes, statisticsRoutes } from './statistics.routes';
 export { registerStatisticsOpenApi } from './statistics.openapi';
-export { DEFAULT_YEARLY_BUDGET_HUNDREDTHS, type StatisticsDeps } from './statistics.service';
+export { DEFAULT_YEARLY_BUDGET_HUNDREDTHS, type StatisticsDeps } from './budget';

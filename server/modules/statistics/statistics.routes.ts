@@ -17,13 +17,11 @@ import {
   decideRelease,
   listReleases,
   previewRelease,
-  publishedRelease,
-  publishedReleases,
-  readBudget,
   readCatalogue,
   readRelease,
-  type StatisticsDeps,
 } from './statistics.service';
+import { readBudget, type StatisticsDeps } from './budget';
+import { publishedRelease, publishedReleases } from './public-releases';
 
 /** `/statistics`: the coordinator's release builder. */
 export function statisticsRoutes(deps: StatisticsDeps & { access: AccessControl }) {

@@ -1,65 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import {
-  auditAlone,
-  inActorTransaction,
-  type DbActor,
-  type StaffActor,
-  type Store,
-} from '../../db/actor-transaction';
+import { auditAlone, inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { ProblemError, problems } from '../../http/problem';
 import { record } from '../audit';
-import {
-  CATALOGUE,
-  dimensionValues,
-  tableById,
-  type CatalogueTable,
-  type ReleasePeriod,
-} from './catalogue';
+import { CATALOGUE, dimensionValues } from './catalogue';
 import { releaseFigures } from './figures';
-import { cellErrorBound95, noiseScale, type MechanismParameters } from './mechanism';
+import { cellErrorBound95, noiseScale } from './mechanism';
 import * as repo from './statistics.repository';
 import {
   DEFAULT_THRESHOLD,
   EPSILON_MAX,
   EPSILON_MIN,
   ROUNDING,
-  type Budget,
   type Catalogue,
   type Release,
   type ReleaseList,
   type ReleaseListQuery,
   type ReleasePreview,
   type ReleaseRequest,
-  type ReleaseSummary,
-  ReleaseSummary as ReleaseSummaryShape,
-  type TableDefinition,
 } from './statistics.schemas';
 import { version as SOFTWARE_VERSION } from '../../../package.json';
-
-/** The yearly budget an installation starts each year with, unless configured (ε × 100). */
-export const DEFAULT_YEARLY_BUDGET_HUNDREDTHS = 200;
-
-export interface StatisticsDeps {
-  store: Store;
-  clock: () => Date;
-  yearlyBudgetHundredths: number;
-}
-
-const fromHundredths = (h: number) => h / 100;
-const toHundredths = (e: number) => Math.round(e * 100);
-
-function requireCoordinator(actor: StaffActor): void {
-  if (actor.role !== 'coordinator') throw problems.forbidden();
-}
-
-export function definitionOf(table: CatalogueTable, period: ReleasePeriod): TableDefinition {
-  return {
-    id: table.id as TableDefinition['id'],
-    source: table.source,
-    dimensions: table.dimensions.map((id) => ({ id, values: [...dimensionValues(id, period)] })),
-    contributionBound: table.contributionBound,
-  };
-}
+import { budgetExceeded, budgetOf, type StatisticsDeps } from './budget';
+import {
+  assertPeriodEnded,
+  catalogued,
+  definitionOf,
+  fromHundredths,
+  parametersOf,
+  periodOf,
+  requireCoordinator,
+  toHundredths,
+} from './release-request';
+import { stateOf, summaryOf, toRelease } from './release-view';
 
 export function readCatalogue(actor: StaffActor): Catalogue {
   requireCoordinator(actor);
@@ -69,63 +40,6 @@ export function readCatalogue(actor: StaffActor): Catalogue {
     defaultThreshold: DEFAULT_THRESHOLD,
     rounding: ROUNDING,
   };
-}
-
-function parametersOf(table: CatalogueTable, input: ReleaseRequest): MechanismParameters {
-  return {
-    epsilonHundredths: toHundredths(input.epsilon),
-    sensitivity: table.contributionBound,
-    threshold: input.threshold,
-    rounding: ROUNDING,
-  };
-}
-
-function catalogued(tableId: string): CatalogueTable {
-  const table = tableById(tableId);
-  if (!table) throw problems.notFound();
-  return table;
-}
-
-const periodOf = (input: { year: number; quarter?: number }): ReleasePeriod =>
-  input.quarter ? { year: input.year, quarter: input.quarter } : { year: input.year };
-
-/**
- * Only a period that has ended may be released: a year still running would
- * spend its budget on incomplete data, and a future one could be spent before
- * it began. Quarters that have ended may be released during the year.
- */
-function assertPeriodEnded(period: ReleasePeriod, today: Date): void {
-  const firstMonthAfter = period.quarter ? period.quarter * 3 : 12;
-  if (Date.UTC(period.year, firstMonthAfter, 1) <= today.getTime()) return;
-  throw problems.validation([
-    {
-      path: period.quarter ? 'body.quarter' : 'body.year',
-      code: 'period_not_ended',
-      message: 'Only a period that has ended can be released',
-    },
-  ]);
-}
-
-async function budgetOf(
-  trx: Parameters<typeof repo.budgetSpent>[0],
-  deps: StatisticsDeps,
-  year: number,
-): Promise<Budget> {
-  const fixedTotal = await repo.budgetTotal(trx, year);
-  const total = fixedTotal ?? deps.yearlyBudgetHundredths;
-  const spent = await repo.budgetSpent(trx, year);
-  return {
-    year,
-    total: fromHundredths(total),
-    spent: fromHundredths(spent),
-    remaining: fromHundredths(total - spent),
-    fixed: fixedTotal !== undefined,
-  };
-}
-
-export function readBudget(deps: StatisticsDeps, actor: StaffActor, year: number): Promise<Budget> {
-  requireCoordinator(actor);
-  return inActorTransaction(deps.store, actor, (trx) => budgetOf(trx, deps, year));
 }
 
 /**
@@ -160,15 +74,6 @@ export function previewRelease(
       remainingAfter: fromHundredths(toHundredths(budget.remaining) - parameters.epsilonHundredths),
     };
   });
-}
-
-function budgetExceeded(year: number, remaining: number, needed: number): ProblemError {
-  const message =
-    `The privacy budget of ${year} has ε ${remaining.toFixed(2)} left; ` +
-    `this release needs ε ${needed.toFixed(2)}.`;
-  return new ProblemError(409, 'privacy_budget_exceeded', 'Privacy budget exceeded', message, [
-    { path: 'body.epsilon', code: 'privacy_budget_exceeded', message },
-  ]);
 }
 
 /**
@@ -283,59 +188,4 @@ export function decideRelease(
     });
     return toRelease(row);
   });
-}
-
-/** The public observatory: published releases only, read with no session (not audited: public data). */
-export function publishedReleases(
-  deps: StatisticsDeps,
-  anonymous: DbActor,
-  tableId: string | undefined,
-): Promise<Release[]> {
-  return inActorTransaction(deps.store, anonymous, async (trx) => {
-    const rows = await repo.listReleases(trx, { state: 'published', tableId, limit: 500 });
-    return rows.map(toRelease);
-  });
-}
-
-export function publishedRelease(
-  deps: StatisticsDeps,
-  anonymous: DbActor,
-  id: string,
-): Promise<Release> {
-  return inActorTransaction(deps.store, anonymous, async (trx) => {
-    const row = await repo.findRelease(trx, id);
-    if (!row || row.published_at === null) throw problems.notFound();
-    return toRelease(row);
-  });
-}
-
-function stateOf(row: repo.ReleaseRow): Release['state'] {
-  if (row.published_at) return 'published';
-  if (row.discarded_at) return 'discarded';
-  return 'draft';
-}
-
-export function toRelease(row: repo.ReleaseRow): Release {
-  return {
-    id: row.id,
-    state: stateOf(row),
-    table: row.definition as TableDefinition,
-    period: { year: row.period_year, quarter: row.period_quarter },
-    parameters: {
-      mechanism: 'discrete_laplace',
-      epsilon: fromHundredths(row.epsilon_hundredths),
-      sensitivity: row.sensitivity,
-      threshold: row.threshold,
-      rounding: row.rounding,
-      confidence: 0.95,
-    },
-    figures: row.figures as Release['figures'],
-    softwareVersion: row.software_version,
-    computedAt: row.computed_at.toISOString(),
-    publishedAt: row.published_at ? row.published_at.toISOString() : null,
-  };
-}
-
-function summaryOf(release: Release): ReleaseSummary {
-  return ReleaseSummaryShape.parse(release);
 }
