@@ -100,3 +100,38 @@ export async function insertFactCases(
   await asSuperuser(database, statements.join(';\n'));
   return ids;
 }
+
+/** A release row as a fixture: any period, figures and decision date, as a superuser (triggers off). */
+export async function insertReleaseRow(
+  database: Pick<TestDatabase, 'db' | 'urls'>,
+  r: {
+    id: string;
+    tableId: string;
+    year: number;
+    quarter?: number | null;
+    sensitivity: number;
+    definition: unknown;
+    figures: unknown;
+    computedBy: string;
+    state: 'draft' | 'published' | 'discarded';
+    decidedAt?: Date;
+  },
+): Promise<void> {
+  const decidedAt = lit((r.decidedAt ?? new Date()).toISOString());
+  const decision =
+    r.state === 'published'
+      ? [`${decidedAt}, ${lit(r.computedBy)}`, 'NULL, NULL']
+      : r.state === 'discarded'
+        ? ['NULL, NULL', `${decidedAt}, ${lit(r.computedBy)}`]
+        : ['NULL, NULL', 'NULL, NULL'];
+  await asSuperuser(
+    database,
+    `INSERT INTO statistics_releases (id, table_id, period_year, period_quarter, epsilon_hundredths,
+       sensitivity, threshold, rounding, definition, figures, software_version, computed_by,
+       computed_at, published_at, published_by, discarded_at, discarded_by)
+     VALUES (${lit(r.id)}, ${lit(r.tableId)}, ${r.year}, ${r.quarter ?? 'NULL'}, 50, ${r.sensitivity},
+       11, 5, ${lit(JSON.stringify(r.definition))}::jsonb, ${lit(JSON.stringify(r.figures))}::jsonb,
+       'test', ${lit(r.computedBy)}, ${decidedAt}::timestamptz - interval '1 day', ${decision[0]},
+       ${decision[1]})`,
+  );
+}
