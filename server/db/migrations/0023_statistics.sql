@@ -79,15 +79,36 @@ CREATE POLICY statistics_provinces_view ON statistics_provinces FOR SELECT TO am
 ALTER TABLE statistics_provinces ENABLE ROW LEVEL SECURITY;
 ALTER TABLE statistics_provinces FORCE ROW LEVEL SECURITY;
 
--- One row per victim (status Possible or Actual; NotAVictim is not counted)
--- whose consent to `statistics` is in effect now — the same rule as the
+-- The cases statistics may count: victims (status Possible or Actual;
+-- NotAVictim is not counted) whose consent to `statistics` is in effect now — the same rule as the
 -- consent's status in the API (security/policy/consent.ts): the latest
 -- version, not revoked, not expired, approved when a guardian or a
 -- best-interest determination gave it, and not a minor's own. An erased case
 -- is not counted by any later release, whatever the erasure's reason (a
--- duplicate, a record made in error, the person's request). Columns:
--- generalised attributes only; vulnerability groups each once, at most one
--- per group (what the tables' contribution bound assumes).
+-- duplicate, a record made in error, the person's request). Read only by the
+-- two views below (granted to nobody: it still holds case ids).
+CREATE VIEW statistics_counted_cases WITH (security_barrier) AS
+SELECT c.id, c.identified_on, c.sex, c.age_band, c.nationality, c.province,
+       c.exploitation_types, c.vulnerability_groups
+FROM cases c
+WHERE c.trafficking_status IN ('Possible', 'Actual')
+  AND c.erased_at IS NULL
+  AND EXISTS (
+    SELECT 1 FROM consents s
+    WHERE s.case_id = c.id
+      AND 'statistics' = ANY (s.purposes)
+      AND (s.valid_until IS NULL OR s.valid_until > now())
+      AND NOT EXISTS (SELECT 1 FROM consents n WHERE n.supersedes_id = s.id)
+      AND NOT EXISTS (SELECT 1 FROM consent_events r
+                      WHERE r.consent_id = s.id AND r.kind = 'revoked')
+      AND (s.given_by = 'person'
+           OR EXISTS (SELECT 1 FROM consent_events a
+                      WHERE a.consent_id = s.id AND a.kind = 'approved'))
+      AND NOT (s.given_by = 'person' AND c.age_band IN ('0-11', '12-17')));
+
+-- One row per counted victim. Columns: generalised attributes only;
+-- vulnerability groups each once, at most one per group (what the tables'
+-- contribution bound assumes).
 CREATE VIEW statistics_case_facts WITH (security_barrier) AS
 SELECT
   extract(year FROM c.identified_on)::int AS identified_year,
@@ -104,22 +125,8 @@ SELECT
   glotip_exploitation_group(c.exploitation_types) AS exploitation_group,
   (ARRAY(SELECT DISTINCT g FROM unnest(c.vulnerability_groups) AS g ORDER BY g))[1:6]
     AS vulnerability_groups
-FROM cases c
-LEFT JOIN statistics_provinces p ON p.match_key = statistics_match_key(c.province)
-WHERE c.trafficking_status IN ('Possible', 'Actual')
-  AND c.erased_at IS NULL
-  AND EXISTS (
-    SELECT 1 FROM consents s
-    WHERE s.case_id = c.id
-      AND 'statistics' = ANY (s.purposes)
-      AND (s.valid_until IS NULL OR s.valid_until > now())
-      AND NOT EXISTS (SELECT 1 FROM consents n WHERE n.supersedes_id = s.id)
-      AND NOT EXISTS (SELECT 1 FROM consent_events r
-                      WHERE r.consent_id = s.id AND r.kind = 'revoked')
-      AND (s.given_by = 'person'
-           OR EXISTS (SELECT 1 FROM consent_events a
-                      WHERE a.consent_id = s.id AND a.kind = 'approved'))
-      AND NOT (s.given_by = 'person' AND c.age_band IN ('0-11', '12-17')));
+FROM statistics_counted_cases c
+LEFT JOIN statistics_provinces p ON p.match_key = statistics_match_key(c.province);
 
 -- One row per referral of those victims, by the period their case was
 -- identified in (a person's rows all fall in one period: the budget is kept
@@ -142,26 +149,12 @@ SELECT
   END AS acknowledgement,
   row_number() OVER (PARTITION BY r.case_id ORDER BY r.created_at, r.id)::int AS person_rank
 FROM referrals r
-JOIN cases c ON c.id = r.case_id
+JOIN statistics_counted_cases c ON c.id = r.case_id
 JOIN institutions i ON i.id = r.institution_id
 LEFT JOIN LATERAL (
   SELECT min(e.created_at) AS at FROM referral_events e
   WHERE e.referral_id = r.id AND e.to_status = 'acknowledged'
-) ack ON true
-WHERE c.trafficking_status IN ('Possible', 'Actual')
-  AND c.erased_at IS NULL
-  AND EXISTS (
-    SELECT 1 FROM consents s
-    WHERE s.case_id = c.id
-      AND 'statistics' = ANY (s.purposes)
-      AND (s.valid_until IS NULL OR s.valid_until > now())
-      AND NOT EXISTS (SELECT 1 FROM consents n WHERE n.supersedes_id = s.id)
-      AND NOT EXISTS (SELECT 1 FROM consent_events r2
-                      WHERE r2.consent_id = s.id AND r2.kind = 'revoked')
-      AND (s.given_by = 'person'
-           OR EXISTS (SELECT 1 FROM consent_events a
-                      WHERE a.consent_id = s.id AND a.kind = 'approved'))
-      AND NOT (s.given_by = 'person' AND c.age_band IN ('0-11', '12-17')));
+) ack ON true;
 
 GRANT SELECT ON statistics_case_facts, statistics_referral_facts TO amparo_statistics;
 CREATE INDEX cases_identified_on ON cases (identified_on);
