@@ -55,6 +55,29 @@ describe('security headers', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it.each([
+    '/observatorio',
+    '/observatorio/',
+    '/observatorio/metodo',
+    '/observatorio/0b8f6a9e-2f0c-4d7e-9a43-0f1f5d8c9b11',
+  ])('%s: the public observatory page may be cached for five minutes, same CSP', async (url) => {
+    const res = await request(t.app).get(url).set('Accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expectCommonHeaders(res);
+    expect(res.headers['content-security-policy']).toBe(CLIENT_CSP);
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it.each(['/observatorios', '/statistics', '/x/observatorio', '/'])(
+    '%s: every other page stays no-store',
+    async (url) => {
+      const res = await request(t.app).get(url).set('Accept', 'text/html');
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+    },
+  );
+
   it('keeps the no-store and API CSP on error responses', async () => {
     const res = await request(t.app)
       .post('/api/v1/openapi.json')

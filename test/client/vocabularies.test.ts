@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DIMENSION_VOCABULARY } from '../../client/src/features/statistics/dimensions';
+import { DIMENSIONS } from '../../server/modules/statistics/catalogue';
 
 /**
  * Codes are never shown raw: every value of every enumeration the API can send
@@ -49,6 +51,8 @@ const LABELLED: Record<string, Record<string, string>> = {
   User: { role: 'role' },
   InstitutionCertificate: { status: 'certificateStatus' },
   RevokeCertificate: { reason: 'certificateRevocationReason' },
+  StatisticsTable: { id: 'statisticsTable' },
+  StatisticsRelease: { state: 'releaseState' },
 };
 
 type Schema = {
@@ -89,6 +93,26 @@ describe('vocabulary labels', () => {
     for (const language of ['es', 'en']) {
       const labels = vocab(language)[table] ?? {};
       expect(codes.filter((code) => !labels[code])).toEqual([]);
+    }
+  });
+
+  it('statistics: every table has a name and a description, every dimension and each of its values a label', () => {
+    const tables = enumOf(document.components.schemas.StatisticsTableId as Schema);
+    const dimensions = enumOf(document.components.schemas.StatisticsDimension as Schema);
+    expect(tables.length).toBeGreaterThan(0);
+    expect([...dimensions].sort()).toEqual(Object.keys(DIMENSIONS).sort());
+    for (const language of ['es', 'en']) {
+      const labels = vocab(language);
+      for (const table of ['statisticsTable', 'statisticsTableDescription'])
+        expect(tables.filter((id) => !labels[table]?.[id])).toEqual([]);
+      expect(dimensions.filter((id) => !labels.statisticsDimension?.[id])).toEqual([]);
+      for (const [dimension, { values }] of Object.entries(DIMENSIONS)) {
+        const table = DIMENSION_VOCABULARY[dimension as keyof typeof DIMENSIONS];
+        expect({ dimension, unlabelled: values.filter((v) => !labels[table]?.[v]) }).toEqual({
+          dimension,
+          unlabelled: [],
+        });
+      }
     }
   });
 

@@ -47,6 +47,21 @@ export const queryKeys = {
     caseReport: (subject: object) => ['audit', 'report', 'case', subject] as const,
     userReport: (subject: object) => ['audit', 'report', 'user', subject] as const,
   },
+  /** The coordinator's release builder (drafts and budgets are theirs only). */
+  statistics: {
+    all: ['statistics'] as const,
+    catalogue: ['statistics', 'catalogue'] as const,
+    budget: (year: number) => ['statistics', 'budget', year] as const,
+    preview: (request: object) => ['statistics', 'preview', request] as const,
+    releases: (filters: object) => ['statistics', 'releases', filters] as const,
+    release: (id: string) => ['statistics', 'release', id] as const,
+  },
+  /** The public observatory's reads: published releases only, no session. */
+  observatory: {
+    all: ['observatory'] as const,
+    releases: (tableId?: string) => ['observatory', 'releases', tableId ?? 'all'] as const,
+    release: (id: string) => ['observatory', 'release', id] as const,
+  },
   /** The administrators' screens (the directory above is what case workers read). */
   admin: {
     all: ['admin'] as const,

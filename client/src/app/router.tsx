@@ -5,9 +5,11 @@ import { caseRoutes } from '../features/cases/routes';
 import { supervisionRoutes } from '../features/cases/supervision/routes';
 import { consentRoutes } from '../features/consents/routes';
 import { notificationRoutes } from '../features/notifications/routes';
+import { observatoryRoute } from '../features/observatory/routes';
 import { partnerRoutes } from '../features/partners/routes';
 import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
+import { statisticsRoutes } from '../features/statistics/routes';
 import { Loading } from '../ui/Loading';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -27,6 +29,8 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <Loading />,
   },
+  // Public: no session asked for or touched, no signed-in frame.
+  { ...observatoryRoute, hydrateFallbackElement: <Loading /> },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
@@ -44,6 +48,7 @@ export const routes: RouteObject[] = [
           { element: <RequireRole roles={['partner']} />, children: partnerRoutes },
           { element: <RequireRole roles={['admin']} />, children: adminRoutes },
           { element: <RequireRole roles={['auditor']} />, children: auditRoutes },
+          { element: <RequireRole roles={['coordinator']} />, children: statisticsRoutes },
           ...notificationRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

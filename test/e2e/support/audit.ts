@@ -13,7 +13,7 @@ export interface Account {
 
 export async function createAccount(
   admin: ApiSession,
-  role: 'auditor' | 'partner',
+  role: 'auditor' | 'partner' | 'coordinator',
   displayName: string,
   institutionId = readState().leadAgencyId,
 ): Promise<Account> {

@@ -18,6 +18,12 @@ import reviewsEn from '../../features/reviews/locales/en.json';
 import reviewsEs from '../../features/reviews/locales/es.json';
 import workEn from '../../features/work/locales/en.json';
 import workEs from '../../features/work/locales/es.json';
+import statisticsEn from '../../features/statistics/locales/en.json';
+import statisticsEs from '../../features/statistics/locales/es.json';
+import observatoryEn from '../../features/observatory/locales/en.json';
+import observatoryEs from '../../features/observatory/locales/es.json';
+import chartsEn from '../../ui/charts/locales/en.json';
+import chartsEs from '../../ui/charts/locales/es.json';
 import uiEn from '../../ui/locales/en.json';
 import uiEs from '../../ui/locales/es.json';
 import vocabEn from '../../vocab/locales/en.json';
@@ -42,6 +48,9 @@ export const resources = {
     audit: auditEs,
     admin: adminEs,
     partners: partnersEs,
+    statistics: statisticsEs,
+    observatory: observatoryEs,
+    charts: chartsEs,
   },
   en: {
     app: appEn,
@@ -56,6 +65,9 @@ export const resources = {
     audit: auditEn,
     admin: adminEn,
     partners: partnersEn,
+    statistics: statisticsEn,
+    observatory: observatoryEn,
+    charts: chartsEn,
   },
 } as const;
 

@@ -24,7 +24,8 @@ interface NavItem {
     | 'users'
     | 'auditLog'
     | 'accessReports'
-    | 'notifications'}`;
+    | 'notifications'
+    | 'statistics'}`;
   roles: readonly Role[];
 }
 
@@ -40,6 +41,7 @@ const NAV: readonly NavItem[] = [
   { to: '/admin/teams', label: 'nav.teams', roles: ['admin'] },
   { to: '/audit', label: 'nav.auditLog', roles: ['auditor'] },
   { to: '/audit/access', label: 'nav.accessReports', roles: ['auditor'] },
+  { to: '/statistics', label: 'nav.statistics', roles: ['coordinator'] },
 ];
 
 /** Moves focus to the new page's heading after client-side navigation (screen readers hear it). */

@@ -14,7 +14,7 @@ export const ROLE_HOME: Record<Role, string> = {
   partner: '/inbox',
   admin: '/admin/users',
   auditor: '/audit',
-  coordinator: '/notifications',
+  coordinator: '/statistics',
 };
 
 export function RoleHome() {
