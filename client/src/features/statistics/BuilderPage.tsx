@@ -45,7 +45,8 @@ export function BuilderPage() {
   const catalogue = useCatalogue();
   const thisYear = new Date().getFullYear();
   const [tableId, setTableId] = useState<TableId | null>(null);
-  const [year, setYear] = useState(thisYear);
+  // A year still running cannot be released (only its ended quarters): start at the last one that ended.
+  const [year, setYear] = useState(thisYear - 1);
   const [quarter, setQuarter] = useState('all');
   const [epsilon, setEpsilon] = useState(0.5);
   const [threshold, setThreshold] = useState<number | null>(null);
@@ -81,6 +82,16 @@ export function BuilderPage() {
       ? exceededMessage(preview.data.budget.remaining)
       : undefined;
   const epsilonError = serverErrors.epsilon ?? previewExceeded;
+  // A period that has not ended is refused by the preview already: said on its field.
+  const periodRefusal = isProblem(preview.error) ? preview.error.fieldErrors() : undefined;
+  const periodError = (field: 'year' | 'quarter') => {
+    const refusal = periodRefusal?.get(field);
+    return refusal?.code === 'period_not_ended'
+      ? translateFieldError(`fieldErrors.${refusal.code}`)
+      : undefined;
+  };
+  const yearError = serverErrors.year ?? periodError('year');
+  const quarterError = serverErrors.quarter ?? periodError('quarter');
 
   /** A changed field drops its refusal (a new year, the budget refusal too). */
   const change = (field: Field) => {
@@ -97,6 +108,7 @@ export function BuilderPage() {
       epsilonRef.current?.focus();
       return;
     }
+    if (yearError || quarterError) return;
     compute.reset();
     setConfirming(true);
   };
@@ -187,7 +199,7 @@ export function BuilderPage() {
                   change('year');
                 }}
                 description={t('builder.yearHint')}
-                error={serverErrors.year}
+                error={yearError}
               />
               <Select
                 label={t('builder.quarter')}
@@ -203,7 +215,7 @@ export function BuilderPage() {
                   setQuarter(value ?? 'all');
                   change('quarter');
                 }}
-                error={serverErrors.quarter}
+                error={quarterError}
               />
             </div>
             <NumberInput
