@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DIMENSIONS } from '../../server/modules/statistics/catalogue';
 
 /**
  * Codes are never shown raw: every value of every enumeration the API can send
@@ -49,6 +50,33 @@ const LABELLED: Record<string, Record<string, string>> = {
   User: { role: 'role' },
   InstitutionCertificate: { status: 'certificateStatus' },
   RevokeCertificate: { reason: 'certificateRevocationReason' },
+  Campaign: {
+    targetTerritories: 'province',
+    targetGroups: 'vulnerabilityGroup',
+    channels: 'campaignChannel',
+    status: 'campaignStatus',
+  },
+  CampaignReachCount: { group: 'vulnerabilityGroup' },
+  CampaignLinkedRelease: { tableId: 'statisticsTable' },
+  StatisticsTable: { id: 'statisticsTable' },
+};
+
+/**
+ * The values a statistics table's cells take are data in the catalogue, not
+ * enumerations of the document: each dimension's values have their own label
+ * table (the campaign page shows linked releases' tables with them).
+ */
+const DIMENSION_VOCABULARY: Record<keyof typeof DIMENSIONS, string> = {
+  quarter: 'quarter',
+  exploitation_group: 'exploitationGroup',
+  sex: 'sexGroup',
+  age_group: 'ageGroup',
+  nationality_group: 'nationalityGroup',
+  province: 'province',
+  vulnerability_group: 'vulnerabilityGroup',
+  sector: 'sector',
+  outcome: 'referralOutcome',
+  acknowledgement: 'acknowledgementBand',
 };
 
 type Schema = {
@@ -101,4 +129,16 @@ describe('vocabulary labels', () => {
       expect(reasons.filter((r) => !declineReason[r] && !withdrawalReason[r])).toEqual([]);
     }
   });
+
+  it.each(Object.entries(DIMENSION_VOCABULARY))(
+    'statistics dimension %s: its name and every value are labelled in vocab.%s',
+    (dimension, table) => {
+      const values = DIMENSIONS[dimension as keyof typeof DIMENSIONS].values as readonly string[];
+      for (const language of ['es', 'en']) {
+        expect(vocab(language).statisticsDimension?.[dimension]).toBeTruthy();
+        const labels = vocab(language)[table] ?? {};
+        expect(values.filter((value) => !labels[value])).toEqual([]);
+      }
+    },
+  );
 });

@@ -47,6 +47,19 @@ export const queryKeys = {
     caseReport: (subject: object) => ['audit', 'report', 'case', subject] as const,
     userReport: (subject: object) => ['audit', 'report', 'user', subject] as const,
   },
+  /**
+   * Prevention campaigns (no personal data) and the published statistics
+   * releases they link: those never change once published, so a campaign's
+   * screens read them from the public endpoints and keep them.
+   */
+  campaigns: {
+    all: ['campaigns'] as const,
+    list: (filters: object) => ['campaigns', 'list', filters] as const,
+    detail: (id: string) => ['campaigns', 'detail', id] as const,
+    results: (id: string) => ['campaigns', 'detail', id, 'results'] as const,
+    publishedReleases: ['campaigns', 'published-releases'] as const,
+    publishedRelease: (id: string) => ['campaigns', 'published-releases', id] as const,
+  },
   /** The administrators' screens (the directory above is what case workers read). */
   admin: {
     all: ['admin'] as const,

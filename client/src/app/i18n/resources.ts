@@ -18,6 +18,8 @@ import reviewsEn from '../../features/reviews/locales/en.json';
 import reviewsEs from '../../features/reviews/locales/es.json';
 import workEn from '../../features/work/locales/en.json';
 import workEs from '../../features/work/locales/es.json';
+import campaignsEn from '../../features/campaigns/locales/en.json';
+import campaignsEs from '../../features/campaigns/locales/es.json';
 import uiEn from '../../ui/locales/en.json';
 import uiEs from '../../ui/locales/es.json';
 import vocabEn from '../../vocab/locales/en.json';
@@ -42,6 +44,7 @@ export const resources = {
     audit: auditEs,
     admin: adminEs,
     partners: partnersEs,
+    campaigns: campaignsEs,
   },
   en: {
     app: appEn,
@@ -56,6 +59,7 @@ export const resources = {
     audit: auditEn,
     admin: adminEn,
     partners: partnersEn,
+    campaigns: campaignsEn,
   },
 } as const;
 

@@ -24,7 +24,8 @@ interface NavItem {
     | 'users'
     | 'auditLog'
     | 'accessReports'
-    | 'notifications'}`;
+    | 'notifications'
+    | 'campaigns'}`;
   roles: readonly Role[];
 }
 
@@ -40,6 +41,12 @@ const NAV: readonly NavItem[] = [
   { to: '/admin/teams', label: 'nav.teams', roles: ['admin'] },
   { to: '/audit', label: 'nav.auditLog', roles: ['auditor'] },
   { to: '/audit/access', label: 'nav.accessReports', roles: ['auditor'] },
+  // Campaigns hold no personal data: every staff role reads them (coordinators edit).
+  {
+    to: '/campaigns',
+    label: 'nav.campaigns',
+    roles: ['coordinator', 'caseworker', 'supervisor', 'partner', 'auditor', 'admin'],
+  },
 ];
 
 /** Moves focus to the new page's heading after client-side navigation (screen readers hear it). */
