@@ -2,7 +2,7 @@ import { z } from '../../ui/form/zod';
 import { MAX_ACTIVITY_REACH, type Channel, type Territory } from './campaign-vocabularies';
 import { planGroups } from './campaign-form';
 import { parseCount } from './numbers';
-import type { Activity, ActivityChange, Campaign, NewActivity } from './useCampaigns';
+import type { Activity, ActivityChange, Campaign, NewActivity } from './campaign-types';
 
 /**
  * An activity: when, where, by which channel, a short description and how

@@ -11,7 +11,7 @@ import {
   type Territory,
 } from './campaign-vocabularies';
 import { amountText, parseAmount, parseCount } from './numbers';
-import type { CampaignChange, CampaignDetail, NewCampaign } from './useCampaigns';
+import type { CampaignChange, CampaignDetail, NewCampaign } from './campaign-types';
 
 /**
  * The campaign editor's values. Amounts and counts stay as typed until sent;

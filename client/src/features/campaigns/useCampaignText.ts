@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
 import { useTranslateFieldError } from '../../ui/form/useTranslateFieldError';
 import { useVocabulary } from '../../vocab/useVocabulary';
-import type { Release } from './useCampaigns';
+import type { Release } from './campaign-types';
 
 /**
  * Field messages of the campaign forms: this feature's codes first

@@ -9,20 +9,27 @@ import {
 import { api, call } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import { queryKeys } from '../../api/query-keys';
-import type { components } from '../../api/schema';
 import type { CampaignStatus, TargetGroup, Territory } from './campaign-vocabularies';
+import type {
+  CampaignChange,
+  CampaignDetail,
+  NewCampaign,
+  NewActivity,
+  ActivityChange,
+} from './campaign-types';
 
-type Schemas = components['schemas'];
-export type Campaign = Schemas['Campaign'];
-export type CampaignDetail = Schemas['CampaignDetail'];
-export type NewCampaign = Schemas['NewCampaign'];
-export type CampaignChange = Schemas['CampaignChange'];
-export type Activity = Schemas['CampaignActivity'];
-export type NewActivity = Schemas['NewCampaignActivity'];
-export type ActivityChange = Schemas['CampaignActivityChange'];
-export type CampaignResults = Schemas['CampaignResults'];
-export type Trend = Schemas['CampaignTrend'];
-export type Release = Schemas['StatisticsRelease'];
+export type {
+  Campaign,
+  CampaignDetail,
+  NewCampaign,
+  CampaignChange,
+  Activity,
+  NewActivity,
+  ActivityChange,
+  CampaignResults,
+  Trend,
+  Release,
+} from './campaign-types';
 
 export interface CampaignFilters {
   status?: CampaignStatus;
