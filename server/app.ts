@@ -54,6 +54,7 @@ import {
   statisticsRoutes,
 } from './modules/statistics';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { campaignsRoutes } from './modules/campaigns';
 
 export interface AppDeps {
   database: Database;
@@ -147,6 +148,7 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/reviews', reviewsRoutes(cases));
   api.use('/notifications', notificationsRoutes({ store, access, clock }));
   api.use('/statistics', statisticsRoutes({ ...statistics, access }));
+  api.use('/campaigns', campaignsRoutes({ store, access, clock }));
   api.use(
     '/users',
     usersRoutes({

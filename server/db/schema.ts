@@ -21,6 +21,13 @@ import type {
   PrivacyBudgetsTable,
   StatisticsReleasesTable,
 } from './schema.statistics';
+import type {
+  CampaignActivitiesTable,
+  CampaignActivityReachTable,
+  CampaignPlannedReachTable,
+  CampaignReleasesTable,
+  CampaignsTable,
+} from './schema.campaigns';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -53,6 +60,11 @@ export interface DB {
   statistics_releases: StatisticsReleasesTable;
   privacy_budgets: PrivacyBudgetsTable;
   privacy_budget_ledger: PrivacyBudgetLedgerTable;
+  campaigns: CampaignsTable;
+  campaign_planned_reach: CampaignPlannedReachTable;
+  campaign_releases: CampaignReleasesTable;
+  campaign_activities: CampaignActivitiesTable;
+  campaign_activity_reach: CampaignActivityReachTable;
 }
 
 export interface SchemaMigrationsTable {

@@ -1,5 +1,6 @@
 import { registerAuditOpenApi } from '../modules/audit/audit.openapi';
 import { registerAuthOpenApi } from '../modules/auth/auth.openapi';
+import { registerCampaignsOpenApi } from '../modules/campaigns';
 import { registerCasesOpenApi } from '../modules/cases/cases.openapi';
 import { registerCertificatesOpenApi } from '../modules/certificates/certificates.openapi';
 import { registerConsentsOpenApi } from '../modules/consents/consents.openapi';
@@ -35,5 +36,6 @@ export function buildApiDocument() {
   registerCertificatesOpenApi(registry);
   registerNotificationsOpenApi(registry);
   registerStatisticsOpenApi(registry);
+  registerCampaignsOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

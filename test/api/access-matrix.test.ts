@@ -57,6 +57,9 @@ const minorCases = new Map<Who, string>();
 let pendingCorrectionCase: string;
 /** One notification of each role's own (written as the system, as the database's triggers do). */
 const ownNotifications = new Map<Who, string>();
+let campaignId: string;
+let campaignActivityId: string;
+let campaignActivityToDelete: string;
 
 const CASE = {
   identifiedOn: '2026-11-12',
@@ -77,6 +80,26 @@ const unique = () => randomBytes(4).toString('hex');
 const stepUp = async (client: SessionClient) => {
   await client.post('/api/v1/auth/step-up', { code: await client.nextCode() });
 };
+const CAMPAIGN = {
+  name: 'Campaña de la matriz',
+  objective: 'Prevenir la captación',
+  targetTerritories: ['Pichincha'],
+  targetGroups: ['migrant'],
+  channels: ['radio'],
+  startsOn: '2026-01-01',
+  endsOn: '2026-12-31',
+  budgetUsd: 100,
+  plannedReach: { total: 100 },
+};
+const CAMPAIGN_ACTIVITY = {
+  date: '2026-02-01',
+  territory: 'Pichincha',
+  channel: 'radio',
+  reach: [{ group: 'migrant', count: 10 }],
+};
+type CampaignRead = { version: number; activities: { id: string; version: number }[] };
+const campaignRead = async (client: SessionClient) =>
+  (await client.get(`/api/v1/campaigns/${campaignId}`)).body as CampaignRead;
 const caseVersion = async (client: SessionClient) =>
   ((await client.get(`/api/v1/cases/${caseId}`)).body as { version: number }).version;
 
@@ -515,6 +538,68 @@ const ENDPOINTS: Endpoint[] = [
     prepare: newDraftRelease,
     allowed: ['coordinator'],
   })),
+  {
+    method: 'get',
+    path: () => '/api/v1/campaigns',
+    template: 'GET:/api/v1/campaigns/',
+    allowed: 'all',
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/campaigns',
+    template: 'POST:/api/v1/campaigns/',
+    body: () => CAMPAIGN,
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/campaigns/${campaignId}`,
+    template: 'GET:/api/v1/campaigns/:id',
+    allowed: 'all',
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/campaigns/${campaignId}`,
+    template: 'PATCH:/api/v1/campaigns/:id',
+    body: async (who, client) => ({
+      version: who === 'coordinator' ? (await campaignRead(client)).version : 1,
+      name: `Campaña ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/campaigns/${campaignId}/results`,
+    template: 'GET:/api/v1/campaigns/:id/results',
+    allowed: 'all',
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/campaigns/${campaignId}/activities`,
+    template: 'POST:/api/v1/campaigns/:id/activities',
+    body: () => CAMPAIGN_ACTIVITY,
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/campaigns/${campaignId}/activities/${campaignActivityId}`,
+    template: 'PATCH:/api/v1/campaigns/:id/activities/:activityId',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? (await campaignRead(client)).activities.find((a) => a.id === campaignActivityId)!
+              .version
+          : 1,
+      reach: [{ group: 'migrant', count: 11 }],
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/campaigns/${campaignId}/activities/${campaignActivityToDelete}`,
+    template: 'DELETE:/api/v1/campaigns/:id/activities/:activityId',
+    allowed: ['coordinator'],
+  },
   // Last: it ends each role's session.
   {
     method: 'post',
@@ -632,6 +717,17 @@ beforeAll(async () => {
     });
     revocableCertificate = (issued.body as { certificate: { id: string } }).certificate.id;
   }
+  const coordinator = clients.get('coordinator')!.client;
+  campaignId = ((await coordinator.post('/api/v1/campaigns', CAMPAIGN)).body as { id: string }).id;
+  const activities: string[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    const made = await coordinator.post(
+      `/api/v1/campaigns/${campaignId}/activities`,
+      CAMPAIGN_ACTIVITY,
+    );
+    activities.push((made.body as { id: string }).id);
+  }
+  [campaignActivityId, campaignActivityToDelete] = activities as [string, string];
   for (const [role, { id }] of clients) {
     const { rows } = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
       sql<{ id: string }>`insert into notifications (recipient_id, kind, resource_type, resource_id)

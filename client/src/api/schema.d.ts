@@ -5325,6 +5325,582 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prevention campaigns, latest start first; filter by status (on Ecuador's date), a day they are active on, a target territory or group. Any signed-in staff role (campaigns hold no personal data). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description planned (starts after today), running, ended (ended before today); Ecuador's date */
+                    status?: components["schemas"]["CampaignStatus"];
+                    /** @description Campaigns whose period includes this day */
+                    activeOn?: string;
+                    /** @description One of Ecuador's 24 provinces, as the statistics releases name them */
+                    territory?: components["schemas"]["CampaignTerritory"];
+                    group?: components["schemas"]["CampaignTargetGroup"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign. The releases linked must be published statistics releases (400 release_not_found / release_not_published on body.releaseIds.N). Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewCampaign"];
+                };
+            };
+            responses: {
+                /** @description The campaign */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign with its linked releases and its activities. Any signed-in staff role (campaigns hold no personal data). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a campaign from the version read (409 stale_version otherwise). A change that would leave recorded activities outside the period, territories or channels is 409 campaign_has_activities_outside, naming the field. Coordinator. Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CampaignChange"];
+                };
+            };
+            responses: {
+                /** @description The campaign as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reach against plan by territory and group; once the campaign has ended, the trend of each linked release's table before and after it, with the releases' 95 % error bounds (a change within the bounds is not a change). Any signed-in staff role (campaigns hold no personal data). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The results */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignResults"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an activity: within the campaign's period, in one of its territories, by one of its channels; reach as counts by group only. Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewCampaignActivity"];
+                };
+            };
+            responses: {
+                /** @description The activity */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignActivity"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an activity recorded in error, with its reach. Coordinator. Audited (one event naming the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an activity from the version read (409 stale_version otherwise). Coordinator. Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CampaignActivityChange"];
+                };
+            };
+            responses: {
+                /** @description The activity as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignActivity"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6337,6 +6913,294 @@ export interface components {
         };
         PublishedStatisticsReleaseList: {
             items: components["schemas"]["StatisticsRelease"][];
+        };
+        CampaignPage: {
+            items: components["schemas"]["Campaign"][];
+            nextCursor: string | null;
+        };
+        Campaign: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            objective: string;
+            targetTerritories: components["schemas"]["CampaignTerritory"][];
+            targetGroups: components["schemas"]["CampaignTargetGroup"][];
+            channels: components["schemas"]["CampaignChannel"][];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            status: components["schemas"]["CampaignStatus"];
+            /** @description US dollars, exact to the cent */
+            budgetUsd: number;
+            plannedReach: {
+                total: number;
+                byTerritoryGroup: components["schemas"]["CampaignPlannedCell"][];
+            };
+            /** @description The published releases that justify it, oldest period first */
+            releases: components["schemas"]["CampaignLinkedRelease"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /**
+         * @description One of Ecuador's 24 provinces, as the statistics releases name them
+         * @enum {string}
+         */
+        CampaignTerritory: "Azuay" | "Bolívar" | "Cañar" | "Carchi" | "Cotopaxi" | "Chimborazo" | "El Oro" | "Esmeraldas" | "Guayas" | "Imbabura" | "Loja" | "Los Ríos" | "Manabí" | "Morona Santiago" | "Napo" | "Pastaza" | "Pichincha" | "Tungurahua" | "Zamora Chinchipe" | "Galápagos" | "Sucumbíos" | "Orellana" | "Santo Domingo de los Tsáchilas" | "Santa Elena";
+        /** @enum {string} */
+        CampaignTargetGroup: "migrant" | "woman" | "child_adolescent" | "lgbti" | "indigenous" | "disability";
+        /** @enum {string} */
+        CampaignChannel: "schools" | "community_workshops" | "radio" | "television" | "social_media" | "transport_terminals" | "health_centres" | "workplaces" | "public_spaces" | "other";
+        /**
+         * @description planned (starts after today), running, ended (ended before today); Ecuador's date
+         * @enum {string}
+         */
+        CampaignStatus: "planned" | "running" | "ended";
+        CampaignPlannedCell: {
+            territory: components["schemas"]["CampaignTerritory"];
+            group: components["schemas"]["CampaignReachGroup"];
+            planned: number;
+        };
+        /**
+         * @description A vulnerability group, or general_public for anyone not reached as a member of one. Each person reached is counted once, in one group
+         * @enum {string}
+         */
+        CampaignReachGroup: "migrant" | "woman" | "child_adolescent" | "lgbti" | "indigenous" | "disability" | "general_public";
+        CampaignLinkedRelease: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            tableId: "victims_by_quarter_exploitation" | "victims_by_sex_age_group" | "victims_by_nationality_exploitation" | "victims_by_province" | "victims_by_vulnerability_group" | "referrals_by_sector_outcome" | "referrals_acknowledgement_by_sector";
+            period: {
+                year: number;
+                quarter: number | null;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        CampaignDetail: components["schemas"]["Campaign"] & {
+            /** @description By date, then as recorded */
+            activities: components["schemas"]["CampaignActivity"][];
+        };
+        CampaignActivity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date */
+            date: string;
+            territory: components["schemas"]["CampaignTerritory"];
+            channel: components["schemas"]["CampaignChannel"];
+            description: string | null;
+            /** @description By group, in the order of the groups' list */
+            reach: components["schemas"]["CampaignReachCount"][];
+            /** @description The sum of the counts */
+            totalReach: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        CampaignReachCount: {
+            group: components["schemas"]["CampaignReachGroup"];
+            count: number;
+        };
+        NewCampaign: {
+            name: string;
+            objective: string;
+            targetTerritories: components["schemas"]["CampaignTerritory"][];
+            targetGroups: components["schemas"]["CampaignTargetGroup"][];
+            channels: components["schemas"]["CampaignChannel"][];
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description On or after startsOn (400 ends_before_start)
+             */
+            endsOn: string;
+            /** @description US dollars, at most two decimals */
+            budgetUsd: number;
+            plannedReach: components["schemas"]["CampaignPlannedReach"];
+            /**
+             * @description Published statistics releases that justify the campaign; each must exist and be published when linked (400 release_not_found / release_not_published)
+             * @default []
+             */
+            releaseIds: string[];
+        };
+        CampaignPlannedReach: {
+            /** @description People the campaign plans to reach in all */
+            total: number;
+            /**
+             * @description Optional: by territory and group, each territory one of the campaign's, each group one of its target groups or general_public, each pair once; the cells add up to no more than the total (400 exceeds_total)
+             * @default []
+             */
+            byTerritoryGroup: components["schemas"]["CampaignPlannedCell"][];
+        };
+        /** @description A change from the version read: only the fields sent change; plannedReach and releaseIds replace the whole plan or list */
+        CampaignChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            name?: string;
+            objective?: string;
+            targetTerritories?: components["schemas"]["CampaignTerritory"][];
+            targetGroups?: components["schemas"]["CampaignTargetGroup"][];
+            channels?: components["schemas"]["CampaignChannel"][];
+            /** Format: date */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @description On or after startsOn (400 ends_before_start)
+             */
+            endsOn?: string;
+            /** @description US dollars, at most two decimals */
+            budgetUsd?: number;
+            plannedReach?: components["schemas"]["CampaignPlannedReach"];
+            /** @description Replaces the whole list (published releases only) */
+            releaseIds?: string[];
+        };
+        CampaignResults: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: date
+             * @description Ecuador's date the results were computed on
+             */
+            asOf: string;
+            status: components["schemas"]["CampaignStatus"];
+            reach: components["schemas"]["CampaignReachResults"];
+            /** @description One per table (and granularity) of the linked releases; null until the campaign has ended */
+            trends: components["schemas"]["CampaignTrend"][] | null;
+        };
+        CampaignReachResults: {
+            total: {
+                /** @description null: the plan says nothing for it (not the same as 0) */
+                planned: number | null;
+                reached: number;
+                /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
+                percentOfPlan: number | null;
+            };
+            byTerritory: {
+                /** @description null: the plan says nothing for it (not the same as 0) */
+                planned: number | null;
+                reached: number;
+                /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
+                percentOfPlan: number | null;
+                territory: components["schemas"]["CampaignTerritory"];
+            }[];
+            byGroup: {
+                /** @description null: the plan says nothing for it (not the same as 0) */
+                planned: number | null;
+                reached: number;
+                /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
+                percentOfPlan: number | null;
+                group: components["schemas"]["CampaignReachGroup"];
+            }[];
+            byTerritoryGroup: {
+                /** @description null: the plan says nothing for it (not the same as 0) */
+                planned: number | null;
+                reached: number;
+                /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
+                percentOfPlan: number | null;
+                territory: components["schemas"]["CampaignTerritory"];
+                group: components["schemas"]["CampaignReachGroup"];
+            }[];
+        };
+        CampaignTrend: {
+            /** @enum {string} */
+            tableId: "victims_by_quarter_exploitation" | "victims_by_sex_age_group" | "victims_by_nationality_exploitation" | "victims_by_province" | "victims_by_vulnerability_group" | "referrals_by_sector_outcome" | "referrals_acknowledgement_by_sector";
+            /** @description The campaign's releases of this table and granularity that justified it */
+            linkedReleaseIds: string[];
+            /**
+             * @description Yearly or quarterly releases: a year is only compared with years
+             * @enum {string}
+             */
+            granularity: "year" | "quarter";
+            /**
+             * @description What the figures are: the cells of the campaign's target territories (province) or groups (vulnerability_group) when the table has that dimension, else the table's grand total (null)
+             * @enum {string|null}
+             */
+            dimension: "province" | "vulnerability_group" | null;
+            /** @description Published releases of the table whose period ended before the campaign started, oldest first (then by publication) */
+            before: components["schemas"]["CampaignTrendRelease"][];
+            /** @description Published releases of the table whose period started after the campaign ended, oldest first (then by publication). Releases overlapping the campaign are in neither */
+            after: components["schemas"]["CampaignTrendRelease"][];
+            /** @description For each figure: the latest release before the campaign and the earliest after it (of several for one period, the last published) */
+            comparisons: {
+                key: string | null;
+                latestBefore: {
+                    /** Format: uuid */
+                    releaseId: string;
+                    value: number | null;
+                    errorBound95: number;
+                } | null;
+                earliestAfter: {
+                    /** Format: uuid */
+                    releaseId: string;
+                    value: number | null;
+                    errorBound95: number;
+                } | null;
+                /** @description true when [value − bound, value + bound] of the two overlap: a change within the error bounds is not a change. null when either side is missing or suppressed */
+                changeWithinBounds: boolean | null;
+            }[];
+        };
+        CampaignTrendRelease: {
+            /** Format: uuid */
+            releaseId: string;
+            period: {
+                year: number;
+                quarter: number | null;
+            };
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date-time */
+            publishedAt: string;
+            figures: components["schemas"]["CampaignTrendFigure"][];
+        };
+        CampaignTrendFigure: {
+            /** @description The territory or group of the cell; null for the table's grand total */
+            key: string | null;
+            /** @description As published; null when the release suppressed it ("<threshold"), never derived */
+            value: number | null;
+            /** @description The release's 95 % error bound of this figure */
+            errorBound95: number;
+        };
+        /** @description An activity of a campaign: on a day of its period, in one of its territories (400 not_a_campaign_territory), by one of its channels (400 not_a_campaign_channel) */
+        NewCampaignActivity: {
+            /**
+             * Format: date
+             * @description Within the campaign's period (400 outside_campaign_period)
+             */
+            date: string;
+            territory: components["schemas"]["CampaignTerritory"];
+            channel: components["schemas"]["CampaignChannel"];
+            description?: string;
+            /**
+             * @description How many people the activity reached, by group (each group once; each person counted once, in one group). Counts only: never a name or a contact of anyone
+             * @default []
+             */
+            reach: components["schemas"]["CampaignReachCount"][];
+        };
+        CampaignActivityChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /** Format: date */
+            date?: string;
+            territory?: components["schemas"]["CampaignTerritory"];
+            channel?: components["schemas"]["CampaignChannel"];
+            /** @description null removes it */
+            description?: string | null;
+            /** @description Replaces the whole list */
+            reach?: components["schemas"]["CampaignReachCount"][];
         };
     };
     responses: never;
