@@ -75,10 +75,11 @@ async function publishRelease(
   return release.id;
 }
 
-async function screenshot(name: string): Promise<void> {
+/** With E2E_SCREENSHOTS set, the page as it looks (a dialog: the window it is in). */
+async function screenshot(name: string, fullPage = true): Promise<void> {
   if (!SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** Switches the interface to English for `check`, then back to Spanish. */
@@ -193,7 +194,10 @@ test('a new campaign: required fields first, then saved with a published release
   await page.getByRole('button', { name: 'Crear campaña' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema que corregir' });
   await expect(summary).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Complete este campo.' }).first()).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Nombre: Complete este campo.' })).toBeVisible();
+  await expect(
+    summary.getByRole('link', { name: 'Fecha de inicio: Complete este campo.' }),
+  ).toBeVisible();
   await expect(summary.getByRole('link', { name: 'Elija al menos una opción.' })).toHaveCount(3);
   await expect(page.getByRole('textbox', { name: 'Nombre', exact: true })).toHaveAttribute(
     'aria-invalid',
@@ -262,6 +266,7 @@ test('two activities, in a dialog that asks for counts only; reach against the p
   await expect(
     dialog.getByRole('alert').getByRole('link', { name: 'Complete este campo.' }),
   ).toHaveCount(3);
+  await screenshot('activity-dialog-errors', false);
   await expectAccessible(page, 'activity dialog with errors', false);
   await dialog.getByRole('button', { name: 'Cancelar' }).click();
   await expect(dialog).toBeHidden();
@@ -358,6 +363,7 @@ test('an edit from a stale version shows the conflict and loads the current one'
     .filter({ hasText: 'Otra persona cambió esta campaña mientras usted la editaba.' });
   await expect(conflict).toBeVisible();
   await expect(page.getByRole('button', { name: 'Guardar cambios' })).toBeDisabled();
+  await screenshot('campaign-editor-conflict');
   await expectAccessible(page, 'campaign editor, conflict');
   await conflict.getByRole('button', { name: 'Cargar la versión actual' }).click();
   await expect(page.getByRole('textbox', { name: 'Objetivo', exact: true })).toHaveValue(
@@ -423,6 +429,12 @@ test('a caseworker reads the campaign but has no edit action', async ({ browser 
     await expect(reader.getByRole('button', { name: 'Añadir actividad' })).toHaveCount(0);
     await expect(reader.getByRole('button', { name: /^Editar|^Eliminar/ })).toHaveCount(0);
     await expectAccessible(reader, 'campaign page, read only');
+    if (SCREENSHOTS) {
+      await reader.screenshot({
+        path: path.join(SCREENSHOTS, 'campaign-page-caseworker.png'),
+        fullPage: true,
+      });
+    }
     // The editor's address is the coordinators'.
     await reader.goto(`/campaigns/${campaignId}/edit`);
     await expect(reader).not.toHaveURL(/\/edit$/);

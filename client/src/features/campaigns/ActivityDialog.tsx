@@ -22,7 +22,12 @@ import {
 } from './activity-form';
 import { planGroups } from './campaign-form';
 import { FieldAnchor } from './FieldAnchor';
-import { useCampaignErrorText, useCampaignFormat, useCampaignProblems } from './useCampaignText';
+import {
+  useCampaignErrorText,
+  useCampaignFormat,
+  useCampaignProblems,
+  useFieldLabels,
+} from './useCampaignText';
 import {
   useCreateActivity,
   useUpdateActivity,
@@ -48,6 +53,7 @@ export function ActivityDialog({
   const { label, options } = useVocabulary();
   const format = useCampaignFormat();
   const translateError = useCampaignErrorText();
+  const fieldLabel = useFieldLabels();
   const problems = useCampaignProblems();
   const create = useCreateActivity(campaign.id);
   const update = useUpdateActivity(campaign.id, activity?.id ?? '');
@@ -64,7 +70,7 @@ export function ActivityDialog({
     { setError: form.setError, errors: form.formState.errors },
     translateError,
   );
-  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount);
+  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
   const groups = planGroups(campaign.targetGroups);
   const bound = { control: form.control, translateError, isDisabled: mutation.isPending };
   const reachErrors = form.formState.errors.reach;

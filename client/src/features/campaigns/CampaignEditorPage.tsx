@@ -22,7 +22,12 @@ import {
   type CampaignFormValues,
 } from './campaign-form';
 import { CampaignFields } from './CampaignFields';
-import { useCampaignErrorText, useCampaignFormat, useCampaignProblems } from './useCampaignText';
+import {
+  useCampaignErrorText,
+  useCampaignFormat,
+  useCampaignProblems,
+  useFieldLabels,
+} from './useCampaignText';
 import {
   useCampaign,
   useCreateCampaign,
@@ -42,6 +47,7 @@ export function NewCampaignPage() {
   const navigate = useNavigate();
   const create = useCreateCampaign();
   const translateError = useCampaignErrorText();
+  const fieldLabel = useFieldLabels();
   const problems = useCampaignProblems();
   const form = useForm<CampaignFormValues>({
     resolver: zodResolver(CampaignForm),
@@ -53,7 +59,7 @@ export function NewCampaignPage() {
     { setError: form.setError, errors: form.formState.errors },
     translateError,
   );
-  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount);
+  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
   const submit = form.handleSubmit((values) => {
     serverErrors.clear();
     create.mutate(toNewCampaign(values), {
@@ -124,6 +130,7 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
   const update = useUpdateCampaign(loaded.id);
   const refresh = useRefreshCampaign(loaded.id);
   const translateError = useCampaignErrorText();
+  const fieldLabel = useFieldLabels();
   const problems = useCampaignProblems();
   const [base, setBase] = useState(loaded);
   const [nothing, setNothing] = useState(false);
@@ -138,7 +145,7 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
     { setError: form.setError, errors: form.formState.errors },
     translateError,
   );
-  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount);
+  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
   const stale = isProblem(update.error, 'stale_version');
 
   const submit = form.handleSubmit((values) => {

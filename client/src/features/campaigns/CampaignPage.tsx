@@ -62,7 +62,7 @@ function CampaignFacts({ campaign }: { campaign: CampaignDetail }) {
   const { label } = useVocabulary();
   const format = useCampaignFormat();
   return (
-    <section className="panel" aria-labelledby="campaign-facts-title">
+    <section className="panel campaign-facts" aria-labelledby="campaign-facts-title">
       <h2 id="campaign-facts-title">{t('page.facts')}</h2>
       <dl className="facts">
         <dt>{t('fields.status')}</dt>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
 import { useTranslateFieldError } from '../../ui/form/useTranslateFieldError';
 import { useVocabulary } from '../../vocab/useVocabulary';
+import { REACH_GROUPS, TERRITORIES } from './campaign-vocabularies';
 import type { Release } from './campaign-types';
 
 /**
@@ -81,6 +82,47 @@ export function useCampaignFormat() {
           ? `<${count.format(threshold)}`
           : t('figure.suppressed')
         : `${count.format(value)} ± ${count.format(bound)}`,
+  };
+}
+
+/**
+ * The name of a campaign form's field from its element id (ui/form fieldId:
+ * `field-` and the path with dashes), for the error summary.
+ */
+export function useFieldLabels() {
+  const { t } = useTranslation('campaigns');
+  const { label } = useVocabulary();
+  const names: Record<string, string> = {
+    name: t('fields.name'),
+    objective: t('fields.objective'),
+    targetTerritories: t('fields.targetTerritories'),
+    targetGroups: t('fields.targetGroups'),
+    channels: t('fields.channels'),
+    startsOn: t('fields.startsOn'),
+    endsOn: t('fields.endsOn'),
+    budgetUsd: t('fields.budgetUsd'),
+    'plannedReach-total': t('fields.plannedTotal'),
+    'plannedReach-byTerritoryGroup': t('form.byTerritoryGroup'),
+    releaseIds: t('form.releases'),
+    date: t('activities.date'),
+    territory: t('activities.territory'),
+    channel: t('activities.channel'),
+    description: t('activities.description'),
+    reach: t('activities.reach'),
+  };
+  return (fieldId: string): string | undefined => {
+    const path = fieldId.replace(/^field-/, '');
+    const cell = /^plannedReach-byTerritoryGroup-c_(\d+)_(\d+)$/.exec(path);
+    if (cell) {
+      const territory = TERRITORIES[Number(cell[1])];
+      const group = REACH_GROUPS[Number(cell[2])];
+      if (territory && group) {
+        return `${label('province', territory)} · ${label('vulnerabilityGroup', group)}`;
+      }
+    }
+    const reach = /^reach-(\w+)$/.exec(path);
+    if (reach?.[1]) return `${names.reach} · ${label('vulnerabilityGroup', reach[1])}`;
+    return names[path];
   };
 }
 
