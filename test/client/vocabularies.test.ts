@@ -51,6 +51,14 @@ const LABELLED: Record<string, Record<string, string>> = {
   User: { role: 'role' },
   InstitutionCertificate: { status: 'certificateStatus' },
   RevokeCertificate: { reason: 'certificateRevocationReason' },
+  Campaign: {
+    targetTerritories: 'province',
+    targetGroups: 'vulnerabilityGroup',
+    channels: 'campaignChannel',
+    status: 'campaignStatus',
+  },
+  CampaignReachCount: { group: 'vulnerabilityGroup' },
+  CampaignLinkedRelease: { tableId: 'statisticsTable' },
   StatisticsTable: { id: 'statisticsTable' },
   StatisticsRelease: { state: 'releaseState' },
 };

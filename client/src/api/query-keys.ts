@@ -62,6 +62,19 @@ export const queryKeys = {
     releases: (tableId?: string) => ['observatory', 'releases', tableId ?? 'all'] as const,
     release: (id: string) => ['observatory', 'release', id] as const,
   },
+  /**
+   * Prevention campaigns (no personal data) and the published statistics
+   * releases they link: those never change once published, so a campaign's
+   * screens read them from the public endpoints and keep them.
+   */
+  campaigns: {
+    all: ['campaigns'] as const,
+    list: (filters: object) => ['campaigns', 'list', filters] as const,
+    detail: (id: string) => ['campaigns', 'detail', id] as const,
+    results: (id: string) => ['campaigns', 'detail', id, 'results'] as const,
+    publishedReleases: ['campaigns', 'published-releases'] as const,
+    publishedRelease: (id: string) => ['campaigns', 'published-releases', id] as const,
+  },
   /** The administrators' screens (the directory above is what case workers read). */
   admin: {
     all: ['admin'] as const,

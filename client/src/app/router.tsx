@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
 import { auditRoutes } from '../features/audit/routes';
+import { campaignEditorRoutes, campaignRoutes } from '../features/campaigns/routes';
 import { caseRoutes } from '../features/cases/routes';
 import { supervisionRoutes } from '../features/cases/supervision/routes';
 import { consentRoutes } from '../features/consents/routes';
@@ -50,6 +51,8 @@ export const routes: RouteObject[] = [
           { element: <RequireRole roles={['auditor']} />, children: auditRoutes },
           { element: <RequireRole roles={['coordinator']} />, children: statisticsRoutes },
           ...notificationRoutes,
+          ...campaignRoutes,
+          { element: <RequireRole roles={['coordinator']} />, children: campaignEditorRoutes },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

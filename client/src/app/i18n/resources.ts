@@ -24,6 +24,8 @@ import observatoryEn from '../../features/observatory/locales/en.json';
 import observatoryEs from '../../features/observatory/locales/es.json';
 import chartsEn from '../../ui/charts/locales/en.json';
 import chartsEs from '../../ui/charts/locales/es.json';
+import campaignsEn from '../../features/campaigns/locales/en.json';
+import campaignsEs from '../../features/campaigns/locales/es.json';
 import uiEn from '../../ui/locales/en.json';
 import uiEs from '../../ui/locales/es.json';
 import vocabEn from '../../vocab/locales/en.json';
@@ -51,6 +53,7 @@ export const resources = {
     statistics: statisticsEs,
     observatory: observatoryEs,
     charts: chartsEs,
+    campaigns: campaignsEs,
   },
   en: {
     app: appEn,
@@ -68,6 +71,7 @@ export const resources = {
     statistics: statisticsEn,
     observatory: observatoryEn,
     charts: chartsEn,
+    campaigns: campaignsEn,
   },
 } as const;
 

@@ -25,7 +25,8 @@ interface NavItem {
     | 'auditLog'
     | 'accessReports'
     | 'notifications'
-    | 'statistics'}`;
+    | 'statistics'
+    | 'campaigns'}`;
   roles: readonly Role[];
 }
 
@@ -42,6 +43,12 @@ const NAV: readonly NavItem[] = [
   { to: '/audit', label: 'nav.auditLog', roles: ['auditor'] },
   { to: '/audit/access', label: 'nav.accessReports', roles: ['auditor'] },
   { to: '/statistics', label: 'nav.statistics', roles: ['coordinator'] },
+  // Campaigns hold no personal data: every staff role reads them (coordinators edit).
+  {
+    to: '/campaigns',
+    label: 'nav.campaigns',
+    roles: ['coordinator', 'caseworker', 'supervisor', 'partner', 'auditor', 'admin'],
+  },
 ];
 
 /** Moves focus to the new page's heading after client-side navigation (screen readers hear it). */

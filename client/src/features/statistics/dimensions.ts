@@ -4,12 +4,12 @@
  * reads it beside the server's catalogue to prove every value has a label.
  */
 export const DIMENSION_VOCABULARY = {
-  quarter: 'statisticsQuarter',
+  quarter: 'quarter',
   exploitation_group: 'exploitationGroup',
-  sex: 'statisticsSex',
-  age_group: 'statisticsAgeGroup',
+  sex: 'sexGroup',
+  age_group: 'ageGroup',
   nationality_group: 'nationalityGroup',
-  province: 'statisticsProvince',
+  province: 'province',
   vulnerability_group: 'vulnerabilityGroup',
   sector: 'sector',
   outcome: 'referralOutcome',

@@ -1,0 +1,226 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isProblem } from '../../api/problem';
+import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { useServerFieldErrors } from '../../ui/form/useServerFieldErrors';
+import { useSubmitSummary } from './useSubmitSummary';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { PageHeader } from '../../ui/PageHeader';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import {
+  CAMPAIGN_FIELDS,
+  CampaignForm,
+  campaignFormOf,
+  emptyCampaignForm,
+  toCampaignChange,
+  toNewCampaign,
+  type CampaignFormValues,
+} from './campaign-form';
+import { CampaignFields } from './CampaignFields';
+import {
+  useCampaignErrorText,
+  useCampaignFormat,
+  useCampaignProblems,
+  useFieldLabels,
+} from './useCampaignText';
+import {
+  useCampaign,
+  useCreateCampaign,
+  useRefreshCampaign,
+  useUpdateCampaign,
+  type CampaignDetail,
+} from './useCampaigns';
+import './campaigns.css';
+
+/** Problems a field error explains on its own: the summary and the fields say it. */
+const explainedByFields = (error: unknown) =>
+  isProblem(error, 'validation_failed') && error.errors.length > 0;
+
+/** A new campaign (coordinators only); saved, it opens its page. */
+export function NewCampaignPage() {
+  const { t } = useTranslation('campaigns');
+  const navigate = useNavigate();
+  const create = useCreateCampaign();
+  const translateError = useCampaignErrorText();
+  const fieldLabel = useFieldLabels();
+  const problems = useCampaignProblems();
+  const form = useForm<CampaignFormValues>({
+    resolver: zodResolver(CampaignForm),
+    defaultValues: emptyCampaignForm(),
+    shouldFocusError: false,
+  });
+  const serverErrors = useServerFieldErrors(
+    CAMPAIGN_FIELDS,
+    { setError: form.setError, errors: form.formState.errors },
+    translateError,
+  );
+  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
+  const submit = form.handleSubmit((values) => {
+    serverErrors.clear();
+    create.mutate(toNewCampaign(values), {
+      onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`),
+      onError: (error) => {
+        serverErrors.apply(error);
+        summary.refresh();
+      },
+    });
+  });
+
+  return (
+    <>
+      <PageHeader title={t('editor.newTitle')} />
+      <p className="campaign-lead">{t('editor.intro')}</p>
+      <form
+        className="stack campaign-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <ErrorSummary items={summary.items} />
+        {create.isError && !explainedByFields(create.error) && (
+          <ProblemMessage error={create.error} messages={problems} />
+        )}
+        <p className="field__description">{t('form.requiredNote')}</p>
+        <CampaignFields form={form} translateError={translateError} isDisabled={create.isPending} />
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={create.isPending}>
+            {create.isPending ? t('editor.saving') : t('editor.create')}
+          </Button>
+          <Link className="button button--secondary" to="/campaigns">
+            {t('editor.cancel')}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** A change of a campaign (coordinators only), from the version read. */
+export function EditCampaignPage() {
+  const { t } = useTranslation('campaigns');
+  const { id = '' } = useParams();
+  const campaign = useCampaign(id);
+  return (
+    <>
+      <PageHeader title={t('editor.editTitle')} />
+      {campaign.isPending && <Loading />}
+      {campaign.isError && <ProblemMessage error={campaign.error} />}
+      {campaign.data && <EditCampaignForm loaded={campaign.data} />}
+    </>
+  );
+}
+
+/**
+ * Only the fields that changed are sent, with the version this form started
+ * from. When someone else saved first (409 stale_version) the form says so
+ * and offers to load the current version (what was typed here is then
+ * replaced: the person reapplies it on the current one).
+ */
+function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
+  const { t } = useTranslation('campaigns');
+  const navigate = useNavigate();
+  const format = useCampaignFormat();
+  const update = useUpdateCampaign(loaded.id);
+  const refresh = useRefreshCampaign(loaded.id);
+  const translateError = useCampaignErrorText();
+  const fieldLabel = useFieldLabels();
+  const problems = useCampaignProblems();
+  const [base, setBase] = useState(loaded);
+  const [nothing, setNothing] = useState(false);
+  const [reloaded, setReloaded] = useState(false);
+  const form = useForm<CampaignFormValues>({
+    resolver: zodResolver(CampaignForm),
+    defaultValues: campaignFormOf(loaded, format.decimal),
+    shouldFocusError: false,
+  });
+  const serverErrors = useServerFieldErrors(
+    CAMPAIGN_FIELDS,
+    { setError: form.setError, errors: form.formState.errors },
+    translateError,
+  );
+  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
+  const stale = isProblem(update.error, 'stale_version');
+
+  const submit = form.handleSubmit((values) => {
+    serverErrors.clear();
+    setNothing(false);
+    setReloaded(false);
+    const change = toCampaignChange(base, values);
+    if (!change) {
+      setNothing(true);
+      return;
+    }
+    update.mutate(change, {
+      onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`),
+      onError: (error) => {
+        serverErrors.apply(error);
+        summary.refresh();
+      },
+    });
+  });
+
+  const loadCurrent = async () => {
+    const fresh = await refresh();
+    setBase(fresh);
+    form.reset(campaignFormOf(fresh, format.decimal));
+    update.reset();
+    serverErrors.clear();
+    setReloaded(true);
+  };
+
+  return (
+    <form
+      className="stack campaign-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <ErrorSummary items={summary.items} />
+      {stale && (
+        <div className="notice notice--warning" role="alert">
+          <p>
+            <strong>{t('editor.staleTitle')}</strong>
+          </p>
+          <p>{t('editor.staleExplain')}</p>
+          <div className="actions">
+            <Button variant="primary" onPress={() => void loadCurrent()}>
+              {t('editor.loadCurrent')}
+            </Button>
+          </div>
+        </div>
+      )}
+      {reloaded && (
+        <Notice tone="info" live>
+          {t('editor.reloaded')}
+        </Notice>
+      )}
+      {update.isError && !stale && !explainedByFields(update.error) && (
+        <ProblemMessage error={update.error} messages={problems} />
+      )}
+      {nothing && (
+        <Notice tone="info" live>
+          {t('editor.nothing')}
+        </Notice>
+      )}
+      <p className="field__description">{t('form.requiredNote')}</p>
+      <CampaignFields form={form} translateError={translateError} isDisabled={update.isPending} />
+      <div className="actions">
+        <Button type="submit" variant="primary" isDisabled={update.isPending || stale}>
+          {update.isPending ? t('editor.saving') : t('editor.save')}
+        </Button>
+        <Link className="button button--secondary" to={`/campaigns/${loaded.id}`}>
+          {t('editor.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * Prevention campaigns, read by every staff role: /campaigns and
+ * /campaigns/:id (addresses carry ids and filter codes only).
+ */
+export const campaignRoutes: RouteObject[] = [
+  {
+    path: 'campaigns',
+    lazy: async () => ({ Component: (await import('./CampaignListPage')).CampaignListPage }),
+  },
+  {
+    path: 'campaigns/:id',
+    lazy: async () => ({ Component: (await import('./CampaignPage')).CampaignPage }),
+  },
+];
+
+/** The coordinators' editor: /campaigns/new and /campaigns/:id/edit. */
+export const campaignEditorRoutes: RouteObject[] = [
+  {
+    path: 'campaigns/new',
+    lazy: async () => ({ Component: (await import('./CampaignEditorPage')).NewCampaignPage }),
+  },
+  {
+    path: 'campaigns/:id/edit',
+    lazy: async () => ({ Component: (await import('./CampaignEditorPage')).EditCampaignPage }),
+  },
+];
