@@ -97,6 +97,14 @@ const CAMPAIGN_ACTIVITY = {
   channel: 'radio',
   reach: [{ group: 'migrant', count: 10 }],
 };
+/** Campaigns are read by the lead agency's staff and the system's own roles: not partners. */
+const CAMPAIGN_READERS: readonly ActorRole[] = [
+  'admin',
+  'supervisor',
+  'caseworker',
+  'coordinator',
+  'auditor',
+];
 type CampaignRead = { version: number; activities: { id: string; version: number }[] };
 const campaignRead = async (client: SessionClient) =>
   (await client.get(`/api/v1/campaigns/${campaignId}`)).body as CampaignRead;
@@ -542,7 +550,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: () => '/api/v1/campaigns',
     template: 'GET:/api/v1/campaigns/',
-    allowed: 'all',
+    allowed: CAMPAIGN_READERS,
   },
   {
     method: 'post',
@@ -555,7 +563,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: () => `/api/v1/campaigns/${campaignId}`,
     template: 'GET:/api/v1/campaigns/:id',
-    allowed: 'all',
+    allowed: CAMPAIGN_READERS,
   },
   {
     method: 'patch',
@@ -571,7 +579,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: () => `/api/v1/campaigns/${campaignId}/results`,
     template: 'GET:/api/v1/campaigns/:id/results',
-    allowed: 'all',
+    allowed: CAMPAIGN_READERS,
   },
   {
     method: 'post',

@@ -1,20 +1,23 @@
-import { insertReleaseRow } from '../helpers/statistics';
 import { randomUUID } from 'node:crypto';
-import type { DbActor } from '../../server/db/actor-transaction';
-import {
-  changeWithinBounds,
-  percentOfPlan,
-  trendsOf,
-} from '../../server/modules/campaigns/campaign-results';
+import { sql } from 'kysely';
+import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import {
   dayIn,
   releasePeriodBounds,
   statusOn,
 } from '../../server/modules/campaigns/campaign-dates';
-import { cellKeys, tableById, type TableId } from '../../server/modules/statistics/catalogue';
-import type { Release } from '../../server/modules/statistics/statistics.schemas';
-import { definitionOf } from '../../server/modules/statistics';
+import { changeWithinBounds, trendsOf } from '../../server/modules/campaigns/campaign-trends';
+import { percentOfPlan } from '../../server/modules/campaigns/reach-results';
+import type { Release } from '../../server/modules/statistics';
+import { cellKeys, definitionOf, tableById } from '../../server/modules/statistics';
 import { startTestApp, type TestApp } from '../helpers/app';
+import {
+  CAMPAIGNS as BASE,
+  campaignBody,
+  insertRelease,
+  type ReleaseSpec,
+} from '../helpers/campaigns';
+import { asSuperuser } from '../helpers/superuser';
 import { signedIn } from '../helpers/users';
 
 /**
@@ -24,8 +27,18 @@ import { signedIn } from '../helpers/users';
  * policies let insert and decide) so that their figures are known.
  */
 type Signed = Awaited<ReturnType<typeof signedIn>>;
-type Progress = { planned: number | null; reached: number; percentOfPlan: number | null };
-type Figure = { key: string | null; value: number | null; errorBound95: number };
+type Progress = {
+  planned: number | null;
+  reached: number;
+  reachedOutsidePlan: number | null;
+  percentOfPlan: number | null;
+};
+type Figure = {
+  key: string | null;
+  value: number | null;
+  errorBound95: number | null;
+  cellsSuppressed: number;
+};
 type TrendRelease = {
   releaseId: string;
   period: { year: number; quarter: number | null };
@@ -33,7 +46,7 @@ type TrendRelease = {
   periodEnd: string;
   figures: Figure[];
 };
-type Point = { releaseId: string; value: number | null; errorBound95: number } | null;
+type Point = (Omit<Figure, 'key'> & { releaseId: string }) | null;
 type Trend = {
   tableId: string;
   linkedReleaseIds: string[];
@@ -68,87 +81,28 @@ let reader: Signed;
 beforeAll(async () => {
   t = await startTestApp();
   coordinator = await signedIn(t, 'coordinator');
-  reader = await signedIn(t, 'partner');
+  reader = await signedIn(t, 'caseworker');
 }, 60_000);
 afterAll(() => t.close());
 
-const BASE = '/api/v1/campaigns';
+/** A release whose figures are what the test says, as the coordinator. */
+const release = (spec: ReleaseSpec) => insertRelease(t.database, coordinator.user.id, spec);
 
-interface ReleaseSpec {
-  tableId: TableId;
-  year: number;
-  quarter?: number;
-  /** Cell values by the cell key's parts joined with '|'; null: suppressed; absent: 0. */
-  cells?: Record<string, number | null>;
-  cellBound?: number;
-  grand?: { value: number; errorBound95: number };
-  state?: 'published' | 'draft';
-  publishedAt?: string;
-}
-
-/** A release straight into the table, as the coordinator: its figures are what the test says. */
-async function release(spec: ReleaseSpec): Promise<string> {
-  const id = randomUUID();
-  const table = tableById(spec.tableId)!;
-  const period = spec.quarter ? { year: spec.year, quarter: spec.quarter } : { year: spec.year };
-  const cellBound = spec.cellBound ?? 20;
-  const cells = cellKeys(table, period).map((key) => {
-    const value = spec.cells?.[key.join('|')];
-    return value === null
-      ? { key, value: null, suppressed: true }
-      : { key, value: value ?? 0, suppressed: false };
-  });
-  const shown = cells.filter((c) => c.value !== null);
-  const grand = spec.grand ?? {
-    value: shown.reduce((n, c) => n + (c.value ?? 0), 0),
-    errorBound95: 99,
-  };
-  const figures = {
-    cells,
-    cellErrorBound95: cellBound,
-    noiseScale: 2,
-    totals: {
-      grand: {
-        ...grand,
-        cellsShown: shown.length,
-        cellsSuppressed: cells.length - shown.length,
-      },
-      byDimension: [],
-    },
-  };
-  const actor: DbActor = {
-    id: coordinator.user.id,
-    role: 'coordinator',
-    institutionId: coordinator.user.institutionId,
-  };
-  await insertReleaseRow(t.database, {
-    id,
-    tableId: spec.tableId,
-    year: spec.year,
-    quarter: spec.quarter ?? null,
-    sensitivity: table.contributionBound,
-    definition: definitionOf(table, period),
-    figures,
-    computedBy: actor.id,
-    state: spec.state ?? 'published',
-    decidedAt: new Date(spec.publishedAt ?? `${spec.year + 1}-01-15T12:00:00Z`),
-  });
-  return id;
-}
-
+/** A campaign measured in 2023 (it has ended), planned in all; `over` replaces fields. */
 async function campaign(over: Record<string, unknown>): Promise<string> {
-  const res = await coordinator.client.post(BASE, {
-    name: 'Campaña medida',
-    objective: 'Medir el alcance',
-    targetTerritories: ['Pichincha', 'Guayas'],
-    targetGroups: ['migrant', 'woman'],
-    channels: ['radio', 'schools'],
-    startsOn: '2023-03-01',
-    endsOn: '2023-06-30',
-    budgetUsd: 1000,
-    plannedReach: { total: 1000 },
-    ...over,
-  });
+  const res = await coordinator.client.post(
+    BASE,
+    campaignBody({
+      name: 'Campaña medida',
+      objective: 'Medir el alcance',
+      channels: ['radio', 'schools'],
+      startsOn: '2023-03-01',
+      endsOn: '2023-06-30',
+      budgetUsd: 1000,
+      plannedReach: { total: 1000 },
+      ...over,
+    }),
+  );
   expect(res.status).toBe(201);
   return (res.body as { id: string }).id;
 }
@@ -167,6 +121,13 @@ async function results(campaignId: string): Promise<Results> {
   expect(res.status).toBe(200);
   return res.body as Results;
 }
+
+const row = (
+  planned: number | null,
+  reached: number,
+  reachedOutsidePlan: number | null,
+  percentOfPlan: number | null,
+): Progress => ({ planned, reached, reachedOutsidePlan, percentOfPlan });
 
 describe('reach against plan', () => {
   it('adds up reach by territory, group and both, beside the plan', async () => {
@@ -206,32 +167,28 @@ describe('reach against plan', () => {
     const { reach, status, asOf } = await results(id);
     expect(status).toBe('ended');
     expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(reach.total).toEqual({ planned: 1000, reached: 728, percentOfPlan: 72.8 });
+    // The total's plan is for everyone: all reach counts against it.
+    expect(reach.total).toEqual(row(1000, 728, 0, 72.8));
+    // A territory's reach against its plan counts only its planned cells; the rest apart.
     expect(reach.byTerritory).toEqual([
-      { territory: 'Guayas', planned: 100, reached: 128, percentOfPlan: 128 },
-      { territory: 'Pichincha', planned: 500, reached: 600, percentOfPlan: 120 },
+      { territory: 'Guayas', ...row(100, 127, 1, 127) },
+      { territory: 'Pichincha', ...row(500, 200, 400, 40) },
     ]);
     // Target groups always; others (not planned) when reached.
     expect(reach.byGroup).toEqual([
-      { group: 'migrant', planned: 400, reached: 270, percentOfPlan: 67.5 },
-      { group: 'woman', planned: 200, reached: 57, percentOfPlan: 28.5 },
-      { group: 'disability', planned: null, reached: 1, percentOfPlan: null },
-      { group: 'general_public', planned: null, reached: 400, percentOfPlan: null },
+      { group: 'migrant', ...row(400, 270, 0, 67.5) },
+      { group: 'woman', ...row(200, 57, 0, 28.5) },
+      { group: 'disability', ...row(null, 1, null, null) },
+      { group: 'general_public', ...row(null, 400, null, null) },
     ]);
     expect(reach.byTerritoryGroup).toEqual([
-      { territory: 'Guayas', group: 'migrant', planned: 100, reached: 120, percentOfPlan: 120 },
+      { territory: 'Guayas', group: 'migrant', ...row(100, 120, 0, 120) },
       // Planned as zero: no percentage of nothing.
-      { territory: 'Guayas', group: 'woman', planned: 0, reached: 7, percentOfPlan: null },
-      { territory: 'Guayas', group: 'disability', planned: null, reached: 1, percentOfPlan: null },
-      { territory: 'Pichincha', group: 'migrant', planned: 300, reached: 150, percentOfPlan: 50 },
-      { territory: 'Pichincha', group: 'woman', planned: 200, reached: 50, percentOfPlan: 25 },
-      {
-        territory: 'Pichincha',
-        group: 'general_public',
-        planned: null,
-        reached: 400,
-        percentOfPlan: null,
-      },
+      { territory: 'Guayas', group: 'woman', ...row(0, 7, 0, null) },
+      { territory: 'Guayas', group: 'disability', ...row(null, 1, null, null) },
+      { territory: 'Pichincha', group: 'migrant', ...row(300, 150, 0, 50) },
+      { territory: 'Pichincha', group: 'woman', ...row(200, 50, 0, 25) },
+      { territory: 'Pichincha', group: 'general_public', ...row(null, 400, null, null) },
     ]);
   });
 
@@ -244,13 +201,40 @@ describe('reach against plan', () => {
     const { reach, status, trends } = await results(id);
     expect(status).toBe('running');
     expect(trends).toBeNull();
-    expect(reach.total).toEqual({ planned: 3, reached: 0, percentOfPlan: 0 });
+    expect(reach.total).toEqual(row(3, 0, 0, 0));
     expect(reach.byTerritory.map((r) => [r.territory, r.planned, r.reached])).toEqual([
       ['Guayas', null, 0],
       ['Pichincha', null, 0],
     ]);
     expect(reach.byGroup.map((r) => r.group)).toEqual(['migrant', 'woman']);
     expect(reach.byTerritoryGroup).toEqual([]);
+  });
+
+  it("compares like with like: a partial plan against its planned cells only (the reviewer's R2)", async () => {
+    const id = await campaign({
+      targetTerritories: ['Pichincha'],
+      targetGroups: ['woman'],
+      plannedReach: {
+        total: 1000,
+        byTerritoryGroup: [{ territory: 'Pichincha', group: 'woman', planned: 100 }],
+      },
+    });
+    await activity(id, {
+      territory: 'Pichincha',
+      reach: [{ group: 'general_public', count: 500 }],
+    });
+    const { reach } = await results(id);
+    // Not 500 of 100 (500 %): nobody of the planned cell was reached; 500 outside it.
+    expect(reach.byTerritory).toEqual([{ territory: 'Pichincha', ...row(100, 0, 500, 0) }]);
+    expect(reach.byGroup).toEqual([
+      { group: 'woman', ...row(100, 0, 0, 0) },
+      { group: 'general_public', ...row(null, 500, null, null) },
+    ]);
+    expect(reach.byTerritoryGroup).toEqual([
+      { territory: 'Pichincha', group: 'woman', ...row(100, 0, 0, 0) },
+      { territory: 'Pichincha', group: 'general_public', ...row(null, 500, null, null) },
+    ]);
+    expect(reach.total).toEqual(row(1000, 500, 0, 50));
   });
 
   it('rounds the percentage to one decimal', () => {
@@ -336,36 +320,36 @@ describe('the trend before and after an ended campaign', () => {
       periodEnd: '2022-12-31',
       // The target territories only, in the campaign's order.
       figures: [
-        { key: 'Pichincha', value: 100, errorBound95: 20 },
-        { key: 'Guayas', value: 50, errorBound95: 20 },
-        { key: 'Loja', value: 40, errorBound95: 20 },
+        { key: 'Pichincha', value: 100, errorBound95: 20, cellsSuppressed: 0 },
+        { key: 'Guayas', value: 50, errorBound95: 20, cellsSuppressed: 0 },
+        { key: 'Loja', value: 40, errorBound95: 20, cellsSuppressed: 0 },
       ],
     });
     // A suppressed cell stays null.
     expect(yearly!.after[1]!.figures).toEqual([
-      { key: 'Pichincha', value: 130, errorBound95: 20 },
-      { key: 'Guayas', value: 150, errorBound95: 20 },
-      { key: 'Loja', value: null, errorBound95: 20 },
+      { key: 'Pichincha', value: 130, errorBound95: 20, cellsSuppressed: 0 },
+      { key: 'Guayas', value: 150, errorBound95: 20, cellsSuppressed: 0 },
+      { key: 'Loja', value: null, errorBound95: 20, cellsSuppressed: 1 },
     ]);
     // Latest before: 2022; earliest after: 2024, its latest publication.
     expect(yearly!.comparisons).toEqual([
       {
         key: 'Pichincha',
-        latestBefore: { releaseId: linked, value: 100, errorBound95: 20 },
-        earliestAfter: { releaseId: latest2024, value: 130, errorBound95: 20 },
+        latestBefore: { releaseId: linked, value: 100, errorBound95: 20, cellsSuppressed: 0 },
+        earliestAfter: { releaseId: latest2024, value: 130, errorBound95: 20, cellsSuppressed: 0 },
         // |130 − 100| = 30 ≤ 20 + 20: the intervals overlap, not a change.
         changeWithinBounds: true,
       },
       {
         key: 'Guayas',
-        latestBefore: { releaseId: linked, value: 50, errorBound95: 20 },
-        earliestAfter: { releaseId: latest2024, value: 150, errorBound95: 20 },
+        latestBefore: { releaseId: linked, value: 50, errorBound95: 20, cellsSuppressed: 0 },
+        earliestAfter: { releaseId: latest2024, value: 150, errorBound95: 20, cellsSuppressed: 0 },
         changeWithinBounds: false,
       },
       {
         key: 'Loja',
-        latestBefore: { releaseId: linked, value: 40, errorBound95: 20 },
-        earliestAfter: { releaseId: latest2024, value: null, errorBound95: 20 },
+        latestBefore: { releaseId: linked, value: 40, errorBound95: 20, cellsSuppressed: 0 },
+        earliestAfter: { releaseId: latest2024, value: null, errorBound95: 20, cellsSuppressed: 1 },
         changeWithinBounds: null,
       },
     ]);
@@ -413,12 +397,14 @@ describe('the trend before and after an ended campaign', () => {
     const byTable = new Map(trends!.map((trend) => [trend.tableId, trend]));
     const sex = byTable.get('victims_by_sex_age_group')!;
     expect(sex.dimension).toBeNull();
-    expect(sex.before[0]!.figures).toEqual([{ key: null, value: 200, errorBound95: 30 }]);
+    expect(sex.before[0]!.figures).toEqual([
+      { key: null, value: 200, errorBound95: 30, cellsSuppressed: 0 },
+    ]);
     expect(sex.comparisons).toEqual([
       {
         key: null,
-        latestBefore: { releaseId: sexBefore, value: 200, errorBound95: 30 },
-        earliestAfter: { releaseId: sexAfter, value: 260, errorBound95: 30 },
+        latestBefore: { releaseId: sexBefore, value: 200, errorBound95: 30, cellsSuppressed: 0 },
+        earliestAfter: { releaseId: sexAfter, value: 260, errorBound95: 30, cellsSuppressed: 0 },
         // |260 − 200| = 60 = 30 + 30: the intervals touch, within the bounds.
         changeWithinBounds: true,
       },
@@ -445,13 +431,134 @@ describe('the trend before and after an ended campaign', () => {
     const { trends } = await results(id);
     expect(trends![0]!.dimension).toBe('vulnerability_group');
     expect(trends![0]!.before[0]!.figures).toEqual([
-      { key: 'migrant', value: 20, errorBound95: 15 },
-      { key: 'woman', value: null, errorBound95: 15 },
+      { key: 'migrant', value: 20, errorBound95: 15, cellsSuppressed: 0 },
+      { key: 'woman', value: null, errorBound95: 15, cellsSuppressed: 1 },
     ]);
     expect(trends![0]!.comparisons.map((c) => [c.key, c.changeWithinBounds])).toEqual([
       ['migrant', true],
       ['woman', null],
     ]);
+  });
+
+  it("never presents a total of suppressed cells as a number (the reviewer's R1)", async () => {
+    // Real releases suppress every cell below the threshold (11), zeros included.
+    const table = tableById('victims_by_sex_age_group')!;
+    const keys = cellKeys(table, { year: 2012 }).map((key) => key.join('|'));
+    const suppressedBut = (shown: Record<string, number>) =>
+      Object.fromEntries(keys.map((key) => [key, shown[key] ?? null]));
+    // 2012: sixty victims in six cells of 10, every cell suppressed; the sum shown is 0.
+    const before = await release({
+      tableId: 'victims_by_sex_age_group',
+      year: 2012,
+      cells: suppressedBut({}),
+      grand: { value: 0, errorBound95: 0 },
+    });
+    // 2014: the same sixty, five cells of 12 shown, the rest suppressed.
+    const after = await release({
+      tableId: 'victims_by_sex_age_group',
+      year: 2014,
+      cells: suppressedBut({
+        'female|adult': 12,
+        'female|child': 12,
+        'male|adult': 12,
+        'male|child': 12,
+        'other|adult': 12,
+      }),
+      grand: { value: 60, errorBound95: 25 },
+    });
+    const id = await campaign({
+      startsOn: '2013-03-01',
+      endsOn: '2013-06-30',
+      releaseIds: [before],
+    });
+    const [trend] = (await results(id)).trends!;
+    // No shown cell: no value and no bound, not 0 ± 0.
+    expect(trend!.before[0]!.figures).toEqual([
+      { key: null, value: null, errorBound95: null, cellsSuppressed: keys.length },
+    ]);
+    expect(trend!.comparisons).toEqual([
+      {
+        key: null,
+        latestBefore: {
+          releaseId: before,
+          value: null,
+          errorBound95: null,
+          cellsSuppressed: keys.length,
+        },
+        // The shown cells' total, saying how many it leaves out.
+        earliestAfter: {
+          releaseId: after,
+          value: 60,
+          errorBound95: 25,
+          cellsSuppressed: keys.length - 5,
+        },
+        // Not "a real change" (0 ± 0 against 60): not comparable.
+        changeWithinBounds: null,
+      },
+    ]);
+  });
+
+  it("reads a linked release however many later ones its table has (the reviewer's R5)", async () => {
+    const linked = await release({
+      tableId: 'victims_by_nationality_exploitation',
+      year: 2010,
+      grand: { value: 50, errorBound95: 9 },
+    });
+    // 500 later yearly re-releases of the same table (50 for each year 2011–2020): more than
+    // the 500 newest the trend once read, of which the linked one was not.
+    const table = tableById('victims_by_nationality_exploitation')!;
+    const definition = JSON.stringify(definitionOf(table, { year: 2011 }));
+    const figures = JSON.stringify({
+      cells: [],
+      cellErrorBound95: 8,
+      noiseScale: 2,
+      totals: {
+        grand: { value: 70, cellsShown: 1, cellsSuppressed: 0, errorBound95: 8 },
+        byDimension: [],
+      },
+    });
+    await asSuperuser(
+      t.database,
+      `INSERT INTO statistics_releases (id, table_id, period_year, epsilon_hundredths,
+         sensitivity, threshold, rounding, definition, figures, software_version, computed_by,
+         computed_at, published_at, published_by)
+       SELECT gen_random_uuid(), 'victims_by_nationality_exploitation', 2011 + (g % 10), 1, 1,
+         11, 5, '${definition}'::jsonb, '${figures}'::jsonb, 'test', '${coordinator.user.id}',
+         now() - interval '2 days', now() - interval '1 day' + g * interval '1 second',
+         '${coordinator.user.id}'
+       FROM generate_series(1, 500) g`,
+    );
+    const id = await campaign({
+      startsOn: '2009-01-01',
+      endsOn: '2009-06-30',
+      releaseIds: [linked],
+    });
+    const [trend] = (await results(id)).trends!;
+    expect(trend!.linkedReleaseIds).toEqual([linked]);
+    expect(trend!.before).toEqual([]);
+    // The 8 nearest periods after it (2010–2017), of each the 3 last published.
+    const years = trend!.after.map((r) => r.period.year);
+    expect(years).toEqual([
+      2010,
+      ...[2011, 2012, 2013, 2014, 2015, 2016, 2017].flatMap((y) => [y, y, y]),
+    ]);
+    expect(trend!.comparisons).toEqual([
+      {
+        key: null,
+        latestBefore: null,
+        earliestAfter: { releaseId: linked, value: 50, errorBound95: 9, cellsSuppressed: 0 },
+        changeWithinBounds: null,
+      },
+    ]);
+    // Of 2011, the last three published, oldest first.
+    const published2011 = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      sql<{ id: string }>`select id from statistics_releases
+        where table_id = 'victims_by_nationality_exploitation' and period_year = 2011
+        order by published_at desc limit 3`.execute(trx),
+    );
+    expect(trend!.after.slice(1, 4).map((r) => r.releaseId)).toEqual(
+      published2011.rows.map((r) => r.id).reverse(),
+    );
   });
 
   it('has no comparison when one side has no release, and no trend without releases', async () => {
@@ -466,7 +573,7 @@ describe('the trend before and after an ended campaign', () => {
     expect(trend!.comparisons).toEqual([
       {
         key: null,
-        latestBefore: { releaseId: only, value: 40, errorBound95: 25 },
+        latestBefore: { releaseId: only, value: 40, errorBound95: 25, cellsSuppressed: 0 },
         earliestAfter: null,
         changeWithinBounds: null,
       },
@@ -477,10 +584,11 @@ describe('the trend before and after an ended campaign', () => {
 
 describe('the arithmetic, on its own', () => {
   it('compares intervals inclusively', () => {
-    const point = (value: number | null, errorBound95: number) => ({
+    const point = (value: number | null, errorBound95: number | null, cellsSuppressed = 0) => ({
       releaseId: randomUUID(),
       value,
       errorBound95,
+      cellsSuppressed,
     });
     expect(changeWithinBounds(point(10, 5), point(20, 5))).toBe(true);
     expect(changeWithinBounds(point(10, 5), point(21, 5))).toBe(false);
@@ -488,6 +596,10 @@ describe('the arithmetic, on its own', () => {
     expect(changeWithinBounds(point(10, 0), point(10, 0))).toBe(true);
     expect(changeWithinBounds(point(null, 5), point(10, 5))).toBeNull();
     expect(changeWithinBounds(null, point(10, 5))).toBeNull();
+    // A total of no shown cell, or one leaving suppressed cells out, is compared with nothing.
+    expect(changeWithinBounds(point(null, null, 6), point(60, 20))).toBeNull();
+    expect(changeWithinBounds(point(60, 20, 1), point(60, 20))).toBeNull();
+    expect(changeWithinBounds(point(60, 20), point(60, 20, 2))).toBeNull();
   });
 
   it("judges a campaign's status on Ecuador's date", () => {
@@ -583,9 +695,9 @@ describe('the arithmetic, on its own', () => {
       () => [after, before],
     );
     expect(trend!.before[0]!.figures).toEqual([
-      { key: 'Pichincha', value: 50, errorBound95: 13 },
-      // Not among the release's values: unknown, never zero.
-      { key: 'Guayas', value: null, errorBound95: 9 },
+      { key: 'Pichincha', value: 50, errorBound95: 13, cellsSuppressed: 0 },
+      // Not among the release's values: unknown, never zero, and without a bound.
+      { key: 'Guayas', value: null, errorBound95: null, cellsSuppressed: 0 },
     ]);
     expect(trend!.comparisons[0]).toMatchObject({ key: 'Pichincha', changeWithinBounds: false });
   });

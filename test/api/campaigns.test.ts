@@ -1,4 +1,3 @@
-import { insertReleaseRow } from '../helpers/statistics';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import {
@@ -8,8 +7,15 @@ import {
   type ActorRole,
   type DbActor,
 } from '../../server/db/actor-transaction';
-import { CHANNELS, REACH_GROUPS, TARGET_GROUPS, TERRITORIES } from '../../server/modules/campaigns';
+import {
+  CAMPAIGN_READERS,
+  CHANNELS,
+  REACH_GROUPS,
+  TARGET_GROUPS,
+  TERRITORIES,
+} from '../../server/modules/campaigns';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { CAMPAIGNS as BASE, campaignBody, campaignRow, insertRelease } from '../helpers/campaigns';
 import { SessionClient } from '../helpers/session-client';
 import { auditEvents, signedIn } from '../helpers/users';
 
@@ -60,27 +66,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-const BASE = '/api/v1/campaigns';
-
-const campaignBody = (over: Record<string, unknown> = {}) => ({
-  name: 'Rutas seguras',
-  objective: 'Prevenir la captación en terminales terrestres.\r\nSegunda línea del objetivo.',
-  targetTerritories: ['Pichincha', 'Guayas'],
-  targetGroups: ['migrant', 'woman'],
-  channels: ['radio', 'transport_terminals'],
-  startsOn: '2024-03-01',
-  endsOn: '2024-06-30',
-  budgetUsd: 12500.5,
-  plannedReach: {
-    total: 1000,
-    byTerritoryGroup: [
-      { territory: 'Pichincha', group: 'migrant', planned: 300 },
-      { territory: 'Guayas', group: 'general_public', planned: 200 },
-    ],
-  },
-  ...over,
-});
-
 const activityBody = (over: Record<string, unknown> = {}) => ({
   date: '2024-04-10',
   territory: 'Pichincha',
@@ -108,33 +93,13 @@ async function createActivity(
   return res.body as Activity;
 }
 
-const asCoordinator = (who: Signed): DbActor => ({
-  id: who.user.id,
-  role: 'coordinator',
-  institutionId: who.user.institutionId,
-});
-
-/** A statistics release straight into the table, as the coordinator; published unless told. */
-async function insertRelease(state: 'draft' | 'published' | 'discarded' = 'published') {
-  const id = randomUUID();
-  const actor = asCoordinator(coordinator);
-  await insertReleaseRow(t.database, {
-    id,
+/** A release of the province table, published unless told. */
+const provinceRelease = (state: 'draft' | 'published' | 'discarded' = 'published') =>
+  insertRelease(t.database, coordinator.user.id, {
     tableId: 'victims_by_province',
     year: 2022,
-    sensitivity: 1,
-    definition: {
-      id: 'victims_by_province',
-      source: 'victims',
-      dimensions: [{ id: 'province', values: ['Pichincha'] }],
-      contributionBound: 1,
-    },
-    figures: { cells: [], totals: {} },
-    computedBy: actor.id,
     state,
   });
-  return id;
-}
 
 const expectFieldError = (
   res: { status: number; body: unknown },
@@ -226,11 +191,15 @@ describe('the endpoints', () => {
     expect((read.body as Campaign).activities).toEqual([activity]);
   });
 
-  it('let every staff role read campaigns and results, without an audit row', async () => {
+  it("let the lead agency's staff read campaigns and results, without an audit row", async () => {
     const campaign = await createCampaign();
     await createActivity(campaign.id);
     const before = (await auditEvents(t)).length;
-    for (const [role, who] of readers) {
+    expect([...CAMPAIGN_READERS].sort()).toEqual(
+      ['admin', 'auditor', 'caseworker', 'coordinator', 'supervisor'].sort(),
+    );
+    for (const role of CAMPAIGN_READERS) {
+      const who = readers.get(role)!;
       const list = await who.client.get(`${BASE}?limit=200`);
       expect([role, list.status]).toEqual([role, 200]);
       expect((list.body as { items: Campaign[] }).items.map((c) => c.id)).toContain(campaign.id);
@@ -241,6 +210,27 @@ describe('the endpoints', () => {
       expect([role, results.status]).toEqual([role, 200]);
     }
     expect((await auditEvents(t)).length).toBe(before);
+  });
+
+  it('refuse partners: they read only the referrals sent to them (403, each denial audited)', async () => {
+    const campaign = await createCampaign();
+    const partner = readers.get('partner')!;
+    const reads: [string, string][] = [
+      ['GET:/api/v1/campaigns/', BASE],
+      ['GET:/api/v1/campaigns/:id', `${BASE}/${campaign.id}`],
+      ['GET:/api/v1/campaigns/:id/results', `${BASE}/${campaign.id}/results`],
+    ];
+    for (const [template, path] of reads) {
+      const res = await partner.client.get(path);
+      expect([template, res.status]).toEqual([template, 403]);
+      expect(res.body).toMatchObject({ code: 'forbidden' });
+      const denials = (await auditEvents(t, { action: 'access.denied' })).filter(
+        (e) => e.actor_id === partner.user.id && e.resource_id === template,
+      );
+      expect(denials).toEqual([
+        expect.objectContaining({ outcome: 'denied', actor_role: 'partner' }),
+      ]);
+    }
   });
 
   it('answer 404 for an unknown campaign or an activity of another campaign', async () => {
@@ -302,6 +292,70 @@ describe('validation (400, naming the field)', () => {
     expectFieldError(await post({ objective: 'Texto\u202Einvertido' }), 'body.objective');
     expectFieldError(await post({ objective: 'Nulo\u0000' }), 'body.objective');
     expectFieldError(await post({ owner: 'Ana' }), 'body', 'unrecognized_keys');
+    // Line separators and invisible characters (which could split a number unseen).
+    expectFieldError(await post({ objective: 'Una\u2028dos' }), 'body.objective');
+    expectFieldError(await post({ objective: 'Una\u2029dos' }), 'body.objective');
+    expectFieldError(await post({ name: 'Rutas\u200Bseguras' }), 'body.name');
+    expectFieldError(await post({ name: 'Rutas\u200Dseguras' }), 'body.name');
+    expectFieldError(await post({ objective: 'Obje\uFEFFtivo' }), 'body.objective');
+  });
+
+  it("refuses text carrying a person's data, naming the field (looks_personal)", async () => {
+    // Each refused alone, nothing written.
+    const before = (await auditEvents(t, { action: 'campaign.create' })).length;
+    expectFieldError(
+      await post({ name: 'Escríbenos a maria@example.com' }),
+      'body.name',
+      'looks_personal',
+    );
+    expectFieldError(
+      await post({ objective: 'Denuncias al 099 123 4567' }),
+      'body.objective',
+      'looks_personal',
+    );
+    const both = await post({ name: 'Cédula 1712345678', objective: 'ana.perez@correo.gob.ec' });
+    expect((both.body as { errors: object[] }).errors).toEqual([
+      expect.objectContaining({ path: 'body.name', code: 'looks_personal' }),
+      expect.objectContaining({ path: 'body.objective', code: 'looks_personal' }),
+    ]);
+    expect((await auditEvents(t, { action: 'campaign.create' })).length).toBe(before);
+    // What is not personal passes: a year, an amount of six digits, a date in words.
+    await createCampaign({
+      name: 'Rutas seguras 2024',
+      objective: 'Llegar a 150.000 personas del 1 de marzo de 2024 al 30 de junio',
+    });
+
+    // On a change, and on an activity's description (the reviewer's R4).
+    const campaign = await createCampaign();
+    expectFieldError(
+      await coordinator.client.patch(`${BASE}/${campaign.id}`, {
+        version: campaign.version,
+        objective: 'Llamar al (02) 234-5678',
+      }),
+      'body.objective',
+      'looks_personal',
+    );
+    const path = `${BASE}/${campaign.id}/activities`;
+    const r4 = await coordinator.client.post(
+      path,
+      activityBody({
+        description:
+          'Charla; denunció María Pérez Quishpe, cédula 1712345678, tel 0991234567, maria@example.com',
+      }),
+    );
+    expectFieldError(r4, 'body.description', 'looks_personal');
+    const activity = await createActivity(campaign.id);
+    expectFieldError(
+      await coordinator.client.patch(`${path}/${activity.id}`, {
+        version: activity.version,
+        description: 'Contacto: +593 99 123 4567',
+      }),
+      'body.description',
+      'looks_personal',
+    );
+    const read = (await coordinator.client.get(`${BASE}/${campaign.id}`)).body as Campaign;
+    expect(read).toMatchObject({ version: campaign.version, objective: campaign.objective });
+    expect(read.activities).toEqual([activity]);
   });
 
   it('refuses a plan that does not fit the campaign', async () => {
@@ -348,9 +402,9 @@ describe('validation (400, naming the field)', () => {
   });
 
   it('refuses a release that is unknown, a draft or discarded', async () => {
-    const published = await insertRelease('published');
-    const draft = await insertRelease('draft');
-    const discarded = await insertRelease('discarded');
+    const published = await provinceRelease('published');
+    const draft = await provinceRelease('draft');
+    const discarded = await provinceRelease('discarded');
     const res = await post({ releaseIds: [published, randomUUID(), draft, discarded] });
     expect(res.status).toBe(400);
     expect((res.body as { errors: object[] }).errors).toEqual([
@@ -409,60 +463,41 @@ describe('validation (400, naming the field)', () => {
   it('refuses bad activities', async () => {
     const campaign = await createCampaign();
     const path = `${BASE}/${campaign.id}/activities`;
-    const postActivity = (over: Record<string, unknown>) =>
-      coordinator.client.post(path, activityBody(over));
-    expectFieldError(
-      await postActivity({ reach: [{ group: 'migrant', count: -1 }] }),
-      'body.reach.0.count',
-    );
-    expectFieldError(
-      await postActivity({ reach: [{ group: 'migrant', count: 1_000_001 }] }),
-      'body.reach.0.count',
-    );
-    expectFieldError(
-      await postActivity({ reach: [{ group: 'tourists', count: 1 }] }),
-      'body.reach.0.group',
-    );
-    expectFieldError(
-      await postActivity({
-        reach: [
-          { group: 'migrant', count: 1 },
-          { group: 'migrant', count: 2 },
-        ],
-      }),
-      'body.reach.1',
-    );
-    // Reach is counts only: no names, no contacts.
-    expectFieldError(
-      await postActivity({ reach: [{ group: 'migrant', count: 1, names: ['Ana'] }] }),
-      'body.reach.0',
-      'unrecognized_keys',
-    );
-    expectFieldError(
-      await postActivity({ date: '2024-02-29' }),
-      'body.date',
-      'outside_campaign_period',
-    );
-    expectFieldError(
-      await postActivity({ date: '2024-07-01' }),
-      'body.date',
-      'outside_campaign_period',
-    );
-    expectFieldError(await postActivity({ date: 'mañana' }), 'body.date');
-    expectFieldError(
-      await postActivity({ territory: 'Azuay' }),
-      'body.territory',
-      'not_a_campaign_territory',
-    );
-    expectFieldError(await postActivity({ territory: 'not_recorded' }), 'body.territory');
-    expectFieldError(
-      await postActivity({ channel: 'schools' }),
-      'body.channel',
-      'not_a_campaign_channel',
-    );
-    expectFieldError(await postActivity({ channel: 'fax' }), 'body.channel');
-    expectFieldError(await postActivity({ description: 'x'.repeat(501) }), 'body.description');
-    expectFieldError(await postActivity({ description: 'Marca\u200F' }), 'body.description');
+    // What is sent instead, the field refused and, where the API checks it, the rule.
+    const refused: [Record<string, unknown>, string, string?][] = [
+      [{ reach: [{ group: 'migrant', count: -1 }] }, 'body.reach.0.count'],
+      [{ reach: [{ group: 'migrant', count: 1_000_001 }] }, 'body.reach.0.count'],
+      [{ reach: [{ group: 'tourists', count: 1 }] }, 'body.reach.0.group'],
+      [
+        {
+          reach: [
+            { group: 'migrant', count: 1 },
+            { group: 'migrant', count: 2 },
+          ],
+        },
+        'body.reach.1',
+      ],
+      // Reach is counts only: no names, no contacts.
+      [
+        { reach: [{ group: 'migrant', count: 1, names: ['Ana'] }] },
+        'body.reach.0',
+        'unrecognized_keys',
+      ],
+      [{ date: '2024-02-29' }, 'body.date', 'outside_campaign_period'],
+      [{ date: '2024-07-01' }, 'body.date', 'outside_campaign_period'],
+      [{ date: 'mañana' }, 'body.date'],
+      [{ territory: 'Azuay' }, 'body.territory', 'not_a_campaign_territory'],
+      [{ territory: 'not_recorded' }, 'body.territory'],
+      [{ channel: 'schools' }, 'body.channel', 'not_a_campaign_channel'],
+      [{ channel: 'fax' }, 'body.channel'],
+      [{ description: 'x'.repeat(501) }, 'body.description'],
+      [{ description: 'Marca\u200F' }, 'body.description'],
+      [{ description: 'Una\u2028dos' }, 'body.description'],
+      [{ description: 'Marca\u200B' }, 'body.description'],
+    ];
+    for (const [over, field, code] of refused) {
+      expectFieldError(await coordinator.client.post(path, activityBody(over)), field, code);
+    }
     expectFieldError(
       await coordinator.client.post(`${BASE}/nope/activities`, activityBody()),
       'params.id',
@@ -484,6 +519,37 @@ describe('validation (400, naming the field)', () => {
     expectFieldError(await coordinator.client.send('delete', `${path}/nope`), 'params.activityId');
   });
 
+  it("refuses an activity dated after today, Ecuador's date (the reviewer's R3)", async () => {
+    // Guayaquil is UTC−5 all year: its "today" and "tomorrow", whatever the server's zone.
+    const day = (offsetDays: number) =>
+      new Date(Date.now() - 5 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
+    const planned = await createCampaign({ startsOn: '2090-01-01', endsOn: '2090-12-31' });
+    const r3 = await coordinator.client.post(
+      `${BASE}/${planned.id}/activities`,
+      activityBody({ date: '2090-06-01', reach: [{ group: 'woman', count: 1_000_000 }] }),
+    );
+    expectFieldError(r3, 'body.date', 'in_the_future');
+    const results = await coordinator.client.get(`${BASE}/${planned.id}/results`);
+    expect(results.body).toMatchObject({ status: 'planned', reach: { total: { reached: 0 } } });
+
+    const running = await createCampaign({ startsOn: day(-10), endsOn: day(10) });
+    const path = `${BASE}/${running.id}/activities`;
+    expectFieldError(
+      await coordinator.client.post(path, activityBody({ date: day(1) })),
+      'body.date',
+      'in_the_future',
+    );
+    const today = await createActivity(running.id, { date: day(0) });
+    expectFieldError(
+      await coordinator.client.patch(`${path}/${today.id}`, { version: 1, date: day(1) }),
+      'body.date',
+      'in_the_future',
+    );
+    expect((await coordinator.client.get(`${BASE}/${running.id}`)).body).toMatchObject({
+      activities: [{ id: today.id, date: day(0), version: 1 }],
+    });
+  });
+
   it('refuses bad list queries', async () => {
     const get = (query: string) => coordinator.client.get(`${BASE}?${query}`);
     expectFieldError(await get('status=finished'), 'query.status');
@@ -498,19 +564,19 @@ describe('validation (400, naming the field)', () => {
 
 describe('campaigns', () => {
   it('are created, read and changed by version; every change audited once', async () => {
-    const release = await insertRelease();
+    const release = await provinceRelease();
     const created = await createCampaign({ releaseIds: [release] });
     expect(created).toMatchObject({
-      name: 'Rutas seguras',
-      objective: 'Prevenir la captación en terminales terrestres.\r\nSegunda línea del objetivo.',
-      targetTerritories: ['Pichincha', 'Guayas'],
-      targetGroups: ['migrant', 'woman'],
-      channels: ['radio', 'transport_terminals'],
-      startsOn: '2024-03-01',
-      endsOn: '2024-06-30',
+      ...campaignBody(),
       status: 'ended',
-      budgetUsd: 12500.5,
-      plannedReach: campaignBody().plannedReach,
+      // The plan's cells in the order of the territories' list, then of the groups'.
+      plannedReach: {
+        total: 1000,
+        byTerritoryGroup: [
+          { territory: 'Guayas', group: 'general_public', planned: 200 },
+          { territory: 'Pichincha', group: 'migrant', planned: 300 },
+        ],
+      },
       releases: [
         {
           id: release,
@@ -566,7 +632,7 @@ describe('campaigns', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'stale_version' });
-    const read = await readers.get('partner')!.client.get(`${BASE}/${created.id}`);
+    const read = await readers.get('caseworker')!.client.get(`${BASE}/${created.id}`);
     expect(read.body).toMatchObject({ name: 'Rutas seguras 2024', version: 2 });
     expect((await auditEvents(t, { resourceId: created.id })).map((e) => e.action)).toEqual([
       'campaign.create',
@@ -806,18 +872,7 @@ describe('the database', () => {
     inActorTransaction(t.database.store, actor, (trx) =>
       trx
         .insertInto('campaigns')
-        .values({
-          name: 'Directa',
-          objective: 'Objetivo',
-          territories: ['Loja'],
-          target_groups: ['woman'],
-          channels: ['radio'],
-          starts_on: '2024-01-01',
-          ends_on: '2024-01-31',
-          budget_usd: '1.00',
-          planned_reach: 1,
-          created_by: actor.id,
-        })
+        .values(campaignRow(actor.id))
         .returning('id')
         .executeTakeFirstOrThrow(),
     );
@@ -829,21 +884,7 @@ describe('the database', () => {
     // A coordinator cannot write one in another's name.
     await expect(
       inActorTransaction(t.database.store, as('coordinator'), (trx) =>
-        trx
-          .insertInto('campaigns')
-          .values({
-            name: 'Ajena',
-            objective: 'Objetivo',
-            territories: ['Loja'],
-            target_groups: ['woman'],
-            channels: ['radio'],
-            starts_on: '2024-01-01',
-            ends_on: '2024-01-31',
-            budget_usd: '1.00',
-            planned_reach: 1,
-            created_by: other.user.id,
-          })
-          .execute(),
+        trx.insertInto('campaigns').values(campaignRow(other.user.id)).execute(),
       ),
     ).rejects.toThrow(/row-level security/);
     const { id } = await insertAs(as('coordinator'));
@@ -856,10 +897,14 @@ describe('the database', () => {
         .executeTakeFirst(),
     );
     expect(updated.numUpdatedRows).toBe(0n);
-    const seen = await inActorTransaction(t.database.store, as('partner'), (trx) =>
-      trx.selectFrom('campaigns').select('name').where('id', '=', id).execute(),
-    );
-    expect(seen).toEqual([{ name: 'Directa' }]);
+    const seen = (role: DbActor['role']) =>
+      inActorTransaction(t.database.store, as(role), (trx) =>
+        trx.selectFrom('campaigns').select('name').where('id', '=', id).execute(),
+      );
+    for (const role of CAMPAIGN_READERS) expect(await seen(role)).toEqual([{ name: 'Directa' }]);
+    // Partners and an institution's system read no campaign.
+    expect(await seen('partner')).toEqual([]);
+    expect(await seen('institution_system')).toEqual([]);
     // Without an actor, nothing.
     expect(await t.database.db.selectFrom('campaigns').select('id').execute()).toEqual([]);
   });
@@ -894,28 +939,55 @@ describe('the database', () => {
   it('refuses codes outside the vocabularies and an end before the start', async () => {
     const bad = (values: Record<string, unknown>) =>
       inActorTransaction(t.database.store, as('coordinator'), (trx) =>
-        trx
-          .insertInto('campaigns')
-          .values({
-            name: 'Mala',
-            objective: 'Objetivo',
-            territories: ['Loja'],
-            target_groups: ['woman'],
-            channels: ['radio'],
-            starts_on: '2024-01-01',
-            ends_on: '2024-01-31',
-            budget_usd: '1.00',
-            planned_reach: 1,
-            created_by: coordinator.user.id,
-            ...values,
-          })
-          .execute(),
+        trx.insertInto('campaigns').values(campaignRow(coordinator.user.id, values)).execute(),
       );
     await expect(bad({ territories: ['other'] })).rejects.toThrow(/check constraint/);
     await expect(bad({ target_groups: ['general_public'] })).rejects.toThrow(/check constraint/);
     await expect(bad({ channels: ['fax'] })).rejects.toThrow(/check constraint/);
     await expect(bad({ ends_on: '2023-12-31' })).rejects.toThrow(/check constraint/);
     await expect(bad({ budget_usd: '-0.01' })).rejects.toThrow(/check constraint/);
+  });
+
+  it("links only published releases, whatever writes the link (the reviewer's R6)", async () => {
+    const campaign = await createCampaign();
+    const link = (releaseId: string) =>
+      inActorTransaction(t.database.store, as('coordinator'), (trx) =>
+        trx
+          .insertInto('campaign_releases')
+          .values({ campaign_id: campaign.id, release_id: releaseId })
+          .execute(),
+      );
+    await expect(link(await provinceRelease('draft'))).rejects.toThrow(/only a published/);
+    await expect(link(await provinceRelease('discarded'))).rejects.toThrow(/only a published/);
+    const published = await provinceRelease('published');
+    await link(published);
+    // The campaign reads as it should, for a coordinator and any other reader.
+    for (const who of [coordinator, readers.get('auditor')!]) {
+      const res = await who.client.get(`${BASE}/${campaign.id}`);
+      expect(res.status).toBe(200);
+      expect((res.body as Campaign).releases.map((r) => r.id)).toEqual([published]);
+    }
+  });
+
+  it('keeps an activity within 2000 to 2100', async () => {
+    const campaign = await createCampaign();
+    const write = (happenedOn: string) =>
+      inActorTransaction(t.database.store, as('coordinator'), (trx) =>
+        trx
+          .insertInto('campaign_activities')
+          .values({
+            campaign_id: campaign.id,
+            happened_on: happenedOn,
+            territory: 'Pichincha',
+            channel: 'radio',
+            description: null,
+            created_by: coordinator.user.id,
+          })
+          .execute(),
+      );
+    await expect(write('1999-12-31')).rejects.toThrow(/check constraint/);
+    await expect(write('2101-01-01')).rejects.toThrow(/check constraint/);
+    await write('2000-01-01');
   });
 
   it('holds the same vocabularies as the API', async () => {

@@ -5332,7 +5332,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prevention campaigns, latest start first; filter by status (on Ecuador's date), a day they are active on, a target territory or group. Any signed-in staff role (campaigns hold no personal data). Not audited: nothing personal is read */
+        /** Prevention campaigns, latest start first; filter by status (on Ecuador's date), a day they are active on, a target territory or group. The lead agency's staff and the system's own roles: caseworker, supervisor, coordinator, admin, auditor (not partners: 403, audited). Not audited: nothing personal is read */
         get: {
             parameters: {
                 query?: {
@@ -5392,7 +5392,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a campaign. The releases linked must be published statistics releases (400 release_not_found / release_not_published on body.releaseIds.N). Coordinator. Audited (one event naming the record) */
+        /** Create a campaign. The releases linked must be published statistics releases (400 release_not_found / release_not_published on body.releaseIds.N). A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
         post: {
             parameters: {
                 query?: never;
@@ -5457,7 +5457,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A campaign with its linked releases and its activities. Any signed-in staff role (campaigns hold no personal data). Not audited: nothing personal is read */
+        /** A campaign with its linked releases and its activities. The lead agency's staff and the system's own roles: caseworker, supervisor, coordinator, admin, auditor (not partners: 403, audited). Not audited: nothing personal is read */
         get: {
             parameters: {
                 query?: never;
@@ -5521,7 +5521,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a campaign from the version read (409 stale_version otherwise). A change that would leave recorded activities outside the period, territories or channels is 409 campaign_has_activities_outside, naming the field. Coordinator. Audited (one event naming the record) */
+        /** Change a campaign from the version read (409 stale_version otherwise). A change that would leave recorded activities outside the period, territories or channels is 409 campaign_has_activities_outside, naming the field. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
         patch: {
             parameters: {
                 query?: never;
@@ -5602,7 +5602,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reach against plan by territory and group; once the campaign has ended, the trend of each linked release's table before and after it, with the releases' 95 % error bounds (a change within the bounds is not a change). Any signed-in staff role (campaigns hold no personal data). Not audited: nothing personal is read */
+        /** Reach against plan by territory and group, like with like: a row with a plan counts the reach in the cells its plan names against it, and reports the rest apart (reachedOutsidePlan). Once the campaign has ended, the trend of each linked release's table before and after it (the nearest periods each side), with the releases' 95 % error bounds: a change within the bounds is not a change, and a total leaving suppressed cells out is compared with nothing (changeWithinBounds null). The lead agency's staff and the system's own roles: caseworker, supervisor, coordinator, admin, auditor (not partners: 403, audited). Not audited: nothing personal is read */
         get: {
             parameters: {
                 query?: never;
@@ -5678,7 +5678,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an activity: within the campaign's period, in one of its territories, by one of its channels; reach as counts by group only. Coordinator. Audited (one event naming the record) */
+        /** Record an activity once it has happened: within the campaign's period and not after today (Ecuador's date; 400 in_the_future), in one of its territories, by one of its channels; reach as counts by group only. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
         post: {
             parameters: {
                 query?: never;
@@ -5826,7 +5826,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change an activity from the version read (409 stale_version otherwise). Coordinator. Audited (one event naming the record) */
+        /** Change an activity from the version read (409 stale_version otherwise), by the rules of recording one. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
         patch: {
             parameters: {
                 query?: never;
@@ -6935,6 +6935,7 @@ export interface components {
             budgetUsd: number;
             plannedReach: {
                 total: number;
+                /** @description In the order of the territories' list, then of the groups' list */
                 byTerritoryGroup: components["schemas"]["CampaignPlannedCell"][];
             };
             /** @description The published releases that justify it, oldest period first */
@@ -7014,7 +7015,9 @@ export interface components {
             count: number;
         };
         NewCampaign: {
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
             name: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
             objective: string;
             targetTerritories: components["schemas"]["CampaignTerritory"][];
             targetGroups: components["schemas"]["CampaignTargetGroup"][];
@@ -7048,7 +7051,9 @@ export interface components {
         CampaignChange: {
             /** @description The version this change was made from: a stale one is refused (409 stale_version) */
             version: number;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
             name?: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
             objective?: string;
             targetTerritories?: components["schemas"]["CampaignTerritory"][];
             targetGroups?: components["schemas"]["CampaignTargetGroup"][];
@@ -7083,14 +7088,20 @@ export interface components {
             total: {
                 /** @description null: the plan says nothing for it (not the same as 0) */
                 planned: number | null;
+                /** @description When planned is null, everyone the activities reached in it. Otherwise only those reached in the territory-and-group cells its plan names, so that reached and planned count the same people (the total: everyone, its plan is for all) */
                 reached: number;
+                /** @description Those reached in it outside the cells its plan names (a territory: in groups its plan does not name there; a group: in territories its plan does not name for it); not in reached nor in percentOfPlan. 0 for the total; null when planned is null */
+                reachedOutsidePlan: number | null;
                 /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
                 percentOfPlan: number | null;
             };
             byTerritory: {
                 /** @description null: the plan says nothing for it (not the same as 0) */
                 planned: number | null;
+                /** @description When planned is null, everyone the activities reached in it. Otherwise only those reached in the territory-and-group cells its plan names, so that reached and planned count the same people (the total: everyone, its plan is for all) */
                 reached: number;
+                /** @description Those reached in it outside the cells its plan names (a territory: in groups its plan does not name there; a group: in territories its plan does not name for it); not in reached nor in percentOfPlan. 0 for the total; null when planned is null */
+                reachedOutsidePlan: number | null;
                 /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
                 percentOfPlan: number | null;
                 territory: components["schemas"]["CampaignTerritory"];
@@ -7098,7 +7109,10 @@ export interface components {
             byGroup: {
                 /** @description null: the plan says nothing for it (not the same as 0) */
                 planned: number | null;
+                /** @description When planned is null, everyone the activities reached in it. Otherwise only those reached in the territory-and-group cells its plan names, so that reached and planned count the same people (the total: everyone, its plan is for all) */
                 reached: number;
+                /** @description Those reached in it outside the cells its plan names (a territory: in groups its plan does not name there; a group: in territories its plan does not name for it); not in reached nor in percentOfPlan. 0 for the total; null when planned is null */
+                reachedOutsidePlan: number | null;
                 /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
                 percentOfPlan: number | null;
                 group: components["schemas"]["CampaignReachGroup"];
@@ -7106,7 +7120,10 @@ export interface components {
             byTerritoryGroup: {
                 /** @description null: the plan says nothing for it (not the same as 0) */
                 planned: number | null;
+                /** @description When planned is null, everyone the activities reached in it. Otherwise only those reached in the territory-and-group cells its plan names, so that reached and planned count the same people (the total: everyone, its plan is for all) */
                 reached: number;
+                /** @description Those reached in it outside the cells its plan names (a territory: in groups its plan does not name there; a group: in territories its plan does not name for it); not in reached nor in percentOfPlan. 0 for the total; null when planned is null */
+                reachedOutsidePlan: number | null;
                 /** @description reached ÷ planned × 100, one decimal (half up); null when planned is null or 0 */
                 percentOfPlan: number | null;
                 territory: components["schemas"]["CampaignTerritory"];
@@ -7128,9 +7145,9 @@ export interface components {
              * @enum {string|null}
              */
             dimension: "province" | "vulnerability_group" | null;
-            /** @description Published releases of the table whose period ended before the campaign started, oldest first (then by publication) */
+            /** @description Published releases of the table whose period ended before the campaign started: the 8 nearest periods at most; of several releases of one period, the 3 last published at most; oldest first (then by publication) */
             before: components["schemas"]["CampaignTrendRelease"][];
-            /** @description Published releases of the table whose period started after the campaign ended, oldest first (then by publication). Releases overlapping the campaign are in neither */
+            /** @description Published releases of the table whose period started after the campaign ended: the 8 nearest periods at most; of several releases of one period, the 3 last published at most; oldest first (then by publication). Releases overlapping the campaign are in neither */
             after: components["schemas"]["CampaignTrendRelease"][];
             /** @description For each figure: the latest release before the campaign and the earliest after it (of several for one period, the last published) */
             comparisons: {
@@ -7138,16 +7155,24 @@ export interface components {
                 latestBefore: {
                     /** Format: uuid */
                     releaseId: string;
+                    /** @description As published, never derived. A cell: null when the release suppressed it ("<threshold"). A total: the sum of the cells the release showed (cellsSuppressed says how many it leaves out); null when it showed none */
                     value: number | null;
-                    errorBound95: number;
+                    /** @description The release's 95 % error bound of this figure; null for a total of no shown cell */
+                    errorBound95: number | null;
+                    /** @description How many of the cells the figure covers the release suppressed (a cell: 0 or 1). A figure with any is not comparable: its comparisons say null */
+                    cellsSuppressed: number;
                 } | null;
                 earliestAfter: {
                     /** Format: uuid */
                     releaseId: string;
+                    /** @description As published, never derived. A cell: null when the release suppressed it ("<threshold"). A total: the sum of the cells the release showed (cellsSuppressed says how many it leaves out); null when it showed none */
                     value: number | null;
-                    errorBound95: number;
+                    /** @description The release's 95 % error bound of this figure; null for a total of no shown cell */
+                    errorBound95: number | null;
+                    /** @description How many of the cells the figure covers the release suppressed (a cell: 0 or 1). A figure with any is not comparable: its comparisons say null */
+                    cellsSuppressed: number;
                 } | null;
-                /** @description true when [value − bound, value + bound] of the two overlap: a change within the error bounds is not a change. null when either side is missing or suppressed */
+                /** @description true when [value − bound, value + bound] of the two overlap: a change within the error bounds is not a change. null (not comparable) when either side is missing, null, or leaves out suppressed cells (cellsSuppressed > 0) */
                 changeWithinBounds: boolean | null;
             }[];
         };
@@ -7169,20 +7194,23 @@ export interface components {
         CampaignTrendFigure: {
             /** @description The territory or group of the cell; null for the table's grand total */
             key: string | null;
-            /** @description As published; null when the release suppressed it ("<threshold"), never derived */
+            /** @description As published, never derived. A cell: null when the release suppressed it ("<threshold"). A total: the sum of the cells the release showed (cellsSuppressed says how many it leaves out); null when it showed none */
             value: number | null;
-            /** @description The release's 95 % error bound of this figure */
-            errorBound95: number;
+            /** @description The release's 95 % error bound of this figure; null for a total of no shown cell */
+            errorBound95: number | null;
+            /** @description How many of the cells the figure covers the release suppressed (a cell: 0 or 1). A figure with any is not comparable: its comparisons say null */
+            cellsSuppressed: number;
         };
         /** @description An activity of a campaign: on a day of its period, in one of its territories (400 not_a_campaign_territory), by one of its channels (400 not_a_campaign_channel) */
         NewCampaignActivity: {
             /**
              * Format: date
-             * @description Within the campaign's period (400 outside_campaign_period)
+             * @description Within the campaign's period (400 outside_campaign_period) and not after today, Ecuador's date (400 in_the_future): an activity is recorded once it has happened
              */
             date: string;
             territory: components["schemas"]["CampaignTerritory"];
             channel: components["schemas"]["CampaignChannel"];
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
             description?: string;
             /**
              * @description How many people the activity reached, by group (each group once; each person counted once, in one group). Counts only: never a name or a contact of anyone
@@ -7193,11 +7221,14 @@ export interface components {
         CampaignActivityChange: {
             /** @description The version this change was made from: a stale one is refused (409 stale_version) */
             version: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Within the campaign's period (400 outside_campaign_period) and not after today, Ecuador's date (400 in_the_future): an activity is recorded once it has happened
+             */
             date?: string;
             territory?: components["schemas"]["CampaignTerritory"];
             channel?: components["schemas"]["CampaignChannel"];
-            /** @description null removes it */
+            /** @description null removes it; a text is checked as when recorded */
             description?: string | null;
             /** @description Replaces the whole list */
             reach?: components["schemas"]["CampaignReachCount"][];

@@ -7,7 +7,9 @@
 -- amount of money, counts); an activity holds a date, a province, a channel,
 -- an optional description and how many people it reached by group. Never a
 -- name, a contact or any other datum of a person of the public: reach is an
--- aggregate count. Ids of staff accounts (who created a row) are clear.
+-- aggregate count; the API refuses free text that looks like a person's
+-- data (an e-mail address, a phone or identity number: plain-text.ts). Ids
+-- of staff accounts (who created a row) are clear.
 --
 -- Vocabularies (the API validates the same lists: campaigns.vocabularies.ts):
 -- territories are Ecuador's provinces as statistics_provinces (0023) names
@@ -71,7 +73,8 @@ CREATE TABLE campaign_planned_reach (
 );
 
 -- The statistics releases that justify a campaign: published when linked
--- (the API checks; publication is permanent, 0023), never deleted.
+-- (the API checks, and so does the trigger below; publication is permanent,
+-- 0023), never deleted.
 CREATE TABLE campaign_releases (
   campaign_id uuid NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
   release_id  uuid NOT NULL REFERENCES statistics_releases (id),
@@ -79,10 +82,34 @@ CREATE TABLE campaign_releases (
 );
 CREATE INDEX campaign_releases_release ON campaign_releases (release_id);
 
+-- Defence in depth: a draft or a discarded release never justifies a
+-- campaign, whatever writes the link. Once published, a release stays so
+-- (0023 freezes it), so checking when the link is written is enough.
+CREATE FUNCTION campaign_release_published() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM statistics_releases r
+                 WHERE r.id = NEW.release_id AND r.published_at IS NOT NULL) THEN
+    RAISE EXCEPTION 'only a published statistics release can justify a campaign'
+      USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER campaign_releases_published BEFORE INSERT OR UPDATE ON campaign_releases
+  FOR EACH ROW EXECUTE FUNCTION campaign_release_published();
+
+-- The trend of a campaign's tables reads, per table and granularity, the
+-- published releases of the nearest periods before and after it
+-- (campaigns.repository.ts): this keeps that read to the rows it needs.
+CREATE INDEX statistics_releases_for_trends
+  ON statistics_releases (table_id, (period_quarter IS NULL), period_year, period_quarter)
+  WHERE published_at IS NOT NULL;
+
 CREATE TABLE campaign_activities (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   campaign_id uuid NOT NULL REFERENCES campaigns (id),
-  happened_on date NOT NULL,
+  happened_on date NOT NULL CHECK (happened_on BETWEEN '2000-01-01' AND '2100-12-31'),
   territory   text NOT NULL CHECK (territory = ANY (campaign_territories())),
   channel     text NOT NULL CHECK (channel = ANY (campaign_channels())),
   description text CHECK (char_length(description) BETWEEN 1 AND 500),
@@ -132,12 +159,14 @@ GRANT SELECT, INSERT, DELETE ON campaign_planned_reach, campaign_releases TO amp
 GRANT SELECT, INSERT, UPDATE, DELETE ON campaign_activities TO amparo_app;
 GRANT SELECT, INSERT, DELETE ON campaign_activity_reach TO amparo_app;
 
--- Every signed-in staff role reads campaigns (they hold no personal data);
--- only coordinators write them, and each row they create names them.
+-- The lead agency's staff and the system's own roles read campaigns: not
+-- partners, who see only the referrals addressed to their institution
+-- (PRODUCT.md), nor an institution's system. Only coordinators write them,
+-- and each row they create names them.
 CREATE FUNCTION campaign_reader() RETURNS boolean
 LANGUAGE sql STABLE AS $$
   SELECT current_setting('app.actor_role', true) IN
-    ('admin', 'supervisor', 'caseworker', 'partner', 'coordinator', 'auditor', 'system')
+    ('admin', 'supervisor', 'caseworker', 'coordinator', 'auditor', 'system')
 $$;
 CREATE FUNCTION campaign_writer() RETURNS boolean
 LANGUAGE sql STABLE AS $$

@@ -1,16 +1,16 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { CampaignPosition } from './campaigns.schemas';
+import type { CampaignPosition } from './campaign.schemas';
 import type { CampaignStatus } from './campaigns.vocabularies';
 
-type Trx = Transaction<DB>;
+export type Trx = Transaction<DB>;
 
 /*
- * The only file of the module with SQL. Dates are read as text
- * (`YYYY-MM-DD`): a date is a calendar day, never an instant in some time
- * zone. The budget is read as text too, exactly as numeric(14,2) holds it.
- * Row-level security (0024) lets every staff role read and only coordinators
- * write.
+ * The module's SQL is in its *.repository.ts files (campaigns, activities,
+ * trend releases). Dates are read as text (`YYYY-MM-DD`): a date is a
+ * calendar day, never an instant in some time zone. The budget is read as
+ * text too, exactly as numeric(14,2) holds it. Row-level security (0024)
+ * lets the campaigns' readers read and only coordinators write.
  */
 
 const CAMPAIGN_COLUMNS = [
@@ -54,6 +54,8 @@ export interface CampaignFilter {
   group?: string;
 }
 
+const within = (day: string) => sql<boolean>`starts_on <= ${day}::date and ends_on >= ${day}::date`;
+
 /** A page of campaigns, latest start first (`limit + 1` rows: the extra says there is more). */
 export function listCampaigns(
   trx: Trx,
@@ -65,17 +67,9 @@ export function listCampaigns(
   if (filter.status === 'planned') {
     query = query.where(sql<boolean>`starts_on > ${filter.today}::date`);
   }
-  if (filter.status === 'running') {
-    query = query.where(
-      sql<boolean>`starts_on <= ${filter.today}::date and ends_on >= ${filter.today}::date`,
-    );
-  }
+  if (filter.status === 'running') query = query.where(within(filter.today));
   if (filter.status === 'ended') query = query.where(sql<boolean>`ends_on < ${filter.today}::date`);
-  if (filter.activeOn) {
-    query = query.where(
-      sql<boolean>`starts_on <= ${filter.activeOn}::date and ends_on >= ${filter.activeOn}::date`,
-    );
-  }
+  if (filter.activeOn) query = query.where(within(filter.activeOn));
   if (filter.territory) query = query.where(sql<boolean>`${filter.territory} = any(territories)`);
   if (filter.group) query = query.where(sql<boolean>`${filter.group} = any(target_groups)`);
   if (after) {
@@ -90,18 +84,7 @@ export function listCampaigns(
     .execute();
 }
 
-export interface CampaignValues {
-  name: string;
-  objective: string;
-  territories: string[];
-  target_groups: string[];
-  channels: string[];
-  starts_on: string;
-  ends_on: string;
-  /** Decimal text, at most two decimals. */
-  budget_usd: string;
-  planned_reach: number;
-}
+export type CampaignValues = Omit<Insertable<DB['campaigns']>, 'created_by' | 'id'>;
 
 export async function insertCampaign(
   trx: Trx,
@@ -116,23 +99,46 @@ export async function insertCampaign(
 }
 
 /**
- * Applies a change only if the campaign is still at `version` (the database
- * moves the version and the update time). False when it was not.
+ * Applies a change to a campaign or an activity only if it is still at
+ * `version` (the database moves the version and the update time). False
+ * when it was not.
  */
-export async function updateCampaignAtVersion(
+export async function updateAtVersion<T extends 'campaigns' | 'campaign_activities'>(
   trx: Trx,
+  table: T,
   id: string,
   version: number,
-  changes: Partial<CampaignValues>,
+  changes: Updateable<DB[T]>,
 ): Promise<boolean> {
   const result = await trx
-    .updateTable('campaigns')
+    .updateTable(table as 'campaigns')
     // updated_at is set by the database too: it keeps the SET list non-empty.
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...(changes as Updateable<DB['campaigns']>), updated_at: new Date() })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** The tables of what a campaign or an activity owns, replaced as a whole, and their owner. */
+const OWNER_COLUMN = {
+  campaign_planned_reach: 'campaign_id',
+  campaign_releases: 'campaign_id',
+  campaign_activity_reach: 'activity_id',
+} as const;
+type OwnedTable = keyof typeof OWNER_COLUMN;
+
+/** Deletes what `ownerId` owns in `table` and writes `rows` instead. */
+export async function replaceOwned<T extends OwnedTable>(
+  trx: Trx,
+  table: T,
+  ownerId: string,
+  rows: Insertable<DB[T]>[],
+): Promise<void> {
+  const owner = sql.ref(OWNER_COLUMN[table]);
+  await sql`delete from ${sql.table(table)} where ${owner} = ${ownerId}`.execute(trx);
+  if (rows.length === 0) return;
+  await trx.insertInto(table).values(rows).execute();
 }
 
 export interface PlannedCellRow {
@@ -142,36 +148,20 @@ export interface PlannedCellRow {
   planned: number;
 }
 
+/** The plan's cells, in the order of the territories' list, then of the groups'. */
 export function plannedCellsOf(trx: Trx, campaignIds: string[]): Promise<PlannedCellRow[]> {
   if (campaignIds.length === 0) return Promise.resolve([]);
   return trx
     .selectFrom('campaign_planned_reach')
     .select(['campaign_id', 'territory', 'reach_group', 'planned'])
     .where('campaign_id', 'in', campaignIds)
+    .orderBy('campaign_id')
+    .orderBy(sql`array_position(campaign_territories(), territory)`)
+    .orderBy(sql`array_position(campaign_target_groups() || 'general_public'::text, reach_group)`)
     .execute();
 }
 
-export async function replacePlannedCells(
-  trx: Trx,
-  campaignId: string,
-  cells: { territory: string; group: string; planned: number }[],
-): Promise<void> {
-  await trx.deleteFrom('campaign_planned_reach').where('campaign_id', '=', campaignId).execute();
-  if (cells.length === 0) return;
-  await trx
-    .insertInto('campaign_planned_reach')
-    .values(
-      cells.map((c) => ({
-        campaign_id: campaignId,
-        territory: c.territory,
-        reach_group: c.group,
-        planned: c.planned,
-      })),
-    )
-    .execute();
-}
-
-/** The releases linked to campaigns, oldest period first. */
+/** The (published: 0024's trigger) releases linked to campaigns, oldest period first. */
 export function linkedReleasesOf(trx: Trx, campaignIds: string[]) {
   if (campaignIds.length === 0) return Promise.resolve([]);
   return trx
@@ -186,6 +176,7 @@ export function linkedReleasesOf(trx: Trx, campaignIds: string[]) {
       'r.published_at',
     ])
     .where('l.campaign_id', 'in', campaignIds)
+    .where('r.published_at', 'is not', null)
     .orderBy('r.period_year')
     .orderBy(sql`r.period_quarter nulls first`)
     .orderBy('r.published_at')
@@ -193,19 +184,6 @@ export function linkedReleasesOf(trx: Trx, campaignIds: string[]) {
     .execute();
 }
 export type LinkedReleaseRow = Awaited<ReturnType<typeof linkedReleasesOf>>[number];
-
-export async function replaceReleaseLinks(
-  trx: Trx,
-  campaignId: string,
-  releaseIds: string[],
-): Promise<void> {
-  await trx.deleteFrom('campaign_releases').where('campaign_id', '=', campaignId).execute();
-  if (releaseIds.length === 0) return;
-  await trx
-    .insertInto('campaign_releases')
-    .values(releaseIds.map((releaseId) => ({ campaign_id: campaignId, release_id: releaseId })))
-    .execute();
-}
 
 /** Whether each release exists (as the actor may see it) and is published. */
 export function releaseStates(trx: Trx, ids: string[]) {
@@ -215,121 +193,4 @@ export function releaseStates(trx: Trx, ids: string[]) {
     .select(['id', 'published_at'])
     .where('id', 'in', ids)
     .execute();
-}
-
-const ACTIVITY_COLUMNS = [
-  'id',
-  'campaign_id',
-  'territory',
-  'channel',
-  'description',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'version',
-] as const;
-
-function selectActivities(trx: Trx) {
-  return trx
-    .selectFrom('campaign_activities')
-    .select(ACTIVITY_COLUMNS)
-    .select(sql<string>`to_char(happened_on, 'YYYY-MM-DD')`.as('date_text'));
-}
-
-/** A campaign's activities by date, then as recorded. */
-export function activitiesOf(trx: Trx, campaignId: string) {
-  return selectActivities(trx)
-    .where('campaign_id', '=', campaignId)
-    .orderBy('happened_on')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-export type ActivityRow = Awaited<ReturnType<typeof activitiesOf>>[number];
-
-export function findActivity(trx: Trx, campaignId: string, activityId: string) {
-  return selectActivities(trx)
-    .where('campaign_id', '=', campaignId)
-    .where('id', '=', activityId)
-    .executeTakeFirst();
-}
-
-export async function countActivities(trx: Trx, campaignId: string): Promise<number> {
-  const row = await trx
-    .selectFrom('campaign_activities')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('campaign_id', '=', campaignId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export interface ReachRow {
-  activity_id: string;
-  reach_group: string;
-  reached: number;
-}
-
-export function reachOf(trx: Trx, activityIds: string[]): Promise<ReachRow[]> {
-  if (activityIds.length === 0) return Promise.resolve([]);
-  return trx
-    .selectFrom('campaign_activity_reach')
-    .select(['activity_id', 'reach_group', 'reached'])
-    .where('activity_id', 'in', activityIds)
-    .execute();
-}
-
-export interface ActivityValues {
-  happened_on: string;
-  territory: string;
-  channel: string;
-  description: string | null;
-}
-
-export async function insertActivity(
-  trx: Trx,
-  values: ActivityValues & { campaign_id: string; created_by: string },
-): Promise<string> {
-  const row = await trx
-    .insertInto('campaign_activities')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Like updateCampaignAtVersion, for an activity. */
-export async function updateActivityAtVersion(
-  trx: Trx,
-  id: string,
-  version: number,
-  changes: Partial<ActivityValues>,
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('campaign_activities')
-    .set({ ...changes, updated_at: new Date() })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function replaceReach(
-  trx: Trx,
-  activityId: string,
-  counts: { group: string; count: number }[],
-): Promise<void> {
-  await trx.deleteFrom('campaign_activity_reach').where('activity_id', '=', activityId).execute();
-  if (counts.length === 0) return;
-  await trx
-    .insertInto('campaign_activity_reach')
-    .values(
-      counts.map((c) => ({ activity_id: activityId, reach_group: c.group, reached: c.count })),
-    )
-    .execute();
-}
-
-/** Removes an activity and its reach. */
-export async function deleteActivity(trx: Trx, activityId: string): Promise<void> {
-  await trx.deleteFrom('campaign_activity_reach').where('activity_id', '=', activityId).execute();
-  await trx.deleteFrom('campaign_activities').where('id', '=', activityId).execute();
 }

@@ -1,41 +1,28 @@
-import { ACTOR_ROLES } from '../../db/actor-transaction';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { actorOf, type AccessControl } from '../auth';
-import {
-  ActivityChange,
-  ActivityParams,
-  CampaignChange,
-  CampaignParams,
-  CampaignQuery,
-  NewActivity,
-  NewCampaign,
-} from './campaigns.schemas';
-import {
-  campaignResults,
-  createActivity,
-  createCampaign,
-  deleteActivity,
-  listCampaigns,
-  readCampaign,
-  updateActivity,
-  updateCampaign,
-  type CampaignsDeps,
-} from './campaigns.service';
+import { ActivityChange, ActivityParams, NewActivity } from './activity.schemas';
+import { createActivity, deleteActivity, updateActivity } from './activities';
+import { campaignResults } from './campaign-results';
+import { listCampaigns, readCampaign } from './campaign-read';
+import { createCampaign, updateCampaign } from './campaign-write';
+import { CampaignChange, CampaignParams, CampaignQuery, NewCampaign } from './campaign.schemas';
+import type { CampaignsDeps } from './campaigns.service';
+import { CAMPAIGN_READERS } from './campaigns.vocabularies';
 
-/** `/campaigns`: every staff role reads (nothing personal); coordinators write. */
+/** `/campaigns`: the lead agency's staff read (CAMPAIGN_READERS; not partners); coordinators write. */
 export function campaignsRoutes(deps: CampaignsDeps & { access: AccessControl }) {
   const router = createRouter();
-  const staff = deps.access.requireRole(...ACTOR_ROLES);
+  const readers = deps.access.requireRole(...CAMPAIGN_READERS);
   const coordinator = deps.access.requireRole('coordinator');
 
-  router.get('/', ...staff, validate({ query: CampaignQuery }), async (req, res) => {
+  router.get('/', ...readers, validate({ query: CampaignQuery }), async (req, res) => {
     res.json(await listCampaigns(deps, actorOf(req), req.query as unknown as CampaignQuery));
   });
   router.post('/', ...coordinator, validate({ body: NewCampaign }), async (req, res) => {
     res.status(201).json(await createCampaign(deps, actorOf(req), req.body as NewCampaign));
   });
-  router.get('/:id', ...staff, validate({ params: CampaignParams }), async (req, res) => {
+  router.get('/:id', ...readers, validate({ params: CampaignParams }), async (req, res) => {
     const { id } = req.params as unknown as CampaignParams;
     res.json(await readCampaign(deps, actorOf(req), id));
   });
@@ -48,7 +35,7 @@ export function campaignsRoutes(deps: CampaignsDeps & { access: AccessControl })
       res.json(await updateCampaign(deps, actorOf(req), id, req.body as CampaignChange));
     },
   );
-  router.get('/:id/results', ...staff, validate({ params: CampaignParams }), async (req, res) => {
+  router.get('/:id/results', ...readers, validate({ params: CampaignParams }), async (req, res) => {
     const { id } = req.params as unknown as CampaignParams;
     res.json(await campaignResults(deps, actorOf(req), id));
   });

@@ -1,3 +1,4 @@
+import type { ActorRole } from '../../db/actor-transaction';
 import { VULNERABILITY_GROUPS } from '../cases/cases.vocabularies';
 import { PROVINCES } from '../statistics';
 
@@ -39,6 +40,20 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * Who reads campaigns: the lead agency's staff and the system's own roles.
+ * Not partners: they see only the referrals addressed to their institution
+ * (PRODUCT.md). Only coordinators write. Migration 0024's campaign_reader()
+ * says the same.
+ */
+export const CAMPAIGN_READERS = [
+  'caseworker',
+  'supervisor',
+  'coordinator',
+  'admin',
+  'auditor',
+] as const satisfies readonly ActorRole[];
+
 export const CAMPAIGN_STATUSES = ['planned', 'running', 'ended'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
@@ -53,3 +68,7 @@ export const MAX_PLANNED_REACH = 100_000_000;
 export const MAX_ACTIVITY_REACH = 1_000_000;
 /** numeric(14,2): twelve digits before the point. */
 export const MAX_BUDGET_USD = 999_999_999_999.99;
+/** A trend shows the nearest periods on each side of a campaign, so many at most… */
+export const TREND_PERIODS_EACH_SIDE = 8;
+/** …and of several releases of one period, the last published, so many at most. */
+export const TREND_RELEASES_PER_PERIOD = 3;
