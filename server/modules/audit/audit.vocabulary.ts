@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'consent.create',
   'consent.list',
   'consent.revoke',
+  'demo.seed',
   'institution.create',
   'institution.disable',
   'institution.enable',
