@@ -48,6 +48,11 @@ import { directoryRoutes } from './modules/directory/directory.routes';
 import { caseConsentsRoutes, consentsRoutes } from './modules/consents/consents.routes';
 import { erasureEffects, revocationEffects } from './modules/referrals';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
+import {
+  DEFAULT_YEARLY_BUDGET_HUNDREDTHS,
+  publicStatisticsRoutes,
+  statisticsRoutes,
+} from './modules/statistics';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 
 export interface AppDeps {
@@ -65,6 +70,8 @@ export interface AppDeps {
   /** The migrations this code expects; /readyz compares the database with them. */
   migrations?: readonly MigrationFile[];
   clientDir?: string;
+  /** The privacy budget each year of identification starts with (ε × 100; default 200, i.e. ε 2). */
+  statisticsYearlyBudgetHundredths?: number;
 }
 
 /** Builds the whole HTTP application. It never listens: main.ts and the tests do. */
@@ -102,6 +109,14 @@ export function buildApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
+  const statistics = {
+    store,
+    clock: deps.clock ?? (() => new Date()),
+    yearlyBudgetHundredths:
+      deps.statisticsYearlyBudgetHundredths ?? DEFAULT_YEARLY_BUDGET_HUNDREDTHS,
+  };
+  // Public data: no session, no cookie, cacheable (the observatory).
+  api.use('/public/statistics', publicStatisticsRoutes(statistics));
   api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
   api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
   const access = accessControl(store, auth.sessions, auth.clock);
@@ -131,6 +146,7 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/certificates', certificatesRoutes(pki));
   api.use('/reviews', reviewsRoutes(cases));
   api.use('/notifications', notificationsRoutes({ store, access, clock }));
+  api.use('/statistics', statisticsRoutes({ ...statistics, access }));
   api.use(
     '/users',
     usersRoutes({

@@ -57,7 +57,14 @@ async function main(): Promise<void> {
   const caCertificatePem = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
     authorityCertificate(trx, keyring, new Date()),
   );
-  const app = buildApp({ database, config, secrets, keyring, logger });
+  const app = buildApp({
+    database,
+    config,
+    secrets,
+    keyring,
+    logger,
+    statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
+  });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);
   const expiry = expireReferralsPeriodically(store, logger);

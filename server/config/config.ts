@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
     .default('100kb'),
   SERVE_CLIENT: booleanFromEnv.default(true),
   DEMO_DATA: booleanFromEnv.default(false),
+  /** The privacy budget (total ε) each year of identification starts with (docs/STATISTICS.md). */
+  STATISTICS_YEARLY_EPSILON: z.coerce.number().min(0.1).max(10).default(2),
   TRUST_PROXY: z
     .string()
     .regex(/^(false|loopback|\d{1,2})$/, 'must be false, loopback or a number of hops')
@@ -71,6 +73,8 @@ export interface Config {
   jsonBodyLimit: string;
   serveClient: boolean;
   demoData: boolean;
+  /** ε × 100 each year of identification's privacy budget starts with. */
+  statisticsYearlyBudgetHundredths: number;
   /** Express `trust proxy`: which proxies may tell us the client address and scheme. */
   trustProxy: false | 'loopback' | number;
   /**
@@ -158,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     serveClient: e.SERVE_CLIENT,
     demoData: e.DEMO_DATA,
+    statisticsYearlyBudgetHundredths: Math.round(e.STATISTICS_YEARLY_EPSILON * 100),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),

@@ -16,6 +16,11 @@ import type {
   NotificationsTable,
   ReferralOverdueNoticesTable,
 } from './schema.notifications';
+import type {
+  PrivacyBudgetLedgerTable,
+  PrivacyBudgetsTable,
+  StatisticsReleasesTable,
+} from './schema.statistics';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -45,6 +50,9 @@ export interface DB {
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;
   referral_overdue_notices: ReferralOverdueNoticesTable;
+  statistics_releases: StatisticsReleasesTable;
+  privacy_budgets: PrivacyBudgetsTable;
+  privacy_budget_ledger: PrivacyBudgetLedgerTable;
 }
 
 export interface SchemaMigrationsTable {

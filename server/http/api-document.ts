@@ -9,6 +9,7 @@ import { registerInstitutionsOpenApi } from '../modules/institutions/institution
 import { registerReferralsOpenApi } from '../modules/referrals/referrals.openapi';
 import { registerReviewsOpenApi } from '../modules/reviews/reviews.openapi';
 import { registerNotificationsOpenApi } from '../modules/notifications/notifications.openapi';
+import { registerStatisticsOpenApi } from '../modules/statistics';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
 import { version } from '../../package.json';
@@ -33,5 +34,6 @@ export function buildApiDocument() {
   registerReviewsOpenApi(registry);
   registerCertificatesOpenApi(registry);
   registerNotificationsOpenApi(registry);
+  registerStatisticsOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

@@ -80,6 +80,15 @@ const stepUp = async (client: SessionClient) => {
 const caseVersion = async (client: SessionClient) =>
   ((await client.get(`/api/v1/cases/${caseId}`)).body as { version: number }).version;
 
+/** A release of a year no other test spends, at the smallest ε. */
+const STATISTICS_RELEASE = { tableId: 'victims_by_province', year: 2031, epsilon: 0.05 };
+/** A draft to read, publish or discard, made just before the coordinator's request. */
+let releaseToDecide = '00000000-0000-4000-8000-000000000000';
+const newDraftRelease = async (client: SessionClient) => {
+  const res = await client.post('/api/v1/statistics/releases', STATISTICS_RELEASE);
+  releaseToDecide = (res.body as { id: string }).id;
+};
+
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: () => '/api/v1/auth/me', template: 'GET:/api/v1/auth/me', allowed: 'all' },
   {
@@ -459,6 +468,53 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ name: `Equipo ${unique()}` }),
     allowed: ['admin'],
   },
+  {
+    method: 'get',
+    path: () => '/api/v1/statistics/catalogue',
+    template: 'GET:/api/v1/statistics/catalogue',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/statistics/budget?year=2031',
+    template: 'GET:/api/v1/statistics/budget',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/statistics/releases/preview',
+    template: 'POST:/api/v1/statistics/releases/preview',
+    body: () => STATISTICS_RELEASE,
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/statistics/releases',
+    template: 'POST:/api/v1/statistics/releases',
+    body: () => STATISTICS_RELEASE,
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/statistics/releases',
+    template: 'GET:/api/v1/statistics/releases',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/statistics/releases/${releaseToDecide}`,
+    template: 'GET:/api/v1/statistics/releases/:id',
+    prepare: newDraftRelease,
+    allowed: ['coordinator'],
+  },
+  ...(['publish', 'discard'] as const).map((decision): Endpoint => ({
+    method: 'post',
+    path: () => `/api/v1/statistics/releases/${releaseToDecide}/${decision}`,
+    template: `POST:/api/v1/statistics/releases/:id/${decision}`,
+    body: () => ({}),
+    prepare: newDraftRelease,
+    allowed: ['coordinator'],
+  })),
   // Last: it ends each role's session.
   {
     method: 'post',
@@ -489,6 +545,10 @@ const PUBLIC = [
   'GET /api/v1/openapi.json',
   'GET /api/v1/auth/csrf',
   'POST /api/v1/auth/login',
+  // The observatory: published statistics, for anyone (test/api/statistics.test.ts).
+  'GET /api/v1/public/statistics/releases',
+  'GET /api/v1/public/statistics/releases/{id}',
+  'GET /api/v1/public/statistics/releases/{id}/csv',
 ];
 
 beforeAll(async () => {

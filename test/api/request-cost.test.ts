@@ -14,6 +14,7 @@ import {
   type Signed,
 } from '../helpers/referrals';
 import type { SessionClient } from '../helpers/session-client';
+import { signedIn } from '../helpers/users';
 
 /**
  * One request, one transaction (issue 11): the session check, the account
@@ -117,6 +118,27 @@ describe(`cost of one authenticated request (${engine})`, () => {
         count: true,
       });
     }
+  });
+
+  it('computing a statistics release is one transaction; the public observatory one read without a session', async () => {
+    const coordinator = await signedIn(t, 'coordinator');
+    const release = { tableId: 'victims_by_sex_age_group', year: 2025, epsilon: 0.5 };
+    const computed = await cost(
+      () => coordinator.client.post('/api/v1/statistics/releases', release),
+      201,
+    );
+    expect(computed.transactions).toBe(1);
+    expect(computed.statements.filter(isAuditInsert)).toHaveLength(1);
+    const observatory = await cost(
+      () =>
+        coordinator.client.send('get', '/api/v1/public/statistics/releases', undefined, {
+          Cookie: '',
+        }),
+      200,
+    );
+    expect(observatory.transactions).toBe(1);
+    expect(observatory.statements.some(isSessionRead)).toBe(false);
+    expect(observatory.statements.filter(isAuditInsert)).toHaveLength(0);
   });
 
   it('a referral is created in the request’s one transaction', async () => {

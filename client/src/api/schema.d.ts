@@ -4605,6 +4605,726 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinator: the tables a release can be made of, with their dimensions and ε limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The catalogue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsCatalogue"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinator: a year's privacy budget (per year of identification): total, spent, remaining */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The budget */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyBudget"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/releases/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Coordinator: what a release would be (cells, noise, error bound, budget left after) from its parameters alone. Reads no case data and spends no budget */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StatisticsReleaseRequest"];
+                };
+            };
+            responses: {
+                /** @description The preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsReleasePreview"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinator: releases (drafts, published, discarded), newest period first */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "draft" | "published" | "discarded";
+                    tableId?: components["schemas"]["StatisticsTableId"];
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Releases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsReleaseList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Coordinator: computes a release once (differentially private), frozen as a draft, spending its ε from the year's budget; 409 `privacy_budget_exceeded` names what is left. Audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StatisticsReleaseRequest"];
+                };
+            };
+            responses: {
+                /** @description The draft release */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsRelease"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/releases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinator: one release with its figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The release */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsRelease"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/releases/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Coordinator: publishes a draft, permanently (the observatory shows it to anyone). Audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The release */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsRelease"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/releases/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Coordinator: discards a draft (never published; its ε stays spent). Audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The release */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsRelease"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/statistics/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone, no session: the published releases with their figures and parameters. Cacheable */
+        get: {
+            parameters: {
+                query?: {
+                    tableId?: components["schemas"]["StatisticsTableId"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Published releases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishedStatisticsReleaseList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/statistics/releases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone, no session: one published release (JSON). Cacheable */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The release */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatisticsRelease"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/statistics/releases/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone, no session: one published release as CSV (cells, totals, parameters) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4664,12 +5384,12 @@ export interface components {
          * @description The catalogue of action codes (append-only: codes are never removed)
          * @enum {string}
          */
-        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
+        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
         /**
          * @description The catalogue of purpose and reason codes (append-only)
          * @enum {string}
          */
-        AuditPurpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "other";
+        AuditPurpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "privacy_budget_exceeded" | "other";
         AccessReportRow: components["schemas"]["AuditEvent"] & {
             /** @description The staff member, or the institution for its own system; null for anonymous */
             actorName: string | null;
@@ -4698,14 +5418,14 @@ export interface components {
              * @description null only when the code is not in the catalogue: see `uncatalogued`
              * @enum {string|null}
              */
-            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
+            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
             resourceType: string | null;
             resourceId: string | null;
             /**
              * @description null when the event has no purpose, or its code is not in the catalogue
              * @enum {string|null}
              */
-            purpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "other" | null;
+            purpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "privacy_budget_exceeded" | "other" | null;
             outcome: components["schemas"]["AuditOutcome"];
             requestId: string | null;
             uncatalogued: components["schemas"]["UncataloguedCodes"];
@@ -5478,6 +6198,145 @@ export interface components {
         };
         ReadAll: {
             marked: number;
+        };
+        StatisticsCatalogue: {
+            tables: components["schemas"]["StatisticsTable"][];
+            epsilon: {
+                min: number;
+                max: number;
+                step: number;
+            };
+            defaultThreshold: number;
+            rounding: number;
+        };
+        StatisticsTable: {
+            id: components["schemas"]["StatisticsTableId"];
+            /** @enum {string} */
+            source: "victims" | "referrals";
+            dimensions: {
+                id: components["schemas"]["StatisticsDimension"];
+                values: string[];
+            }[];
+            contributionBound: number;
+        };
+        /** @enum {string} */
+        StatisticsTableId: "victims_by_quarter_exploitation" | "victims_by_sex_age_group" | "victims_by_nationality_exploitation" | "victims_by_province" | "victims_by_vulnerability_group" | "referrals_by_sector_outcome" | "referrals_acknowledgement_by_sector";
+        /** @enum {string} */
+        StatisticsDimension: "quarter" | "exploitation_group" | "sex" | "age_group" | "nationality_group" | "province" | "vulnerability_group" | "sector" | "outcome" | "acknowledgement";
+        PrivacyBudget: {
+            year: number;
+            total: number;
+            spent: number;
+            remaining: number;
+            fixed: boolean;
+        };
+        StatisticsReleasePreview: {
+            table: components["schemas"]["StatisticsTable"];
+            period: {
+                year: number;
+                quarter: number | null;
+            };
+            epsilon: number;
+            threshold: number;
+            rounding: number;
+            cells: number;
+            noiseScale: number;
+            cellErrorBound95: number;
+            budget: components["schemas"]["PrivacyBudget"];
+            remainingAfter: number;
+        };
+        StatisticsReleaseRequest: {
+            tableId: components["schemas"]["StatisticsTableId"];
+            year: number;
+            quarter?: number;
+            epsilon: number;
+            /** @default 11 */
+            threshold: number;
+        };
+        StatisticsRelease: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "discarded";
+            table: components["schemas"]["StatisticsTable"];
+            period: {
+                year: number;
+                quarter: number | null;
+            };
+            parameters: {
+                /** @enum {string} */
+                mechanism: "discrete_laplace";
+                epsilon: number;
+                sensitivity: number;
+                threshold: number;
+                rounding: number;
+                confidence: number;
+            };
+            figures: {
+                cells: {
+                    key: string[];
+                    value: number | null;
+                    suppressed: boolean;
+                }[];
+                cellErrorBound95: number;
+                noiseScale: number;
+                totals: {
+                    grand: {
+                        value: number;
+                        cellsShown: number;
+                        cellsSuppressed: number;
+                        errorBound95: number;
+                    };
+                    byDimension: {
+                        dimension: components["schemas"]["StatisticsDimension"];
+                        totals: {
+                            value: string;
+                            total: {
+                                value: number;
+                                cellsShown: number;
+                                cellsSuppressed: number;
+                                errorBound95: number;
+                            };
+                        }[];
+                    }[];
+                };
+            };
+            softwareVersion: string;
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        StatisticsReleaseList: {
+            items: components["schemas"]["StatisticsReleaseSummary"][];
+        };
+        StatisticsReleaseSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "discarded";
+            table: components["schemas"]["StatisticsTable"];
+            period: {
+                year: number;
+                quarter: number | null;
+            };
+            parameters: {
+                /** @enum {string} */
+                mechanism: "discrete_laplace";
+                epsilon: number;
+                sensitivity: number;
+                threshold: number;
+                rounding: number;
+                confidence: number;
+            };
+            softwareVersion: string;
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        PublishedStatisticsReleaseList: {
+            items: components["schemas"]["StatisticsRelease"][];
         };
     };
     responses: never;

@@ -14,3 +14,16 @@ BEGIN
   END IF;
 END
 $$;
+
+-- amparo_statistics: what the statistics code reads as (SET LOCAL ROLE inside
+-- the app's transaction). It logs in as nobody, owns nothing, and is granted
+-- only the generalised statistics views (migration 0023): no table, no
+-- identifying column.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'amparo_statistics') THEN
+    CREATE ROLE amparo_statistics NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT;
+  END IF;
+END
+$$;
+GRANT amparo_statistics TO amparo_app;

@@ -23,6 +23,11 @@ export const AUDIT_ACTIONS = [
   'auth.password_change',
   'auth.step_up',
   'auth.totp',
+  'campaign.activity.create',
+  'campaign.activity.delete',
+  'campaign.activity.update',
+  'campaign.create',
+  'campaign.update',
   'case.age_correction.reject',
   'case.age_correction.request',
   'case.assign',
@@ -61,6 +66,9 @@ export const AUDIT_ACTIONS = [
   'referral.transition',
   'review.acknowledge',
   'review.read',
+  'statistics.release.compute',
+  'statistics.release.discard',
+  'statistics.release.publish',
   'team.create',
   'user.create',
   'user.disable',
@@ -140,6 +148,7 @@ export const AUDIT_PURPOSES = [
   'cannot_change_own_role',
   'cannot_disable_self',
   'cannot_reset_own_credentials',
+  'privacy_budget_exceeded',
   'other',
 ] as const satisfies readonly AuditPurpose[];
 
@@ -164,10 +173,16 @@ export const ACTION_FAMILIES = [
   'certificate',
   'key',
   'integrity',
+  'statistics',
+  'campaign',
+  'demo',
 ] as const;
 
 /** The resource types events name. */
 export const RESOURCE_TYPES = [
+  'statistics_release',
+  'campaign',
+  'campaign_activity',
   'case',
   'consent',
   'referral',
