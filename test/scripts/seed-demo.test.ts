@@ -343,11 +343,7 @@ describe(`npm run seed-demo (${engine})`, () => {
         .where('role', '=', 'partner')
         .executeTakeFirstOrThrow();
       return {
-        caseworker: {
-          id: r.assigned_to!,
-          role: 'caseworker',
-          institutionId: lead.id,
-        },
+        caseworker: { id: r.assigned_to!, role: 'caseworker' as const, institutionId: lead.id },
         referral: { ...r, partner: partner.id },
       };
     });
