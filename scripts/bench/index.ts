@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --json]
+ * npm run bench -- statistics [--cases N] … (statistics releases at scale: statistics.ts)
  *
  * Starts the real Amparo server and a bare Express baseline (bare-server.ts),
  * each in its own process, on a fresh seeded database (world.ts), signs one
@@ -54,6 +55,9 @@ import { probeMemory, PROBE_MODULE, sampleRss } from './rss';
 import { buildScenarios, readOnly, type BenchRequest, type Scenario } from './scenarios';
 import { signIn } from './session';
 import { COUNT_APP, openCounter } from './statement-count';
+import { runStatisticsBench, statisticsReport } from './statistics';
+import type { Engine } from '../../server/db/database';
+import { MAX_CASES } from '../seed-demo/seed';
 import { seedBenchWorlds } from './world';
 
 /** The node options `npm start` runs the server with (package.json). */
@@ -73,7 +77,23 @@ let cleanupDatabase: (() => Promise<void>) | undefined;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      cases: { type: 'string' },
+      'embedded-cases': { type: 'string' },
+      engines: { type: 'string' },
+      runs: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  if (positionals[0] === 'statistics' && positionals.length === 1) {
+    return statistics(values);
+  }
+  if (positionals.length > 0 || values.cases || values['embedded-cases'] || values.engines) {
+    throw new Error('usage: npm run bench [-- --json] | npm run bench -- statistics [options]');
+  }
   const only = readOnly(process.env.BENCH_ONLY);
   const connections = readConnections(process.env.BENCH_CONNECTIONS);
   const seconds = readWhole('BENCH_SECONDS', process.env.BENCH_SECONDS, 10, 1, 600);
@@ -178,6 +198,49 @@ async function main(): Promise<void> {
     await stopAllChildren();
     cleanupDatabase = undefined;
     await database.cleanup();
+  }
+}
+
+/** `npm run bench -- statistics`: the statistics catalogue at scale, on each engine (statistics.ts). */
+async function statistics(values: {
+  json: boolean;
+  cases?: string;
+  'embedded-cases'?: string;
+  engines?: string;
+  runs?: string;
+  explain: boolean;
+}): Promise<void> {
+  const cases = readWhole('--cases', values.cases, 1_000_000, 1, MAX_CASES);
+  const embeddedCases = readWhole(
+    '--embedded-cases',
+    values['embedded-cases'],
+    cases,
+    1,
+    MAX_CASES,
+  );
+  const runs = readWhole('--runs', values.runs, 3, 1, 20);
+  const adminUrl = process.env.BENCH_ADMIN_URL || DEFAULT_ADMIN_URL;
+  const wanted = (values.engines ?? 'postgres,pglite').split(',').map((e) => e.trim());
+  if (wanted.some((e) => e !== 'postgres' && e !== 'pglite')) {
+    throw new Error('--engines is a comma-separated list of postgres and pglite');
+  }
+  const engines = wanted as Engine[];
+  const result = await runStatisticsBench({
+    adminUrl,
+    cases,
+    embeddedCases,
+    engines,
+    runs,
+    explain: values.explain,
+    log,
+    onCleanup: (cleanup) => (cleanupDatabase = cleanup),
+  });
+  const report = statisticsReport(result);
+  if (values.json) {
+    process.stderr.write(report);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    process.stdout.write(report);
   }
 }
 

@@ -151,10 +151,12 @@ SELECT
 FROM referrals r
 JOIN statistics_counted_cases c ON c.id = r.case_id
 JOIN institutions i ON i.id = r.institution_id
-LEFT JOIN LATERAL (
-  SELECT min(e.created_at) AS at FROM referral_events e
-  WHERE e.referral_id = r.id AND e.to_status = 'acknowledged'
-) ack ON true;
+-- One aggregate over the events (hash-joined), not one look-up per referral.
+LEFT JOIN (
+  SELECT e.referral_id, min(e.created_at) AS at FROM referral_events e
+  WHERE e.to_status = 'acknowledged'
+  GROUP BY e.referral_id
+) ack ON ack.referral_id = r.id;
 
 GRANT SELECT ON statistics_case_facts, statistics_referral_facts TO amparo_statistics;
 CREATE INDEX cases_identified_on ON cases (identified_on);
