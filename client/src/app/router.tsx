@@ -51,7 +51,14 @@ export const routes: RouteObject[] = [
           { element: <RequireRole roles={['auditor']} />, children: auditRoutes },
           { element: <RequireRole roles={['coordinator']} />, children: statisticsRoutes },
           ...notificationRoutes,
-          ...campaignRoutes,
+          {
+            element: (
+              <RequireRole
+                roles={['caseworker', 'supervisor', 'coordinator', 'admin', 'auditor']}
+              />
+            ),
+            children: campaignRoutes,
+          },
           { element: <RequireRole roles={['coordinator']} />, children: campaignEditorRoutes },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -10,11 +10,15 @@ import { createTeam, unique } from './world';
  * coordinator computes and publishes without the builder.
  */
 
-/** `count` adult women identified on `identifiedOn`, each with her own consent to statistics. */
+/**
+ * `count` adult women identified on `identifiedOn`, each with her own consent
+ * to statistics; `attributes` adds to (or changes) the cases' attributes.
+ */
 export async function seedConsentedCases(
   admin: ApiSession,
   identifiedOn: string,
   count: number,
+  attributes: Record<string, unknown> = {},
 ): Promise<void> {
   const team = await createTeam(admin, `Equipo Estadística ${unique()}`);
   const { session } = await signedInStaff(admin, 'caseworker', team.id);
@@ -23,7 +27,12 @@ export async function seedConsentedCases(
       identifiedOn,
       riskLevel: 'medium',
       identity: { fullName: `Persona ${unique()} Estadística` },
-      attributes: { sex: 'Female', traffickingStatus: 'Possible', ageAtIdentification: 27 },
+      attributes: {
+        sex: 'Female',
+        traffickingStatus: 'Possible',
+        ageAtIdentification: 27,
+        ...attributes,
+      },
     });
     await session.request('POST', `/api/v1/cases/${created.case.id}/consents`, {
       givenBy: 'person',

@@ -43,11 +43,11 @@ const NAV: readonly NavItem[] = [
   { to: '/audit', label: 'nav.auditLog', roles: ['auditor'] },
   { to: '/audit/access', label: 'nav.accessReports', roles: ['auditor'] },
   { to: '/statistics', label: 'nav.statistics', roles: ['coordinator'] },
-  // Campaigns hold no personal data: every staff role reads them (coordinators edit).
+  // The lead agency's staff and the system's own roles read campaigns (coordinators edit); partners do not.
   {
     to: '/campaigns',
     label: 'nav.campaigns',
-    roles: ['coordinator', 'caseworker', 'supervisor', 'partner', 'auditor', 'admin'],
+    roles: ['coordinator', 'caseworker', 'supervisor', 'auditor', 'admin'],
   },
 ];
 

@@ -2,13 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isProblem } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { FormDateField, FormSelect, FormTextField, fieldId } from '../../ui/form/fields';
-import { useServerFieldErrors } from '../../ui/form/useServerFieldErrors';
-import { useSubmitSummary } from './useSubmitSummary';
 import { Notice } from '../../ui/Notice';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useVocabulary } from '../../vocab/useVocabulary';
@@ -21,13 +18,10 @@ import {
   type ActivityFormValues,
 } from './activity-form';
 import { planGroups } from './campaign-form';
+import { CountInput } from './CountInput';
 import { FieldAnchor } from './FieldAnchor';
-import {
-  useCampaignErrorText,
-  useCampaignFormat,
-  useCampaignProblems,
-  useFieldLabels,
-} from './useCampaignText';
+import { explainedByFields, useCampaignFormErrors } from './useCampaignFormErrors';
+import { useCampaignFormat } from './useCampaignText';
 import {
   useCreateActivity,
   useUpdateActivity,
@@ -52,9 +46,6 @@ export function ActivityDialog({
   const { t } = useTranslation('campaigns');
   const { label, options } = useVocabulary();
   const format = useCampaignFormat();
-  const translateError = useCampaignErrorText();
-  const fieldLabel = useFieldLabels();
-  const problems = useCampaignProblems();
   const create = useCreateActivity(campaign.id);
   const update = useUpdateActivity(campaign.id, activity?.id ?? '');
   const mutation = activity ? update : create;
@@ -65,12 +56,8 @@ export function ActivityDialog({
     defaultValues: activityFormOf(campaign, activity),
     shouldFocusError: false,
   });
-  const serverErrors = useServerFieldErrors(
-    ACTIVITY_FIELDS,
-    { setError: form.setError, errors: form.formState.errors },
-    translateError,
-  );
-  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
+  const errors = useCampaignFormErrors(ACTIVITY_FIELDS, form);
+  const { translateError } = errors;
   const groups = planGroups(campaign.targetGroups);
   const bound = { control: form.control, translateError, isDisabled: mutation.isPending };
   const reachErrors = form.formState.errors.reach;
@@ -79,14 +66,11 @@ export function ActivityDialog({
   );
 
   const submit = form.handleSubmit((values) => {
-    serverErrors.clear();
+    errors.clear();
     setNothing(false);
     const done = {
       onSuccess: () => onClose(true),
-      onError: (error: unknown) => {
-        serverErrors.apply(error);
-        summary.refresh();
-      },
+      onError: errors.reject,
     };
     if (!activity) {
       create.mutate(toNewActivity(values), done);
@@ -99,8 +83,6 @@ export function ActivityDialog({
     }
     update.mutate(change, done);
   });
-  const explained =
-    isProblem(mutation.error, 'validation_failed') && mutation.error.errors.length > 0;
 
   return (
     <Dialog
@@ -117,9 +99,9 @@ export function ActivityDialog({
           void submit();
         }}
       >
-        <ErrorSummary items={summary.items} />
-        {mutation.isError && !explained && (
-          <ProblemMessage error={mutation.error} messages={problems} />
+        <ErrorSummary items={errors.summaryItems} />
+        {mutation.isError && !explainedByFields(mutation.error) && (
+          <ProblemMessage error={mutation.error} messages={errors.problems} />
         )}
         {nothing && (
           <Notice tone="info" live>
@@ -182,21 +164,13 @@ export function ActivityDialog({
                   <label className="field__label" htmlFor={id}>
                     {label('vulnerabilityGroup', group)}
                   </label>
-                  <input
-                    {...form.register(`reach.${group}`)}
+                  <CountInput
+                    registration={form.register(`reach.${group}`)}
                     id={id}
-                    className="field__input"
-                    inputMode="numeric"
+                    error={error}
                     maxLength={9}
-                    disabled={mutation.isPending}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
+                    isDisabled={mutation.isPending}
                   />
-                  {error && (
-                    <span id={`${id}-error`} className="field__error">
-                      {error}
-                    </span>
-                  )}
                 </div>
               );
             })}

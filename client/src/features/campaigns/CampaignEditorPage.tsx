@@ -6,8 +6,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { useServerFieldErrors } from '../../ui/form/useServerFieldErrors';
-import { useSubmitSummary } from './useSubmitSummary';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -22,12 +20,8 @@ import {
   type CampaignFormValues,
 } from './campaign-form';
 import { CampaignFields } from './CampaignFields';
-import {
-  useCampaignErrorText,
-  useCampaignFormat,
-  useCampaignProblems,
-  useFieldLabels,
-} from './useCampaignText';
+import { explainedByFields, useCampaignFormErrors } from './useCampaignFormErrors';
+import { useCampaignFormat } from './useCampaignText';
 import {
   useCampaign,
   useCreateCampaign,
@@ -37,37 +31,22 @@ import {
 } from './useCampaigns';
 import './campaigns.css';
 
-/** Problems a field error explains on its own: the summary and the fields say it. */
-const explainedByFields = (error: unknown) =>
-  isProblem(error, 'validation_failed') && error.errors.length > 0;
-
 /** A new campaign (coordinators only); saved, it opens its page. */
 export function NewCampaignPage() {
   const { t } = useTranslation('campaigns');
   const navigate = useNavigate();
   const create = useCreateCampaign();
-  const translateError = useCampaignErrorText();
-  const fieldLabel = useFieldLabels();
-  const problems = useCampaignProblems();
   const form = useForm<CampaignFormValues>({
     resolver: zodResolver(CampaignForm),
     defaultValues: emptyCampaignForm(),
     shouldFocusError: false,
   });
-  const serverErrors = useServerFieldErrors(
-    CAMPAIGN_FIELDS,
-    { setError: form.setError, errors: form.formState.errors },
-    translateError,
-  );
-  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
+  const errors = useCampaignFormErrors(CAMPAIGN_FIELDS, form);
   const submit = form.handleSubmit((values) => {
-    serverErrors.clear();
+    errors.clear();
     create.mutate(toNewCampaign(values), {
       onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`),
-      onError: (error) => {
-        serverErrors.apply(error);
-        summary.refresh();
-      },
+      onError: errors.reject,
     });
   });
 
@@ -83,12 +62,16 @@ export function NewCampaignPage() {
           void submit();
         }}
       >
-        <ErrorSummary items={summary.items} />
+        <ErrorSummary items={errors.summaryItems} />
         {create.isError && !explainedByFields(create.error) && (
-          <ProblemMessage error={create.error} messages={problems} />
+          <ProblemMessage error={create.error} messages={errors.problems} />
         )}
         <p className="field__description">{t('form.requiredNote')}</p>
-        <CampaignFields form={form} translateError={translateError} isDisabled={create.isPending} />
+        <CampaignFields
+          form={form}
+          translateError={errors.translateError}
+          isDisabled={create.isPending}
+        />
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={create.isPending}>
             {create.isPending ? t('editor.saving') : t('editor.create')}
@@ -129,9 +112,6 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
   const format = useCampaignFormat();
   const update = useUpdateCampaign(loaded.id);
   const refresh = useRefreshCampaign(loaded.id);
-  const translateError = useCampaignErrorText();
-  const fieldLabel = useFieldLabels();
-  const problems = useCampaignProblems();
   const [base, setBase] = useState(loaded);
   const [nothing, setNothing] = useState(false);
   const [reloaded, setReloaded] = useState(false);
@@ -140,16 +120,11 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
     defaultValues: campaignFormOf(loaded, format.decimal),
     shouldFocusError: false,
   });
-  const serverErrors = useServerFieldErrors(
-    CAMPAIGN_FIELDS,
-    { setError: form.setError, errors: form.formState.errors },
-    translateError,
-  );
-  const summary = useSubmitSummary(serverErrors.summary, form.formState.submitCount, fieldLabel);
+  const errors = useCampaignFormErrors(CAMPAIGN_FIELDS, form);
   const stale = isProblem(update.error, 'stale_version');
 
   const submit = form.handleSubmit((values) => {
-    serverErrors.clear();
+    errors.clear();
     setNothing(false);
     setReloaded(false);
     const change = toCampaignChange(base, values);
@@ -159,10 +134,7 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
     }
     update.mutate(change, {
       onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`),
-      onError: (error) => {
-        serverErrors.apply(error);
-        summary.refresh();
-      },
+      onError: errors.reject,
     });
   });
 
@@ -171,7 +143,7 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
     setBase(fresh);
     form.reset(campaignFormOf(fresh, format.decimal));
     update.reset();
-    serverErrors.clear();
+    errors.clear();
     setReloaded(true);
   };
 
@@ -184,7 +156,7 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
         void submit();
       }}
     >
-      <ErrorSummary items={summary.items} />
+      <ErrorSummary items={errors.summaryItems} />
       {stale && (
         <div className="notice notice--warning" role="alert">
           <p>
@@ -204,7 +176,7 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
         </Notice>
       )}
       {update.isError && !stale && !explainedByFields(update.error) && (
-        <ProblemMessage error={update.error} messages={problems} />
+        <ProblemMessage error={update.error} messages={errors.problems} />
       )}
       {nothing && (
         <Notice tone="info" live>
@@ -212,7 +184,11 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
         </Notice>
       )}
       <p className="field__description">{t('form.requiredNote')}</p>
-      <CampaignFields form={form} translateError={translateError} isDisabled={update.isPending} />
+      <CampaignFields
+        form={form}
+        translateError={errors.translateError}
+        isDisabled={update.isPending}
+      />
       <div className="actions">
         <Button type="submit" variant="primary" isDisabled={update.isPending || stale}>
           {update.isPending ? t('editor.saving') : t('editor.save')}

@@ -10,20 +10,19 @@ import { PlannedReachGrid } from './PlannedReachGrid';
 import { ReleasePicker } from './ReleasePicker';
 import { useCampaignFormat } from './useCampaignText';
 
+/** What each part of the campaign editor is given: the form, its words for errors, whether it waits. */
+export interface CampaignFormPartProps {
+  form: UseFormReturn<CampaignFormValues>;
+  translateError: (message: string | undefined) => string | undefined;
+  isDisabled: boolean;
+}
+
 /**
  * The campaign editor's fieldsets, shared by a new campaign and a change of
  * one: what it is, whom and where it targets, when and with what budget,
  * whom it plans to reach, and the published statistics that justify it.
  */
-export function CampaignFields({
-  form,
-  translateError,
-  isDisabled,
-}: {
-  form: UseFormReturn<CampaignFormValues>;
-  translateError: (message: string | undefined) => string | undefined;
-  isDisabled: boolean;
-}) {
+export function CampaignFields({ form, translateError, isDisabled }: CampaignFormPartProps) {
   const { t } = useTranslation('campaigns');
   const { options } = useVocabulary();
   const format = useCampaignFormat();

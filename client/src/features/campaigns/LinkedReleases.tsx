@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../ui/Loading';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { ReleaseFigures } from './ReleaseFigures';
+import { ReleaseTable } from '../statistics/ReleaseTable';
 import { useCampaignFormat } from './useCampaignText';
 import { useLinkedReleases, type CampaignDetail } from './useCampaigns';
 
 /**
  * The published statistics that justify the campaign, beside it: each
  * release's table with its figures and their 95 % error bounds, read from
- * the public observatory (the same figures anyone can read).
+ * the public observatory (the same figures anyone can read) and shown by the
+ * same table as there.
  */
 export function LinkedReleases({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useTranslation('campaigns');
@@ -41,20 +42,7 @@ export function LinkedReleases({ campaign }: { campaign: CampaignDetail }) {
                 </p>
                 {query?.isPending && <Loading />}
                 {query?.isError && <ProblemMessage error={query.error} />}
-                {query?.data && (
-                  <div
-                    className="campaign-table-scroll"
-                    role="region"
-                    tabIndex={0}
-                    aria-labelledby={`${headingId}-caption`}
-                  >
-                    <ReleaseFigures
-                      release={query.data}
-                      captionId={`${headingId}-caption`}
-                      hideCaption
-                    />
-                  </div>
-                )}
+                {query?.data && <ReleaseTable release={query.data} titleShown={false} />}
               </article>
             );
           })}

@@ -1,9 +1,11 @@
-import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldId } from '../../ui/form/fields';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { TERRITORIES } from './campaign-vocabularies';
-import { cellKey, planGroups, plannedCells, type CampaignFormValues } from './campaign-form';
+import { cellKey, planGroups, plannedCells } from './campaign-form';
+import type { CampaignFormPartProps } from './CampaignFields';
+import { CountInput } from './CountInput';
 import { useCampaignFormat } from './useCampaignText';
 
 const GRID = 'plannedReach.byTerritoryGroup';
@@ -13,15 +15,7 @@ const GRID = 'plannedReach.byTerritoryGroup';
  * target group (and the general public). Each box is named by its row and
  * column headers; empty boxes mean "not planned separately".
  */
-export function PlannedReachGrid({
-  form,
-  translateError,
-  isDisabled,
-}: {
-  form: UseFormReturn<CampaignFormValues>;
-  translateError: (message: string | undefined) => string | undefined;
-  isDisabled: boolean;
-}) {
+export function PlannedReachGrid({ form, translateError, isDisabled }: CampaignFormPartProps) {
   const { t } = useTranslation('campaigns');
   const { label } = useVocabulary();
   const format = useCampaignFormat();
@@ -85,22 +79,15 @@ export function PlannedReachGrid({
                     const id = fieldId(`${GRID}.${key}`);
                     return (
                       <td key={group}>
-                        <input
-                          {...register(`plannedReach.byTerritoryGroup.${key}`)}
+                        <CountInput
+                          registration={register(`plannedReach.byTerritoryGroup.${key}`)}
                           id={id}
-                          className="field__input planned-grid__input"
-                          inputMode="numeric"
+                          error={error}
                           maxLength={12}
-                          disabled={isDisabled}
-                          aria-labelledby={`planned-row-${TERRITORIES.indexOf(territory)} planned-col-${group}`}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${id}-error` : undefined}
+                          isDisabled={isDisabled}
+                          className="planned-grid__input"
+                          labelledBy={`planned-row-${TERRITORIES.indexOf(territory)} planned-col-${group}`}
                         />
-                        {error && (
-                          <span id={`${id}-error`} className="field__error">
-                            {error}
-                          </span>
-                        )}
                       </td>
                     );
                   })}

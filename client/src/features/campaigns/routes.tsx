@@ -1,7 +1,8 @@
 import type { RouteObject } from 'react-router';
 
 /**
- * Prevention campaigns, read by every staff role: /campaigns and
+ * Prevention campaigns, read by the lead agency's staff and the system's own
+ * roles (caseworker, supervisor, coordinator, admin, auditor; not partners): /campaigns and
  * /campaigns/:id (addresses carry ids and filter codes only).
  */
 export const campaignRoutes: RouteObject[] = [

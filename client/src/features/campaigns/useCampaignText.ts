@@ -75,13 +75,6 @@ export function useCampaignFormat() {
     /** A release by its table and period: what the observatory calls it. */
     releaseTitle: (release: { tableId: string; period: Period }) =>
       `${label('statisticsTable', release.tableId)} · ${period(release.period)}`,
-    /** A published figure with its 95 % error bound, or "<k" where the release suppressed it. */
-    figure: (value: number | null, bound: number, threshold?: number) =>
-      value === null
-        ? threshold
-          ? `<${count.format(threshold)}`
-          : t('figure.suppressed')
-        : `${count.format(value)} ± ${count.format(bound)}`,
   };
 }
 

@@ -77,12 +77,30 @@ export function useCampaignResults(id: string) {
 }
 
 /** Every published release (the public observatory's list), to choose those that justify a campaign. */
-export function usePublishedReleases() {
+export function usePublishedReleases(enabled = true) {
   return useQuery({
     queryKey: queryKeys.campaigns.publishedReleases,
     queryFn: async () => (await call(api.GET('/api/v1/public/statistics/releases'))).items,
     staleTime: 5 * 60_000,
+    enabled,
   });
+}
+
+/**
+ * The threshold of each published release ("<k" below it), by id: a trend's
+ * figures say what a release hid, the release says below what. Asked only
+ * when there are trends to read (`enabled`).
+ */
+export function useReleaseThresholds(enabled: boolean) {
+  const releases = usePublishedReleases(enabled);
+  const thresholds = new Map(
+    (releases.data ?? []).map((release) => [release.id, release.parameters.threshold]),
+  );
+  return {
+    /** Known, or failed to be known (the figures then say "below the threshold"). */
+    settled: !releases.isPending,
+    thresholdOf: (releaseId: string): number | undefined => thresholds.get(releaseId),
+  };
 }
 
 /** The linked releases with their figures: published releases never change. */

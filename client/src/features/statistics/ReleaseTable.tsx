@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../ui/charts';
 import type { PublishedTotal, Release } from './useStatistics';
 import { useStatisticsWords } from './useStatisticsWords';
+import './figures.css';
 
 /** A total of the figures shown: its ± bound, and the hidden cells it leaves out. */
 function TotalFigure({ total, threshold }: { total: PublishedTotal; threshold: number }) {
@@ -27,9 +28,18 @@ function TotalFigure({ total, threshold }: { total: PublishedTotal; threshold: n
 /**
  * A release's figures as published: one row per value (one-dimensional
  * tables) or rows × columns (two dimensions), hidden figures as "<k", and
- * totals of the figures shown with the hidden cells they leave out.
+ * totals of the figures shown with the hidden cells they leave out. The one
+ * table of a release's figures, wherever they are shown (statistics, the
+ * observatory, a campaign's justification).
  */
-export function ReleaseTable({ release }: { release: Release }) {
+export function ReleaseTable({
+  release,
+  titleShown = true,
+}: {
+  release: Release;
+  /** false where a heading just above already names the release: the caption keeps it for screen readers. */
+  titleShown?: boolean;
+}) {
   const { t } = useTranslation('statistics');
   const words = useStatisticsWords();
   const { figures, parameters, table } = release;
@@ -41,7 +51,7 @@ export function ReleaseTable({ release }: { release: Release }) {
   });
   const caption = (
     <caption>
-      {name}
+      <span className={titleShown ? undefined : 'visually-hidden'}>{name}</span>
       <span className="caption-note">
         {t('release.cellBound', { bound: words.number(figures.cellErrorBound95), threshold: k })}
       </span>

@@ -5,6 +5,7 @@ import { ChartPair, TrendChart } from '../../ui/charts';
 import { Select } from '../../ui/Select';
 import { breakdownId, breakdownsOf, trendPoints, type Breakdown, type Trend } from './trends';
 import { useStatisticsWords } from './useStatisticsWords';
+import './figures.css';
 
 /**
  * One table's published figures across periods: a chart with 95 % error
