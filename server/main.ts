@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     keyring,
     logger,
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
+    trainingCertificates: { publicUrl: config.publicUrl },
   });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);

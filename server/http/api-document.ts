@@ -12,6 +12,7 @@ import { registerReviewsOpenApi } from '../modules/reviews/reviews.openapi';
 import { registerNotificationsOpenApi } from '../modules/notifications/notifications.openapi';
 import { registerStatisticsOpenApi } from '../modules/statistics';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
+import { registerTrainingCertificatesOpenApi } from '../modules/training-certificates';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
 import { version } from '../../package.json';
 import { createOpenApiRegistry, generateOpenApiDocument } from './openapi';
@@ -37,5 +38,6 @@ export function buildApiDocument() {
   registerNotificationsOpenApi(registry);
   registerStatisticsOpenApi(registry);
   registerCampaignsOpenApi(registry);
+  registerTrainingCertificatesOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

@@ -70,6 +70,11 @@ export const AUDIT_ACTIONS = [
   'statistics.release.discard',
   'statistics.release.publish',
   'team.create',
+  'training_certificate.download',
+  'training_certificate.issue',
+  'training_certificate.list',
+  'training_certificate.revoke',
+  'training_certificate.verify',
   'user.create',
   'user.disable',
   'user.enable',
@@ -175,6 +180,7 @@ export const ACTION_FAMILIES = [
   'integrity',
   'statistics',
   'campaign',
+  'training_certificate',
   'demo',
 ] as const;
 
@@ -183,6 +189,8 @@ export const RESOURCE_TYPES = [
   'statistics_release',
   'campaign',
   'campaign_activity',
+  'training_programme',
+  'training_certificate',
   'case',
   'consent',
   'referral',
