@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     keyring,
     logger,
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
+    trainingRetentionYears: config.trainingRetentionYears,
     trainingCertificates: { publicUrl: config.publicUrl },
   });
   const purge = purgeExpiredSessionsPeriodically(store, logger);

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
-import { encryptIdentity, newParticipantKey } from '../../server/modules/trainings';
+import {
+  encryptIdentity,
+  newParticipantKey,
+} from '../../server/modules/trainings/participant-crypto';
 import type { TestApp } from './app';
 
 /**
