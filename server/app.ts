@@ -56,6 +56,11 @@ import {
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { campaignsRoutes } from './modules/campaigns';
 import { budgetRoutes, planRoutes, targetsRoutes } from './modules/targets';
+import { DEFAULT_RETENTION_YEARS, trainingsRoutes } from './modules/trainings';
+import {
+  publicCertificatesRoutes,
+  trainingCertificatesRoutes,
+} from './modules/training-certificates';
 
 export interface AppDeps {
   database: Database;
@@ -74,7 +79,18 @@ export interface AppDeps {
   clientDir?: string;
   /** The privacy budget each year of identification starts with (ε × 100; default 200, i.e. ε 2). */
   statisticsYearlyBudgetHundredths?: number;
+  /** Years a training participant's identity is kept after their latest programme (default 5). */
+  trainingRetentionYears?: number;
+  /**
+   * Training certificates: the public address printed for their verification
+   * (PUBLIC_URL; main.ts passes the configured one) and the public lookups
+   * each client address may make per minute.
+   */
+  trainingCertificates?: { publicUrl?: string; lookupsPerMinute?: number };
 }
+
+/** Where tests' certificates say they are verified (main.ts always passes PUBLIC_URL's). */
+const TEST_PUBLIC_URL = 'http://localhost:3000/';
 
 /** Builds the whole HTTP application. It never listens: main.ts and the tests do. */
 export function buildApp(deps: AppDeps): Express {
@@ -119,6 +135,19 @@ export function buildApp(deps: AppDeps): Express {
   };
   // Public data: no session, no cookie, cacheable (the observatory).
   api.use('/public/statistics', publicStatisticsRoutes(statistics));
+  const certificates = {
+    store,
+    keyring: deps.keyring,
+    publicUrl: deps.trainingCertificates?.publicUrl ?? TEST_PUBLIC_URL,
+  };
+  // Anyone checks a certificate's code: no session, no cookie, never cached.
+  api.use(
+    '/public/certificates',
+    publicCertificatesRoutes({
+      ...certificates,
+      lookupsPerMinute: deps.trainingCertificates?.lookupsPerMinute,
+    }),
+  );
   api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
   api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
   const access = accessControl(store, auth.sessions, auth.clock);
@@ -153,6 +182,17 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/plan', planRoutes({ store, access, clock }));
   api.use('/budget', budgetRoutes({ store, access, clock }));
   api.use('/targets', targetsRoutes({ store, access, clock }));
+  api.use('/trainings', trainingCertificatesRoutes({ ...certificates, access }));
+  api.use(
+    '/trainings',
+    trainingsRoutes({
+      store,
+      access,
+      clock,
+      keyring: deps.keyring,
+      retentionYears: deps.trainingRetentionYears ?? DEFAULT_RETENTION_YEARS,
+    }),
+  );
   api.use(
     '/users',
     usersRoutes({

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     keyring,
     logger,
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
+    trainingRetentionYears: config.trainingRetentionYears,
+    trainingCertificates: { publicUrl: config.publicUrl },
   });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);

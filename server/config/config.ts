@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { browserUrl } from '../http/browser-url';
 import { INSTITUTION_SECTORS } from '../modules/institutions/institutions.schemas';
 
 /**
@@ -37,6 +38,11 @@ export const EnvSchema = z.object({
   DEMO_DATA: booleanFromEnv.default(false),
   /** The privacy budget (total ε) each year of identification starts with (docs/STATISTICS.md). */
   STATISTICS_YEARLY_EPSILON: z.coerce.number().min(0.1).max(10).default(2),
+  /**
+   * Years a training participant's identity is kept after the end of their
+   * latest programme, so that their certificates stay verifiable (docs/TRAININGS.md).
+   */
+  TRAINING_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
   TRUST_PROXY: z
     .string()
     .regex(/^(false|loopback|\d{1,2})$/, 'must be false, loopback or a number of hops')
@@ -75,6 +81,8 @@ export interface Config {
   demoData: boolean;
   /** ε × 100 each year of identification's privacy budget starts with. */
   statisticsYearlyBudgetHundredths: number;
+  /** Years a training participant's identity is kept after their latest programme ends. */
+  trainingRetentionYears: number;
   /** Express `trust proxy`: which proxies may tell us the client address and scheme. */
   trustProxy: false | 'loopback' | number;
   /**
@@ -84,6 +92,12 @@ export interface Config {
   insecureHttpCookie: boolean;
   /** The optional mutual-TLS listener for institution systems (all three set, or none). */
   mtls?: { port: number; certPath: string; keyPath: string };
+  /**
+   * The address people reach the client at (PUBLIC_URL): printed on training
+   * certificates for their verification. Required in production; in
+   * development, this server's own address.
+   */
+  publicUrl: string;
   /** Notification e-mails (SMTP_URL, MAIL_FROM, PUBLIC_URL); none are sent when unset. */
   mail?: { smtpUrl: string; from: string; publicUrl: string; requireTls: boolean };
 }
@@ -131,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMTP_URL && (!e.MAIL_FROM || !e.PUBLIC_URL)) {
     problems.push('MAIL_FROM, PUBLIC_URL: required when SMTP_URL is set');
   }
+  if (isProduction && !e.PUBLIC_URL) {
+    problems.push('PUBLIC_URL: required in production (training certificates print it)');
+  }
   if (isProduction && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) {
     problems.push('PUBLIC_URL: must be https:// in production');
   }
@@ -163,9 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveClient: e.SERVE_CLIENT,
     demoData: e.DEMO_DATA,
     statisticsYearlyBudgetHundredths: Math.round(e.STATISTICS_YEARLY_EPSILON * 100),
+    trainingRetentionYears: e.TRAINING_RETENTION_YEARS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),
+    publicUrl: e.PUBLIC_URL ?? browserUrl(e.HOST, e.PORT),
     ...(e.MTLS_PORT !== undefined && e.MTLS_CERT_PATH && e.MTLS_KEY_PATH
       ? { mtls: { port: e.MTLS_PORT, certPath: e.MTLS_CERT_PATH, keyPath: e.MTLS_KEY_PATH } }
       : {}),

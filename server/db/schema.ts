@@ -43,6 +43,7 @@ import type {
   TargetManualValuesTable,
   TargetsTable,
 } from './schema.targets';
+import type { TrainingCertificatesTable } from './schema.training-certificates';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -91,6 +92,7 @@ export interface DB {
   budget_entries: BudgetEntriesTable;
   targets: TargetsTable;
   target_manual_values: TargetManualValuesTable;
+  training_certificates: TrainingCertificatesTable;
 }
 
 export interface SchemaMigrationsTable {

@@ -1,6 +1,7 @@
 import { registerAuditOpenApi } from '../modules/audit/audit.openapi';
 import { registerAuthOpenApi } from '../modules/auth/auth.openapi';
 import { registerCampaignsOpenApi } from '../modules/campaigns';
+import { registerTrainingsOpenApi } from '../modules/trainings';
 import { registerCasesOpenApi } from '../modules/cases/cases.openapi';
 import { registerCertificatesOpenApi } from '../modules/certificates/certificates.openapi';
 import { registerConsentsOpenApi } from '../modules/consents/consents.openapi';
@@ -13,6 +14,7 @@ import { registerNotificationsOpenApi } from '../modules/notifications/notificat
 import { registerStatisticsOpenApi } from '../modules/statistics';
 import { registerTargetsOpenApi } from '../modules/targets';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
+import { registerTrainingCertificatesOpenApi } from '../modules/training-certificates';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
 import { version } from '../../package.json';
 import { createOpenApiRegistry, generateOpenApiDocument } from './openapi';
@@ -39,5 +41,7 @@ export function buildApiDocument() {
   registerStatisticsOpenApi(registry);
   registerCampaignsOpenApi(registry);
   registerTargetsOpenApi(registry);
+  registerTrainingsOpenApi(registry);
+  registerTrainingCertificatesOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

@@ -1,0 +1,15 @@
+export { trainingsRoutes } from './trainings.routes';
+export { registerTrainingsOpenApi } from './trainings.openapi';
+export type { TrainingsDeps } from './trainings.service';
+export { eraseExpiredParticipants, eraseParticipant } from './retention';
+export { trainingAggregatesIn } from './aggregates';
+export { participantKeyContext } from './participant-crypto';
+export { identityOf } from './participant-identity';
+export {
+  DEFAULT_RETENTION_YEARS,
+  MODALITIES,
+  PARTICIPANT_ERASURE_REASONS,
+  TRAINING_SECTORS,
+} from './trainings.vocabularies';
+// The certificates module seals a certificate's name and code under the participant's key.
+export { decryptIdentity, openParticipantKey } from './participant-crypto';
