@@ -36,6 +36,13 @@ import type {
   TrainingProgrammesTable,
   TrainingSessionsTable,
 } from './schema.trainings';
+import type {
+  BudgetEntriesTable,
+  PlanProgramsTable,
+  PlanProjectsTable,
+  TargetManualValuesTable,
+  TargetsTable,
+} from './schema.targets';
 import type { TrainingCertificatesTable } from './schema.training-certificates';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
@@ -80,6 +87,11 @@ export interface DB {
   training_enrolments: TrainingEnrolmentsTable;
   training_attendance: TrainingAttendanceTable;
   training_completions: TrainingCompletionsView;
+  plan_programs: PlanProgramsTable;
+  plan_projects: PlanProjectsTable;
+  budget_entries: BudgetEntriesTable;
+  targets: TargetsTable;
+  target_manual_values: TargetManualValuesTable;
   training_certificates: TrainingCertificatesTable;
 }
 

@@ -12,6 +12,7 @@ import { registerReferralsOpenApi } from '../modules/referrals/referrals.openapi
 import { registerReviewsOpenApi } from '../modules/reviews/reviews.openapi';
 import { registerNotificationsOpenApi } from '../modules/notifications/notifications.openapi';
 import { registerStatisticsOpenApi } from '../modules/statistics';
+import { registerTargetsOpenApi } from '../modules/targets';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
 import { registerTrainingCertificatesOpenApi } from '../modules/training-certificates';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
@@ -39,6 +40,7 @@ export function buildApiDocument() {
   registerNotificationsOpenApi(registry);
   registerStatisticsOpenApi(registry);
   registerCampaignsOpenApi(registry);
+  registerTargetsOpenApi(registry);
   registerTrainingsOpenApi(registry);
   registerTrainingCertificatesOpenApi(registry);
   return generateOpenApiDocument(registry, version);

@@ -90,6 +90,16 @@ const training = {
 type Versioned = { version: number };
 const versionOf = async (client: SessionClient, path: string) =>
   ((await client.get(path)).body as Versioned).version;
+/** Targets and budget: what the coordinator reads, changes, deletes or voids. */
+const plan = {
+  program: '',
+  project: '',
+  target: '',
+  programToDelete: '',
+  projectToDelete: '',
+  targetToDelete: '',
+  entryToVoid: '',
+};
 
 const CASE = {
   identifiedOn: '2026-11-12',
@@ -122,6 +132,15 @@ const CAMPAIGN = {
   endsOn: '2026-12-31',
   budgetUsd: 100,
   plannedReach: { total: 100 },
+};
+const TARGET = {
+  year: 2026,
+  description: 'Meta de la matriz',
+  indicator: 'Servidores capacitados',
+  unitOfMeasure: 'personas',
+  programmed: '100',
+  executingUnits: ['Dirección de Seguridad Ciudadana'],
+  measure: { kind: 'manual' },
 };
 const CAMPAIGN_ACTIVITY = {
   date: '2026-02-01',
@@ -821,6 +840,180 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ reason: 'Revocado en la matriz de acceso' }),
     allowed: ['coordinator'],
   },
+  // Targets and budget: the coordinator's only (test/api/targets*.test.ts, budget.test.ts).
+  {
+    method: 'get',
+    path: () => '/api/v1/plan/programs',
+    template: 'GET:/api/v1/plan/programs',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/plan/programs',
+    template: 'POST:/api/v1/plan/programs',
+    body: () => ({ code: `M-${unique()}`, name: 'Programa de la matriz' }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/plan/programs/${plan.program}`,
+    template: 'GET:/api/v1/plan/programs/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/plan/programs/${plan.program}`,
+    template: 'PATCH:/api/v1/plan/programs/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? (
+              (await client.get(`/api/v1/plan/programs/${plan.program}`)).body as {
+                version: number;
+              }
+            ).version
+          : 1,
+      name: `Programa ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/plan/programs/${plan.programToDelete}`,
+    template: 'DELETE:/api/v1/plan/programs/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/plan/projects',
+    template: 'GET:/api/v1/plan/projects',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/plan/projects',
+    template: 'POST:/api/v1/plan/projects',
+    body: () => ({
+      programId: plan.program,
+      code: `M-${unique()}`,
+      name: 'Proyecto de la matriz',
+      executingUnits: ['Dirección de Seguridad Ciudadana'],
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/plan/projects/${plan.project}`,
+    template: 'GET:/api/v1/plan/projects/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/plan/projects/${plan.project}`,
+    template: 'PATCH:/api/v1/plan/projects/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? (
+              (await client.get(`/api/v1/plan/projects/${plan.project}`)).body as {
+                version: number;
+              }
+            ).version
+          : 1,
+      name: `Proyecto ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/plan/projects/${plan.projectToDelete}`,
+    template: 'DELETE:/api/v1/plan/projects/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/budget/execution?year=2026',
+    template: 'GET:/api/v1/budget/execution',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/budget/projects/${plan.project}?year=2026`,
+    template: 'GET:/api/v1/budget/projects/:projectId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/budget/projects/${plan.project}/entries`,
+    template: 'POST:/api/v1/budget/projects/:projectId/entries',
+    body: () => ({ kind: 'devengado', date: '2026-01-15', amount: '10.00' }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/budget/entries/${plan.entryToVoid}/void`,
+    template: 'POST:/api/v1/budget/entries/:id/void',
+    body: () => ({ reason: 'recorded_in_error' }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/targets?year=2026',
+    template: 'GET:/api/v1/targets/',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/targets',
+    template: 'POST:/api/v1/targets/',
+    body: () => ({ ...TARGET, projectId: plan.project }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/targets/progress?year=2026',
+    template: 'GET:/api/v1/targets/progress',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/targets/${plan.target}`,
+    template: 'GET:/api/v1/targets/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/targets/${plan.target}`,
+    template: 'PATCH:/api/v1/targets/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? ((await client.get(`/api/v1/targets/${plan.target}`)).body as { version: number })
+              .version
+          : 1,
+      resultsDescription: `Resultados ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/targets/${plan.targetToDelete}`,
+    template: 'DELETE:/api/v1/targets/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/targets/${plan.target}/manual-values`,
+    template: 'GET:/api/v1/targets/:id/manual-values',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/targets/${plan.target}/manual-values`,
+    template: 'POST:/api/v1/targets/:id/manual-values',
+    body: () => ({ quarter: 1, value: '12.50' }),
+    allowed: ['coordinator'],
+  },
   // Last: it ends each role's session.
   {
     method: 'post',
@@ -998,6 +1191,27 @@ beforeAll(async () => {
   certificateToRevoke = items.find(
     (item) => item.participantId === certified.participantIds[holders.length],
   )!.id;
+  // Targets and budget.
+  const made = async (path: string, body: object) =>
+    ((await coordinator.post(path, body)).body as { id: string }).id;
+  plan.program = await made('/api/v1/plan/programs', { code: 'MATRIZ', name: 'Programa' });
+  plan.programToDelete = await made('/api/v1/plan/programs', { code: 'MATRIZ-X', name: 'Borrar' });
+  const project = (code: string) => ({
+    programId: plan.program,
+    code,
+    name: 'Proyecto',
+    executingUnits: ['Dirección de Seguridad Ciudadana'],
+  });
+  plan.project = await made('/api/v1/plan/projects', project('1'));
+  plan.projectToDelete = await made('/api/v1/plan/projects', project('2'));
+  plan.target = await made('/api/v1/targets', { ...TARGET, projectId: plan.project });
+  plan.targetToDelete = await made('/api/v1/targets', { ...TARGET, projectId: plan.project });
+  const budget = await coordinator.post(`/api/v1/budget/projects/${plan.project}/entries`, {
+    kind: 'codificado',
+    date: '2026-01-02',
+    amount: '5500.00',
+  });
+  plan.entryToVoid = (budget.body as { entries: { id: string }[] }).entries[0]!.id;
 }, 120_000);
 afterAll(() => t.close());
 
