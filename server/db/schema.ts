@@ -37,6 +37,7 @@ import type {
   TrainingSessionsTable,
 } from './schema.trainings';
 import type { TrainingCertificatesTable } from './schema.training-certificates';
+import type { ManagementReportsTable } from './schema.management-reports';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -81,6 +82,7 @@ export interface DB {
   training_attendance: TrainingAttendanceTable;
   training_completions: TrainingCompletionsView;
   training_certificates: TrainingCertificatesTable;
+  management_reports: ManagementReportsTable;
 }
 
 export interface SchemaMigrationsTable {

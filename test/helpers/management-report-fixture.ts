@@ -39,6 +39,10 @@ export function fixtureInputs(overrides: Partial<SnapshotInputs> = {}): Snapshot
                 results: 'Tres cohortes completaron el programa; la cuarta inicia en julio.',
                 planAlignment: 'Objetivo 2 del Plan cantonal de seguridad: atención oportuna',
                 source: 'computed',
+                quarters: [
+                  { quarter: 1, executed: '15' },
+                  { quarter: 2, executed: '25' },
+                ],
               },
               {
                 description: 'Horas de formación impartidas',
@@ -50,6 +54,7 @@ export function fixtureInputs(overrides: Partial<SnapshotInputs> = {}): Snapshot
                 results: null,
                 planAlignment: null,
                 source: 'computed',
+                quarters: [],
               },
             ],
           },
@@ -69,6 +74,7 @@ export function fixtureInputs(overrides: Partial<SnapshotInputs> = {}): Snapshot
                 results: 'Se superó la meta por la feria provincial de mayo.',
                 planAlignment: 'Objetivo 1: prevención',
                 source: 'computed',
+                quarters: [],
               },
               {
                 description: 'Informe de articulación interinstitucional',
@@ -80,6 +86,7 @@ export function fixtureInputs(overrides: Partial<SnapshotInputs> = {}): Snapshot
                 results: null,
                 planAlignment: null,
                 source: 'manual',
+                quarters: [],
               },
             ],
           },
@@ -105,6 +112,7 @@ export function fixtureInputs(overrides: Partial<SnapshotInputs> = {}): Snapshot
       hoursDelivered: '42.5',
       enrolled: 3,
       trained: 2,
+      certified: 1,
       averageKnowledgeGain: '17.35',
       bySector: [
         { sector: 'justice', enrolled: 1, trained: 1 },

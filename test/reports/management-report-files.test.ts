@@ -103,7 +103,8 @@ describe('the management report as PDF', () => {
     );
     expect(text).toContain(
       'Resultados: Tres cohortes completaron el programa; la cuarta inicia en julio. · Alineación al plan: ' +
-        'Objetivo 2 del Plan cantonal de seguridad: atención oportuna · Fuente: Registros de Amparo',
+        'Objetivo 2 del Plan cantonal de seguridad: atención oportuna · Ejecutado por trimestre: ' +
+        'T1 15, T2 25 · Fuente: Registros de Amparo',
     );
     expect(text).toContain(
       '2 Horas de formación impartidas Horas de capacitación horas 3 2 66,67 %',
@@ -121,8 +122,12 @@ describe('the management report as PDF', () => {
 
   it('summarises trainings and campaigns', () => {
     expect(text).toContain('Horas de capacitación impartidas 42,50');
-    expect(text).toContain('Personas inscritas 3');
-    expect(text).toContain('Tasa de finalización 66,67 %');
+    expect(text).toContain('Personas inscritas en programas concluidos en el periodo 3');
+    expect(text).toContain(
+      'Personas capacitadas (completaron un programa concluido en el periodo) 2',
+    );
+    expect(text).toContain('Personas certificadas (certificados vigentes emitidos en el periodo) 1');
+    expect(text).toContain('Tasa de finalización (capacitadas / inscritas) 66,67 %');
     expect(text).toContain('Ganancia media de conocimiento');
     expect(text).toContain('17,35');
     expect(text).toContain('Salud 1 0 0,00 %');
@@ -193,6 +198,7 @@ describe('the management report as PDF', () => {
       results: null,
       planAlignment: null,
       source: 'computed' as const,
+      quarters: [],
     }));
     const pages = pdfPages(await renderReportPdf(fixtureSnapshot(inputs)));
     expect(pages.length).toBeGreaterThan(4);
@@ -312,22 +318,23 @@ describe('the management report as XLSX', () => {
       format: NUMBER_FORMATS.quantity,
       formula: null,
     });
-    expect(numberAt(t, 'B11')).toEqual({
+    expect(numberAt(t, 'B11').value).toBe(1); // certified
+    expect(numberAt(t, 'B12')).toEqual({
       value: 0.6667,
       format: NUMBER_FORMATS.percent,
       formula: null,
     });
-    expect(numberAt(t, 'B12').value).toBe(17.35);
-    expect(textAt(t, 'A15')).toBe('Justicia');
-    expect(numberAt(t, 'B18')).toEqual({
+    expect(numberAt(t, 'B13').value).toBe(17.35);
+    expect(textAt(t, 'A16')).toBe('Justicia');
+    expect(numberAt(t, 'B19')).toEqual({
       value: 3,
       format: NUMBER_FORMATS.count,
-      formula: 'SUM(B15:B17)',
+      formula: 'SUM(B16:B18)',
     });
-    expect(numberAt(t, 'C18')).toEqual({
+    expect(numberAt(t, 'C19')).toEqual({
       value: 2,
       format: NUMBER_FORMATS.count,
-      formula: 'SUM(C15:C17)',
+      formula: 'SUM(C16:C18)',
     });
     const c = sheetNamed(sheets, SHEET_NAMES.campaigns);
     expect(numberAt(c, 'B8').value).toBe(1250);

@@ -1,11 +1,16 @@
+import { progressPercent } from '../targets/management-figures';
+
 /*
  * Exact decimal arithmetic for the management report's figures: amounts of
  * money (numeric(14,2) in the database, read as strings), programmed and
  * executed values, and the percentages computed from them. Values travel as
  * decimal strings ("5500.00", "12.5", "-3") and are computed as BigInt
- * integers scaled by a power of ten, never as binary floats. Rounding happens
- * in one place, `roundHalfUp`: half away from zero (5500.005 → 5500.01,
- * -0.125 → -0.13), the rule an accountant applies by hand.
+ * integers scaled by a power of ten, never as binary floats. Rounding is half
+ * away from zero (5500.005 → 5500.01, -0.125 → -0.13), the rule an accountant
+ * applies by hand; every percentage of the report is the targets module's
+ * progressPercent (the same rule for a target's progress, a budget's
+ * execution and the report's own shares), so the report and the targets'
+ * screens can never disagree on a figure.
  */
 
 /** A decimal as text: optional minus sign, digits, optional fraction. */
@@ -91,21 +96,22 @@ export function isZero(value: string): boolean {
  * zero ("88.80"); null when the whole is zero (no percentage of nothing).
  */
 export function percentOf(part: string, whole: string): string | null {
-  const [p, w] = [parse(part), parse(whole)];
-  if (w.units === 0n) return null;
-  // (p.units / 10^p.scale) / (w.units / 10^w.scale) × 100, in hundredths.
-  const hundredths = divideHalfUp(p.units * pow10(w.scale) * 10_000n, w.units * pow10(p.scale));
-  return render(hundredths, 2);
+  parse(part);
+  parse(whole);
+  return progressPercent(part, whole);
+}
+
+/** total / count, rounded half away from zero to `decimals` places; null for a count of 0. */
+export function meanOf(total: string, count: number, decimals = 2): string | null {
+  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError('not a count');
+  if (count === 0) return null;
+  const t = parse(total);
+  return render(divideHalfUp(t.units * pow10(decimals), pow10(t.scale) * BigInt(count)), decimals);
 }
 
 /** The mean of the values, rounded half away from zero to `decimals` places; null for none. */
 export function mean(values: readonly string[], decimals = 2): string | null {
-  if (values.length === 0) return null;
-  const total = parse(sum(values));
-  return render(
-    divideHalfUp(total.units * pow10(decimals), pow10(total.scale) * BigInt(values.length)),
-    decimals,
-  );
+  return meanOf(sum(values), values.length, decimals);
 }
 
 /** An integer count as a decimal string, checked. */

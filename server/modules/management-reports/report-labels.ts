@@ -75,6 +75,28 @@ export const SIGNATURE_LABELS = {
   approvedBy: 'Aprobado por',
 } as const;
 
+/**
+ * The trainings' figures (definitions: docs/MANAGEMENT_REPORT.md; the same
+ * as the targets' measures people_trained, people_certified and
+ * training_hours_delivered).
+ */
+export const TRAINING_LABELS = {
+  programmes: 'Programas de capacitación con sesiones en el periodo',
+  sessions: 'Sesiones realizadas (con asistencia registrada)',
+  hours: 'Horas de capacitación impartidas',
+  enrolled: 'Personas inscritas en programas concluidos en el periodo',
+  trained: 'Personas capacitadas (completaron un programa concluido en el periodo)',
+  certified: 'Personas certificadas (certificados vigentes emitidos en el periodo)',
+  completion: 'Tasa de finalización (capacitadas / inscritas)',
+  gain: 'Ganancia media de conocimiento (evaluación final menos inicial, puntos sobre 100)',
+} as const;
+
+export const CAMPAIGN_LABELS = {
+  campaigns: 'Campañas con actividades en el periodo',
+  activities: 'Actividades realizadas',
+  reached: 'Personas alcanzadas',
+} as const;
+
 export const SOURCE_LABELS = {
   computed: 'Registros de Amparo',
   manual: 'Registro manual',

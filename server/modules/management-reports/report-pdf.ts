@@ -25,6 +25,7 @@ import {
 import { table, type Row } from './pdf-table';
 import {
   APPROVED_NOTE,
+  CAMPAIGN_LABELS,
   DRAFT_MARK,
   DRAFT_NOTE,
   GROUP_LABELS,
@@ -35,6 +36,7 @@ import {
   SECTOR_LABELS,
   SIGNATURE_LABELS,
   SOURCE_LABELS,
+  TRAINING_LABELS,
 } from './report-labels';
 import type { ManagementReportSnapshot, ReportProgram, Signature } from './report-snapshot';
 import { releaseLink, sectionNumbers, targetNumbers, type RenderOptions } from './report-render';
@@ -202,9 +204,18 @@ function targetsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): 
               formatPercent(target.progressPercent),
               target.executingUnits.join(', ') || '—',
             ],
-            detail:
-              `Resultados: ${target.results ?? '—'} · Alineación al plan: ` +
-              `${target.planAlignment ?? '—'} · Fuente: ${SOURCE_LABELS[target.source]}`,
+            detail: [
+              `Resultados: ${target.results ?? '—'}`,
+              `Alineación al plan: ${target.planAlignment ?? '—'}`,
+              ...(target.quarters.length > 0
+                ? [
+                    `Ejecutado por trimestre: ${target.quarters
+                      .map((q) => `T${q.quarter} ${formatQuantity(q.executed)}`)
+                      .join(', ')}`,
+                  ]
+                : []),
+              `Fuente: ${SOURCE_LABELS[target.source]}`,
+            ].join(' · '),
           };
         }),
       );
@@ -238,12 +249,13 @@ function trainingsSection(doc: Pdf, report: ManagementReportSnapshot, n: number)
       },
       { cells: ['Sesiones realizadas', formatInteger(t.sessions)] },
       { cells: ['Horas de capacitación impartidas', formatQuantity(t.hoursDelivered)] },
-      { cells: ['Personas inscritas', formatInteger(t.enrolled)] },
-      { cells: ['Personas capacitadas (completaron el programa)', formatInteger(t.trained)] },
-      { cells: ['Tasa de finalización', formatPercent(t.completionPercent)] },
+      { cells: [TRAINING_LABELS.enrolled, formatInteger(t.enrolled)] },
+      { cells: [TRAINING_LABELS.trained, formatInteger(t.trained)] },
+      { cells: [TRAINING_LABELS.certified, formatInteger(t.certified)] },
+      { cells: [TRAINING_LABELS.completion, formatPercent(t.completionPercent)] },
       {
         cells: [
-          'Ganancia media de conocimiento (evaluación final menos inicial, puntos sobre 100)',
+          TRAINING_LABELS.gain,
           t.averageKnowledgeGain === null ? '—' : formatQuantity(t.averageKnowledgeGain),
         ],
       },
@@ -292,9 +304,9 @@ function campaignsSection(doc: Pdf, report: ManagementReportSnapshot, n: number)
       { header: 'Valor', weight: 1.4, align: 'right' },
     ],
     [
-      { cells: ['Campañas con actividades en el periodo', formatInteger(c.campaigns)] },
-      { cells: ['Actividades realizadas', formatInteger(c.activities)] },
-      { cells: ['Personas alcanzadas', formatInteger(c.peopleReached)] },
+      { cells: [CAMPAIGN_LABELS.campaigns, formatInteger(c.campaigns)] },
+      { cells: [CAMPAIGN_LABELS.activities, formatInteger(c.activities)] },
+      { cells: [CAMPAIGN_LABELS.reached, formatInteger(c.peopleReached)] },
     ],
   );
   for (const [title, header, rows] of [

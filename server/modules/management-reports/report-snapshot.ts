@@ -59,6 +59,9 @@ export const ReportTarget = z
     source: z
       .enum(['computed', 'manual'])
       .openapi({ description: "computed from Amparo's records, or entered by hand" }),
+    quarters: z
+      .array(z.object({ quarter: z.number().int().min(1).max(4), executed: Decimal }))
+      .openapi({ description: 'Executed within each quarter alone, Q1 up to the period' }),
   })
   .openapi('ManagementReportTarget');
 export type ReportTarget = z.infer<typeof ReportTarget>;
@@ -90,6 +93,9 @@ export const TrainingsSummary = z
     hoursDelivered: Decimal.openapi({ description: 'Hours of the sessions held in the period' }),
     enrolled: Count,
     trained: Count.openapi({ description: 'Enrolled people who completed by the rule' }),
+    certified: Count.openapi({
+      description: 'People with a certificate issued in the period and not revoked',
+    }),
     completionPercent: Percent,
     averageKnowledgeGain: Decimal.nullable().openapi({
       description: 'Mean of post − pre scores (0–100 scale), two decimals; null without both',

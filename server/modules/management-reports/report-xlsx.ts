@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { ecuadorDate, formatDate, formatPeriod } from './format-es-ec';
 import {
   APPROVED_NOTE,
+  CAMPAIGN_LABELS,
   DRAFT_NOTE,
   GROUP_LABELS,
   labelOf,
@@ -11,6 +12,7 @@ import {
   SECTOR_LABELS,
   SIGNATURE_LABELS,
   SOURCE_LABELS,
+  TRAINING_LABELS,
 } from './report-labels';
 import { releaseLink, targetNumbers, type RenderOptions } from './report-render';
 import type { ManagementReportSnapshot, Signature } from './report-snapshot';
@@ -259,6 +261,10 @@ export async function renderReportXlsx(
       'Descripción de resultados',
       'Alineación al plan',
       'Fuente',
+      'Ejecutado T1',
+      'Ejecutado T2',
+      'Ejecutado T3',
+      'Ejecutado T4',
     ]);
     targetNumbers(report).forEach(({ number, target, program, project }, i) => {
       put(ws, 6 + i, [
@@ -275,6 +281,10 @@ export async function renderReportXlsx(
         target.results,
         target.planAlignment,
         SOURCE_LABELS[target.source],
+        ...([1, 2, 3, 4] as const).map((q) => {
+          const executed = target.quarters.find((x) => x.quarter === q)?.executed;
+          return executed === undefined ? null : quantity(executed);
+        }),
       ]);
     });
     ws.views = [{ state: 'frozen', ySplit: 5 }];
@@ -286,14 +296,15 @@ export async function renderReportXlsx(
     const ws = sheet(SHEET_NAMES.trainings, SECTION_TITLES.trainings, [60, 16, 16, 18]);
     header(ws, 5, ['Indicador', 'Valor']);
     const rows: [string, Cell][] = [
-      ['Programas de capacitación con sesiones en el periodo', count(t.programmes)],
-      ['Sesiones realizadas', count(t.sessions)],
-      ['Horas de capacitación impartidas', quantity(t.hoursDelivered)],
-      ['Personas inscritas', count(t.enrolled)],
-      ['Personas capacitadas (completaron el programa)', count(t.trained)],
-      ['Tasa de finalización', percent(t.completionPercent)],
+      [TRAINING_LABELS.programmes, count(t.programmes)],
+      [TRAINING_LABELS.sessions, count(t.sessions)],
+      [TRAINING_LABELS.hours, quantity(t.hoursDelivered)],
+      [TRAINING_LABELS.enrolled, count(t.enrolled)],
+      [TRAINING_LABELS.trained, count(t.trained)],
+      [TRAINING_LABELS.certified, count(t.certified)],
+      [TRAINING_LABELS.completion, percent(t.completionPercent)],
       [
-        'Ganancia media de conocimiento (evaluación final menos inicial, puntos sobre 100)',
+        TRAINING_LABELS.gain,
         t.averageKnowledgeGain === null
           ? null
           : { value: Number(t.averageKnowledgeGain), format: 'quantity' },
@@ -329,9 +340,9 @@ export async function renderReportXlsx(
     const c = report.campaigns;
     const ws = sheet(SHEET_NAMES.campaigns, SECTION_TITLES.campaigns, [44, 20]);
     header(ws, 5, ['Indicador', 'Valor']);
-    put(ws, 6, ['Campañas con actividades en el periodo', count(c.campaigns)]);
-    put(ws, 7, ['Actividades realizadas', count(c.activities)]);
-    put(ws, 8, ['Personas alcanzadas', count(c.peopleReached)]);
+    put(ws, 6, [CAMPAIGN_LABELS.campaigns, count(c.campaigns)]);
+    put(ws, 7, [CAMPAIGN_LABELS.activities, count(c.activities)]);
+    put(ws, 8, [CAMPAIGN_LABELS.reached, count(c.peopleReached)]);
     let row = 10;
     for (const [name, items] of [
       ['Grupo', c.byGroup.map((g) => [labelOf(GROUP_LABELS, g.group), g.reached] as const)],
