@@ -38,6 +38,13 @@ import type {
 } from './schema.trainings';
 import type { TrainingCertificatesTable } from './schema.training-certificates';
 import type { ManagementReportsTable } from './schema.management-reports';
+import type {
+  BudgetEntriesTable,
+  PlanProgramsTable,
+  PlanProjectsTable,
+  TargetManualValuesTable,
+  TargetsTable,
+} from './schema.targets';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -83,6 +90,11 @@ export interface DB {
   training_completions: TrainingCompletionsView;
   training_certificates: TrainingCertificatesTable;
   management_reports: ManagementReportsTable;
+  plan_programs: PlanProgramsTable;
+  plan_projects: PlanProjectsTable;
+  budget_entries: BudgetEntriesTable;
+  targets: TargetsTable;
+  target_manual_values: TargetManualValuesTable;
 }
 
 export interface SchemaMigrationsTable {
