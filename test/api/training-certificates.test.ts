@@ -805,3 +805,19 @@ describe('the database', () => {
     expect(await count(coordinatorActor())).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('cost', () => {
+  it('a verification is one transaction of a few statements; a malformed code asks nothing', async () => {
+    const { id, participantIds } = await programme();
+    const code = only(await issued(id, [participantIds[0] ?? ''])).code ?? '';
+    const found = await t.database.recordStatements(() => verify(code));
+    expect(found.result.status).toBe(200);
+    // BEGIN, the anonymous context, the digest, the certificate, the system's context, the
+    // holder's key, the anonymous context again, the audit row, COMMIT.
+    expect(found.statements.filter((s) => /^begin\b/i.test(s))).toHaveLength(1);
+    expect(found.statements.length).toBeLessThanOrEqual(9);
+    const malformed = await t.database.recordStatements(() => verify('not a code'));
+    expect(malformed.result.status).toBe(404);
+    expect(malformed.statements).toEqual([]);
+  });
+});
