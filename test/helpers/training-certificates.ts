@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type DbActor } from '../../server/db/actor-transaction';
 import {
   encryptIdentity,
   newParticipantKey,
 } from '../../server/modules/trainings/participant-crypto';
+import { eraseParticipant as erase } from '../../server/modules/trainings';
 import type { TestApp } from './app';
 
 /**
@@ -147,13 +147,10 @@ export async function seedProgramme(
 /** Every session attended (for a programme seeded with `sessionHours` of this length). */
 export const allOf = (sessions: number) => Array.from({ length: sessions }, (_, i) => i);
 
-/** Erases a participant as the retention job does: the key, the identity and the account link go. */
-export function eraseParticipant(t: TestApp, participantId: string): Promise<void> {
-  return inActorTransaction(t.database.store, SYSTEM_ACTOR, async (trx) => {
-    await sql`
-      update training_participants
-      set erased_at = now(), key_kek_version = null, key_wrapped = null, full_name_enc = null,
-          work_email_enc = null, position_enc = null, user_id = null
-      where id = ${participantId}`.execute(trx);
-  });
+/** Erases a participant as the retention job does (the key, the identity and the account link go). */
+export async function eraseParticipant(t: TestApp, participantId: string): Promise<void> {
+  const erased = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+    erase(trx, participantId, 'retention_ended'),
+  );
+  if (!erased) throw new Error('no participant to erase');
 }
