@@ -90,6 +90,7 @@ const training = {
 type Versioned = { version: number };
 const versionOf = async (client: SessionClient, path: string) =>
   ((await client.get(path)).body as Versioned).version;
+
 /** Targets and budget: what the coordinator reads, changes, deletes or voids. */
 const plan = {
   program: '',
