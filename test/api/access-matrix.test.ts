@@ -172,6 +172,24 @@ const newDraftRelease = async (client: SessionClient) => {
   releaseToDecide = (res.body as { id: string }).id;
 };
 
+/**
+ * Management reports: a draft of the matrix's coordinator (read, changed,
+ * downloaded), and drafts made just before the coordinator's request: its
+ * own to delete, a second coordinator's to review, and one to review and
+ * approve (four eyes: never the preparer's own).
+ */
+const REPORTS = '/api/v1/management-reports';
+let secondCoordinator: SessionClient;
+let ownReport = '00000000-0000-4000-8000-000000000000';
+let reportToDelete = ownReport;
+let reportToReview = ownReport;
+let reportToApprove = ownReport;
+const newReport = async (client: SessionClient, year = 2002) =>
+  ((await client.post(REPORTS, { year })).body as { id: string }).id;
+type ReportRead = { version: number; figuresDigest: string };
+const reportRead = async (client: SessionClient, id: string) =>
+  (await client.get(`${REPORTS}/${id}`)).body as ReportRead;
+
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: () => '/api/v1/auth/me', template: 'GET:/api/v1/auth/me', allowed: 'all' },
   {
@@ -1015,6 +1033,75 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ quarter: 1, value: '12.50' }),
     allowed: ['coordinator'],
   },
+  {
+    method: 'get',
+    path: () => REPORTS,
+    template: 'GET:/api/v1/management-reports/',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => REPORTS,
+    template: 'POST:/api/v1/management-reports/',
+    body: () => ({ year: 2002 }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${REPORTS}/${ownReport}`,
+    template: 'GET:/api/v1/management-reports/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${REPORTS}/${ownReport}`,
+    template: 'PATCH:/api/v1/management-reports/:id',
+    body: async (who, client) => ({
+      version: who === 'coordinator' ? (await reportRead(client, ownReport)).version : 1,
+      conclusions: `Conclusiones ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${REPORTS}/${reportToDelete}`,
+    template: 'DELETE:/api/v1/management-reports/:id',
+    prepare: async (client) => {
+      reportToDelete = await newReport(client);
+    },
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${REPORTS}/${reportToReview}/review`,
+    template: 'POST:/api/v1/management-reports/:id/review',
+    body: () => ({ version: 1 }),
+    prepare: async () => {
+      reportToReview = await newReport(secondCoordinator);
+    },
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${REPORTS}/${reportToApprove}/approve`,
+    template: 'POST:/api/v1/management-reports/:id/approve',
+    body: async (who, client) => {
+      if (who !== 'coordinator') return { version: 1, figuresDigest: '0'.repeat(64) };
+      const { version, figuresDigest } = await reportRead(client, reportToApprove);
+      return { version, figuresDigest };
+    },
+    prepare: async (client) => {
+      reportToApprove = await newReport(secondCoordinator, 2003);
+      await client.post(`${REPORTS}/${reportToApprove}/review`, { version: 1 });
+    },
+    allowed: ['coordinator'],
+  },
+  ...(['pdf', 'xlsx'] as const).map((type): Endpoint => ({
+    method: 'get',
+    path: () => `${REPORTS}/${ownReport}.${type}`,
+    template: `GET:/api/v1/management-reports/:id.${type}`,
+    allowed: ['coordinator'],
+  })),
   // Last: it ends each role's session.
   {
     method: 'post',
@@ -1145,6 +1232,8 @@ beforeAll(async () => {
     activities.push((made.body as { id: string }).id);
   }
   [campaignActivityId, campaignActivityToDelete] = activities as [string, string];
+  secondCoordinator = (await signedIn(t, 'coordinator')).client;
+  ownReport = await newReport(coordinator);
   const trainingProgramme = await createProgramme(coordinator);
   training.programme = trainingProgramme.id;
   training.session = (await addSession(coordinator, trainingProgramme.id)).id;

@@ -12425,7 +12425,7 @@ export interface components {
             reviewedBy: components["schemas"]["ManagementReportSignature"];
             approvedBy: components["schemas"]["ManagementReportSignature"];
         };
-        /** @description All programs together */
+        /** @description Presupuesto codificado y devengado; % de ejecución = devengado / codificado */
         ManagementReportBudget: {
             /** @description US dollars to the cent, as text: "5500.00" */
             coded: string;
@@ -12437,13 +12437,13 @@ export interface components {
         ManagementReportProgram: {
             code: string | null;
             name: string;
-            budget: components["schemas"]["ManagementReportBudget"] & unknown;
+            budget: components["schemas"]["ManagementReportBudget"];
             projects: components["schemas"]["ManagementReportProject"][];
         };
         ManagementReportProject: {
             code: string | null;
             name: string;
-            budget: components["schemas"]["ManagementReportBudget"] & unknown;
+            budget: components["schemas"]["ManagementReportBudget"];
             targets: components["schemas"]["ManagementReportTarget"][];
         };
         ManagementReportTarget: {
