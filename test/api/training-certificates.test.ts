@@ -298,6 +298,19 @@ describe('issuing', () => {
     expectFieldError(twice, 'body.participantIds.0', 'already_certified', 409);
   });
 
+  it('issues one valid certificate when two coordinators issue the same one at once', async () => {
+    const { id, participantIds } = await programme();
+    const second = await signedIn(t, 'coordinator');
+    const body = { participantIds: [participantIds[0]] };
+    const answers = await Promise.all([issue(id, body), issue(id, body, second.client)]);
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 409]);
+    expect(answers.find((res) => res.status === 409)?.body).toMatchObject({
+      code: 'already_certified',
+    });
+    const list = await coordinator.client.get(issuePath(id));
+    expect((list.body as { items: Certificate[] }).items).toHaveLength(1);
+  });
+
   it('prints only the lead agency when the programme has no partner institution', async () => {
     const { id, participantIds } = await programme({ partnerInstitution: null });
     const certificate = only(await issued(id, [participantIds[0] ?? '']));
