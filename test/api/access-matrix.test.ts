@@ -892,7 +892,7 @@ const ENDPOINTS: Endpoint[] = [
               }
             ).version
           : 1,
-      name: `Programa ${unique()}`,
+      name: 'Programa cambiado',
     }),
     allowed: ['coordinator'],
   },
@@ -939,7 +939,7 @@ const ENDPOINTS: Endpoint[] = [
               }
             ).version
           : 1,
-      name: `Proyecto ${unique()}`,
+      name: 'Proyecto cambiado',
     }),
     allowed: ['coordinator'],
   },
@@ -1010,7 +1010,7 @@ const ENDPOINTS: Endpoint[] = [
           ? ((await client.get(`/api/v1/targets/${plan.target}`)).body as { version: number })
               .version
           : 1,
-      resultsDescription: `Resultados ${unique()}`,
+      resultsDescription: 'Resultados de la matriz',
     }),
     allowed: ['coordinator'],
   },

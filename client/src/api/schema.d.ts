@@ -11406,6 +11406,7 @@ export interface components {
             /** @description Offices, not people (e.g. "Dirección de Seguridad Ciudadana") */
             executingUnits?: string[];
         };
+        /** @description budget: every program, summed; a program: its projects, summed */
         BudgetSummary: {
             year: number;
             quarter: number | null;
@@ -11430,7 +11431,7 @@ export interface components {
                     quarters: components["schemas"]["BudgetQuarter"][];
                 }[];
             }[];
-            budget: components["schemas"]["BudgetExecution"] & unknown;
+            budget: components["schemas"]["BudgetExecution"];
         };
         BudgetExecution: {
             /**
@@ -11472,11 +11473,12 @@ export interface components {
              */
             executionPercent: string | null;
         };
+        /** @description A project's budget for a year: execution is the whole year's */
         ProjectBudget: {
             /** Format: uuid */
             projectId: string;
             year: number;
-            execution: components["schemas"]["BudgetExecution"] & unknown;
+            execution: components["schemas"]["BudgetExecution"];
             quarters: components["schemas"]["BudgetQuarter"][];
             /** @description Accrued exceeds coded (shown, never refused) */
             overAccrued: boolean;
