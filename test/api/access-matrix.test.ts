@@ -1058,7 +1058,7 @@ const ENDPOINTS: Endpoint[] = [
     template: 'PATCH:/api/v1/management-reports/:id',
     body: async (who, client) => ({
       version: who === 'coordinator' ? (await reportRead(client, ownReport)).version : 1,
-      conclusions: `Conclusiones ${unique()}`,
+      conclusions: `Conclusiones ${uniqueWord()}`,
     }),
     allowed: ['coordinator'],
   },
