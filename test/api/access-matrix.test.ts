@@ -1058,7 +1058,7 @@ const ENDPOINTS: Endpoint[] = [
     template: 'PATCH:/api/v1/management-reports/:id',
     body: async (who, client) => ({
       version: who === 'coordinator' ? (await reportRead(client, ownReport)).version : 1,
-      conclusions: `Conclusiones ${unique()}`,
+      conclusions: `Conclusiones ${uniqueWord()}`,
     }),
     allowed: ['coordinator'],
   },
@@ -1096,12 +1096,14 @@ const ENDPOINTS: Endpoint[] = [
     },
     allowed: ['coordinator'],
   },
-  ...(['pdf', 'xlsx'] as const).map((type): Endpoint => ({
-    method: 'get',
-    path: () => `${REPORTS}/${ownReport}.${type}`,
-    template: `GET:/api/v1/management-reports/:id.${type}`,
-    allowed: ['coordinator'],
-  })),
+  ...(['pdf', 'xlsx'] as const).map(
+    (type): Endpoint => ({
+      method: 'get',
+      path: () => `${REPORTS}/${ownReport}.${type}`,
+      template: `GET:/api/v1/management-reports/:id.${type}`,
+      allowed: ['coordinator'],
+    }),
+  ),
   // Last: it ends each role's session.
   {
     method: 'post',
