@@ -55,6 +55,7 @@ import {
 } from './modules/statistics';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { campaignsRoutes } from './modules/campaigns';
+import { budgetRoutes, planRoutes, targetsRoutes } from './modules/targets';
 
 export interface AppDeps {
   database: Database;
@@ -149,6 +150,9 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/notifications', notificationsRoutes({ store, access, clock }));
   api.use('/statistics', statisticsRoutes({ ...statistics, access }));
   api.use('/campaigns', campaignsRoutes({ store, access, clock }));
+  api.use('/plan', planRoutes({ store, access, clock }));
+  api.use('/budget', budgetRoutes({ store, access, clock }));
+  api.use('/targets', targetsRoutes({ store, access, clock }));
   api.use(
     '/users',
     usersRoutes({

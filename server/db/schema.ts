@@ -28,6 +28,21 @@ import type {
   CampaignReleasesTable,
   CampaignsTable,
 } from './schema.campaigns';
+import type {
+  TrainingAttendanceTable,
+  TrainingCompletionsView,
+  TrainingEnrolmentsTable,
+  TrainingParticipantsTable,
+  TrainingProgrammesTable,
+  TrainingSessionsTable,
+} from './schema.trainings';
+import type {
+  BudgetEntriesTable,
+  PlanProgramsTable,
+  PlanProjectsTable,
+  TargetManualValuesTable,
+  TargetsTable,
+} from './schema.targets';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -65,6 +80,17 @@ export interface DB {
   campaign_releases: CampaignReleasesTable;
   campaign_activities: CampaignActivitiesTable;
   campaign_activity_reach: CampaignActivityReachTable;
+  training_programmes: TrainingProgrammesTable;
+  training_sessions: TrainingSessionsTable;
+  training_participants: TrainingParticipantsTable;
+  training_enrolments: TrainingEnrolmentsTable;
+  training_attendance: TrainingAttendanceTable;
+  training_completions: TrainingCompletionsView;
+  plan_programs: PlanProgramsTable;
+  plan_projects: PlanProjectsTable;
+  budget_entries: BudgetEntriesTable;
+  targets: TargetsTable;
+  target_manual_values: TargetManualValuesTable;
 }
 
 export interface SchemaMigrationsTable {

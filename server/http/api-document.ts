@@ -11,6 +11,7 @@ import { registerReferralsOpenApi } from '../modules/referrals/referrals.openapi
 import { registerReviewsOpenApi } from '../modules/reviews/reviews.openapi';
 import { registerNotificationsOpenApi } from '../modules/notifications/notifications.openapi';
 import { registerStatisticsOpenApi } from '../modules/statistics';
+import { registerTargetsOpenApi } from '../modules/targets';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
 import { version } from '../../package.json';
@@ -37,5 +38,6 @@ export function buildApiDocument() {
   registerNotificationsOpenApi(registry);
   registerStatisticsOpenApi(registry);
   registerCampaignsOpenApi(registry);
+  registerTargetsOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

@@ -1,0 +1,71 @@
+import type { ActorRole } from '../../db/actor-transaction';
+import { CHANNELS, REACH_GROUPS, TERRITORIES } from '../campaigns';
+import { INSTITUTION_SECTORS } from '../institutions';
+import { MEASURE_KINDS, type MeasureFilters, type MeasureKind } from './management-figures';
+
+/**
+ * Who uses targets and budget, and the closed lists a target's measure is
+ * defined with. Migration 0027 checks the measure kinds (target_measure_kinds());
+ * the filters' codes are the vocabularies of the records each measure reads.
+ */
+
+/** Targets and budget are the coordinator's (PRODUCT.md); nobody else reads them. */
+export const TARGET_ROLES = ['coordinator'] as const satisfies readonly ActorRole[];
+
+export { MEASURE_KINDS, type MeasureKind };
+
+/** The participants' sectors of trainings (migration 0025's training_sectors()). */
+export const TRAINING_SECTORS = [
+  'security',
+  'justice',
+  'health',
+  'social_protection',
+  'education',
+  'labour',
+  'migration',
+  'other',
+] as const;
+
+export const BUDGET_KINDS = ['codificado', 'devengado'] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+
+/** Why a budget entry is voided (audit purposes too). */
+export const VOID_REASONS = ['recorded_in_error', 'duplicate_record'] as const;
+export type VoidReason = (typeof VOID_REASONS)[number];
+
+type FilterName = keyof MeasureFilters;
+
+/** The filters each measure takes (docs/TARGETS.md says what each filters on). */
+export const MEASURE_FILTERS: Record<MeasureKind, readonly FilterName[]> = {
+  people_trained: ['programmeIds', 'sectors', 'provinces'],
+  people_certified: ['programmeIds', 'sectors', 'provinces'],
+  training_hours_delivered: ['programmeIds', 'sectors', 'provinces'],
+  campaign_activities_held: ['campaignIds', 'channels', 'provinces'],
+  people_reached: ['campaignIds', 'channels', 'provinces', 'groups'],
+  referrals_completed: ['sectors'],
+  cases_attended: [],
+  manual: [],
+};
+
+/** The codes a filter of codes admits, by measure (sectors differ: trainings' or institutions'). */
+export function filterCodes(kind: MeasureKind, filter: FilterName): readonly string[] | undefined {
+  switch (filter) {
+    case 'sectors':
+      return kind === 'referrals_completed' ? INSTITUTION_SECTORS : TRAINING_SECTORS;
+    case 'provinces':
+      return TERRITORIES;
+    case 'channels':
+      return CHANNELS;
+    case 'groups':
+      return REACH_GROUPS;
+    default:
+      return undefined;
+  }
+}
+
+/** The measures that count people (distinct per period: a year is not the sum of its quarters). */
+export const DISTINCT_PEOPLE_MEASURES: readonly MeasureKind[] = [
+  'people_trained',
+  'people_certified',
+  'cases_attended',
+];
