@@ -56,6 +56,7 @@ import {
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { campaignsRoutes } from './modules/campaigns';
 import { budgetRoutes, planRoutes, targetsRoutes } from './modules/targets';
+import { DEFAULT_RETENTION_YEARS, trainingsRoutes } from './modules/trainings';
 
 export interface AppDeps {
   database: Database;
@@ -74,6 +75,8 @@ export interface AppDeps {
   clientDir?: string;
   /** The privacy budget each year of identification starts with (ε × 100; default 200, i.e. ε 2). */
   statisticsYearlyBudgetHundredths?: number;
+  /** Years a training participant's identity is kept after their latest programme (default 5). */
+  trainingRetentionYears?: number;
 }
 
 /** Builds the whole HTTP application. It never listens: main.ts and the tests do. */
@@ -153,6 +156,16 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/plan', planRoutes({ store, access, clock }));
   api.use('/budget', budgetRoutes({ store, access, clock }));
   api.use('/targets', targetsRoutes({ store, access, clock }));
+  api.use(
+    '/trainings',
+    trainingsRoutes({
+      store,
+      access,
+      clock,
+      keyring: deps.keyring,
+      retentionYears: deps.trainingRetentionYears ?? DEFAULT_RETENTION_YEARS,
+    }),
+  );
   api.use(
     '/users',
     usersRoutes({

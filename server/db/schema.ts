@@ -36,6 +36,8 @@ import type {
   TrainingProgrammesTable,
   TrainingSessionsTable,
 } from './schema.trainings';
+import type { TrainingCertificatesTable } from './schema.training-certificates';
+import type { ManagementReportsTable } from './schema.management-reports';
 import type {
   BudgetEntriesTable,
   PlanProgramsTable,
@@ -86,6 +88,8 @@ export interface DB {
   training_enrolments: TrainingEnrolmentsTable;
   training_attendance: TrainingAttendanceTable;
   training_completions: TrainingCompletionsView;
+  training_certificates: TrainingCertificatesTable;
+  management_reports: ManagementReportsTable;
   plan_programs: PlanProgramsTable;
   plan_projects: PlanProjectsTable;
   budget_entries: BudgetEntriesTable;

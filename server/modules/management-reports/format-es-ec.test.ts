@@ -1,0 +1,68 @@
+import {
+  ecuadorDate,
+  formatDate,
+  formatDecimal,
+  formatInteger,
+  formatMoney,
+  formatPercent,
+  formatPeriod,
+  formatQuantity,
+  periodBounds,
+} from './format-es-ec';
+
+describe('Ecuadorian formatting', () => {
+  it('writes money as USD with "." thousands and "," decimals', () => {
+    expect(formatMoney('5500')).toBe('USD 5.500,00');
+    expect(formatMoney('5500.00')).toBe('USD 5.500,00');
+    expect(formatMoney('1234567.891')).toBe('USD 1.234.567,89');
+    expect(formatMoney('0.005')).toBe('USD 0,01');
+    expect(formatMoney('999')).toBe('USD 999,00');
+    expect(formatMoney('-1000.5')).toBe('USD -1.000,50');
+    expect(formatMoney('-0.001')).toBe('USD 0,00');
+  });
+
+  it('writes percentages with two decimals and a space before the sign', () => {
+    expect(formatPercent('88.8')).toBe('88,80 %');
+    expect(formatPercent('88.80')).toBe('88,80 %');
+    expect(formatPercent('1234.5')).toBe('1.234,50 %');
+    expect(formatPercent(null)).toBe('—');
+  });
+
+  it('writes counts and quantities', () => {
+    expect(formatInteger(1234)).toBe('1.234');
+    expect(formatInteger(0)).toBe('0');
+    expect(formatInteger(1000000)).toBe('1.000.000');
+    expect(formatQuantity('1250')).toBe('1.250');
+    expect(formatQuantity('42.5')).toBe('42,50');
+    expect(formatQuantity('3.001')).toBe('3');
+    expect(formatDecimal('12.345', 1)).toBe('12,3');
+  });
+
+  it('writes dates and periods in Spanish', () => {
+    expect(formatDate('2026-12-31')).toBe('31 de diciembre de 2026');
+    expect(formatDate('2026-01-01')).toBe('1 de enero de 2026');
+    expect(formatPeriod({ year: 2026, quarter: null })).toBe('Año 2026');
+    expect(formatPeriod({ year: 2026, quarter: 2 })).toBe('Segundo trimestre de 2026');
+    expect(periodBounds({ year: 2026, quarter: 1 })).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(periodBounds({ year: 2028, quarter: 1 })).toEqual({
+      from: '2028-01-01',
+      to: '2028-03-31',
+    });
+    expect(periodBounds({ year: 2026, quarter: 4 })).toEqual({
+      from: '2026-10-01',
+      to: '2026-12-31',
+    });
+    expect(periodBounds({ year: 2026, quarter: null })).toEqual({
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+  });
+
+  it("dates an instant by Ecuador's calendar (UTC−5)", () => {
+    expect(ecuadorDate(new Date('2027-01-01T04:59:59Z'))).toBe('2026-12-31');
+    expect(ecuadorDate(new Date('2027-01-01T05:00:00Z'))).toBe('2027-01-01');
+  });
+});

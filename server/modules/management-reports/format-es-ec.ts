@@ -1,0 +1,114 @@
+import { roundHalfUp } from './decimal';
+
+/*
+ * Numbers, money and dates as Ecuador's public administration writes them:
+ * `USD 5.500,00`, `88,80 %`, `1.234`, `31 de diciembre de 2026`. Written out
+ * here rather than with Intl.NumberFormat('es-EC'), whose ICU data writes
+ * `$5.500,00` and `88,80%` (no currency code, no space before the sign) and
+ * varies with the Node build. Every value arrives as an exact decimal string
+ * (decimal.ts) and is rounded there, once.
+ */
+
+const THOUSANDS = '.';
+const DECIMALS = ',';
+
+function group(whole: string): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS);
+}
+
+/** A decimal string with exactly `decimals` places, es-EC separators: "5.500,00". */
+export function formatDecimal(value: string, decimals = 2): string {
+  const rounded = roundHalfUp(value, decimals);
+  const negative = rounded.startsWith('-');
+  const [whole = '', fraction] = (negative ? rounded.slice(1) : rounded).split('.');
+  const text = `${group(whole)}${fraction ? `${DECIMALS}${fraction}` : ''}`;
+  // "-0,00" is not a figure anyone writes.
+  return negative && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+/** US dollars, Ecuador's currency: "USD 5.500,00". */
+export function formatMoney(value: string): string {
+  return `USD ${formatDecimal(value, 2)}`;
+}
+
+/** A percentage given in percent ("88.8" → "88,80 %"); a dash when there is none. */
+export function formatPercent(value: string | null): string {
+  return value === null ? '—' : `${formatDecimal(value, 2)} %`;
+}
+
+/** A count: "1.234". */
+export function formatInteger(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError('not a safe integer');
+  return value < 0 ? `-${group(String(-value))}` : group(String(value));
+}
+
+/**
+ * A measured value (a target's programmed or executed value, hours): whole
+ * numbers without decimals ("1.234"), others with two ("12,50").
+ */
+export function formatQuantity(value: string): string {
+  const rounded = roundHalfUp(value, 2);
+  return rounded.endsWith('.00') ? formatDecimal(value, 0) : formatDecimal(value, 2);
+}
+
+const MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/** "2026-12-31" → "31 de diciembre de 2026". */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError('not an ISO date');
+  const [, year, month, day] = match;
+  return `${Number(day)} de ${MONTHS[Number(month) - 1]} de ${year}`;
+}
+
+/** The report's time zone: mainland Ecuador (UTC−5, no daylight saving). */
+export const REPORT_TIME_ZONE = 'America/Guayaquil';
+
+/** The calendar date of an instant in Ecuador, as "YYYY-MM-DD". */
+export function ecuadorDate(instant: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: REPORT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+const QUARTER_NAMES = ['primer', 'segundo', 'tercer', 'cuarto'];
+
+/** "Año 2026" or "Segundo trimestre de 2026". */
+export function formatPeriod(period: { year: number; quarter: number | null }): string {
+  if (period.quarter === null) return `Año ${period.year}`;
+  const name = QUARTER_NAMES[period.quarter - 1] ?? String(period.quarter);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} trimestre de ${period.year}`;
+}
+
+/** The first and last day of a period, as ISO dates. */
+export function periodBounds(period: { year: number; quarter: number | null }): {
+  from: string;
+  to: string;
+} {
+  if (period.quarter === null) return { from: `${period.year}-01-01`, to: `${period.year}-12-31` };
+  const first = (period.quarter - 1) * 3 + 1;
+  const last = first + 2;
+  const lastDay = new Date(Date.UTC(period.year, last, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    from: `${period.year}-${pad(first)}-01`,
+    to: `${period.year}-${pad(last)}-${pad(lastDay)}`,
+  };
+}

@@ -1,0 +1,116 @@
+import { bottomLimit, COLOR, contentWidth, FONT, SIZE, winAnsi, type Pdf } from './pdf-document';
+
+/*
+ * A table that breaks across pages: a row never splits, and the header row
+ * is drawn again at the top of each page the table continues on. A row may
+ * carry a detail line that spans every column (a target's results and plan
+ * alignment), kept on the same page as its row.
+ */
+
+export interface Column {
+  header: string;
+  /** A share of the table's width (the shares are normalised). */
+  weight: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface Row {
+  cells: string[];
+  /** A total or a group's row: bold, shaded. */
+  emphasis?: boolean;
+  /** Indented first cell (a project under its program). */
+  indent?: boolean;
+  detail?: string;
+  /** An address per cell: the cell's text links to it. */
+  links?: (string | undefined)[];
+}
+
+const PAD = 3.5;
+
+export function table(doc: Pdf, columns: Column[], rows: Row[]): void {
+  const left = doc.page.margins.left;
+  const total = columns.reduce((s, c) => s + c.weight, 0);
+  const widths = columns.map((c) => (c.weight / total) * contentWidth(doc));
+  const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0));
+  const tableWidth = contentWidth(doc);
+
+  const cellHeight = (text: string, width: number, font: string) => {
+    doc.font(font).fontSize(SIZE.table);
+    return doc.heightOfString(winAnsi(text), { width: width - 2 * PAD }) + 2 * PAD;
+  };
+  const headerHeight = Math.max(
+    ...columns.map((c, i) => cellHeight(c.header, widths[i] ?? 0, FONT.bold)),
+  );
+
+  const drawHeader = () => {
+    const y = doc.y;
+    doc.rect(left, y, tableWidth, headerHeight).fill(COLOR.headerFill);
+    doc.font(FONT.bold).fontSize(SIZE.table).fillColor(COLOR.text);
+    columns.forEach((c, i) => {
+      doc.text(winAnsi(c.header), (xs[i] ?? left) + PAD, y + PAD, {
+        width: (widths[i] ?? 0) - 2 * PAD,
+        align: c.align ?? 'left',
+      });
+    });
+    rule(y + headerHeight);
+    doc.y = y + headerHeight;
+  };
+  const rule = (y: number) => {
+    doc
+      .moveTo(left, y)
+      .lineTo(left + tableWidth, y)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
+  };
+
+  doc.font(FONT.bold).fontSize(SIZE.table);
+  const firstRowHeight = rows[0] ? rowHeights(rows[0]).total : 0;
+  if (doc.y + headerHeight + firstRowHeight > bottomLimit(doc)) doc.addPage();
+  drawHeader();
+
+  function rowHeights(row: Row) {
+    const font = row.emphasis ? FONT.bold : FONT.regular;
+    const main = Math.max(
+      ...row.cells.map((text, i) =>
+        cellHeight(text, (widths[i] ?? 0) - (i === 0 && row.indent ? 10 : 0), font),
+      ),
+    );
+    const detail = row.detail ? cellHeight(row.detail, tableWidth, FONT.italic) : 0;
+    return { main, detail, total: main + detail };
+  }
+
+  for (const row of rows) {
+    const heights = rowHeights(row);
+    if (doc.y + heights.total > bottomLimit(doc)) {
+      doc.addPage();
+      drawHeader();
+    }
+    const y = doc.y;
+    if (row.emphasis) doc.rect(left, y, tableWidth, heights.main).fill(COLOR.totalFill);
+    doc
+      .font(row.emphasis ? FONT.bold : FONT.regular)
+      .fontSize(SIZE.table)
+      .fillColor(COLOR.text);
+    row.cells.forEach((text, i) => {
+      const indent = i === 0 && row.indent ? 10 : 0;
+      doc.text(winAnsi(text), (xs[i] ?? left) + PAD + indent, y + PAD, {
+        width: (widths[i] ?? 0) - 2 * PAD - indent,
+        align: columns[i]?.align ?? 'left',
+        ...(row.links?.[i] ? { link: row.links[i], underline: true } : {}),
+      });
+    });
+    if (row.detail) {
+      doc.font(FONT.italic).fillColor(COLOR.muted);
+      doc.text(winAnsi(row.detail), left + PAD, y + heights.main + PAD, {
+        width: tableWidth - 2 * PAD,
+      });
+      doc.fillColor(COLOR.text);
+    }
+    rule(y + heights.total);
+    doc.y = y + heights.total;
+  }
+  doc.x = left;
+  doc.y += 8;
+  doc.font(FONT.regular).fontSize(SIZE.body);
+}

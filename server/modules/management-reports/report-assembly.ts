@@ -1,0 +1,139 @@
+import { percentOf, roundHalfUp, sum } from './decimal';
+import { ecuadorDate } from './format-es-ec';
+import {
+  SNAPSHOT_FORMAT,
+  type CampaignsSummary,
+  type ManagementReportSnapshot,
+  type ReportPeriod,
+  type ReportProgram,
+  type ReportRelease,
+  type ReportTarget,
+  type Signature,
+  type TrainingsSummary,
+} from './report-snapshot';
+
+/*
+ * Builds a snapshot from the figures as the records give them: budget
+ * amounts per project, targets' programmed and executed values. Every total
+ * and percentage of the report is computed here and nowhere else (exact
+ * decimals, rounded once, half away from zero: decimal.ts).
+ */
+
+export type TargetFigures = Omit<ReportTarget, 'progressPercent'>;
+
+export interface ProjectFigures {
+  code: string | null;
+  name: string;
+  coded: string;
+  accrued: string;
+  targets: TargetFigures[];
+}
+
+export interface ProgramFigures {
+  code: string | null;
+  name: string;
+  projects: ProjectFigures[];
+}
+
+export interface TrainingFigures extends Omit<TrainingsSummary, 'completionPercent' | 'bySector'> {
+  bySector: Omit<TrainingsSummary['bySector'][number], 'completionPercent'>[];
+}
+
+export interface SnapshotInputs {
+  status: ManagementReportSnapshot['status'];
+  period: ReportPeriod;
+  figuresAsOf: Date;
+  institutionName: string;
+  programs: ProgramFigures[];
+  trainings: TrainingFigures;
+  campaigns: CampaignsSummary;
+  releases: ReportRelease[];
+  texts: { conclusions: string; recommendations: string; challenges: string };
+  preparedBy: Signature | null;
+  reviewedBy: Signature | null;
+  approvedBy: Signature | null;
+}
+
+function budgetOf(coded: string, accrued: string) {
+  return { coded, accrued, executionPercent: percentOf(accrued, coded) };
+}
+
+export function assembleSnapshot(given: SnapshotInputs): ManagementReportSnapshot {
+  // Amounts are rounded to the cent first (the database holds cents already),
+  // so that every total is the sum of the amounts the report shows.
+  const input: SnapshotInputs = {
+    ...given,
+    programs: given.programs.map((program) => ({
+      ...program,
+      projects: program.projects.map((project) => ({
+        ...project,
+        coded: roundHalfUp(project.coded, 2),
+        accrued: roundHalfUp(project.accrued, 2),
+      })),
+    })),
+  };
+  const programs: ReportProgram[] = input.programs.map((program) => {
+    const projects = program.projects.map((project) => ({
+      code: project.code,
+      name: project.name,
+      budget: budgetOf(project.coded, project.accrued),
+      targets: project.targets.map((target) => ({
+        ...target,
+        progressPercent: percentOf(target.executed, target.programmed),
+      })),
+    }));
+    return {
+      code: program.code,
+      name: program.name,
+      budget: budgetOf(
+        sum(program.projects.map((p) => p.coded)),
+        sum(program.projects.map((p) => p.accrued)),
+      ),
+      projects,
+    };
+  });
+  const allProjects = input.programs.flatMap((p) => p.projects);
+  const budget = budgetOf(
+    sum(allProjects.map((p) => p.coded)),
+    sum(allProjects.map((p) => p.accrued)),
+  );
+  // Money is always written to the cent.
+  const cents = <T extends { coded: string; accrued: string }>(b: T): T => ({
+    ...b,
+    coded: roundHalfUp(b.coded, 2),
+    accrued: roundHalfUp(b.accrued, 2),
+  });
+  return {
+    format: SNAPSHOT_FORMAT,
+    status: input.status,
+    period: input.period,
+    figuresAsOf: input.figuresAsOf.toISOString(),
+    institution: { name: input.institutionName },
+    budget: cents(budget),
+    programs: programs.map((program) => ({
+      ...program,
+      budget: cents(program.budget),
+      projects: program.projects.map((project) => ({ ...project, budget: cents(project.budget) })),
+    })),
+    trainings: {
+      ...input.trainings,
+      completionPercent: completion(input.trainings),
+      bySector: input.trainings.bySector.map((s) => ({ ...s, completionPercent: completion(s) })),
+    },
+    campaigns: input.campaigns,
+    releases: input.releases,
+    ...input.texts,
+    preparedBy: input.preparedBy,
+    reviewedBy: input.reviewedBy,
+    approvedBy: input.approvedBy,
+  };
+}
+
+function completion(figures: { enrolled: number; trained: number }): string | null {
+  return percentOf(String(figures.trained), String(figures.enrolled));
+}
+
+/** A signature dated by the day, in Ecuador, an instant fell on. */
+export function signature(name: string, role: string, at: Date): Signature {
+  return { name, role, on: ecuadorDate(at) };
+}
