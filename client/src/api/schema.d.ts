@@ -5901,6 +5901,1512 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/plan/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every program of the plan, by code, with its projects. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The programs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProgramList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a program (409 code_taken). A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewPlanProgram"];
+                };
+            };
+            responses: {
+                /** @description The program */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProgram"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program with its projects. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The program */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProgram"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a program made in error, while it has no project (409 in_use). Coordinator. Audited (one event naming the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a program from the version read (409 stale_version, code_taken). A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PlanProgramChange"];
+                };
+            };
+            responses: {
+                /** @description The program as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProgram"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/plan/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects, by program code then code; of one program if asked. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The projects */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProjectList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a project in a program (400 program_not_found, 409 code_taken). A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewPlanProject"];
+                };
+            };
+            responses: {
+                /** @description The project */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProject"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The project */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProject"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a project made in error, while it has no target and no budget entry (409 in_use). Coordinator. Audited (one event naming the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a project from the version read (409 stale_version, code_taken). A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PlanProjectChange"];
+                };
+            };
+            responses: {
+                /** @description The project as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanProject"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/budget/execution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every program and project with its budget execution (coded, accrued, % execution) for a year or up to the end of a quarter, and by quarter. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description Up to the end of this quarter (year to date); omitted: the whole year */
+                    quarter?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The execution */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetSummary"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's budget for a year: its entries (voided ones too) and its execution. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The budget */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectBudget"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/projects/{projectId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a budget entry: a coded amount (after a reform) or an accrual, dated not after today (400 in_the_future); answers the project's budget for the entry's year. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewBudgetEntry"];
+                };
+            };
+            responses: {
+                /** @description The project's budget */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectBudget"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/entries/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an entry made in error, once (409 already_voided); it counts no more and stays listed. Audited with the reason. Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["BudgetEntryVoid"];
+                };
+            };
+            responses: {
+                /** @description The project's budget */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectBudget"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's targets, by program, project, then as created. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    projectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The targets */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a target of a project for a year, with its measure (computed with filters, or manual). 400 project_not_found, quarters_do_not_add_up, campaign_not_found, programme_not_found. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewTarget"];
+                };
+            };
+            responses: {
+                /** @description The target with its progress */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The management figures of a year (or up to the end of a quarter): program → project → budget execution → targets with programmed and executed values and % progress, by quarter — computed live. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description Up to the end of this quarter (year to date); omitted: the whole year */
+                    quarter?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementFigures"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A target with its progress for its year and, if manual, every value entered. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The target */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a target defined in error, while no value was entered for it (409 in_use). Coordinator. Audited (one event naming the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a target from the version read (409 stale_version). A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TargetChange"];
+                };
+            };
+            responses: {
+                /** @description The target as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/manual-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every value entered for a target, oldest first, with who and when; the current one of each quarter marked. Coordinator (anyone else: 403, audited). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The values */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetManualValueList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enter the executed value of a quarter of a manual target (409 not_manual; 400 quarter_not_started): append-only, the latest of a quarter counts. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator. Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewTargetManualValue"];
+                };
+            };
+            responses: {
+                /** @description The target with its progress */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trainings/me": {
         parameters: {
             query?: never;
@@ -7463,7 +8969,7 @@ export interface components {
          * @description The catalogue of action codes (append-only: codes are never removed)
          * @enum {string}
          */
-        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
+        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "budget.entry.create" | "budget.entry.void" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "management_report.approve" | "management_report.create" | "management_report.delete" | "management_report.export_pdf" | "management_report.export_xlsx" | "management_report.review" | "management_report.update" | "plan.program.create" | "plan.program.delete" | "plan.program.update" | "plan.project.create" | "plan.project.delete" | "plan.project.update" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "target.create" | "target.delete" | "target.manual_value.create" | "target.update" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
         /**
          * @description The catalogue of purpose and reason codes (append-only)
          * @enum {string}
@@ -7497,7 +9003,7 @@ export interface components {
              * @description null only when the code is not in the catalogue: see `uncatalogued`
              * @enum {string|null}
              */
-            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
+            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "budget.entry.create" | "budget.entry.void" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "management_report.approve" | "management_report.create" | "management_report.delete" | "management_report.export_pdf" | "management_report.export_xlsx" | "management_report.review" | "management_report.update" | "plan.program.create" | "plan.program.delete" | "plan.program.update" | "plan.project.create" | "plan.project.delete" | "plan.project.update" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "target.create" | "target.delete" | "target.manual_value.create" | "target.update" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
             resourceType: string | null;
             resourceId: string | null;
             /**
@@ -8735,6 +10241,559 @@ export interface components {
             description?: string | null;
             /** @description Replaces the whole list */
             reach?: components["schemas"]["CampaignReachCount"][];
+        };
+        PlanProgramList: {
+            /** @description Every program, by code, with its projects */
+            items: components["schemas"]["PlanProgram"][];
+        };
+        PlanProgram: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            planObjective: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description By code */
+            projects: components["schemas"]["PlanProject"][];
+        };
+        PlanProject: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            code: string;
+            name: string;
+            executingUnits: string[];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        NewPlanProgram: {
+            /**
+             * @description Unique among programs (409 code_taken)
+             * @example P-01
+             */
+            code: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            name: string;
+            /**
+             * @description The objective of the development plan the program aligns to
+             * @default null
+             */
+            planObjective: string | null;
+        };
+        /** @description Only the fields sent change */
+        PlanProgramChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /**
+             * @description Unique among programs (409 code_taken)
+             * @example P-01
+             */
+            code?: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            name?: string;
+            /** @description The objective of the development plan the program aligns to */
+            planObjective?: string | null;
+        };
+        PlanProjectList: {
+            /** @description By program code, then code */
+            items: components["schemas"]["PlanProject"][];
+        };
+        NewPlanProject: {
+            /** Format: uuid */
+            programId: string;
+            /**
+             * @description Unique among its program's projects (409 code_taken)
+             * @example P-01
+             */
+            code: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            name: string;
+            /** @description Offices, not people (e.g. "Dirección de Seguridad Ciudadana") */
+            executingUnits: string[];
+        };
+        /** @description Only the fields sent change; a project stays in its program */
+        PlanProjectChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /**
+             * @description Unique among its program's projects (409 code_taken)
+             * @example P-01
+             */
+            code?: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            name?: string;
+            /** @description Offices, not people (e.g. "Dirección de Seguridad Ciudadana") */
+            executingUnits?: string[];
+        };
+        BudgetSummary: {
+            year: number;
+            quarter: number | null;
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            programs: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                budget: components["schemas"]["BudgetExecution"];
+                projects: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                    budget: components["schemas"]["BudgetExecution"];
+                    quarters: components["schemas"]["BudgetQuarter"][];
+                }[];
+            }[];
+            budget: components["schemas"]["BudgetExecution"] & unknown;
+        };
+        BudgetExecution: {
+            /**
+             * @description Presupuesto codificado at the end of the period
+             * @example 5500.00
+             */
+            coded: string;
+            /**
+             * @description Presupuesto devengado from 1 January to the end of the period
+             * @example 5500.00
+             */
+            accrued: string;
+            /**
+             * @description accrued / coded × 100
+             * @example 88.80
+             */
+            executionPercent: string | null;
+        };
+        BudgetQuarter: {
+            quarter: number;
+            /**
+             * @description Coded at the end of the quarter
+             * @example 5500.00
+             */
+            coded: string;
+            /**
+             * @description Accrued within the quarter
+             * @example 5500.00
+             */
+            accrued: string;
+            /**
+             * @description Accrued from 1 January to its end
+             * @example 5500.00
+             */
+            accruedToDate: string;
+            /**
+             * @description accruedToDate / coded × 100
+             * @example 88.80
+             */
+            executionPercent: string | null;
+        };
+        ProjectBudget: {
+            /** Format: uuid */
+            projectId: string;
+            year: number;
+            execution: components["schemas"]["BudgetExecution"] & unknown;
+            quarters: components["schemas"]["BudgetQuarter"][];
+            /** @description Accrued exceeds coded (shown, never refused) */
+            overAccrued: boolean;
+            /** @description The year's entries, voided ones too, by date then as recorded */
+            entries: components["schemas"]["BudgetEntry"][];
+        };
+        BudgetEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            kind: components["schemas"]["BudgetKind"];
+            /** Format: date */
+            date: string;
+            /**
+             * @description Exact decimal, two decimals
+             * @example 5500.00
+             */
+            amount: string;
+            note: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description A voided entry counts no more */
+            voided: {
+                /** Format: uuid */
+                by: string;
+                /** Format: date-time */
+                at: string;
+                reason: components["schemas"]["BudgetVoidReason"];
+            } | null;
+        };
+        /**
+         * @description codificado: the coded budget (presupuesto codificado) from this date on — the initial allocation, then the amount after each reform; the latest one counts. devengado: an amount accrued on this date; accrued amounts add up
+         * @enum {string}
+         */
+        BudgetKind: "codificado" | "devengado";
+        /** @enum {string} */
+        BudgetVoidReason: "recorded_in_error" | "duplicate_record";
+        NewBudgetEntry: {
+            kind: components["schemas"]["BudgetKind"];
+            /**
+             * Format: date
+             * @description Within the fiscal year it counts for; not after today (Ecuador's date)
+             */
+            date: string;
+            /**
+             * @description US dollars as a decimal string; a devengado amount is more than 0
+             * @example 5500.00
+             */
+            amount: string;
+            /**
+             * @description E.g. the reform or document it comes from
+             * @default null
+             */
+            note: string | null;
+        };
+        BudgetEntryVoid: {
+            reason: components["schemas"]["BudgetVoidReason"];
+        };
+        TargetList: {
+            /** @description By program, project, then as created */
+            items: components["schemas"]["Target"][];
+        };
+        Target: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            year: number;
+            description: string;
+            indicator: string;
+            unitOfMeasure: string;
+            /**
+             * @description Exact decimal, two decimals
+             * @example 5500.00
+             */
+            programmed: string;
+            programmedByQuarter: string[] | null;
+            executingUnits: string[];
+            resultsDescription: string | null;
+            planObjective: string | null;
+            measure: components["schemas"]["TargetMeasureRead"];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        TargetMeasureRead: {
+            kind: components["schemas"]["TargetMeasureKind"];
+            filters: {
+                programmeIds?: string[];
+                sectors?: string[];
+                provinces?: string[];
+                campaignIds?: string[];
+                channels?: string[];
+                groups?: string[];
+            };
+        };
+        /** @enum {string} */
+        TargetMeasureKind: "people_trained" | "people_certified" | "training_hours_delivered" | "campaign_activities_held" | "people_reached" | "referrals_completed" | "cases_attended" | "manual";
+        TargetDetail: components["schemas"]["Target"] & {
+            progress: components["schemas"]["TargetProgress"];
+            /** @description A manual target: every entry, oldest first (empty otherwise) */
+            manualValues: components["schemas"]["TargetManualValue"][];
+        };
+        TargetProgress: {
+            /**
+             * @description The whole year
+             * @example 5500.00
+             */
+            executed: string;
+            /**
+             * @description executed / programmed × 100
+             * @example 88.80
+             */
+            progressPercent: string | null;
+            quarters: components["schemas"]["TargetQuarterFigures"][];
+        };
+        TargetQuarterFigures: {
+            quarter: number;
+            /**
+             * @description Exact decimal, two decimals
+             * @example 5500.00
+             */
+            programmed: string | null;
+            /**
+             * @description Within the quarter alone
+             * @example 5500.00
+             */
+            executed: string;
+            /**
+             * @description A percentage rounded half-up to two decimals ("88.80"); null when the denominator is 0
+             * @example 88.80
+             */
+            progressPercent: string | null;
+        };
+        TargetManualValue: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            targetId: string;
+            quarter: number;
+            /**
+             * @description Exact decimal, two decimals
+             * @example 5500.00
+             */
+            value: string;
+            note: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The quarter's latest entry: the one that counts */
+            current: boolean;
+        };
+        NewTarget: {
+            /** Format: uuid */
+            projectId: string;
+            year: number;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            description: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            indicator: string;
+            /**
+             * @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here
+             * @example personas
+             */
+            unitOfMeasure: string;
+            /**
+             * @description The year's programmed value
+             * @example 5500.00
+             */
+            programmed: string;
+            /**
+             * @description Optional: Q1–Q4, adding up to programmed exactly (400 quarters_do_not_add_up); null: none
+             * @default null
+             */
+            programmedByQuarter: [
+                string,
+                string,
+                string,
+                string
+            ] | null;
+            /** @description Offices, not people (e.g. "Dirección de Seguridad Ciudadana") */
+            executingUnits: string[];
+            /**
+             * @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here
+             * @default null
+             */
+            resultsDescription: string | null;
+            /**
+             * @description The plan objective it contributes to; null: its program's is shown
+             * @default null
+             */
+            planObjective: string | null;
+            measure: components["schemas"]["TargetMeasure"];
+        };
+        /** @description How the executed value is obtained: computed live from the records, with filters (an empty or absent filter restricts nothing), or manual */
+        TargetMeasure: {
+            /** @enum {string} */
+            kind: "people_trained";
+            /** @default {} */
+            filters: {
+                /** @description Training programmes */
+                programmeIds?: string[];
+                /** @description The participant's sector (training hours: the programme's target sectors, any of them) */
+                sectors?: ("security" | "justice" | "health" | "social_protection" | "education" | "labour" | "migration" | "other")[];
+                /** @description The participant's province (training hours: the programme's) */
+                provinces?: ("Azuay" | "Bolívar" | "Cañar" | "Carchi" | "Cotopaxi" | "Chimborazo" | "El Oro" | "Esmeraldas" | "Guayas" | "Imbabura" | "Loja" | "Los Ríos" | "Manabí" | "Morona Santiago" | "Napo" | "Pastaza" | "Pichincha" | "Tungurahua" | "Zamora Chinchipe" | "Galápagos" | "Sucumbíos" | "Orellana" | "Santo Domingo de los Tsáchilas" | "Santa Elena")[];
+            };
+        } | {
+            /** @enum {string} */
+            kind: "people_certified";
+            /** @default {} */
+            filters: {
+                /** @description Training programmes */
+                programmeIds?: string[];
+                /** @description The participant's sector (training hours: the programme's target sectors, any of them) */
+                sectors?: ("security" | "justice" | "health" | "social_protection" | "education" | "labour" | "migration" | "other")[];
+                /** @description The participant's province (training hours: the programme's) */
+                provinces?: ("Azuay" | "Bolívar" | "Cañar" | "Carchi" | "Cotopaxi" | "Chimborazo" | "El Oro" | "Esmeraldas" | "Guayas" | "Imbabura" | "Loja" | "Los Ríos" | "Manabí" | "Morona Santiago" | "Napo" | "Pastaza" | "Pichincha" | "Tungurahua" | "Zamora Chinchipe" | "Galápagos" | "Sucumbíos" | "Orellana" | "Santo Domingo de los Tsáchilas" | "Santa Elena")[];
+            };
+        } | {
+            /** @enum {string} */
+            kind: "training_hours_delivered";
+            /** @default {} */
+            filters: {
+                /** @description Training programmes */
+                programmeIds?: string[];
+                /** @description The participant's sector (training hours: the programme's target sectors, any of them) */
+                sectors?: ("security" | "justice" | "health" | "social_protection" | "education" | "labour" | "migration" | "other")[];
+                /** @description The participant's province (training hours: the programme's) */
+                provinces?: ("Azuay" | "Bolívar" | "Cañar" | "Carchi" | "Cotopaxi" | "Chimborazo" | "El Oro" | "Esmeraldas" | "Guayas" | "Imbabura" | "Loja" | "Los Ríos" | "Manabí" | "Morona Santiago" | "Napo" | "Pastaza" | "Pichincha" | "Tungurahua" | "Zamora Chinchipe" | "Galápagos" | "Sucumbíos" | "Orellana" | "Santo Domingo de los Tsáchilas" | "Santa Elena")[];
+            };
+        } | {
+            /** @enum {string} */
+            kind: "campaign_activities_held";
+            /** @default {} */
+            filters: {
+                campaignIds?: string[];
+                channels?: ("schools" | "community_workshops" | "radio" | "television" | "social_media" | "transport_terminals" | "health_centres" | "workplaces" | "public_spaces" | "other")[];
+                /** @description The activity's territory */
+                provinces?: ("Azuay" | "Bolívar" | "Cañar" | "Carchi" | "Cotopaxi" | "Chimborazo" | "El Oro" | "Esmeraldas" | "Guayas" | "Imbabura" | "Loja" | "Los Ríos" | "Manabí" | "Morona Santiago" | "Napo" | "Pastaza" | "Pichincha" | "Tungurahua" | "Zamora Chinchipe" | "Galápagos" | "Sucumbíos" | "Orellana" | "Santo Domingo de los Tsáchilas" | "Santa Elena")[];
+            };
+        } | {
+            /** @enum {string} */
+            kind: "people_reached";
+            /** @default {} */
+            filters: {
+                campaignIds?: string[];
+                channels?: ("schools" | "community_workshops" | "radio" | "television" | "social_media" | "transport_terminals" | "health_centres" | "workplaces" | "public_spaces" | "other")[];
+                /** @description The activity's territory */
+                provinces?: ("Azuay" | "Bolívar" | "Cañar" | "Carchi" | "Cotopaxi" | "Chimborazo" | "El Oro" | "Esmeraldas" | "Guayas" | "Imbabura" | "Loja" | "Los Ríos" | "Manabí" | "Morona Santiago" | "Napo" | "Pastaza" | "Pichincha" | "Tungurahua" | "Zamora Chinchipe" | "Galápagos" | "Sucumbíos" | "Orellana" | "Santo Domingo de los Tsáchilas" | "Santa Elena")[];
+                /** @description Reach groups */
+                groups?: ("migrant" | "woman" | "child_adolescent" | "lgbti" | "indigenous" | "disability" | "general_public")[];
+            };
+        } | {
+            /** @enum {string} */
+            kind: "referrals_completed";
+            /** @default {} */
+            filters: {
+                /** @description The receiving institution's sector */
+                sectors?: ("justice" | "health" | "social_protection" | "education" | "labour" | "migration" | "shelter" | "legal_aid" | "other")[];
+            };
+        } | {
+            /** @enum {string} */
+            kind: "cases_attended";
+            /** @default {} */
+            filters: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            kind: "manual";
+            /** @default {} */
+            filters: Record<string, never>;
+        };
+        /** @description program → project → budget execution → targets: what the management report prints */
+        ManagementFigures: {
+            year: number;
+            quarter: number | null;
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            programs: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                planObjective: string | null;
+                budget: components["schemas"]["BudgetExecution"];
+                projects: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                    executingUnits: string[];
+                    budget: components["schemas"]["BudgetExecution"];
+                    targets: components["schemas"]["TargetFigures"][];
+                }[];
+            }[];
+            budget: components["schemas"]["BudgetExecution"];
+        };
+        TargetFigures: {
+            /** Format: uuid */
+            id: string;
+            description: string;
+            indicator: string;
+            unitOfMeasure: string;
+            measure: components["schemas"]["TargetMeasureRead"];
+            /**
+             * @description Exact decimal, two decimals
+             * @example 5500.00
+             */
+            programmed: string;
+            /**
+             * @description From 1 January to the end of the period
+             * @example 5500.00
+             */
+            executed: string;
+            /**
+             * @description A percentage rounded half-up to two decimals ("88.80"); null when the denominator is 0
+             * @example 88.80
+             */
+            progressPercent: string | null;
+            quarters: components["schemas"]["TargetQuarterFigures"][];
+            executingUnits: string[];
+            resultsDescription: string | null;
+            planObjective: string | null;
+        };
+        /** @description Only the fields sent change; a target stays in its project and year */
+        TargetChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            description?: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            indicator?: string;
+            /**
+             * @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here
+             * @example personas
+             */
+            unitOfMeasure?: string;
+            /**
+             * @description The year's programmed value
+             * @example 5500.00
+             */
+            programmed?: string;
+            /** @description Optional: Q1–Q4, adding up to programmed exactly (400 quarters_do_not_add_up); null: none */
+            programmedByQuarter?: [
+                string,
+                string,
+                string,
+                string
+            ] | null;
+            /** @description Offices, not people (e.g. "Dirección de Seguridad Ciudadana") */
+            executingUnits?: string[];
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            resultsDescription?: string | null;
+            /** @description The plan objective it contributes to; null: its program's is shown */
+            planObjective?: string | null;
+            measure?: components["schemas"]["TargetMeasure"];
+        };
+        TargetManualValueList: {
+            /** @description Every entry, oldest first */
+            items: components["schemas"]["TargetManualValue"][];
+        };
+        NewTargetManualValue: {
+            /** @description Of the target's year; not a quarter that has not begun (400 quarter_not_started) */
+            quarter: number;
+            /**
+             * @description Executed within the quarter alone
+             * @example 5500.00
+             */
+            value: string;
+            /**
+             * @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here
+             * @default null
+             */
+            note: string | null;
         };
         OwnTrainings: {
             participant: components["schemas"]["TrainingParticipantDetail"];

@@ -23,7 +23,11 @@ const EntryForm = z
     note: z.string().trim().max(500, 'too_long'),
   })
   .superRefine((values, ctx) => {
-    if (values.kind === 'devengado' && decimalOf(values.amount) !== undefined && Number(decimalOf(values.amount)) <= 0) {
+    if (
+      values.kind === 'devengado' &&
+      decimalOf(values.amount) !== undefined &&
+      Number(decimalOf(values.amount)) <= 0
+    ) {
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'accrued_positive' });
     }
   });
@@ -70,7 +74,11 @@ export function BudgetEntryDialog({
     amount: t('budget.amount'),
     note: t('budget.note'),
   });
-  const bound = { control: form.control, translateError: errors.translateError, isDisabled: create.isPending };
+  const bound = {
+    control: form.control,
+    translateError: errors.translateError,
+    isDisabled: create.isPending,
+  };
   const amount = decimalOf(useWatch({ control: form.control, name: 'amount' }) ?? '');
   const submit = form.handleSubmit((values) => {
     errors.clear();
@@ -130,7 +138,9 @@ export function BudgetEntryDialog({
           name="amount"
           label={t('budget.amountUsd')}
           description={
-            amount === undefined ? t('budget.amountHelp') : t('budget.amountAs', { amount: format.money(amount) })
+            amount === undefined
+              ? t('budget.amountHelp')
+              : t('budget.amountAs', { amount: format.money(amount) })
           }
           inputMode="decimal"
           maxLength={24}

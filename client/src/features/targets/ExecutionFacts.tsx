@@ -23,7 +23,9 @@ export function ExecutionFacts({ execution }: { execution: BudgetExecution }) {
           min={0}
           max={100}
           value={Math.min(percent, 100)}
-          aria-label={t('budget.meter', { percent: format.percent(execution.executionPercent ?? '0') })}
+          aria-label={t('budget.meter', {
+            percent: format.percent(execution.executionPercent ?? '0'),
+          })}
         />
       )}
     </>

@@ -62,7 +62,11 @@ export function ManualValueDialog({
     value: t('manual.value'),
     note: t('manual.note'),
   });
-  const bound = { control: form.control, translateError: errors.translateError, isDisabled: record.isPending };
+  const bound = {
+    control: form.control,
+    translateError: errors.translateError,
+    isDisabled: record.isPending,
+  };
   const typed = useWatch({ control: form.control, name: 'value' });
   const exact = decimalOf(typed ?? '');
 
@@ -97,7 +101,9 @@ export function ManualValueDialog({
         {record.isError && !explainedByFields(record.error) && (
           <ProblemMessage error={record.error} messages={errors.problems} />
         )}
-        <p className="field__description">{t('manual.dialogExplain', { indicator: target.indicator })}</p>
+        <p className="field__description">
+          {t('manual.dialogExplain', { indicator: target.indicator })}
+        </p>
         {quarters.length === 0 ? (
           <p>{t('manual.noQuarter', { year: target.year })}</p>
         ) : (
@@ -107,7 +113,10 @@ export function ManualValueDialog({
                 {...bound}
                 name="quarter"
                 label={t('quarters.quarter')}
-                options={quarters.map((q) => ({ id: String(q), label: t('quarters.long', { quarter: q }) }))}
+                options={quarters.map((q) => ({
+                  id: String(q),
+                  label: t('quarters.long', { quarter: q }),
+                }))}
                 isRequired
               />
             </FieldAnchor>

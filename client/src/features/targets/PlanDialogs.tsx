@@ -42,9 +42,12 @@ const ProjectForm = z.object({
   executingUnits: z.string().superRefine((text, ctx) => {
     const units = linesOf(text);
     if (units.length === 0) ctx.addIssue({ code: 'custom', message: 'required' });
-    else if (units.length > MAX_EXECUTING_UNITS) ctx.addIssue({ code: 'custom', message: 'too_many_units' });
-    else if (units.some((u) => u.length > 200)) ctx.addIssue({ code: 'custom', message: 'unit_too_long' });
-    else if (new Set(units).size < units.length) ctx.addIssue({ code: 'custom', message: 'unit_twice' });
+    else if (units.length > MAX_EXECUTING_UNITS)
+      ctx.addIssue({ code: 'custom', message: 'too_many_units' });
+    else if (units.some((u) => u.length > 200))
+      ctx.addIssue({ code: 'custom', message: 'unit_too_long' });
+    else if (new Set(units).size < units.length)
+      ctx.addIssue({ code: 'custom', message: 'unit_twice' });
   }),
 });
 type ProjectFormValues = z.infer<typeof ProjectForm>;
@@ -78,12 +81,20 @@ export function ProgramDialog({
     name: t('plan.programName'),
     planObjective: t('fields.planObjective'),
   });
-  const bound = { control: form.control, translateError: errors.translateError, isDisabled: mutation.isPending };
+  const bound = {
+    control: form.control,
+    translateError: errors.translateError,
+    isDisabled: mutation.isPending,
+  };
   const submit = form.handleSubmit((values) => {
     errors.clear();
     setNothing(false);
     const done = { onSuccess: () => onClose(true), onError: errors.reject };
-    const next = { code: values.code.trim(), name: values.name.trim(), planObjective: optional(values.planObjective) };
+    const next = {
+      code: values.code.trim(),
+      name: values.name.trim(),
+      planObjective: optional(values.planObjective),
+    };
     if (!program) {
       create.mutate(next, done);
       return;
@@ -92,7 +103,9 @@ export function ProgramDialog({
       version: program.version,
       ...(next.code !== program.code ? { code: next.code } : {}),
       ...(next.name !== program.name ? { name: next.name } : {}),
-      ...(next.planObjective !== program.planObjective ? { planObjective: next.planObjective } : {}),
+      ...(next.planObjective !== program.planObjective
+        ? { planObjective: next.planObjective }
+        : {}),
     };
     if (Object.keys(change).length === 1) {
       setNothing(true);
@@ -132,7 +145,13 @@ export function ProgramDialog({
           maxLength={30}
           isRequired
         />
-        <FormTextField {...bound} name="name" label={t('plan.programName')} maxLength={300} isRequired />
+        <FormTextField
+          {...bound}
+          name="name"
+          label={t('plan.programName')}
+          maxLength={300}
+          isRequired
+        />
         <FormTextField
           {...bound}
           name="planObjective"
@@ -144,7 +163,11 @@ export function ProgramDialog({
         />
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
-            {mutation.isPending ? t('form.saving') : program ? t('form.save') : t('plan.createProgram')}
+            {mutation.isPending
+              ? t('form.saving')
+              : program
+                ? t('form.save')
+                : t('plan.createProgram')}
           </Button>
           <Button onPress={() => onClose(false)} isDisabled={mutation.isPending}>
             {t('form.cancel')}
@@ -188,7 +211,11 @@ export function ProjectDialog({
     name: t('plan.projectName'),
     executingUnits: t('fields.executingUnits'),
   });
-  const bound = { control: form.control, translateError: errors.translateError, isDisabled: mutation.isPending };
+  const bound = {
+    control: form.control,
+    translateError: errors.translateError,
+    isDisabled: mutation.isPending,
+  };
   const submit = form.handleSubmit((values) => {
     errors.clear();
     setNothing(false);
@@ -196,13 +223,19 @@ export function ProjectDialog({
     const units = linesOf(values.executingUnits);
     if (!project) {
       create.mutate(
-        { programId: values.programId, code: values.code.trim(), name: values.name.trim(), executingUnits: units },
+        {
+          programId: values.programId,
+          code: values.code.trim(),
+          name: values.name.trim(),
+          executingUnits: units,
+        },
         done,
       );
       return;
     }
     const sameUnits =
-      units.length === project.executingUnits.length && units.every((u, i) => u === project.executingUnits[i]);
+      units.length === project.executingUnits.length &&
+      units.every((u, i) => u === project.executingUnits[i]);
     const change = {
       version: project.version,
       ...(values.code.trim() !== project.code ? { code: values.code.trim() } : {}),
@@ -245,7 +278,10 @@ export function ProjectDialog({
               {...bound}
               name="programId"
               label={t('plan.program')}
-              options={programs.map((p) => ({ id: p.id, label: t('plan.codeName', { code: p.code, name: p.name }) }))}
+              options={programs.map((p) => ({
+                id: p.id,
+                label: t('plan.codeName', { code: p.code, name: p.name }),
+              }))}
               isRequired
             />
           </FieldAnchor>
@@ -258,7 +294,13 @@ export function ProjectDialog({
           maxLength={30}
           isRequired
         />
-        <FormTextField {...bound} name="name" label={t('plan.projectName')} maxLength={300} isRequired />
+        <FormTextField
+          {...bound}
+          name="name"
+          label={t('plan.projectName')}
+          maxLength={300}
+          isRequired
+        />
         <FormTextField
           {...bound}
           name="executingUnits"
@@ -270,7 +312,11 @@ export function ProjectDialog({
         />
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
-            {mutation.isPending ? t('form.saving') : project ? t('form.save') : t('plan.createProject')}
+            {mutation.isPending
+              ? t('form.saving')
+              : project
+                ? t('form.save')
+                : t('plan.createProject')}
           </Button>
           <Button onPress={() => onClose(false)} isDisabled={mutation.isPending}>
             {t('form.cancel')}

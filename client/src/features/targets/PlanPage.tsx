@@ -73,7 +73,9 @@ export function PlanPage() {
           onAddProject={() => setEditing({ kind: 'newProject', programId: program.id })}
         />
       ))}
-      {editing?.kind === 'newProgram' && <ProgramDialog onClose={close(t('plan.programCreated'))} />}
+      {editing?.kind === 'newProgram' && (
+        <ProgramDialog onClose={close(t('plan.programCreated'))} />
+      )}
       {editing?.kind === 'program' && (
         <ProgramDialog program={editing.program} onClose={close(t('plan.programSaved'))} />
       )}
@@ -116,7 +118,10 @@ function ProgramSection({
           <Button onPress={onEdit} aria-label={t('plan.editProgramNamed', { code: program.code })}>
             {t('plan.edit')}
           </Button>
-          <Button onPress={onAddProject} aria-label={t('plan.addProjectTo', { code: program.code })}>
+          <Button
+            onPress={onAddProject}
+            aria-label={t('plan.addProjectTo', { code: program.code })}
+          >
             {t('plan.addProject')}
           </Button>
         </div>
@@ -154,11 +159,17 @@ function ProgramSection({
                   <tr key={project.id}>
                     <td>{project.code}</td>
                     <th scope="row">
-                      <Link to={`/targets/plan/projects/${project.id}?year=${year}`}>{project.name}</Link>
+                      <Link to={`/targets/plan/projects/${project.id}?year=${year}`}>
+                        {project.name}
+                      </Link>
                     </th>
                     <td>{project.executingUnits.join(', ')}</td>
-                    <td className="targets-num targets-nowrap">{budget ? format.money(budget.coded) : '…'}</td>
-                    <td className="targets-num targets-nowrap">{budget ? format.money(budget.accrued) : '…'}</td>
+                    <td className="targets-num targets-nowrap">
+                      {budget ? format.money(budget.coded) : '…'}
+                    </td>
+                    <td className="targets-num targets-nowrap">
+                      {budget ? format.money(budget.accrued) : '…'}
+                    </td>
                     <td className="targets-num targets-nowrap">
                       {budget ? format.percentOrNone(budget.executionPercent) : '…'}
                     </td>
@@ -172,8 +183,12 @@ function ProgramSection({
                   <th scope="row" colSpan={3}>
                     {t('budget.programTotal')}
                   </th>
-                  <td className="targets-num targets-nowrap">{format.money(figures.budget.coded)}</td>
-                  <td className="targets-num targets-nowrap">{format.money(figures.budget.accrued)}</td>
+                  <td className="targets-num targets-nowrap">
+                    {format.money(figures.budget.coded)}
+                  </td>
+                  <td className="targets-num targets-nowrap">
+                    {format.money(figures.budget.accrued)}
+                  </td>
                   <td className="targets-num targets-nowrap">
                     {format.percentOrNone(figures.budget.executionPercent)}
                   </td>

@@ -30,7 +30,13 @@ export function ProjectBudgetPage() {
         <Link to={`/targets/plan?year=${year}`}>{t('budget.back', { year })}</Link>
       </p>
       {project && program ? (
-        <ProjectView program={program} project={project} programs={programs.data ?? []} year={year} budget={budget.data} />
+        <ProjectView
+          program={program}
+          project={project}
+          programs={programs.data ?? []}
+          year={year}
+          budget={budget.data}
+        />
       ) : (
         <PageHeader title={t('budget.projectTitle')} />
       )}
@@ -76,7 +82,10 @@ function ProjectView({
         actions={
           <>
             <Button onPress={() => setDialog('project')}>{t('plan.editProject')}</Button>
-            <Link className="button button--secondary" to={`/targets/new?year=${year}&projectId=${project.id}`}>
+            <Link
+              className="button button--secondary"
+              to={`/targets/new?year=${year}&projectId=${project.id}`}
+            >
               {t('budget.addTarget')}
             </Link>
           </>
@@ -134,8 +143,12 @@ function ProjectView({
                       <th scope="row">{t('quarters.long', { quarter: q.quarter })}</th>
                       <td className="targets-num targets-nowrap">{format.money(q.coded)}</td>
                       <td className="targets-num targets-nowrap">{format.money(q.accrued)}</td>
-                      <td className="targets-num targets-nowrap">{format.money(q.accruedToDate)}</td>
-                      <td className="targets-num targets-nowrap">{format.percentOrNone(q.executionPercent)}</td>
+                      <td className="targets-num targets-nowrap">
+                        {format.money(q.accruedToDate)}
+                      </td>
+                      <td className="targets-num targets-nowrap">
+                        {format.percentOrNone(q.executionPercent)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -178,7 +191,11 @@ function ProjectView({
                         </th>
                         <td>{t(`budget.kinds.${entry.kind}`)}</td>
                         <td className="targets-num targets-nowrap">
-                          {entry.voided ? <s>{format.money(entry.amount)}</s> : format.money(entry.amount)}
+                          {entry.voided ? (
+                            <s>{format.money(entry.amount)}</s>
+                          ) : (
+                            format.money(entry.amount)
+                          )}
                         </td>
                         <td>
                           {entry.note ?? t('figures.none')}
@@ -226,7 +243,11 @@ function ProjectView({
         <BudgetEntryDialog project={project} year={year} onClose={close(t('budget.entryAdded'))} />
       )}
       {dialog === 'project' && (
-        <ProjectDialog programs={programs} project={project} onClose={close(t('plan.projectSaved'))} />
+        <ProjectDialog
+          programs={programs}
+          project={project}
+          onClose={close(t('plan.projectSaved'))}
+        />
       )}
       {dialog !== null && typeof dialog === 'object' && (
         <VoidEntryDialog entry={dialog} onClose={close(t('budget.entryVoided'))} />

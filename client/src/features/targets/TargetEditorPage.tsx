@@ -56,7 +56,8 @@ export function NewTargetPage() {
   const [search] = useSearchParams();
   const programs = usePrograms();
   const asked = Number(search.get('year'));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear();
+  const year =
+    Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear();
   return (
     <>
       <p className="targets-back">

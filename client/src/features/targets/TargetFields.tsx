@@ -20,7 +20,6 @@ import { yearOptions } from './TargetsNav';
 import { useCampaignOptions, useProgrammeOptions } from './useTargets';
 import { useTargetFormat } from './useTargetWords';
 
-
 /**
  * The target's fields: where it belongs (project and year: only when it is
  * created), what it is, how its executed value is obtained (a measure of
@@ -248,9 +247,11 @@ function MeasureFilter({
   switch (filter) {
     case 'programmeIds': {
       const list = (programmes.data ?? []).filter(
-        (p) => !Number.isInteger(year) || (p.startsOn <= `${year}-12-31` && p.endsOn >= `${year}-01-01`),
+        (p) =>
+          !Number.isInteger(year) || (p.startsOn <= `${year}-12-31` && p.endsOn >= `${year}-01-01`),
       );
-      if (programmes.isError) return <p className="field__description">{t('form.programmesUnavailable')}</p>;
+      if (programmes.isError)
+        return <p className="field__description">{t('form.programmesUnavailable')}</p>;
       return (
         <FormCheckboxGroup
           {...bound}
@@ -262,7 +263,8 @@ function MeasureFilter({
     }
     case 'campaignIds': {
       const list = (campaigns.data ?? []).filter(
-        (c) => !Number.isInteger(year) || (c.startsOn <= `${year}-12-31` && c.endsOn >= `${year}-01-01`),
+        (c) =>
+          !Number.isInteger(year) || (c.startsOn <= `${year}-12-31` && c.endsOn >= `${year}-01-01`),
       );
       return (
         <FormCheckboxGroup

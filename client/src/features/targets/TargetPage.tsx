@@ -173,7 +173,9 @@ function TargetView({ target, programs }: { target: TargetDetail; programs: Prog
                       <td className="targets-num">
                         {f?.programmed == null ? t('figures.none') : format.value(f.programmed)}
                       </td>
-                      <td className="targets-num">{f ? format.value(f.executed) : t('figures.none')}</td>
+                      <td className="targets-num">
+                        {f ? format.value(f.executed) : t('figures.none')}
+                      </td>
                       <td className="targets-num">
                         {f ? format.percentOrNone(f.progressPercent) : t('figures.none')}
                       </td>
@@ -208,7 +210,12 @@ function TargetView({ target, programs }: { target: TargetDetail; programs: Prog
           {target.manualValues.length === 0 ? (
             <p>{t('manual.none')}</p>
           ) : (
-            <div className="scroll-region" role="region" aria-label={t('manual.caption')} tabIndex={0}>
+            <div
+              className="scroll-region"
+              role="region"
+              aria-label={t('manual.caption')}
+              tabIndex={0}
+            >
               <table className="table">
                 <caption>{t('manual.caption')}</caption>
                 <thead>
@@ -227,7 +234,9 @@ function TargetView({ target, programs }: { target: TargetDetail; programs: Prog
                   {[...target.manualValues].reverse().map((value) => (
                     <tr key={value.id} className={value.current ? undefined : 'targets-superseded'}>
                       <th scope="row">{t('quarters.long', { quarter: value.quarter })}</th>
-                      <td className="targets-num">{format.withUnit(value.value, target.unitOfMeasure)}</td>
+                      <td className="targets-num">
+                        {format.withUnit(value.value, target.unitOfMeasure)}
+                      </td>
                       <td>{value.note ?? t('figures.none')}</td>
                       <td>{format.who(value.recordedBy)}</td>
                       <td className="targets-nowrap">{format.dateTime(value.recordedAt)}</td>

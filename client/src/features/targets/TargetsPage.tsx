@@ -87,6 +87,7 @@ function ProgressOverview({ year, targets }: { year: number; targets: TargetFigu
             ]}
             valueLabel={t('progress.axis')}
             formatValue={(value) => format.percent(value)}
+            formatTick={(value) => `${format.value(value)} %`}
             reference={{ value: 100, label: t('progress.reference') }}
             horizontal
           />
@@ -125,7 +126,11 @@ function TargetTables({ figures }: { figures: ManagementFigures }) {
     <section className="targets-section" aria-labelledby="targets-list-title">
       <h2 id="targets-list-title">{t('list.title', { year: figures.year })}</h2>
       {figures.programs.map((program) => (
-        <section key={program.id} className="targets-program" aria-labelledby={`program-${program.id}`}>
+        <section
+          key={program.id}
+          className="targets-program"
+          aria-labelledby={`program-${program.id}`}
+        >
           <h3 id={`program-${program.id}`}>
             {t('plan.codeName', { code: program.code, name: program.name })}
           </h3>
@@ -168,7 +173,9 @@ function ProjectTargets({ project }: { project: ProjectFigures }) {
             </th>
             {QUARTERS.map((q) => (
               <th scope="col" className="targets-num" key={q}>
-                <abbr title={t('quarters.long', { quarter: q })}>{t('quarters.short', { quarter: q })}</abbr>
+                <abbr title={t('quarters.long', { quarter: q })}>
+                  {t('quarters.short', { quarter: q })}
+                </abbr>
               </th>
             ))}
           </tr>

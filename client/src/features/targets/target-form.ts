@@ -17,7 +17,9 @@ import {
 const Text = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
 const Optional = (max: number) => z.string().trim().max(max, 'too_long');
 const Value = z.string().refine((text) => decimalOf(text) !== undefined, 'decimal');
-const OptionalValue = z.string().refine((text) => text.trim() === '' || decimalOf(text) !== undefined, 'decimal');
+const OptionalValue = z
+  .string()
+  .refine((text) => text.trim() === '' || decimalOf(text) !== undefined, 'decimal');
 
 /** The lines of a text box, trimmed, empty ones left out. */
 export const linesOf = (text: string) =>
@@ -75,7 +77,11 @@ export const TargetForm = z
     if (year === undefined || exact.some((q) => q === undefined)) return;
     const sum = exact.reduce((total, q) => total + hundredths(q ?? '0'), 0n);
     if (sum !== hundredths(year)) {
-      ctx.addIssue({ code: 'custom', path: ['programmedByQuarter'], message: 'quarters_do_not_add_up' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['programmedByQuarter'],
+        message: 'quarters_do_not_add_up',
+      });
     }
   });
 export type TargetFormValues = z.infer<typeof TargetForm>;
@@ -177,7 +183,12 @@ export function targetFormOf(target: Target, decimal: ',' | '.'): TargetFormValu
     filters,
     programmed: input(target.programmed),
     programmedByQuarter: quarters
-      ? [input(quarters[0] ?? ''), input(quarters[1] ?? ''), input(quarters[2] ?? ''), input(quarters[3] ?? '')]
+      ? [
+          input(quarters[0] ?? ''),
+          input(quarters[1] ?? ''),
+          input(quarters[2] ?? ''),
+          input(quarters[3] ?? ''),
+        ]
       : ['', '', '', ''],
     executingUnits: target.executingUnits.join('\n'),
     planObjective: target.planObjective ?? '',
@@ -218,10 +229,12 @@ export function toTargetChange(base: Target, values: TargetFormValues): TargetCh
   ) {
     change.programmedByQuarter = quarters;
   }
-  if (!sameList(next.executingUnits, base.executingUnits)) change.executingUnits = next.executingUnits;
+  if (!sameList(next.executingUnits, base.executingUnits))
+    change.executingUnits = next.executingUnits;
   if ((next.resultsDescription ?? null) !== base.resultsDescription)
     change.resultsDescription = next.resultsDescription ?? null;
-  if ((next.planObjective ?? null) !== base.planObjective) change.planObjective = next.planObjective ?? null;
+  if ((next.planObjective ?? null) !== base.planObjective)
+    change.planObjective = next.planObjective ?? null;
   if (!sameMeasure(next.measure, base.measure)) change.measure = next.measure;
   return Object.keys(change).length > 1 ? change : null;
 }

@@ -52,12 +52,7 @@ export const INSTITUTION_SECTORS = [
 ] as const satisfies readonly InstitutionSector[];
 
 export type FilterName =
-  | 'programmeIds'
-  | 'sectors'
-  | 'provinces'
-  | 'campaignIds'
-  | 'channels'
-  | 'groups';
+  'programmeIds' | 'sectors' | 'provinces' | 'campaignIds' | 'channels' | 'groups';
 
 /** The filters each measure takes, in the order the editor shows them. */
 export const MEASURE_FILTERS: Record<MeasureKind, readonly FilterName[]> = {

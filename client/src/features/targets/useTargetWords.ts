@@ -21,7 +21,8 @@ export function useTargetFormat() {
     date: dates.date,
     dateTime: dates.dateTime,
     /** A percentage, or why there is none (nothing programmed, nothing coded). */
-    percentOrNone: (p: DecimalText | null) => (p === null ? t('figures.noPercent') : figures.percent(p)),
+    percentOrNone: (p: DecimalText | null) =>
+      p === null ? t('figures.noPercent') : figures.percent(p),
     /** A value with its unit: "1.250 personas". */
     withUnit: (value: DecimalText, unit: string) => `${figures.value(value)} ${unit}`,
     /** Who recorded something: the person signed in, or another coordinator (ids only in the API). */
@@ -101,6 +102,6 @@ export function useTargetProblems(): Record<string, string> {
     already_voided: t('problems.already_voided'),
     validation_failed: t('problems.validation_failed'),
     not_found: t('problems.not_found'),
-    has_dependants: t('problems.has_dependants'),
+    in_use: t('problems.in_use'),
   };
 }

@@ -102,7 +102,12 @@ export function useVoidBudgetEntry() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: BudgetVoidReason }) =>
-      call(api.POST('/api/v1/budget/entries/{id}/void', { params: { path: { id } }, body: { reason } })),
+      call(
+        api.POST('/api/v1/budget/entries/{id}/void', {
+          params: { path: { id } },
+          body: { reason },
+        }),
+      ),
     onSettled: () => invalidateAll(queryClient),
   });
 }

@@ -20,6 +20,14 @@ const CATEGORY_CHARACTERS = 26;
 
 type Row = Record<string, string | number | null>;
 
+/** A round step for about four intervals up to `highest` (1, 2, 2.5 or 5 times a power of ten). */
+function niceStep(highest: number): number {
+  const rough = highest / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= rough);
+  return step ?? power * 10;
+}
+
 const shorten = (text: string) =>
   text.length > CATEGORY_CHARACTERS ? `${text.slice(0, CATEGORY_CHARACTERS - 1)}…` : text;
 
@@ -35,6 +43,7 @@ export default function BarChart({
   series,
   valueLabel,
   formatValue,
+  formatTick,
   reference,
   horizontal = false,
 }: BarChartProps) {
@@ -47,11 +56,12 @@ export default function BarChart({
     reference?.value ?? 0,
     ...series.flatMap((s) => s.values.map((v) => v ?? 0)),
   );
-  const domain: [number, number] = [0, highest > 0 ? Math.ceil(highest * 1.15) : 1];
+  // Room above the highest bar for its label, on a round tick.
+  const step = highest > 0 ? niceStep(highest * 1.05) : 1;
+  const top = Math.max(step, Math.ceil((highest * 1.05) / step) * step);
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const bars = series.length;
-  const height = horizontal
-    ? Math.max(160, 48 + categories.length * (bars * 22 + 18))
-    : 280;
+  const height = horizontal ? Math.max(160, 48 + categories.length * (bars * 22 + 18)) : 280;
   const categoryAxis = {
     dataKey: 'category',
     type: 'category' as const,
@@ -62,15 +72,20 @@ export default function BarChart({
   };
   const valueAxis = {
     type: 'number' as const,
-    domain,
+    domain: [0, top],
+    ticks,
     tick: { fill: TEXT, fontSize: 12 },
     stroke: TEXT,
-    tickFormatter: formatValue,
-    allowDecimals: false,
+    tickFormatter: formatTick ?? formatValue,
   };
   return (
     <figure className="chart">
-      <div className="chart__plot" role="img" aria-label={`${title}. ${description}`}>
+      <div
+        className="chart__plot"
+        style={{ minHeight: height }}
+        role="img"
+        aria-label={`${title}. ${description}`}
+      >
         <ResponsiveContainer width="100%" height={height}>
           <RechartsBarChart
             data={rows}
@@ -138,11 +153,7 @@ export default function BarChart({
           {series.map((s, i) => (
             <li key={s.id}>
               <svg width="16" height="12" aria-hidden="true" focusable="false">
-                <rect
-                  width="16"
-                  height="12"
-                  fill={SERIES_COLOURS[i % SERIES_COLOURS.length]}
-                />
+                <rect width="16" height="12" fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} />
               </svg>
               {s.label}
             </li>

@@ -3,13 +3,7 @@ import { Loading } from '../Loading';
 import type { BarChartProps, TrendChartProps } from './types';
 import './charts.css';
 
-export type {
-  BarChartProps,
-  BarSeries,
-  ChartPoint,
-  ChartSeries,
-  TrendChartProps,
-} from './types';
+export type { BarChartProps, BarSeries, ChartPoint, ChartSeries, TrendChartProps } from './types';
 
 // The charting library is loaded with the first chart, never with the app.
 const RechartsTrendChart = lazy(() => import('./TrendChart'));

@@ -46,8 +46,10 @@ export interface BarChartProps {
   series: readonly BarSeries[];
   /** The value axis's name. */
   valueLabel: string;
-  /** A value as people read it (ticks and bar labels). */
+  /** A value as people read it (bar labels, and ticks unless `formatTick`). */
   formatValue: (value: number) => string;
+  /** A tick of the value axis (round numbers: fewer decimals than a bar's label). */
+  formatTick?: (value: number) => string;
   /** A line across the bars (e.g. 100 % of what was programmed), named in the legend. */
   reference?: { value: number; label: string };
   /** Bars along the horizontal axis (categories in rows: long names fit). Default: vertical bars. */
