@@ -55,12 +55,14 @@ import {
 } from './modules/statistics';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { campaignsRoutes } from './modules/campaigns';
-import { budgetRoutes, planRoutes, targetsRoutes } from './modules/targets';
+import { budgetRoutes, managementFigures, planRoutes, targetsRoutes } from './modules/targets';
+import { managementReportsRoutes } from './modules/management-reports';
 import { DEFAULT_RETENTION_YEARS, trainingsRoutes } from './modules/trainings';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie'>;
+  config: Pick<Config, 'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie'> &
+    Partial<Pick<Config, 'publicUrl'>>;
   secrets: Pick<Secrets, 'SESSION_SECRET' | 'AUDIT_KEY' | 'BLIND_INDEX_KEY'>;
   /** Key-encryption keys that wrap each case's data key. */
   keyring: KeyEncryptionKeys;
@@ -156,6 +158,16 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/plan', planRoutes({ store, access, clock }));
   api.use('/budget', budgetRoutes({ store, access, clock }));
   api.use('/targets', targetsRoutes({ store, access, clock }));
+  api.use(
+    '/management-reports',
+    managementReportsRoutes({
+      store,
+      access,
+      clock,
+      figures: managementFigures,
+      render: deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {},
+    }),
+  );
   api.use(
     '/trainings',
     trainingsRoutes({

@@ -91,6 +91,8 @@ export interface Config {
   insecureHttpCookie: boolean;
   /** The optional mutual-TLS listener for institution systems (all three set, or none). */
   mtls?: { port: number; certPath: string; keyPath: string };
+  /** The installation's public address (PUBLIC_URL): links in e-mails and reports. */
+  publicUrl?: string;
   /** Notification e-mails (SMTP_URL, MAIL_FROM, PUBLIC_URL); none are sent when unset. */
   mail?: { smtpUrl: string; from: string; publicUrl: string; requireTls: boolean };
 }
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.MTLS_PORT !== undefined && e.MTLS_CERT_PATH && e.MTLS_KEY_PATH
       ? { mtls: { port: e.MTLS_PORT, certPath: e.MTLS_CERT_PATH, keyPath: e.MTLS_KEY_PATH } }
       : {}),

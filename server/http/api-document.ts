@@ -12,6 +12,7 @@ import { registerReferralsOpenApi } from '../modules/referrals/referrals.openapi
 import { registerReviewsOpenApi } from '../modules/reviews/reviews.openapi';
 import { registerNotificationsOpenApi } from '../modules/notifications/notifications.openapi';
 import { registerStatisticsOpenApi } from '../modules/statistics';
+import { registerManagementReportsOpenApi } from '../modules/management-reports';
 import { registerTargetsOpenApi } from '../modules/targets';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
@@ -41,5 +42,6 @@ export function buildApiDocument() {
   registerCampaignsOpenApi(registry);
   registerTargetsOpenApi(registry);
   registerTrainingsOpenApi(registry);
+  registerManagementReportsOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

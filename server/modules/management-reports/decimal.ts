@@ -1,4 +1,4 @@
-import { progressPercent } from '../targets/management-figures';
+import { progressPercent } from '../targets';
 
 /*
  * Exact decimal arithmetic for the management report's figures: amounts of

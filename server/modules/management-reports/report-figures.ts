@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ProblemError } from '../../http/problem';
-import type {
-  ManagementFigures,
-  ManagementFiguresQuery,
-  Quarter,
-} from '../targets/management-figures';
+import type { ManagementFigures, ManagementFiguresQuery, Quarter } from '../targets';
 import { meanOf, sum } from './decimal';
 import { ecuadorDate, periodBounds } from './format-es-ec';
 import type { Trx } from './management-reports.repository';

@@ -65,11 +65,24 @@ function textsOf(input: Partial<repo.Texts>): Partial<repo.Texts> {
   return texts;
 }
 
-/** The draft, held until the transaction ends; 409 when approved, 409 stale_version. */
-async function draftAt(trx: repo.Trx, id: string, version: number): Promise<repo.ReportRow> {
-  const row = await repo.findReport(trx, id, true);
+/**
+ * The draft, held until the transaction ends (409 report_approved when it
+ * is approved). Row-level security lets no one lock an approved report (the
+ * update policy: drafts only), hence the plain read first.
+ */
+async function heldDraft(trx: repo.Trx, id: string): Promise<repo.ReportRow> {
+  const row = await repo.findReport(trx, id);
   if (!row) throw problems.notFound();
   if (row.status === 'approved') throw frozen();
+  const held = await repo.findReport(trx, id, true);
+  // Approved meanwhile, by a transaction that committed first.
+  if (!held || held.status === 'approved') throw frozen();
+  return held;
+}
+
+/** The draft at `version`, held; 409 stale_version at another one. */
+async function draftAt(trx: repo.Trx, id: string, version: number): Promise<repo.ReportRow> {
+  const row = await heldDraft(trx, id);
   if (row.version !== version) throw stale();
   return row;
 }
@@ -107,9 +120,7 @@ export function deleteReport(
     actor,
     { resource: reportResource(id), audit: { action: 'management_report.delete' } },
     async (trx) => {
-      const row = await repo.findReport(trx, id, true);
-      if (!row) throw problems.notFound();
-      if (row.status === 'approved') throw frozen();
+      const row = await heldDraft(trx, id);
       if (row.prepared_by !== actor.id) throw problems.forbidden();
       if (!(await repo.deleteDraft(trx, id))) throw problems.notFound();
     },
