@@ -417,7 +417,7 @@ test('the management report: texts, preview and both files', async () => {
   await expect(
     page.getByRole('heading', { level: 1, name: `Informe de gestión · Año ${YEAR}` }),
   ).toBeVisible();
-  const workflow = page.getByRole('region', { name: 'Elaboración, revisión y aprobación' });
+  const workflow = page.getByRole('region', { name: 'Estado del informe' });
   await expect(workflow).toContainText(coordinator.displayName);
   await expect(workflow).toContainText('Otra persona coordinadora debe revisarlo');
   await expect(workflow.getByRole('button', { name: 'Aprobar informe' })).toHaveCount(0);
@@ -481,7 +481,7 @@ test('another coordinator reviews and approves; the approved report stays frozen
   try {
     await signInAs(second, reviewer, `/management-reports/${reportId}`);
     await expect(second).toHaveURL(new RegExp(`/management-reports/${reportId}$`));
-    const workflow = second.getByRole('region', { name: 'Elaboración, revisión y aprobación' });
+    const workflow = second.getByRole('region', { name: 'Estado del informe' });
     await expect(second.getByRole('region', { name: 'Textos del informe' })).toHaveCount(0);
     await workflow.getByRole('button', { name: 'Marcar como revisado' }).click();
     await expect(workflow.getByRole('status')).toHaveText('Se registró su revisión.');
@@ -503,9 +503,9 @@ test('another coordinator reviews and approves; the approved report stays frozen
     await expect(second.getByText('Aprobado · congelado').first()).toBeVisible();
     await expectAccessible(second, 'approved report');
     await inEnglish(async () => {
-      await expect(
-        second.getByRole('region', { name: 'Preparation, review and approval' }),
-      ).toContainText('Approved report: its figures are frozen.');
+      await expect(second.getByRole('region', { name: 'Report status' })).toContainText(
+        'Approved report: its figures are frozen.',
+      );
       await expectAccessible(second, 'approved report [en]', false);
     }, second);
   } finally {

@@ -8910,6 +8910,667 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/management-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Management reports, latest created first; filter by year or status. Coordinators only (anyone else: 403, audited). Not audited */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    year?: number;
+                    status?: "draft" | "approved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementReportPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft report for a year or a quarter (its figures accumulate from 1 January); the actor is its preparer. 409 period_already_approved when the period has an approved report. A text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinators only (anyone else: 403, audited). Audited (one event naming the report) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewManagementReport"];
+                };
+            };
+            responses: {
+                /** @description The draft and its preview */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementReportDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/management-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report and its content: a draft's computed now from the records (the preview), an approved report's as frozen at its approval. Coordinators only (anyone else: 403, audited). Not audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementReportDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft: its preparer only (403 otherwise); an approved report is never deleted (409 report_approved). Audited (one event naming the report) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a draft's texts: its preparer only (403 otherwise); withdraws its review. 409 stale_version, 409 report_approved (an approved report never changes). A text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Audited (one event naming the report) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ManagementReportChange"];
+                };
+            };
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementReportDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/management-reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the actor reviewed the draft at this version: a coordinator other than its preparer (409 four_eyes, audited). Audited (one event naming the report) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ManagementReportReview"];
+                };
+            };
+            responses: {
+                /** @description The reviewed draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementReportDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/management-reports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a reviewed draft: a coordinator other than its preparer (409 four_eyes, audited); 409 not_reviewed; 409 figures_changed when the figures are no longer those of the figuresDigest named; 409 period_already_approved. Stores the snapshot: the report never changes again. Audited (one event naming the report) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ManagementReportApproval"];
+                };
+            };
+            responses: {
+                /** @description The approved report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementReportDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/management-reports/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as an A4 PDF in Spanish with charts of progress: an approved report from its frozen snapshot; a draft from its figures now, marked BORRADOR. Coordinators only (anyone else: 403, audited). Audited (a download) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/management-reports/{id}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as an XLSX workbook, one sheet per section, figures as numbers: an approved report from its frozen snapshot; a draft from its figures now, marked BORRADOR. Coordinators only (anyone else: 403, audited). Audited (a download) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11211,6 +11872,213 @@ export interface components {
              * @enum {string}
              */
             reason: "person_request" | "created_in_error" | "duplicate_record";
+        };
+        ManagementReportPage: {
+            items: components["schemas"]["ManagementReport"][];
+            nextCursor: string | null;
+        };
+        ManagementReport: {
+            /** Format: uuid */
+            id: string;
+            period: components["schemas"]["ManagementReportPeriod"];
+            /** @enum {string} */
+            status: "draft" | "approved";
+            conclusions: string;
+            recommendations: string;
+            challenges: string;
+            preparedBy: components["schemas"]["ManagementReportSigner"];
+            reviewedBy: components["schemas"]["ManagementReportSigner"] & (Record<string, never> | null);
+            approvedBy: components["schemas"]["ManagementReportSigner"] & (Record<string, never> | null);
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description A year, or one quarter of it */
+        ManagementReportPeriod: {
+            year: number;
+            quarter: number | null;
+        };
+        /** @description Who created it; the time of their last change */
+        ManagementReportSigner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ManagementReportDetail: components["schemas"]["ManagementReport"] & {
+            snapshot: components["schemas"]["ManagementReportSnapshot"];
+            /** @description A digest of the snapshot's figures, to name in the approval */
+            figuresDigest: string;
+        };
+        /** @description A draft's: computed now from the records (the preview); an approved report's: as frozen at its approval */
+        ManagementReportSnapshot: {
+            /** @enum {number} */
+            format: 1;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            period: components["schemas"]["ManagementReportPeriod"];
+            /** Format: date-time */
+            figuresAsOf: string;
+            institution: {
+                name: string;
+            };
+            budget: components["schemas"]["ManagementReportBudget"];
+            programs: components["schemas"]["ManagementReportProgram"][];
+            trainings: components["schemas"]["ManagementReportTrainings"];
+            campaigns: components["schemas"]["ManagementReportCampaigns"];
+            releases: components["schemas"]["ManagementReportRelease"][];
+            conclusions: string;
+            recommendations: string;
+            challenges: string;
+            preparedBy: components["schemas"]["ManagementReportSignature"];
+            reviewedBy: components["schemas"]["ManagementReportSignature"];
+            approvedBy: components["schemas"]["ManagementReportSignature"];
+        };
+        /** @description All programs together */
+        ManagementReportBudget: {
+            /** @description US dollars to the cent, as text: "5500.00" */
+            coded: string;
+            /** @description US dollars to the cent, as text: "5500.00" */
+            accrued: string;
+            /** @description A percentage in percent with two decimals ("88.80"), rounded half away from zero; null when the whole it is a share of is zero */
+            executionPercent: string | null;
+        };
+        ManagementReportProgram: {
+            code: string | null;
+            name: string;
+            budget: components["schemas"]["ManagementReportBudget"] & unknown;
+            projects: components["schemas"]["ManagementReportProject"][];
+        };
+        ManagementReportProject: {
+            code: string | null;
+            name: string;
+            budget: components["schemas"]["ManagementReportBudget"] & unknown;
+            targets: components["schemas"]["ManagementReportTarget"][];
+        };
+        ManagementReportTarget: {
+            description: string;
+            indicator: string;
+            unit: string;
+            /** @description An exact decimal number as text, "." before the decimals */
+            programmed: string;
+            /** @description An exact decimal number as text, "." before the decimals */
+            executed: string;
+            /** @description A percentage in percent with two decimals ("88.80"), rounded half away from zero; null when the whole it is a share of is zero */
+            progressPercent: string | null;
+            executingUnits: string[];
+            results: string | null;
+            planAlignment: string | null;
+            /**
+             * @description computed from Amparo's records, or entered by hand
+             * @enum {string}
+             */
+            source: "computed" | "manual";
+            /** @description Executed within each quarter alone, Q1 up to the period */
+            quarters: {
+                quarter: number;
+                /** @description An exact decimal number as text, "." before the decimals */
+                executed: string;
+            }[];
+        };
+        ManagementReportTrainings: {
+            programmes: number;
+            sessions: number;
+            /** @description Hours of the sessions held in the period */
+            hoursDelivered: string;
+            enrolled: number;
+            /** @description Enrolled people who completed by the rule */
+            trained: number;
+            /** @description People with a certificate issued in the period and not revoked */
+            certified: number;
+            /** @description A percentage in percent with two decimals ("88.80"), rounded half away from zero; null when the whole it is a share of is zero */
+            completionPercent: string | null;
+            /** @description Mean of post − pre scores (0–100 scale), two decimals; null without both */
+            averageKnowledgeGain: string | null;
+            bySector: {
+                sector: string;
+                enrolled: number;
+                trained: number;
+                /** @description A percentage in percent with two decimals ("88.80"), rounded half away from zero; null when the whole it is a share of is zero */
+                completionPercent: string | null;
+            }[];
+        };
+        ManagementReportCampaigns: {
+            campaigns: number;
+            activities: number;
+            peopleReached: number;
+            byGroup: {
+                group: string;
+                reached: number;
+            }[];
+            byProvince: {
+                province: string;
+                reached: number;
+            }[];
+        };
+        ManagementReportRelease: {
+            /** Format: uuid */
+            id: string;
+            tableId: string;
+            title: string;
+            period: components["schemas"]["ManagementReportPeriod"];
+            /** Format: date */
+            publishedOn: string;
+            /** @description The observatory's page: /observatorio/{id} */
+            path: string;
+        };
+        /** @description Who, in which role, and on which date */
+        ManagementReportSignature: {
+            name: string;
+            role: string;
+            /** Format: date */
+            on: string;
+        } | null;
+        NewManagementReport: {
+            year: number;
+            /**
+             * @description A quarterly report (accumulated from 1 January); null: the year
+             * @default null
+             */
+            quarter: number | null;
+            /**
+             * @description Plain text (line breaks allowed; an empty line separates paragraphs). An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal)
+             * @default
+             */
+            conclusions: string;
+            /**
+             * @description Plain text (line breaks allowed; an empty line separates paragraphs). An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal)
+             * @default
+             */
+            recommendations: string;
+            /**
+             * @description Plain text (line breaks allowed; an empty line separates paragraphs). An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal)
+             * @default
+             */
+            challenges: string;
+        };
+        /** @description Changes a draft's texts (its preparer only). A change withdraws the draft's review */
+        ManagementReportChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /** @description Plain text (line breaks allowed; an empty line separates paragraphs). An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal) */
+            conclusions?: string;
+            /** @description Plain text (line breaks allowed; an empty line separates paragraphs). An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal) */
+            recommendations?: string;
+            /** @description Plain text (line breaks allowed; an empty line separates paragraphs). An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal) */
+            challenges?: string;
+        };
+        ManagementReportReview: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+        };
+        ManagementReportApproval: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /** @description The figuresDigest of the preview the approver read: if the records changed since, the approval is refused (409 figures_changed) and the preview must be read again */
+            figuresDigest: string;
         };
     };
     responses: never;

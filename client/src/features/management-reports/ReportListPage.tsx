@@ -135,6 +135,9 @@ function NewReportDialog({ onClose }: { onClose: () => void }) {
       {
         year: Number(values.year),
         quarter: values.period === 'year' ? null : Number(values.period),
+        conclusions: '',
+        recommendations: '',
+        challenges: '',
       },
       {
         onSuccess: (report) => void navigate(`/management-reports/${report.id}`),

@@ -33,17 +33,33 @@ type TextsValues = z.infer<typeof TextsForm>;
  */
 export function ReportTextsForm({ report }: { report: ReportDetail }) {
   const me = useSignedInUser();
+  // The version this person's last save made: said once the form starts again from it.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   if (report.status !== 'draft' || report.preparedBy.id !== me.user.id) return null;
   // A new version read (after saving, or someone's review) starts the form again.
-  return <TextsEditor key={report.version} report={report} />;
+  return (
+    <TextsEditor
+      key={report.version}
+      report={report}
+      saved={savedVersion === report.version}
+      onSaved={setSavedVersion}
+    />
+  );
 }
 
-function TextsEditor({ report }: { report: ReportDetail }) {
+function TextsEditor({
+  report,
+  saved,
+  onSaved,
+}: {
+  report: ReportDetail;
+  saved: boolean;
+  onSaved: (version: number) => void;
+}) {
   const { t, i18n } = useTranslation('managementReports');
   const shared = useTranslateFieldError();
   const problems = useReportProblems();
   const update = useUpdateReport(report.id);
-  const [saved, setSaved] = useState(false);
   const [nothing, setNothing] = useState(false);
   const form = useForm<TextsValues>({
     resolver: zodResolver(TextsForm),
@@ -75,7 +91,6 @@ function TextsEditor({ report }: { report: ReportDetail }) {
   const bound = { control: form.control, translateError, isDisabled: update.isPending };
   const submit = form.handleSubmit((values) => {
     serverErrors.clear();
-    setSaved(false);
     setNothing(false);
     const change: ReportChange = { version: report.version };
     for (const key of TEXTS)
@@ -85,7 +100,7 @@ function TextsEditor({ report }: { report: ReportDetail }) {
       return;
     }
     update.mutate(change, {
-      onSuccess: () => setSaved(true),
+      onSuccess: (next) => onSaved(next.version),
       onError: (error) => {
         serverErrors.apply(error);
         summary.refresh();
