@@ -250,18 +250,30 @@ test('budget entries typed the Ecuadorian way; execution in per cent', async () 
   await screenshot('project-budget');
   await expectAccessible(page, 'project budget');
 
-  // The void dialog, opened and left.
-  await table.getByRole('button', { name: /^Anular el movimiento Devengado/ }).click();
+  // An amount typed twice is voided: it stays listed, struck through, and counts no more.
+  dialog = await add('Devengado', '250,5', 'USD 250,50');
+  await dialog.getByRole('button', { name: 'Añadir movimiento' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(execution.locator('dl')).toContainText('USD 5.134,50');
+  await table
+    .getByRole('button', { name: /^Anular el movimiento Devengado de USD 250,50/ })
+    .click();
   const confirm = page.getByRole('alertdialog', { name: '¿Anular este movimiento?' });
+  await confirm.getByRole('button', { name: 'Anular movimiento' }).click();
+  await expect(confirm.getByRole('alert').filter({ hasText: 'Hay un problema' })).toBeVisible();
   await expectAccessible(page, 'void entry dialog', false);
-  await confirm.getByRole('button', { name: 'Cancelar' }).click();
+  await confirm.getByText('Está registrado dos veces', { exact: true }).click();
+  await confirm.getByRole('button', { name: 'Anular movimiento' }).click();
   await expect(confirm).toBeHidden();
+  await expect(table.getByRole('row', { name: /USD 250,50/ })).toContainText('Anulado el');
+  await expect(table.getByRole('button', { name: /^Anular el movimiento/ })).toHaveCount(2);
+  await expect(execution.locator('dl')).toContainText('88,80 %');
   await dialogInEnglish('budget entry dialog', async () => {
     await page.getByRole('button', { name: 'Add entry' }).click();
     return page.getByRole('dialog', { name: 'New budget entry' });
   });
   await dialogInEnglish('void entry dialog', async () => {
-    await page.getByRole('button', { name: /^Void the Accrued entry/ }).click();
+    await page.getByRole('button', { name: /^Void the Accrued entry of USD 4,884.00/ }).click();
     return page.getByRole('alertdialog', { name: 'Void this entry?' });
   });
 
