@@ -36,7 +36,6 @@ import type {
   TrainingProgrammesTable,
   TrainingSessionsTable,
 } from './schema.trainings';
-import type { TrainingCertificatesTable } from './schema.training-certificates';
 import type { ManagementReportsTable } from './schema.management-reports';
 import type {
   BudgetEntriesTable,
@@ -45,6 +44,7 @@ import type {
   TargetManualValuesTable,
   TargetsTable,
 } from './schema.targets';
+import type { TrainingCertificatesTable } from './schema.training-certificates';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -88,13 +88,13 @@ export interface DB {
   training_enrolments: TrainingEnrolmentsTable;
   training_attendance: TrainingAttendanceTable;
   training_completions: TrainingCompletionsView;
-  training_certificates: TrainingCertificatesTable;
   management_reports: ManagementReportsTable;
   plan_programs: PlanProgramsTable;
   plan_projects: PlanProjectsTable;
   budget_entries: BudgetEntriesTable;
   targets: TargetsTable;
   target_manual_values: TargetManualValuesTable;
+  training_certificates: TrainingCertificatesTable;
 }
 
 export interface SchemaMigrationsTable {

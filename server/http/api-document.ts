@@ -15,6 +15,7 @@ import { registerStatisticsOpenApi } from '../modules/statistics';
 import { registerManagementReportsOpenApi } from '../modules/management-reports';
 import { registerTargetsOpenApi } from '../modules/targets';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
+import { registerTrainingCertificatesOpenApi } from '../modules/training-certificates';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
 import { version } from '../../package.json';
 import { createOpenApiRegistry, generateOpenApiDocument } from './openapi';
@@ -43,5 +44,6 @@ export function buildApiDocument() {
   registerTargetsOpenApi(registry);
   registerTrainingsOpenApi(registry);
   registerManagementReportsOpenApi(registry);
+  registerTrainingCertificatesOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

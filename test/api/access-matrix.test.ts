@@ -10,6 +10,19 @@ import {
 import { startTestApp, type TestApp } from '../helpers/app';
 import { giveConsent, givenNow, inDays, referralId as newReferral } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
+import { allOf, seedProgramme } from '../helpers/training-certificates';
+import {
+  addSession,
+  createParticipant,
+  createProgramme,
+  enrol,
+  PARTICIPANTS,
+  participantBody,
+  programmeBody,
+  PROGRAMMES,
+  sessionBody,
+  TRAININGS,
+} from '../helpers/trainings';
 import {
   auditEvents,
   createTeam,
@@ -26,7 +39,7 @@ import {
  */
 type Who = ActorRole | 'anonymous';
 interface Endpoint {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** As the route is declared (`METHOD:/api/v1/users/:id`): what a denial records. */
   template: string;
   path: (who: Who) => string;
@@ -60,6 +73,34 @@ const ownNotifications = new Map<Who, string>();
 let campaignId: string;
 let campaignActivityId: string;
 let campaignActivityToDelete: string;
+/** Training certificates: a programme, each role's own certificate (as its holder), one to revoke. */
+let certifiedProgramme: string;
+const ownCertificates = new Map<Who, string>();
+let certificateToRevoke: string;
+/** Trainings: a programme with a held session and an enrolled participant, and records to delete. */
+const training = {
+  programme: '',
+  session: '',
+  participant: '',
+  programmeToDelete: '',
+  sessionToDelete: '',
+  participantToUnenrol: '',
+  participantToErase: '',
+};
+type Versioned = { version: number };
+const versionOf = async (client: SessionClient, path: string) =>
+  ((await client.get(path)).body as Versioned).version;
+
+/** Targets and budget: what the coordinator reads, changes, deletes or voids. */
+const plan = {
+  program: '',
+  project: '',
+  target: '',
+  programToDelete: '',
+  projectToDelete: '',
+  targetToDelete: '',
+  entryToVoid: '',
+};
 
 const CASE = {
   identifiedOn: '2026-11-12',
@@ -77,6 +118,8 @@ const CONSENT = {
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 const unique = () => randomBytes(4).toString('hex');
+/** Unique and digit-free: a run of seven digits would read as a phone number (looks_personal). */
+const uniqueWord = () => unique().replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
 const stepUp = async (client: SessionClient) => {
   await client.post('/api/v1/auth/step-up', { code: await client.nextCode() });
 };
@@ -90,6 +133,15 @@ const CAMPAIGN = {
   endsOn: '2026-12-31',
   budgetUsd: 100,
   plannedReach: { total: 100 },
+};
+const TARGET = {
+  year: 2026,
+  description: 'Meta de la matriz',
+  indicator: 'Servidores capacitados',
+  unitOfMeasure: 'personas',
+  programmed: '100',
+  executingUnits: ['Dirección de Seguridad Ciudadana'],
+  measure: { kind: 'manual' },
 };
 const CAMPAIGN_ACTIVITY = {
   date: '2026-02-01',
@@ -119,6 +171,24 @@ const newDraftRelease = async (client: SessionClient) => {
   const res = await client.post('/api/v1/statistics/releases', STATISTICS_RELEASE);
   releaseToDecide = (res.body as { id: string }).id;
 };
+
+/**
+ * Management reports: a draft of the matrix's coordinator (read, changed,
+ * downloaded), and drafts made just before the coordinator's request: its
+ * own to delete, a second coordinator's to review, and one to review and
+ * approve (four eyes: never the preparer's own).
+ */
+const REPORTS = '/api/v1/management-reports';
+let secondCoordinator: SessionClient;
+let ownReport = '00000000-0000-4000-8000-000000000000';
+let reportToDelete = ownReport;
+let reportToReview = ownReport;
+let reportToApprove = ownReport;
+const newReport = async (client: SessionClient, year = 2002) =>
+  ((await client.post(REPORTS, { year })).body as { id: string }).id;
+type ReportRead = { version: number; figuresDigest: string };
+const reportRead = async (client: SessionClient, id: string) =>
+  (await client.get(`${REPORTS}/${id}`)).body as ReportRead;
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: () => '/api/v1/auth/me', template: 'GET:/api/v1/auth/me', allowed: 'all' },
@@ -608,6 +678,432 @@ const ENDPOINTS: Endpoint[] = [
     template: 'DELETE:/api/v1/campaigns/:id/activities/:activityId',
     allowed: ['coordinator'],
   },
+  {
+    method: 'get',
+    path: () => `${TRAININGS}/me`,
+    template: 'GET:/api/v1/trainings/me',
+    allowed: 'all',
+  },
+  {
+    method: 'get',
+    path: () => `${TRAININGS}/aggregates?year=2025`,
+    template: 'GET:/api/v1/trainings/aggregates',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => PROGRAMMES,
+    template: 'GET:/api/v1/trainings/programmes',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => PROGRAMMES,
+    template: 'POST:/api/v1/trainings/programmes',
+    body: () => programmeBody(),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PROGRAMMES}/${training.programme}`,
+    template: 'GET:/api/v1/trainings/programmes/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${PROGRAMMES}/${training.programme}`,
+    template: 'PATCH:/api/v1/trainings/programmes/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator' ? await versionOf(client, `${PROGRAMMES}/${training.programme}`) : 1,
+      name: `Programa ${uniqueWord()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${PROGRAMMES}/${training.programmeToDelete}`,
+    template: 'DELETE:/api/v1/trainings/programmes/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions`,
+    template: 'POST:/api/v1/trainings/programmes/:id/sessions',
+    body: () => sessionBody({ hours: 0.5 }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.session}`,
+    template: 'PATCH:/api/v1/trainings/programmes/:id/sessions/:sessionId',
+    body: () => ({ version: 1, place: `Sala ${uniqueWord()}` }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.sessionToDelete}`,
+    template: 'DELETE:/api/v1/trainings/programmes/:id/sessions/:sessionId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.session}/attendance`,
+    template: 'GET:/api/v1/trainings/programmes/:id/sessions/:sessionId/attendance',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'put',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.session}/attendance`,
+    template: 'PUT:/api/v1/trainings/programmes/:id/sessions/:sessionId/attendance',
+    body: () => ({ entries: [{ participantId: training.participant, present: true }] }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PROGRAMMES}/${training.programme}/enrolments`,
+    template: 'GET:/api/v1/trainings/programmes/:id/enrolments',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${PROGRAMMES}/${training.programme}/enrolments`,
+    template: 'POST:/api/v1/trainings/programmes/:id/enrolments',
+    body: () => ({ participantIds: [training.participant] }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${PROGRAMMES}/${training.programme}/enrolments/${training.participantToUnenrol}`,
+    template: 'DELETE:/api/v1/trainings/programmes/:id/enrolments/:participantId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'put',
+    path: () => `${PROGRAMMES}/${training.programme}/scores`,
+    template: 'PUT:/api/v1/trainings/programmes/:id/scores',
+    body: () => ({ entries: [{ participantId: training.participant, postScore: 95 }] }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => PARTICIPANTS,
+    template: 'GET:/api/v1/trainings/participants',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => PARTICIPANTS,
+    template: 'POST:/api/v1/trainings/participants',
+    body: () => participantBody(),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PARTICIPANTS}/${training.participant}`,
+    template: 'GET:/api/v1/trainings/participants/:participantId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${PARTICIPANTS}/${training.participant}`,
+    template: 'PATCH:/api/v1/trainings/participants/:participantId',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? await versionOf(client, `${PARTICIPANTS}/${training.participant}`)
+          : 1,
+      position: `Cargo ${uniqueWord()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${PARTICIPANTS}/${training.participantToErase}/erase`,
+    template: 'POST:/api/v1/trainings/participants/:participantId/erase',
+    body: () => ({ reason: 'person_request' }),
+    prepare: stepUp,
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/trainings/programmes/${certifiedProgramme}/certificates`,
+    template: 'GET:/api/v1/trainings/programmes/:id/certificates',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/trainings/programmes/${certifiedProgramme}/certificates`,
+    template: 'POST:/api/v1/trainings/programmes/:id/certificates',
+    body: () => ({ allCompleted: true }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/trainings/certificates/mine',
+    template: 'GET:/api/v1/trainings/certificates/mine',
+    allowed: 'all',
+  },
+  // Each role downloads its own certificate (it is the holder); another's is a 404
+  // (test/api/training-certificates.test.ts).
+  {
+    method: 'get',
+    path: (who) => `/api/v1/trainings/certificates/${ownCertificates.get(who) ?? randomUUID()}/pdf`,
+    template: 'GET:/api/v1/trainings/certificates/:id/pdf',
+    allowed: 'all',
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/trainings/certificates/${certificateToRevoke}/revoke`,
+    template: 'POST:/api/v1/trainings/certificates/:id/revoke',
+    body: () => ({ reason: 'Revocado en la matriz de acceso' }),
+    allowed: ['coordinator'],
+  },
+  // Targets and budget: the coordinator's only (test/api/targets*.test.ts, budget.test.ts).
+  {
+    method: 'get',
+    path: () => '/api/v1/plan/programs',
+    template: 'GET:/api/v1/plan/programs',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/plan/programs',
+    template: 'POST:/api/v1/plan/programs',
+    body: () => ({ code: `M-${unique()}`, name: 'Programa de la matriz' }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/plan/programs/${plan.program}`,
+    template: 'GET:/api/v1/plan/programs/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/plan/programs/${plan.program}`,
+    template: 'PATCH:/api/v1/plan/programs/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? (
+              (await client.get(`/api/v1/plan/programs/${plan.program}`)).body as {
+                version: number;
+              }
+            ).version
+          : 1,
+      name: `Programa ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/plan/programs/${plan.programToDelete}`,
+    template: 'DELETE:/api/v1/plan/programs/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/plan/projects',
+    template: 'GET:/api/v1/plan/projects',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/plan/projects',
+    template: 'POST:/api/v1/plan/projects',
+    body: () => ({
+      programId: plan.program,
+      code: `M-${unique()}`,
+      name: 'Proyecto de la matriz',
+      executingUnits: ['Dirección de Seguridad Ciudadana'],
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/plan/projects/${plan.project}`,
+    template: 'GET:/api/v1/plan/projects/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/plan/projects/${plan.project}`,
+    template: 'PATCH:/api/v1/plan/projects/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? (
+              (await client.get(`/api/v1/plan/projects/${plan.project}`)).body as {
+                version: number;
+              }
+            ).version
+          : 1,
+      name: `Proyecto ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/plan/projects/${plan.projectToDelete}`,
+    template: 'DELETE:/api/v1/plan/projects/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/budget/execution?year=2026',
+    template: 'GET:/api/v1/budget/execution',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/budget/projects/${plan.project}?year=2026`,
+    template: 'GET:/api/v1/budget/projects/:projectId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/budget/projects/${plan.project}/entries`,
+    template: 'POST:/api/v1/budget/projects/:projectId/entries',
+    body: () => ({ kind: 'devengado', date: '2026-01-15', amount: '10.00' }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/budget/entries/${plan.entryToVoid}/void`,
+    template: 'POST:/api/v1/budget/entries/:id/void',
+    body: () => ({ reason: 'recorded_in_error' }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/targets?year=2026',
+    template: 'GET:/api/v1/targets/',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/targets',
+    template: 'POST:/api/v1/targets/',
+    body: () => ({ ...TARGET, projectId: plan.project }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/targets/progress?year=2026',
+    template: 'GET:/api/v1/targets/progress',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/targets/${plan.target}`,
+    template: 'GET:/api/v1/targets/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/targets/${plan.target}`,
+    template: 'PATCH:/api/v1/targets/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? ((await client.get(`/api/v1/targets/${plan.target}`)).body as { version: number })
+              .version
+          : 1,
+      resultsDescription: `Resultados ${unique()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/targets/${plan.targetToDelete}`,
+    template: 'DELETE:/api/v1/targets/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/targets/${plan.target}/manual-values`,
+    template: 'GET:/api/v1/targets/:id/manual-values',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/targets/${plan.target}/manual-values`,
+    template: 'POST:/api/v1/targets/:id/manual-values',
+    body: () => ({ quarter: 1, value: '12.50' }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => REPORTS,
+    template: 'GET:/api/v1/management-reports/',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => REPORTS,
+    template: 'POST:/api/v1/management-reports/',
+    body: () => ({ year: 2002 }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${REPORTS}/${ownReport}`,
+    template: 'GET:/api/v1/management-reports/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${REPORTS}/${ownReport}`,
+    template: 'PATCH:/api/v1/management-reports/:id',
+    body: async (who, client) => ({
+      version: who === 'coordinator' ? (await reportRead(client, ownReport)).version : 1,
+      conclusions: `Conclusiones ${uniqueWord()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${REPORTS}/${reportToDelete}`,
+    template: 'DELETE:/api/v1/management-reports/:id',
+    prepare: async (client) => {
+      reportToDelete = await newReport(client);
+    },
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${REPORTS}/${reportToReview}/review`,
+    template: 'POST:/api/v1/management-reports/:id/review',
+    body: () => ({ version: 1 }),
+    prepare: async () => {
+      reportToReview = await newReport(secondCoordinator);
+    },
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${REPORTS}/${reportToApprove}/approve`,
+    template: 'POST:/api/v1/management-reports/:id/approve',
+    body: async (who, client) => {
+      if (who !== 'coordinator') return { version: 1, figuresDigest: '0'.repeat(64) };
+      const { version, figuresDigest } = await reportRead(client, reportToApprove);
+      return { version, figuresDigest };
+    },
+    prepare: async (client) => {
+      reportToApprove = await newReport(secondCoordinator, 2003);
+      await client.post(`${REPORTS}/${reportToApprove}/review`, { version: 1 });
+    },
+    allowed: ['coordinator'],
+  },
+  ...(['pdf', 'xlsx'] as const).map(
+    (type): Endpoint => ({
+      method: 'get',
+      path: () => `${REPORTS}/${ownReport}.${type}`,
+      template: `GET:/api/v1/management-reports/:id.${type}`,
+      allowed: ['coordinator'],
+    }),
+  ),
   // Last: it ends each role's session.
   {
     method: 'post',
@@ -642,6 +1138,8 @@ const PUBLIC = [
   'GET /api/v1/public/statistics/releases',
   'GET /api/v1/public/statistics/releases/{id}',
   'GET /api/v1/public/statistics/releases/{id}/csv',
+  // Certificate verification by code (test/api/training-certificates.test.ts).
+  'GET /api/v1/public/certificates/{code}',
 ];
 
 beforeAll(async () => {
@@ -736,6 +1234,22 @@ beforeAll(async () => {
     activities.push((made.body as { id: string }).id);
   }
   [campaignActivityId, campaignActivityToDelete] = activities as [string, string];
+  secondCoordinator = (await signedIn(t, 'coordinator')).client;
+  ownReport = await newReport(coordinator);
+  const trainingProgramme = await createProgramme(coordinator);
+  training.programme = trainingProgramme.id;
+  training.session = (await addSession(coordinator, trainingProgramme.id)).id;
+  training.sessionToDelete = (
+    await addSession(coordinator, trainingProgramme.id, { startsAt: '2025-03-11T09:00:00-05:00' })
+  ).id;
+  training.participant = (await createParticipant(coordinator)).id;
+  training.participantToUnenrol = (await createParticipant(coordinator)).id;
+  training.participantToErase = (await createParticipant(coordinator)).id;
+  await enrol(coordinator, trainingProgramme.id, [
+    training.participant,
+    training.participantToUnenrol,
+  ]);
+  training.programmeToDelete = (await createProgramme(coordinator)).id;
   for (const [role, { id }] of clients) {
     const { rows } = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
       sql<{ id: string }>`insert into notifications (recipient_id, kind, resource_type, resource_id)
@@ -743,6 +1257,53 @@ beforeAll(async () => {
     );
     ownNotifications.set(role, rows[0]!.id);
   }
+  // Every role's user took a programme; all but one participant are certified now.
+  const holders = [...clients].map(([role, { id }]) => ({ role, id }));
+  const certified = await seedProgramme(t, clients.get('coordinator')!.id, {
+    participants: [
+      ...holders.map(({ role, id }) => ({
+        fullName: `Titular ${role}`,
+        attended: allOf(4),
+        userId: id,
+      })),
+      { fullName: 'Por revocar', attended: allOf(4) },
+      { fullName: 'Por emitir', attended: allOf(4) },
+    ],
+  });
+  certifiedProgramme = certified.id;
+  const issued = await coordinator.post(
+    `/api/v1/trainings/programmes/${certified.id}/certificates`,
+    { participantIds: certified.participantIds.slice(0, holders.length + 1) },
+  );
+  const items = (issued.body as { items: { id: string; participantId: string }[] }).items;
+  holders.forEach(({ role }, index) => {
+    const own = items.find((item) => item.participantId === certified.participantIds[index]);
+    ownCertificates.set(role, own!.id);
+  });
+  certificateToRevoke = items.find(
+    (item) => item.participantId === certified.participantIds[holders.length],
+  )!.id;
+  // Targets and budget.
+  const made = async (path: string, body: object) =>
+    ((await coordinator.post(path, body)).body as { id: string }).id;
+  plan.program = await made('/api/v1/plan/programs', { code: 'MATRIZ', name: 'Programa' });
+  plan.programToDelete = await made('/api/v1/plan/programs', { code: 'MATRIZ-X', name: 'Borrar' });
+  const project = (code: string) => ({
+    programId: plan.program,
+    code,
+    name: 'Proyecto',
+    executingUnits: ['Dirección de Seguridad Ciudadana'],
+  });
+  plan.project = await made('/api/v1/plan/projects', project('1'));
+  plan.projectToDelete = await made('/api/v1/plan/projects', project('2'));
+  plan.target = await made('/api/v1/targets', { ...TARGET, projectId: plan.project });
+  plan.targetToDelete = await made('/api/v1/targets', { ...TARGET, projectId: plan.project });
+  const budget = await coordinator.post(`/api/v1/budget/projects/${plan.project}/entries`, {
+    kind: 'codificado',
+    date: '2026-01-02',
+    amount: '5500.00',
+  });
+  plan.entryToVoid = (budget.body as { entries: { id: string }[] }).entries[0]!.id;
 }, 120_000);
 afterAll(() => t.close());
 

@@ -530,6 +530,13 @@ describe("a draft's figures, against the records", () => {
     expect(q1.snapshot.campaigns).toMatchObject({ activities: 1, peopleReached: 800 });
   });
 
+  it("never carry a participant's data, only counts", () => {
+    const json = JSON.stringify([yearly, q1]);
+    for (const institution of ['Institución 0', 'Institución 1', 'Institución 2']) {
+      expect(json).not.toContain(institution);
+    }
+  });
+
   it('link the published releases of the period only', () => {
     expect(yearly.snapshot.releases).toEqual([
       expect.objectContaining({

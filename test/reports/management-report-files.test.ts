@@ -126,7 +126,9 @@ describe('the management report as PDF', () => {
     expect(text).toContain(
       'Personas capacitadas (completaron un programa concluido en el periodo) 2',
     );
-    expect(text).toContain('Personas certificadas (certificados vigentes emitidos en el periodo) 1');
+    expect(text).toContain(
+      'Personas certificadas (certificados vigentes emitidos en el periodo) 1',
+    );
     expect(text).toContain('Tasa de finalización (capacitadas / inscritas) 66,67 %');
     expect(text).toContain('Ganancia media de conocimiento');
     expect(text).toContain('17,35');

@@ -80,7 +80,8 @@ export const ReportProgram = z
   .object({
     code: Text.nullable(),
     name: Text,
-    budget: BudgetExecution.openapi({ description: "The sum of its projects'" }),
+    // The sum of its projects'.
+    budget: BudgetExecution,
     projects: z.array(ReportProject),
   })
   .openapi('ManagementReportProgram');
@@ -143,7 +144,8 @@ export const ManagementReportSnapshot = z
     /** When the figures were computed (a draft's: now; an approved report's: its approval). */
     figuresAsOf: z.iso.datetime(),
     institution: z.object({ name: Text }),
-    budget: BudgetExecution.openapi({ description: 'All programs together' }),
+    // All programs together.
+    budget: BudgetExecution,
     programs: z.array(ReportProgram),
     trainings: TrainingsSummary,
     campaigns: CampaignsSummary,

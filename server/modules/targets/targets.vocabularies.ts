@@ -1,6 +1,7 @@
 import type { ActorRole } from '../../db/actor-transaction';
 import { CHANNELS, REACH_GROUPS, TERRITORIES } from '../campaigns';
 import { INSTITUTION_SECTORS } from '../institutions';
+import { TRAINING_SECTORS } from '../trainings';
 import { MEASURE_KINDS, type MeasureFilters, type MeasureKind } from './management-figures';
 
 /**
@@ -14,17 +15,7 @@ export const TARGET_ROLES = ['coordinator'] as const satisfies readonly ActorRol
 
 export { MEASURE_KINDS, type MeasureKind };
 
-/** The participants' sectors of trainings (migration 0025's training_sectors()). */
-export const TRAINING_SECTORS = [
-  'security',
-  'justice',
-  'health',
-  'social_protection',
-  'education',
-  'labour',
-  'migration',
-  'other',
-] as const;
+export { TRAINING_SECTORS };
 
 export const BUDGET_KINDS = ['codificado', 'devengado'] as const;
 export type BudgetKind = (typeof BUDGET_KINDS)[number];

@@ -105,6 +105,11 @@ export const AUDIT_ACTIONS = [
   'training.session.create',
   'training.session.delete',
   'training.session.update',
+  'training_certificate.download',
+  'training_certificate.issue',
+  'training_certificate.list',
+  'training_certificate.revoke',
+  'training_certificate.verify',
   'user.create',
   'user.disable',
   'user.enable',
@@ -217,6 +222,7 @@ export const ACTION_FAMILIES = [
   'budget',
   'target',
   'training',
+  'training_certificate',
   'demo',
 ] as const;
 
@@ -234,6 +240,7 @@ export const RESOURCE_TYPES = [
   'training_programme',
   'training_session',
   'training_participant',
+  'training_certificate',
   'case',
   'consent',
   'referral',
