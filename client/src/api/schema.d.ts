@@ -7536,8 +7536,8 @@ export interface paths {
                     cursor?: string;
                     /** @description Programmes whose period overlaps this year */
                     year?: number;
-                    /** @description Programmes targeting this sector */
-                    sector?: components["schemas"]["TrainingSector"] & unknown;
+                    /** @description The sector of the institution whose staff the programme trains */
+                    sector?: components["schemas"]["TrainingSector"];
                 };
                 header?: never;
                 path?: never;
@@ -11406,6 +11406,7 @@ export interface components {
             /** @description Offices, not people (e.g. "Dirección de Seguridad Ciudadana") */
             executingUnits?: string[];
         };
+        /** @description budget: every program, summed; a program: its projects, summed */
         BudgetSummary: {
             year: number;
             quarter: number | null;
@@ -11430,7 +11431,7 @@ export interface components {
                     quarters: components["schemas"]["BudgetQuarter"][];
                 }[];
             }[];
-            budget: components["schemas"]["BudgetExecution"] & unknown;
+            budget: components["schemas"]["BudgetExecution"];
         };
         BudgetExecution: {
             /**
@@ -11472,11 +11473,12 @@ export interface components {
              */
             executionPercent: string | null;
         };
+        /** @description A project's budget for a year: execution is the whole year's */
         ProjectBudget: {
             /** Format: uuid */
             projectId: string;
             year: number;
-            execution: components["schemas"]["BudgetExecution"] & unknown;
+            execution: components["schemas"]["BudgetExecution"];
             quarters: components["schemas"]["BudgetQuarter"][];
             /** @description Accrued exceeds coded (shown, never refused) */
             overAccrued: boolean;
@@ -11952,7 +11954,7 @@ export interface components {
                 peopleTrained: number;
             }[];
             byProvince: {
-                province: components["schemas"]["TrainingProvince"] & unknown;
+                province: components["schemas"]["TrainingProvince"];
                 peopleTrained: number;
             }[];
             byProgramme: {
@@ -12073,7 +12075,7 @@ export interface components {
              * @description On or after startsOn (400 ends_before_start)
              */
             endsOn: string;
-            province?: components["schemas"]["TrainingProvince"] & unknown;
+            province?: components["schemas"]["TrainingProvince"];
         };
         /** @description A change from the version read: only the fields sent change. Completion is recomputed by the new rule at once */
         TrainingProgrammeChange: {
@@ -12100,7 +12102,7 @@ export interface components {
              * @description On or after startsOn (400 ends_before_start)
              */
             endsOn?: string;
-            province?: components["schemas"]["TrainingProvince"] & unknown;
+            province?: components["schemas"]["TrainingProvince"];
         };
         /** @description A place, a link, or both (400 place_or_link) */
         NewTrainingSession: {

@@ -85,7 +85,7 @@ export const ProjectBudget = z
   .object({
     projectId: Id,
     year: z.number().int(),
-    execution: BudgetExecution.openapi({ description: 'The whole year' }),
+    execution: BudgetExecution,
     quarters: z.array(BudgetQuarter),
     overAccrued: z.boolean().openapi({
       description: 'Accrued exceeds coded (shown, never refused)',
@@ -94,7 +94,9 @@ export const ProjectBudget = z
       .array(BudgetEntry)
       .openapi({ description: "The year's entries, voided ones too, by date then as recorded" }),
   })
-  .openapi('ProjectBudget');
+  .openapi('ProjectBudget', {
+    description: "A project's budget for a year: execution is the whole year's",
+  });
 export type ProjectBudget = z.infer<typeof ProjectBudget>;
 
 const PeriodOut = z.object({ from: z.iso.date(), to: z.iso.date() });
@@ -121,9 +123,11 @@ export const BudgetSummary = z
         ),
       }),
     ),
-    budget: BudgetExecution.openapi({ description: 'Every program, summed' }),
+    budget: BudgetExecution,
   })
-  .openapi('BudgetSummary');
+  .openapi('BudgetSummary', {
+    description: 'budget: every program, summed; a program: its projects, summed',
+  });
 export type BudgetSummary = z.infer<typeof BudgetSummary>;
 
 export const BudgetYearQuery = z.object({ year: Year }).strict();
