@@ -77,6 +77,30 @@ export const queryKeys = {
     publishedReleases: ['campaigns', 'published-releases'] as const,
     publishedRelease: (id: string) => ['campaigns', 'published-releases', id] as const,
   },
+  /**
+   * The coordinator's plan (programs, projects), budget and targets: a budget
+   * entry changes the execution summary; a target or a manual value, the
+   * year's progress. Invalidate `targets.all` after any change of the plan.
+   */
+  targets: {
+    all: ['targets'] as const,
+    programs: ['targets', 'plan', 'programs'] as const,
+    budgetSummary: (year: number) => ['targets', 'budget', 'summary', year] as const,
+    projectBudget: (projectId: string, year: number) =>
+      ['targets', 'budget', 'project', projectId, year] as const,
+    list: (year: number) => ['targets', 'list', year] as const,
+    progress: (year: number) => ['targets', 'progress', year] as const,
+    detail: (id: string) => ['targets', 'detail', id] as const,
+    programmes: ['targets', 'trainings-programmes'] as const,
+    campaigns: ['targets', 'campaigns'] as const,
+  },
+  /** Management reports: drafts change with their figures; approved ones never change. */
+  managementReports: {
+    all: ['management-reports'] as const,
+    list: ['management-reports', 'list'] as const,
+    detail: (id: string) => ['management-reports', 'detail', id] as const,
+    preview: (id: string) => ['management-reports', 'detail', id, 'preview'] as const,
+  },
   /** The administrators' screens (the directory above is what case workers read). */
   admin: {
     all: ['admin'] as const,

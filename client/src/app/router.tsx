@@ -4,6 +4,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { campaignEditorRoutes, campaignRoutes } from '../features/campaigns/routes';
 import { caseRoutes } from '../features/cases/routes';
 import { certificateVerificationRoute } from '../features/certificate-verification/routes';
+import { managementReportRoutes } from '../features/management-reports/routes';
 import { supervisionRoutes } from '../features/cases/supervision/routes';
 import { consentRoutes } from '../features/consents/routes';
 import { notificationRoutes } from '../features/notifications/routes';
@@ -12,6 +13,7 @@ import { partnerRoutes } from '../features/partners/routes';
 import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { statisticsRoutes } from '../features/statistics/routes';
+import { targetRoutes } from '../features/targets/routes';
 import { Loading } from '../ui/Loading';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -62,6 +64,10 @@ export const routes: RouteObject[] = [
             children: campaignRoutes,
           },
           { element: <RequireRole roles={['coordinator']} />, children: campaignEditorRoutes },
+          {
+            element: <RequireRole roles={['coordinator']} />,
+            children: [...targetRoutes, ...managementReportRoutes],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

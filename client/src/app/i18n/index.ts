@@ -1,6 +1,12 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { NAMESPACES, resources } from './resources';
+import {
+  lazyResources,
+  NAMESPACES,
+  resources,
+  type LazyNamespace,
+  type LazyResources,
+} from './resources';
 
 export const SUPPORTED_LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -12,7 +18,7 @@ const STORAGE_KEY = 'amparo.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'app';
-    resources: (typeof resources)['es'];
+    resources: (typeof resources)['es'] & LazyResources;
   }
 }
 
@@ -67,5 +73,19 @@ export const i18nReady = i18n.use(initReactI18next).init({
   // Keep the browser console free of third-party promotional messages.
   showSupportNotice: false,
 });
+
+/** Adds the strings of lazily loaded namespaces (both languages), once. */
+export async function loadNamespaces(names: readonly LazyNamespace[]): Promise<void> {
+  await i18nReady;
+  await Promise.all(
+    names
+      .filter((name) => !i18n.hasResourceBundle('es', name))
+      .map(async (name) => {
+        const [es, en] = await Promise.all([lazyResources[name].es(), lazyResources[name].en()]);
+        i18n.addResourceBundle('es', name, es.default, true, true);
+        i18n.addResourceBundle('en', name, en.default, true, true);
+      }),
+  );
+}
 
 export default i18n;

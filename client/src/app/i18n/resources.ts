@@ -81,3 +81,26 @@ export const resources = {
 
 export type Namespace = keyof (typeof resources)['es'];
 export const NAMESPACES = Object.keys(resources.es) as Namespace[];
+
+/**
+ * Namespaces loaded with their feature's screens, not with the app: the
+ * strings of screens few people open stay out of the initial bundle. A
+ * feature's route module awaits `loadNamespaces` (app/i18n) before its
+ * screen renders; both languages come together, so switching needs nothing.
+ */
+export const lazyResources = {
+  targets: {
+    es: () => import('../../features/targets/locales/es.json'),
+    en: () => import('../../features/targets/locales/en.json'),
+  },
+  managementReports: {
+    es: () => import('../../features/management-reports/locales/es.json'),
+    en: () => import('../../features/management-reports/locales/en.json'),
+  },
+} as const;
+
+export type LazyNamespace = keyof typeof lazyResources;
+/** The Spanish strings of each lazy namespace: the type source of its keys, like `resources.es`. */
+export type LazyResources = {
+  [N in LazyNamespace]: Awaited<ReturnType<(typeof lazyResources)[N]['es']>>['default'];
+};

@@ -26,7 +26,9 @@ interface NavItem {
     | 'accessReports'
     | 'notifications'
     | 'statistics'
-    | 'campaigns'}`;
+    | 'campaigns'
+    | 'targets'
+    | 'managementReports'}`;
   roles: readonly Role[];
 }
 
@@ -49,6 +51,9 @@ const NAV: readonly NavItem[] = [
     label: 'nav.campaigns',
     roles: ['coordinator', 'caseworker', 'supervisor', 'auditor', 'admin'],
   },
+  // Targets, budget and the management report are the coordinator's (PRODUCT.md).
+  { to: '/targets', label: 'nav.targets', roles: ['coordinator'] },
+  { to: '/management-reports', label: 'nav.managementReports', roles: ['coordinator'] },
 ];
 
 /** Moves focus to the new page's heading after client-side navigation (screen readers hear it). */

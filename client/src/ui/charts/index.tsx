@@ -1,18 +1,28 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Loading } from '../Loading';
-import type { TrendChartProps } from './types';
+import type { BarChartProps, TrendChartProps } from './types';
 import './charts.css';
 
-export type { ChartPoint, ChartSeries, TrendChartProps } from './types';
+export type { BarChartProps, BarSeries, ChartPoint, ChartSeries, TrendChartProps } from './types';
 
 // The charting library is loaded with the first chart, never with the app.
 const RechartsTrendChart = lazy(() => import('./TrendChart'));
+const RechartsBarChart = lazy(() => import('./BarChart'));
 
 /** Figures with their 95 % error bars; always render the accessible table beside it (ChartPair). */
 export function TrendChart(props: TrendChartProps) {
   return (
     <Suspense fallback={<Loading />}>
       <RechartsTrendChart {...props} />
+    </Suspense>
+  );
+}
+
+/** Values as bars; always render the accessible table beside it (ChartPair). */
+export function BarChart(props: BarChartProps) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <RechartsBarChart {...props} />
     </Suspense>
   );
 }

@@ -28,3 +28,30 @@ export interface TrendChartProps {
   /** Figures below it are hidden: drawn as hollow markers inside a "<k" band, never at a value. */
   threshold: number;
 }
+
+/** One series of bars: a value per category (null: no bar, e.g. nothing programmed). */
+export interface BarSeries {
+  id: string;
+  label: string;
+  values: readonly (number | null)[];
+}
+
+export interface BarChartProps {
+  /** The chart's accessible name. */
+  title: string;
+  /** What the chart shows, in a sentence; the table beside it has the figures. */
+  description: string;
+  /** The categories, in words, in order (one group of bars each). */
+  categories: readonly string[];
+  series: readonly BarSeries[];
+  /** The value axis's name. */
+  valueLabel: string;
+  /** A value as people read it (bar labels, and ticks unless `formatTick`). */
+  formatValue: (value: number) => string;
+  /** A tick of the value axis (round numbers: fewer decimals than a bar's label). */
+  formatTick?: (value: number) => string;
+  /** A line across the bars (e.g. 100 % of what was programmed), named in the legend. */
+  reference?: { value: number; label: string };
+  /** Bars along the horizontal axis (categories in rows: long names fit). Default: vertical bars. */
+  horizontal?: boolean;
+}
