@@ -11,6 +11,7 @@ import { partnerRoutes } from '../features/partners/routes';
 import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { statisticsRoutes } from '../features/statistics/routes';
+import { trainingRoutes } from '../features/trainings/routes';
 import { Loading } from '../ui/Loading';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
             children: campaignRoutes,
           },
           { element: <RequireRole roles={['coordinator']} />, children: campaignEditorRoutes },
+          { element: <RequireRole roles={['coordinator']} />, children: trainingRoutes },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

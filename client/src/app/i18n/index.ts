@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { NAMESPACES, resources } from './resources';
+import { NAMESPACES, resources, type LazyResources } from './resources';
 
 export const SUPPORTED_LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -12,7 +12,7 @@ const STORAGE_KEY = 'amparo.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'app';
-    resources: (typeof resources)['es'];
+    resources: (typeof resources)['es'] & LazyResources;
   }
 }
 
@@ -67,5 +67,20 @@ export const i18nReady = i18n.use(initReactI18next).init({
   // Keep the browser console free of third-party promotional messages.
   showSupportNotice: false,
 });
+
+/**
+ * Adds a feature's strings in both languages when its first screen loads
+ * (called from its lazy route module, so they stay out of the first download).
+ */
+export function addLazyNamespace<N extends keyof LazyResources>(
+  namespace: N,
+  bundles: Record<Language, LazyResources[N]>,
+): void {
+  for (const language of SUPPORTED_LANGUAGES) {
+    if (!i18n.hasResourceBundle(language, namespace)) {
+      i18n.addResourceBundle(language, namespace, bundles[language]);
+    }
+  }
+}
 
 export default i18n;

@@ -30,6 +30,8 @@ import uiEn from '../../ui/locales/en.json';
 import uiEs from '../../ui/locales/es.json';
 import vocabEn from '../../vocab/locales/en.json';
 import vocabEs from '../../vocab/locales/es.json';
+// Type only: these namespaces arrive with their feature's first screen (see lazyNamespace).
+import type trainingsEs from '../../features/trainings/locales/es.json';
 
 /**
  * Every string of the interface, one namespace per feature. Spanish is the
@@ -74,6 +76,16 @@ export const resources = {
     campaigns: campaignsEn,
   },
 } as const;
+
+/**
+ * Namespaces that are not in the first download: their feature's lazy route
+ * module adds them (i18n.addResourceBundle) before its screen renders. Their
+ * keys are typed from Spanish like the others; the English file is checked
+ * against it by the same test.
+ */
+export interface LazyResources {
+  trainings: typeof trainingsEs;
+}
 
 export type Namespace = keyof (typeof resources)['es'];
 export const NAMESPACES = Object.keys(resources.es) as Namespace[];

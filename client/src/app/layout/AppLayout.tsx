@@ -26,7 +26,8 @@ interface NavItem {
     | 'accessReports'
     | 'notifications'
     | 'statistics'
-    | 'campaigns'}`;
+    | 'campaigns'
+    | 'trainings'}`;
   roles: readonly Role[];
 }
 
@@ -49,6 +50,7 @@ const NAV: readonly NavItem[] = [
     label: 'nav.campaigns',
     roles: ['coordinator', 'caseworker', 'supervisor', 'auditor', 'admin'],
   },
+  { to: '/trainings', label: 'nav.trainings', roles: ['coordinator'] },
 ];
 
 /** Moves focus to the new page's heading after client-side navigation (screen readers hear it). */
