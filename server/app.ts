@@ -55,6 +55,7 @@ import {
 } from './modules/statistics';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { campaignsRoutes } from './modules/campaigns';
+import { DEFAULT_RETENTION_YEARS, trainingsRoutes } from './modules/trainings';
 
 export interface AppDeps {
   database: Database;
@@ -73,6 +74,8 @@ export interface AppDeps {
   clientDir?: string;
   /** The privacy budget each year of identification starts with (ε × 100; default 200, i.e. ε 2). */
   statisticsYearlyBudgetHundredths?: number;
+  /** Years a training participant's identity is kept after their latest programme (default 5). */
+  trainingRetentionYears?: number;
 }
 
 /** Builds the whole HTTP application. It never listens: main.ts and the tests do. */
@@ -149,6 +152,16 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/notifications', notificationsRoutes({ store, access, clock }));
   api.use('/statistics', statisticsRoutes({ ...statistics, access }));
   api.use('/campaigns', campaignsRoutes({ store, access, clock }));
+  api.use(
+    '/trainings',
+    trainingsRoutes({
+      store,
+      access,
+      clock,
+      keyring: deps.keyring,
+      retentionYears: deps.trainingRetentionYears ?? DEFAULT_RETENTION_YEARS,
+    }),
+  );
   api.use(
     '/users',
     usersRoutes({

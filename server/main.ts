@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     keyring,
     logger,
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
+    trainingRetentionYears: config.trainingRetentionYears,
   });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);

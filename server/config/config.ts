@@ -37,6 +37,11 @@ export const EnvSchema = z.object({
   DEMO_DATA: booleanFromEnv.default(false),
   /** The privacy budget (total ε) each year of identification starts with (docs/STATISTICS.md). */
   STATISTICS_YEARLY_EPSILON: z.coerce.number().min(0.1).max(10).default(2),
+  /**
+   * Years a training participant's identity is kept after the end of their
+   * latest programme, so that their certificates stay verifiable (docs/TRAININGS.md).
+   */
+  TRAINING_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
   TRUST_PROXY: z
     .string()
     .regex(/^(false|loopback|\d{1,2})$/, 'must be false, loopback or a number of hops')
@@ -75,6 +80,8 @@ export interface Config {
   demoData: boolean;
   /** ε × 100 each year of identification's privacy budget starts with. */
   statisticsYearlyBudgetHundredths: number;
+  /** Years a training participant's identity is kept after their latest programme ends. */
+  trainingRetentionYears: number;
   /** Express `trust proxy`: which proxies may tell us the client address and scheme. */
   trustProxy: false | 'loopback' | number;
   /**
@@ -163,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveClient: e.SERVE_CLIENT,
     demoData: e.DEMO_DATA,
     statisticsYearlyBudgetHundredths: Math.round(e.STATISTICS_YEARLY_EPSILON * 100),
+    trainingRetentionYears: e.TRAINING_RETENTION_YEARS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),

@@ -28,6 +28,14 @@ import type {
   CampaignReleasesTable,
   CampaignsTable,
 } from './schema.campaigns';
+import type {
+  TrainingAttendanceTable,
+  TrainingCompletionsView,
+  TrainingEnrolmentsTable,
+  TrainingParticipantsTable,
+  TrainingProgrammesTable,
+  TrainingSessionsTable,
+} from './schema.trainings';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -65,6 +73,12 @@ export interface DB {
   campaign_releases: CampaignReleasesTable;
   campaign_activities: CampaignActivitiesTable;
   campaign_activity_reach: CampaignActivityReachTable;
+  training_programmes: TrainingProgrammesTable;
+  training_sessions: TrainingSessionsTable;
+  training_participants: TrainingParticipantsTable;
+  training_enrolments: TrainingEnrolmentsTable;
+  training_attendance: TrainingAttendanceTable;
+  training_completions: TrainingCompletionsView;
 }
 
 export interface SchemaMigrationsTable {

@@ -1,6 +1,7 @@
 import { registerAuditOpenApi } from '../modules/audit/audit.openapi';
 import { registerAuthOpenApi } from '../modules/auth/auth.openapi';
 import { registerCampaignsOpenApi } from '../modules/campaigns';
+import { registerTrainingsOpenApi } from '../modules/trainings';
 import { registerCasesOpenApi } from '../modules/cases/cases.openapi';
 import { registerCertificatesOpenApi } from '../modules/certificates/certificates.openapi';
 import { registerConsentsOpenApi } from '../modules/consents/consents.openapi';
@@ -37,5 +38,6 @@ export function buildApiDocument() {
   registerNotificationsOpenApi(registry);
   registerStatisticsOpenApi(registry);
   registerCampaignsOpenApi(registry);
+  registerTrainingsOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

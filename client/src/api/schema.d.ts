@@ -5901,6 +5901,1509 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/trainings/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's own participant record and participations, when a participant is linked to their account (by their work e-mail); participant null otherwise. Any signed-in staff member. Audited (training.participant.read, purpose own_record) when there is a record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Their own record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnTrainings"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts for a year or a date range: people trained (distinct participants who completed a programme ending in the period) by sector, institution, province and programme; completion rate; mean knowledge gain (post − pre, over enrolments with both scores, with n); hours of the sessions held. Erased participants still count. Coordinator only (every other role: 403, audited as access.denied). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description With to, instead of year */
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The aggregates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingAggregates"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training programmes, latest start first. Coordinator only (every other role: 403, audited as access.denied). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Programmes whose period overlaps this year */
+                    year?: number;
+                    /** @description Programmes targeting this sector */
+                    sector?: components["schemas"]["TrainingSector"] & unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of programmes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgrammePage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a programme. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewTrainingProgramme"];
+                };
+            };
+            responses: {
+                /** @description The programme */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgrammeDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme with its sessions and counts. Coordinator only (every other role: 403, audited as access.denied). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The programme */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgrammeDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a programme recorded in error, with its sessions and enrolments: refused once attendance is recorded (409 has_attendance) or another record refers to it (409 programme_in_use). Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a programme from the version read (409 stale_version otherwise). A change that would leave sessions outside the period or above the total hours is 409 programme_sessions_outside, naming the field. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TrainingProgrammeChange"];
+                };
+            };
+            responses: {
+                /** @description The programme as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgrammeDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a session: its day in Ecuador within the programme's period (400 outside_programme_period), a place or a link (400 place_or_link), the sessions adding up to no more than the total hours (400 exceeds_total_hours). A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewTrainingSession"];
+                };
+            };
+            responses: {
+                /** @description The session */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a session: refused once its attendance is recorded (409 has_attendance). Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a session from the version read (409 stale_version otherwise), by the rules of adding one. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionChange"];
+                };
+            };
+            responses: {
+                /** @description The session as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes/{id}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's attendance sheet as recorded (participant ids only). Coordinator only (every other role: 403, audited as access.denied). Not audited: nothing personal is read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRecordedAttendance"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Record the session's whole attendance sheet in one request: it replaces what was recorded (idempotent), in one transaction, audited once (training.attendance.record, naming the session). Once the session's day has come (409 session_not_held). An empty sheet clears it. Coordinator only (every other role: 403, audited as access.denied) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TrainingAttendanceSheet"];
+                };
+            };
+            responses: {
+                /** @description The sheet as recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRecordedAttendance"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every enrolment of the programme with the participant, scores and completion by the programme's rule (attendance hours and final score). Coordinator only (every other role: 403, audited as access.denied). Discloses participants' identity (personal data of staff): audited, one event per response (training.enrolment.list, naming the programme) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The roster */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRoster"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enrol participants in bulk; those enrolled already are left as they are. Audited once (training.enrolment.add, naming the programme). Coordinator only (every other role: 403, audited as access.denied) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewTrainingEnrolments"];
+                };
+            };
+            responses: {
+                /** @description How many were added */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingEnrolmentResult"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes/{id}/enrolments/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an enrolment made in error: refused once attendance is recorded for it (409 has_attendance). Audited (training.enrolment.remove, naming the programme). Coordinator only (every other role: 403, audited as access.denied) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/programmes/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record pre- and post-evaluation scores of several enrolments at once (a score not sent is kept, null clears it), in one transaction, audited once (training.scores.record, naming the programme). Coordinator only (every other role: 403, audited as access.denied) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TrainingScoreSheet"];
+                };
+            };
+            responses: {
+                /** @description The scores and completion */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRecordedScores"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Participants, latest recorded first (the client sorts by name: names are encrypted at rest). Coordinator only (every other role: 403, audited as access.denied). Discloses participants' identity (personal data of staff): audited, one event per response (training.participant.list) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description The sector of the institution whose staff the programme trains */
+                    sector?: components["schemas"]["TrainingSector"];
+                    /** @description One of Ecuador's 24 provinces, as campaigns and statistics releases name them */
+                    province?: components["schemas"]["TrainingProvince"];
+                    /** @description Also erased participants (identity null) */
+                    includeErased?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of participants */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingParticipantPage"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a participant (staff of an institution, never a victim). Name, work e-mail and position are encrypted under their own key; a staff account with the same e-mail is linked (409 account_already_linked when another participant has it). Institution name and position: A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewTrainingParticipant"];
+                };
+            };
+            responses: {
+                /** @description The participant */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingParticipantDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant and their participations. Coordinator only (every other role: 403, audited as access.denied). Discloses participants' identity (personal data of staff): audited, one event per response (training.participant.read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The participant */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingParticipantDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a participant from the version read (409 stale_version otherwise; 409 participant_erased once erased). Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TrainingParticipantChange"];
+                };
+            };
+            responses: {
+                /** @description The participant as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingParticipantDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/trainings/participants/{participantId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a participant on request, after a step-up (401 step_up_required): their identity is crypto-shredded for good; enrolments, attendance and scores stay and keep counting. Audited (training.participant.erase, with the reason). Coordinator only (every other role: 403, audited as access.denied) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TrainingParticipantErasure"];
+                };
+            };
+            responses: {
+                /** @description The participant, erased */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingParticipantDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5960,12 +7463,12 @@ export interface components {
          * @description The catalogue of action codes (append-only: codes are never removed)
          * @enum {string}
          */
-        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
+        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
         /**
          * @description The catalogue of purpose and reason codes (append-only)
          * @enum {string}
          */
-        AuditPurpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "privacy_budget_exceeded" | "other";
+        AuditPurpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "training_participant" | "own_record" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "privacy_budget_exceeded" | "other";
         AccessReportRow: components["schemas"]["AuditEvent"] & {
             /** @description The staff member, or the institution for its own system; null for anonymous */
             actorName: string | null;
@@ -5994,14 +7497,14 @@ export interface components {
              * @description null only when the code is not in the catalogue: see `uncatalogued`
              * @enum {string|null}
              */
-            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
+            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
             resourceType: string | null;
             resourceId: string | null;
             /**
              * @description null when the event has no purpose, or its code is not in the catalogue
              * @enum {string|null}
              */
-            purpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "privacy_budget_exceeded" | "other" | null;
+            purpose: "view" | "edit" | "break_glass" | "disclosure" | "consent" | "vital_interest" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn" | "expired" | "consent_revoked" | "case_erased" | "retention_ended" | "closed_by_sender" | "assessment_done" | "services_in_progress" | "services_completed" | "referred_elsewhere" | "lost_contact" | "declined_services" | "relocated" | "reopened" | "person_request" | "legal_obligation" | "data_minimisation" | "duplicate_record" | "created_in_error" | "document_verified" | "age_assessment" | "data_entry_error" | "person_withdrew" | "guardian_withdrew" | "recorded_in_error" | "justified" | "not_justified" | "needs_follow_up" | "csr" | "generated" | "key_compromise" | "superseded" | "cessation_of_operation" | "case" | "referral" | "ca" | "totp" | "totp_upgrade" | "training_participant" | "own_record" | "unknown_account" | "account_disabled" | "wrong_password" | "second_factor_locked" | "decryption_failed" | "unknown_key_version" | "uncatalogued_code" | "certificate_revoked" | "institution_disabled" | "minor_status" | "four_eyes" | "cannot_change_own_role" | "cannot_disable_self" | "cannot_reset_own_credentials" | "privacy_budget_exceeded" | "other" | null;
             outcome: components["schemas"]["AuditOutcome"];
             requestId: string | null;
             uncatalogued: components["schemas"]["UncataloguedCodes"];
@@ -7232,6 +8735,423 @@ export interface components {
             description?: string | null;
             /** @description Replaces the whole list */
             reach?: components["schemas"]["CampaignReachCount"][];
+        };
+        OwnTrainings: {
+            participant: components["schemas"]["TrainingParticipantDetail"];
+        };
+        TrainingParticipantDetail: components["schemas"]["TrainingParticipant"] & ({
+            /** @description Latest programme first */
+            participations: components["schemas"]["TrainingParticipation"][];
+        } | null);
+        /**
+         * @description The sector of the institution whose staff the programme trains
+         * @enum {string}
+         */
+        TrainingSector: "security" | "justice" | "health" | "social_protection" | "education" | "labour" | "migration" | "other";
+        /**
+         * @description One of Ecuador's 24 provinces, as campaigns and statistics releases name them
+         * @enum {string|null}
+         */
+        TrainingProvince: "Azuay" | "Bolívar" | "Cañar" | "Carchi" | "Cotopaxi" | "Chimborazo" | "El Oro" | "Esmeraldas" | "Guayas" | "Imbabura" | "Loja" | "Los Ríos" | "Manabí" | "Morona Santiago" | "Napo" | "Pastaza" | "Pichincha" | "Tungurahua" | "Zamora Chinchipe" | "Galápagos" | "Sucumbíos" | "Orellana" | "Santo Domingo de los Tsáchilas" | "Santa Elena" | null;
+        TrainingParticipation: {
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            totalHours: number;
+            attendedHours: number;
+            attendancePercent: number;
+            preScore: number | null;
+            postScore: number | null;
+            /** @description By the programme's rule, never typed */
+            completed: boolean;
+            /** Format: date */
+            completedOn: string | null;
+        };
+        TrainingParticipant: {
+            /** Format: uuid */
+            id: string;
+            /** @description null once erased */
+            fullName: string | null;
+            workEmail: string | null;
+            position: string | null;
+            institutionName: string;
+            sector: components["schemas"]["TrainingSector"];
+            province: components["schemas"]["TrainingProvince"];
+            /** @description Linked to a staff account (the person reads their own record) */
+            hasAccount: boolean;
+            /**
+             * Format: date
+             * @description Their identity is erased after this day: the end of their latest programme plus the retention period
+             */
+            keepUntil: string;
+            /** Format: date-time */
+            erasedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Counts only. Lists are ordered by peopleTrained (most first), then by name; byProgramme by end date */
+        TrainingAggregates: {
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** @description Programmes ending in the period */
+            programmes: number;
+            enrolments: number;
+            completedEnrolments: number;
+            /** @description completed / enrolled × 100, two decimals; null when none enrolled */
+            completionPercent: number | null;
+            /** @description Distinct participants who completed at least one programme */
+            peopleTrained: number;
+            /** @description Hours of the sessions held */
+            hoursDelivered: number;
+            knowledgeGain: components["schemas"]["TrainingKnowledgeGain"];
+            bySector: {
+                sector: components["schemas"]["TrainingSector"];
+                peopleTrained: number;
+            }[];
+            byInstitution: {
+                institutionName: string;
+                peopleTrained: number;
+            }[];
+            byProvince: {
+                province: components["schemas"]["TrainingProvince"] & unknown;
+                peopleTrained: number;
+            }[];
+            byProgramme: {
+                /** Format: uuid */
+                programmeId: string;
+                name: string;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                totalHours: number;
+                enrolments: number;
+                completedEnrolments: number;
+                /** @description completed / enrolled × 100, two decimals; null when none enrolled */
+                completionPercent: number | null;
+                knowledgeGain: components["schemas"]["TrainingKnowledgeGain"];
+            }[];
+        };
+        TrainingKnowledgeGain: {
+            /** @description Mean of post − pre, two decimals; null when n is 0 */
+            mean: number | null;
+            /** @description Enrolments with both scores */
+            n: number;
+        };
+        TrainingProgrammePage: {
+            items: components["schemas"]["TrainingProgramme"][];
+            nextCursor: string | null;
+        };
+        TrainingProgramme: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            topic: string;
+            targetSectors: components["schemas"]["TrainingSector"][];
+            partnerInstitution: string | null;
+            modality: components["schemas"]["TrainingModality"];
+            totalHours: number;
+            minAttendancePercent: number;
+            minFinalScore: number | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            province: components["schemas"]["TrainingProvince"];
+            sessionCount: number;
+            /** @description The hours of its sessions */
+            scheduledHours: number;
+            enrolled: number;
+            /** @description Enrolments completed by the rule */
+            completed: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        TrainingModality: "in_person" | "online" | "mixed";
+        TrainingProgrammeDetail: components["schemas"]["TrainingProgramme"] & {
+            /** @description By start time */
+            sessions: components["schemas"]["TrainingSession"][];
+        };
+        TrainingSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date
+             * @description The session's day in Ecuador
+             */
+            date: string;
+            hours: number;
+            place: string | null;
+            link: string | null;
+            trainers: string[];
+            /** @description An attendance sheet was saved (the session cannot be deleted) */
+            attendanceRecorded: boolean;
+            presentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        NewTrainingProgramme: {
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            name: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            topic: string;
+            targetSectors: components["schemas"]["TrainingSector"][];
+            /**
+             * @description The partner that co-delivers it (e.g. the university)
+             * @default null
+             */
+            partnerInstitution: string | null;
+            modality: components["schemas"]["TrainingModality"];
+            /** @description The programme's hours: the denominator of attendance. Not below the hours of its sessions (409 sessions_exceed_total_hours) */
+            totalHours: number;
+            /**
+             * @description Minimum share of totalHours attended to complete (default 80)
+             * @default 80
+             */
+            minAttendancePercent: number;
+            /**
+             * @description Minimum post-evaluation score to complete; null: no final evaluation required
+             * @default null
+             */
+            minFinalScore: number | null;
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description On or after startsOn (400 ends_before_start)
+             */
+            endsOn: string;
+            province?: components["schemas"]["TrainingProvince"] & unknown;
+        };
+        /** @description A change from the version read: only the fields sent change. Completion is recomputed by the new rule at once */
+        TrainingProgrammeChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            name?: string;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            topic?: string;
+            targetSectors?: components["schemas"]["TrainingSector"][];
+            /** @description The partner that co-delivers it (e.g. the university) */
+            partnerInstitution?: string | null;
+            modality?: components["schemas"]["TrainingModality"];
+            /** @description The programme's hours: the denominator of attendance. Not below the hours of its sessions (409 sessions_exceed_total_hours) */
+            totalHours?: number;
+            /** @description Minimum share of totalHours attended to complete (default 80) */
+            minAttendancePercent?: number;
+            /** @description Minimum post-evaluation score to complete; null: no final evaluation required */
+            minFinalScore?: number | null;
+            /** Format: date */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @description On or after startsOn (400 ends_before_start)
+             */
+            endsOn?: string;
+            province?: components["schemas"]["TrainingProvince"] & unknown;
+        };
+        /** @description A place, a link, or both (400 place_or_link) */
+        NewTrainingSession: {
+            /**
+             * Format: date-time
+             * @description With its offset; its day in Ecuador falls within the programme's
+             */
+            startsAt: string;
+            hours: number;
+            /**
+             * @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here
+             * @default null
+             */
+            place: string | null;
+            /**
+             * Format: uri
+             * @description https:// link of an online session
+             * @default null
+             */
+            link: string | null;
+            /**
+             * @description Names of the trainers, as on a certificate
+             * @default []
+             */
+            trainers: string[];
+        };
+        TrainingSessionChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /**
+             * Format: date-time
+             * @description With its offset; its day in Ecuador falls within the programme's
+             */
+            startsAt?: string;
+            hours?: number;
+            /** @description An e-mail address or a run of seven or more digits (a phone or identity number) is refused (400 looks_personal): nobody's contact belongs here */
+            place?: string | null;
+            /**
+             * Format: uri
+             * @description https:// link of an online session
+             */
+            link?: string | null;
+            /** @description Names of the trainers, as on a certificate */
+            trainers?: string[];
+        };
+        TrainingRecordedAttendance: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description By participant id */
+            entries: {
+                /** Format: uuid */
+                participantId: string;
+                present: boolean;
+            }[];
+            present: number;
+            absent: number;
+            /**
+             * Format: date-time
+             * @description null: nothing recorded yet
+             */
+            recordedAt: string | null;
+        };
+        TrainingAttendanceSheet: {
+            /** @description The whole sheet: it replaces what was recorded for the session. Each participant enrolled in the programme (400 not_enrolled on body.entries.N.participantId), once */
+            entries: components["schemas"]["TrainingAttendanceEntry"][];
+        };
+        TrainingAttendanceEntry: {
+            /** Format: uuid */
+            participantId: string;
+            present: boolean;
+        };
+        /** @description Every enrolment of the programme */
+        TrainingRoster: {
+            /** Format: uuid */
+            programmeId: string;
+            items: components["schemas"]["TrainingEnrolment"][];
+        };
+        TrainingEnrolment: {
+            /** Format: uuid */
+            participantId: string;
+            /** @description null once erased */
+            fullName: string | null;
+            position: string | null;
+            institutionName: string;
+            sector: components["schemas"]["TrainingSector"];
+            province: components["schemas"]["TrainingProvince"];
+            erased: boolean;
+            preScore: number | null;
+            postScore: number | null;
+            /** @description Hours of the sessions attended */
+            attendedHours: number;
+            /** @description attendedHours as a share of the programme's total hours */
+            attendancePercent: number;
+            /** @description By the programme's rule, never typed */
+            completed: boolean;
+            /**
+             * Format: date
+             * @description The day (Ecuador) of the last session attended, when completed
+             */
+            completedOn: string | null;
+            /** Format: date-time */
+            enrolledAt: string;
+        };
+        TrainingEnrolmentResult: {
+            added: number;
+            /** @description Enrolled in the programme now */
+            enrolled: number;
+        };
+        NewTrainingEnrolments: {
+            /** @description Participants to enrol; those already enrolled are left as they are. Each must exist and not be erased (400 participant_not_found / participant_erased on body.participantIds.N). At most 500 enrolled in all (409 enrolment_full) */
+            participantIds: string[];
+        };
+        TrainingRecordedScores: {
+            items: {
+                /** Format: uuid */
+                participantId: string;
+                preScore: number | null;
+                postScore: number | null;
+                completed: boolean;
+            }[];
+        };
+        TrainingScoreSheet: {
+            /** @description Each participant enrolled in the programme (400 not_enrolled on body.entries.N.participantId), once */
+            entries: components["schemas"]["TrainingScoreEntry"][];
+        };
+        TrainingScoreEntry: {
+            /** Format: uuid */
+            participantId: string;
+            /** @description null clears it; absent: kept */
+            preScore?: number | null;
+            /** @description null clears it; absent: kept */
+            postScore?: number | null;
+        };
+        TrainingParticipantPage: {
+            items: components["schemas"]["TrainingParticipant"][];
+            nextCursor: string | null;
+        };
+        NewTrainingParticipant: {
+            /** @description Encrypted at rest */
+            fullName: string;
+            /**
+             * Format: email
+             * @description Their work e-mail. When a staff account has the same e-mail, the participant is linked to it, so the person can read their own participations (GET /api/v1/trainings/me)
+             * @default null
+             */
+            workEmail: string | null;
+            /**
+             * @description Encrypted at rest
+             * @default null
+             */
+            position: string | null;
+            /** @description The institution they work for (clear: aggregates count by it) */
+            institutionName: string;
+            sector: components["schemas"]["TrainingSector"];
+            province?: components["schemas"]["TrainingProvince"];
+        };
+        TrainingParticipantChange: {
+            /** @description The version this change was made from: a stale one is refused (409 stale_version) */
+            version: number;
+            /** @description Encrypted at rest */
+            fullName?: string;
+            /**
+             * Format: email
+             * @description Their work e-mail. When a staff account has the same e-mail, the participant is linked to it, so the person can read their own participations (GET /api/v1/trainings/me)
+             */
+            workEmail?: string | null;
+            /** @description Encrypted at rest */
+            position?: string | null;
+            /** @description The institution they work for (clear: aggregates count by it) */
+            institutionName?: string;
+            sector?: components["schemas"]["TrainingSector"];
+            province?: components["schemas"]["TrainingProvince"];
+        };
+        TrainingParticipantErasure: {
+            /**
+             * @description person_request (their right to erasure), created_in_error, duplicate_record. Erasure at the end of retention is done by the system
+             * @enum {string}
+             */
+            reason: "person_request" | "created_in_error" | "duplicate_record";
         };
     };
     responses: never;

@@ -4,6 +4,7 @@ import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-tra
 import type { DB } from '../../db/schema';
 import { record } from '../audit';
 import { totpKeyContext } from '../auth';
+import { participantKeyContext } from '../trainings/participant-crypto';
 
 const BATCH = 100;
 
@@ -43,20 +44,29 @@ const WRAPPED_KEYS = [
     columns: { version: 'totp_kek_version', wrapped: 'totp_secret_enc', stamp: 'updated_at' },
     context: totpKeyContext,
   },
+  // Training participants' data keys (trainings/participant-crypto.ts); an
+  // erased participant has none (null version: never selected).
+  {
+    name: 'training_participant',
+    table: 'training_participants',
+    id: 'id',
+    columns: { version: 'key_kek_version', wrapped: 'key_wrapped', stamp: 'key_rewrapped_at' },
+    context: participantKeyContext,
+  },
 ] as const;
 type KeyStore = (typeof WRAPPED_KEYS)[number];
 
 export interface RotationReport {
   toVersion: number;
-  /** Keys rewrapped, by kind (case, referral, ca, totp). */
+  /** Keys rewrapped, by kind (case, referral, ca, totp, training_participant). */
   rewrapped: Record<KeyStore['name'], number>;
   /** Wrapped keys per KEK version after the run: a version absent here may be retired. */
   versionsInUse: Record<string, number>;
 }
 
 /**
- * Rewraps every data key (cases, referrals), the CA key and the second-factor
- * secrets that are not under
+ * Rewraps every data key (cases, referrals, training participants), the CA
+ * key and the second-factor secrets that are not under
  * the current KEK version, in short batches (each one transaction, rows
  * locked with SKIP LOCKED so the API keeps serving and two runs do not
  * collide). Resumable and idempotent. Readers see either the old or the new
@@ -67,7 +77,7 @@ export async function rewrapKeys(
   keyring: KeyEncryptionKeys,
 ): Promise<RotationReport> {
   const toVersion = keyring.currentVersion();
-  const rewrapped = { case: 0, referral: 0, ca: 0, totp: 0 };
+  const rewrapped = { case: 0, referral: 0, ca: 0, totp: 0, training_participant: 0 };
   for (const keys of WRAPPED_KEYS) {
     for (;;) {
       const done = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
@@ -146,7 +156,9 @@ async function versionsInUse(store: Store): Promise<Record<string, number>> {
         select kek_version from case_keys
         union all select kek_version from referral_keys
         union all select kek_version from certificate_authority
-        union all select totp_kek_version from users where totp_kek_version is not null) k
+        union all select totp_kek_version from users where totp_kek_version is not null
+        union all select key_kek_version from training_participants
+          where key_kek_version is not null) k
       group by kek_version`.execute(trx),
   );
   return Object.fromEntries(rows.map((r) => [`v${r.kek_version}`, Number(r.n)]));

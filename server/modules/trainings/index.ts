@@ -1,0 +1,13 @@
+export { trainingsRoutes } from './trainings.routes';
+export { registerTrainingsOpenApi } from './trainings.openapi';
+export type { TrainingsDeps } from './trainings.service';
+export { eraseExpiredParticipants, eraseParticipant } from './retention';
+export { trainingAggregatesIn } from './aggregates';
+export { participantKeyContext } from './participant-crypto';
+export { identityOf } from './participant-identity';
+export {
+  DEFAULT_RETENTION_YEARS,
+  MODALITIES,
+  PARTICIPANT_ERASURE_REASONS,
+  TRAINING_SECTORS,
+} from './trainings.vocabularies';

@@ -1,0 +1,67 @@
+import type { KeyEncryptionKeys } from '../../../security/crypto';
+import type { StaffActor, Store } from '../../db/actor-transaction';
+import { ProblemError, problems, type FieldError } from '../../http/problem';
+
+/*
+ * What the trainings' use cases share. Programmes, sessions, enrolments,
+ * attendance and scores are the coordinator's (routes and row-level security
+ * refuse anyone else, audited as access.denied); participants' identities are
+ * personal data of staff, sealed under each participant's own key
+ * (participant-crypto.ts). Every change is audited once per request, naming
+ * the record it changed (a sheet of attendance: its session; a batch of
+ * scores or enrolments: its programme). Every read that discloses
+ * participants' names is audited once per response (docs/TRAININGS.md).
+ */
+
+export interface TrainingsDeps {
+  store: Store;
+  clock: () => Date;
+  keyring: KeyEncryptionKeys;
+  /** Years a participant's identity is kept after their latest programme ends. */
+  retentionYears: number;
+}
+
+export function requireCoordinator(actor: StaffActor): void {
+  if (actor.role !== 'coordinator') throw problems.forbidden();
+}
+
+export const stale = (what: 'programme' | 'session' | 'participant') =>
+  problems.conflict(
+    'stale_version',
+    `The ${what} changed since you read it`,
+    'Read it again and reapply your change.',
+  );
+
+/** Throws 400 with the errors, if any. */
+export function refuseInvalid(errors: FieldError[]): void {
+  if (errors.length > 0) throw problems.validation(errors);
+}
+
+/** A 409 that names the fields it is about. */
+export function conflictOn(
+  code: string,
+  title: string,
+  detail: string,
+  errors: FieldError[] = [],
+): ProblemError {
+  return new ProblemError(409, code, title, detail, errors.length > 0 ? errors : undefined);
+}
+
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** numeric(p,2) as the database returns it (text) to a JSON number. */
+export const numberOf = (text: string) => Number(text);
+export const numberOrNull = (text: string | null) => (text === null ? null : Number(text));
+
+/** A JSON number with at most two decimals as numeric(p,2) text, exact. */
+export const numericText = (value: number) => value.toFixed(2);
+export const numericOrNull = (value: number | null) => (value === null ? null : value.toFixed(2));
+
+/** SQLSTATE 23503: a row still referenced (e.g. by a certificate) could not be deleted. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503'
+  );
+}
