@@ -31,7 +31,14 @@ const text = (time: Time) =>
   `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 
 /** A time of day typed hour and minute, 24-hour clock (React Aria TimeField). */
-export function TimeField({ label, value, onChange, description, error, ...props }: TimeFieldProps) {
+export function TimeField({
+  label,
+  value,
+  onChange,
+  description,
+  error,
+  ...props
+}: TimeFieldProps) {
   return (
     <AriaTimeField
       {...props}

@@ -273,7 +273,12 @@ function SheetForm({
         <Button
           type="submit"
           variant="primary"
-          isDisabled={busy || notHeld || roster.length === 0 || (changed === 0 && recorded.recordedAt !== null)}
+          isDisabled={
+            busy ||
+            notHeld ||
+            roster.length === 0 ||
+            (changed === 0 && recorded.recordedAt !== null)
+          }
         >
           {busy ? t('attendance.saving') : t('attendance.save')}
         </Button>

@@ -245,9 +245,7 @@ function RevokeDialog({
           submit();
         }}
       >
-        <p>
-          {t('certificates.revokeWho', { name, code: certificate.code ?? '—' })}
-        </p>
+        <p>{t('certificates.revokeWho', { name, code: certificate.code ?? '—' })}</p>
         <p>{t('certificates.revokeExplain')}</p>
         {revoke.isError && !fieldError && (
           <ProblemMessage error={revoke.error} messages={problems} />

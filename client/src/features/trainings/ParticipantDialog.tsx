@@ -12,7 +12,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { NO_PROVINCE } from './programme-form';
-import { PROVINCES, SECTORS, type Province, type Sector } from './training-vocabularies';
+import { PROVINCES, SECTORS } from './training-vocabularies';
 import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
 import { useTrainingLabels } from './useTrainingText';
 import { useCreateParticipant, useEnrol, type NewParticipant } from './useTrainings';
@@ -42,8 +42,8 @@ function toNewParticipant(values: ParticipantFormValues): NewParticipant {
   return {
     fullName: values.fullName.trim(),
     institutionName: values.institutionName.trim(),
-    sector: (SECTORS.find((s) => s === values.sector) ?? 'other') as Sector,
-    province: (PROVINCES.find((p) => p === values.province) ?? null) as Province | null,
+    sector: SECTORS.find((s) => s === values.sector) ?? 'other',
+    province: PROVINCES.find((p) => p === values.province) ?? null,
     position: position === '' ? null : position,
     workEmail: email === '' ? null : email,
   };
@@ -90,8 +90,10 @@ export function ParticipantDialog({
     position: t('participants.position'),
     workEmail: t('participants.workEmail'),
   };
-  const errors = useTrainingFormErrors(PARTICIPANT_FIELDS, form, (id) =>
-    names[id.replace(/^field-/, '')],
+  const errors = useTrainingFormErrors(
+    PARTICIPANT_FIELDS,
+    form,
+    (id) => names[id.replace(/^field-/, '')],
   );
   const bound = {
     control: form.control,

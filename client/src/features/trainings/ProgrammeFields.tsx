@@ -1,11 +1,6 @@
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  FormCheckboxGroup,
-  FormDateField,
-  FormSelect,
-  FormTextField,
-} from '../../ui/form/fields';
+import { FormCheckboxGroup, FormDateField, FormSelect, FormTextField } from '../../ui/form/fields';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { requiredHours } from './completion';
@@ -181,15 +176,11 @@ export function ProgrammeFields({
           <p className="training-rule-preview field--wide">
             {minFinalScore === null
               ? t('form.rulePreview', {
-                  hours: format.hours(
-                    requiredHours({ totalHours, minAttendancePercent }),
-                  ),
+                  hours: format.hours(requiredHours({ totalHours, minAttendancePercent })),
                   total: format.hours(totalHours),
                 })
               : t('form.rulePreviewWithScore', {
-                  hours: format.hours(
-                    requiredHours({ totalHours, minAttendancePercent }),
-                  ),
+                  hours: format.hours(requiredHours({ totalHours, minAttendancePercent })),
                   total: format.hours(totalHours),
                   score: format.score(minFinalScore),
                 })}

@@ -128,7 +128,9 @@ function ProgrammeFacts({ programme }: { programme: ProgrammeDetail }) {
           </Button>
         </div>
       )}
-      {deleting && <DeleteProgrammeDialog programme={programme} onClose={() => setDeleting(false)} />}
+      {deleting && (
+        <DeleteProgrammeDialog programme={programme} onClose={() => setDeleting(false)} />
+      )}
     </section>
   );
 }
@@ -148,7 +150,9 @@ function DeleteProgrammeDialog({
       title={t('page.deleteTitle')}
       confirm={t('page.deleteConfirm')}
       onConfirm={() =>
-        remove.mutate(undefined, { onSuccess: () => void navigate('/trainings', { replace: true }) })
+        remove.mutate(undefined, {
+          onSuccess: () => void navigate('/trainings', { replace: true }),
+        })
       }
       isPending={remove.isPending}
       error={remove.error}

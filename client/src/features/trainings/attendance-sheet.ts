@@ -9,13 +9,18 @@ export type Marks = Readonly<Record<string, boolean>>;
  */
 export function savedMarks(roster: readonly Enrolment[], recorded: RecordedAttendance): Marks {
   const present = new Map(recorded.entries.map((e) => [e.participantId, e.present]));
-  return Object.fromEntries(roster.map((p) => [p.participantId, present.get(p.participantId) ?? false]));
+  return Object.fromEntries(
+    roster.map((p) => [p.participantId, present.get(p.participantId) ?? false]),
+  );
 }
 
 /** The whole sheet, every enrolled participant once (the API replaces what was recorded). */
 export function sheetOf(roster: readonly Enrolment[], marks: Marks): AttendanceSheet {
   return {
-    entries: roster.map((p) => ({ participantId: p.participantId, present: marks[p.participantId] ?? false })),
+    entries: roster.map((p) => ({
+      participantId: p.participantId,
+      present: marks[p.participantId] ?? false,
+    })),
   };
 }
 

@@ -29,9 +29,13 @@ export const ProgrammeForm = z
     modality: z.string({ message: 'required' }).min(1, 'required'),
     totalHours: z
       .string()
+      .trim()
+      .min(1, 'required')
       .refine((text) => decimalWithin(text, 0, MAX_TOTAL_HOURS, { exclusiveMin: true }), 'hours'),
     minAttendancePercent: z
       .string()
+      .trim()
+      .min(1, 'required')
       .refine((text) => decimalWithin(text, 0, 100, { exclusiveMin: true }), 'percent'),
     minFinalScore: z
       .string()
@@ -100,12 +104,12 @@ export function programmeFormOf(
 
 const isModality = (value: string): value is Modality =>
   (MODALITIES as readonly string[]).includes(value);
-const provinceOf = (value: string): Province | null =>
-  PROVINCES.find((p) => p === value) ?? null;
+const provinceOf = (value: string): Province | null => PROVINCES.find((p) => p === value) ?? null;
 
 export function toNewProgramme(values: ProgrammeFormValues): NewProgramme {
   const partner = values.partnerInstitution.trim();
-  const minFinalScore = values.minFinalScore.trim() === '' ? null : parseDecimal(values.minFinalScore);
+  const minFinalScore =
+    values.minFinalScore.trim() === '' ? null : parseDecimal(values.minFinalScore);
   return {
     name: values.name.trim(),
     topic: values.topic.trim(),

@@ -15,6 +15,8 @@ export function sessionSchema(programme: Pick<Programme, 'startsOn' | 'endsOn'>)
       time: z.string({ message: 'required' }).min(1, 'required'),
       hours: z
         .string()
+        .trim()
+        .min(1, 'required')
         .refine(
           (text) => decimalWithin(text, 0, MAX_SESSION_HOURS, { exclusiveMin: true }),
           'session_hours',

@@ -5,7 +5,8 @@ import { TERRITORIES } from '../campaigns/campaign-vocabularies';
 type Schemas = components['schemas'];
 export type Sector = Schemas['TrainingSector'];
 export type Modality = Schemas['TrainingModality'];
-export type Province = Schemas['TrainingProvince'];
+// The API document marks the shared schema nullable (its uses are); a province itself is never null.
+export type Province = NonNullable<Schemas['TrainingProvince']>;
 
 /** The closed lists a programme is described with, in the server's order. */
 export const SECTORS = [

@@ -38,6 +38,12 @@ export function useTrainingProblems(): Record<string, string> {
     attendance_recorded: t('problems.attendance_recorded'),
     programme_sessions_outside: t('problems.programme_sessions_outside'),
     validation_failed: t('problems.validation_failed'),
+    already_revoked: t('problems.already_revoked'),
+    certificate_revoked: t('problems.certificate_revoked'),
+    holder_erased: t('problems.holder_erased'),
+    nothing_to_issue: t('problems.nothing_to_issue'),
+    not_completed: t('problems.not_completed'),
+    already_certified: t('problems.already_certified'),
   };
 }
 
@@ -72,7 +78,12 @@ export function useTrainingFormat() {
     maximumFractionDigits: 2,
   });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  // Times as the session form takes them: a 24-hour clock.
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const weekday = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',

@@ -55,8 +55,7 @@ export function useProgrammeList(filters: ProgrammeFilters) {
 export function useProgramme(id: string) {
   return useQuery({
     queryKey: queryKeys.trainings.programme(id),
-    queryFn: () =>
-      call(api.GET('/api/v1/trainings/programmes/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/api/v1/trainings/programmes/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -68,9 +67,7 @@ export function useRoster(id: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.trainings.roster(id),
     queryFn: () =>
-      call(
-        api.GET('/api/v1/trainings/programmes/{id}/enrolments', { params: { path: { id } } }),
-      ),
+      call(api.GET('/api/v1/trainings/programmes/{id}/enrolments', { params: { path: { id } } })),
     staleTime: 60_000,
     enabled,
   });
@@ -94,8 +91,7 @@ export function useAttendance(id: string, sessionId: string) {
 export function useAggregates(year: number) {
   return useQuery({
     queryKey: queryKeys.trainings.aggregates(year),
-    queryFn: () =>
-      call(api.GET('/api/v1/trainings/aggregates', { params: { query: { year } } })),
+    queryFn: () => call(api.GET('/api/v1/trainings/aggregates', { params: { query: { year } } })),
   });
 }
 
@@ -261,9 +257,7 @@ export function useSaveScores(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ScoreSheet) =>
-      call(
-        api.PUT('/api/v1/trainings/programmes/{id}/scores', { params: { path: { id } }, body }),
-      ),
+      call(api.PUT('/api/v1/trainings/programmes/{id}/scores', { params: { path: { id } }, body })),
     onSuccess: () => invalidateProgramme(queryClient, id),
   });
 }
