@@ -56,6 +56,10 @@ import {
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { campaignsRoutes } from './modules/campaigns';
 import { DEFAULT_RETENTION_YEARS, trainingsRoutes } from './modules/trainings';
+import {
+  publicCertificatesRoutes,
+  trainingCertificatesRoutes,
+} from './modules/training-certificates';
 
 export interface AppDeps {
   database: Database;
@@ -76,7 +80,16 @@ export interface AppDeps {
   statisticsYearlyBudgetHundredths?: number;
   /** Years a training participant's identity is kept after their latest programme (default 5). */
   trainingRetentionYears?: number;
+  /**
+   * Training certificates: the public address printed for their verification
+   * (PUBLIC_URL; main.ts passes the configured one) and the public lookups
+   * each client address may make per minute.
+   */
+  trainingCertificates?: { publicUrl?: string; lookupsPerMinute?: number };
 }
+
+/** Where tests' certificates say they are verified (main.ts always passes PUBLIC_URL's). */
+const TEST_PUBLIC_URL = 'http://localhost:3000/';
 
 /** Builds the whole HTTP application. It never listens: main.ts and the tests do. */
 export function buildApp(deps: AppDeps): Express {
@@ -121,6 +134,19 @@ export function buildApp(deps: AppDeps): Express {
   };
   // Public data: no session, no cookie, cacheable (the observatory).
   api.use('/public/statistics', publicStatisticsRoutes(statistics));
+  const certificates = {
+    store,
+    keyring: deps.keyring,
+    publicUrl: deps.trainingCertificates?.publicUrl ?? TEST_PUBLIC_URL,
+  };
+  // Anyone checks a certificate's code: no session, no cookie, never cached.
+  api.use(
+    '/public/certificates',
+    publicCertificatesRoutes({
+      ...certificates,
+      lookupsPerMinute: deps.trainingCertificates?.lookupsPerMinute,
+    }),
+  );
   api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
   api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
   const access = accessControl(store, auth.sessions, auth.clock);
@@ -152,6 +178,7 @@ export function buildApp(deps: AppDeps): Express {
   api.use('/notifications', notificationsRoutes({ store, access, clock }));
   api.use('/statistics', statisticsRoutes({ ...statistics, access }));
   api.use('/campaigns', campaignsRoutes({ store, access, clock }));
+  api.use('/trainings', trainingCertificatesRoutes({ ...certificates, access }));
   api.use(
     '/trainings',
     trainingsRoutes({

@@ -65,7 +65,16 @@ describe('loadConfig', () => {
     expect(error.problems).toEqual([
       expect.stringMatching(/^DATABASE_URL: required in production/),
       expect.stringMatching(/^LEAD_AGENCY_NAME: required in production/),
+      expect.stringMatching(/^PUBLIC_URL: required in production/),
     ]);
+  });
+
+  it('knows the public address certificates print: PUBLIC_URL, or in development its own', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:3000/');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080/');
+    expect(loadConfig({ PUBLIC_URL: 'https://amparo.example.org' }).publicUrl).toBe(
+      'https://amparo.example.org',
+    );
   });
 
   it('never loads demo data in production', () => {
@@ -73,6 +82,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://h/db',
       LEAD_AGENCY_NAME: 'Secretaría',
+      PUBLIC_URL: 'https://amparo.example.org',
     };
     expect(loadConfig(env).demoData).toBe(false);
     const error = configError(() => loadConfig({ ...env, DEMO_DATA: 'true' }));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { browserUrl } from '../http/browser-url';
 import { INSTITUTION_SECTORS } from '../modules/institutions/institutions.schemas';
 
 /**
@@ -91,6 +92,12 @@ export interface Config {
   insecureHttpCookie: boolean;
   /** The optional mutual-TLS listener for institution systems (all three set, or none). */
   mtls?: { port: number; certPath: string; keyPath: string };
+  /**
+   * The address people reach the client at (PUBLIC_URL): printed on training
+   * certificates for their verification. Required in production; in
+   * development, this server's own address.
+   */
+  publicUrl: string;
   /** Notification e-mails (SMTP_URL, MAIL_FROM, PUBLIC_URL); none are sent when unset. */
   mail?: { smtpUrl: string; from: string; publicUrl: string; requireTls: boolean };
 }
@@ -138,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMTP_URL && (!e.MAIL_FROM || !e.PUBLIC_URL)) {
     problems.push('MAIL_FROM, PUBLIC_URL: required when SMTP_URL is set');
   }
+  if (isProduction && !e.PUBLIC_URL) {
+    problems.push('PUBLIC_URL: required in production (training certificates print it)');
+  }
   if (isProduction && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) {
     problems.push('PUBLIC_URL: must be https:// in production');
   }
@@ -174,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),
+    publicUrl: e.PUBLIC_URL ?? browserUrl(e.HOST, e.PORT),
     ...(e.MTLS_PORT !== undefined && e.MTLS_CERT_PATH && e.MTLS_KEY_PATH
       ? { mtls: { port: e.MTLS_PORT, certPath: e.MTLS_CERT_PATH, keyPath: e.MTLS_KEY_PATH } }
       : {}),

@@ -36,6 +36,7 @@ import type {
   TrainingProgrammesTable,
   TrainingSessionsTable,
 } from './schema.trainings';
+import type { TrainingCertificatesTable } from './schema.training-certificates';
 
 /** Kysely's view of the tables. Column names stay snake_case, as in the SQL. */
 export interface DB {
@@ -79,6 +80,7 @@ export interface DB {
   training_enrolments: TrainingEnrolmentsTable;
   training_attendance: TrainingAttendanceTable;
   training_completions: TrainingCompletionsView;
+  training_certificates: TrainingCertificatesTable;
 }
 
 export interface SchemaMigrationsTable {

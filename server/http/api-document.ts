@@ -13,6 +13,7 @@ import { registerReviewsOpenApi } from '../modules/reviews/reviews.openapi';
 import { registerNotificationsOpenApi } from '../modules/notifications/notifications.openapi';
 import { registerStatisticsOpenApi } from '../modules/statistics';
 import { registerTeamsOpenApi } from '../modules/teams/teams.openapi';
+import { registerTrainingCertificatesOpenApi } from '../modules/training-certificates';
 import { registerUsersOpenApi } from '../modules/users/users.openapi';
 import { version } from '../../package.json';
 import { createOpenApiRegistry, generateOpenApiDocument } from './openapi';
@@ -39,5 +40,6 @@ export function buildApiDocument() {
   registerStatisticsOpenApi(registry);
   registerCampaignsOpenApi(registry);
   registerTrainingsOpenApi(registry);
+  registerTrainingCertificatesOpenApi(registry);
   return generateOpenApiDocument(registry, version);
 }

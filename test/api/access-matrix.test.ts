@@ -10,6 +10,7 @@ import {
 import { startTestApp, type TestApp } from '../helpers/app';
 import { giveConsent, givenNow, inDays, referralId as newReferral } from '../helpers/referrals';
 import { SessionClient } from '../helpers/session-client';
+import { allOf, seedProgramme } from '../helpers/training-certificates';
 import {
   auditEvents,
   createTeam,
@@ -60,6 +61,10 @@ const ownNotifications = new Map<Who, string>();
 let campaignId: string;
 let campaignActivityId: string;
 let campaignActivityToDelete: string;
+/** Training certificates: a programme, each role's own certificate (as its holder), one to revoke. */
+let certifiedProgramme: string;
+const ownCertificates = new Map<Who, string>();
+let certificateToRevoke: string;
 
 const CASE = {
   identifiedOn: '2026-11-12',
@@ -608,6 +613,40 @@ const ENDPOINTS: Endpoint[] = [
     template: 'DELETE:/api/v1/campaigns/:id/activities/:activityId',
     allowed: ['coordinator'],
   },
+  {
+    method: 'get',
+    path: () => `/api/v1/trainings/programmes/${certifiedProgramme}/certificates`,
+    template: 'GET:/api/v1/trainings/programmes/:id/certificates',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/trainings/programmes/${certifiedProgramme}/certificates`,
+    template: 'POST:/api/v1/trainings/programmes/:id/certificates',
+    body: () => ({ allCompleted: true }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/trainings/certificates/mine',
+    template: 'GET:/api/v1/trainings/certificates/mine',
+    allowed: 'all',
+  },
+  // Each role downloads its own certificate (it is the holder); another's is a 404
+  // (test/api/training-certificates.test.ts).
+  {
+    method: 'get',
+    path: (who) => `/api/v1/trainings/certificates/${ownCertificates.get(who) ?? randomUUID()}/pdf`,
+    template: 'GET:/api/v1/trainings/certificates/:id/pdf',
+    allowed: 'all',
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/trainings/certificates/${certificateToRevoke}/revoke`,
+    template: 'POST:/api/v1/trainings/certificates/:id/revoke',
+    body: () => ({ reason: 'Revocado en la matriz de acceso' }),
+    allowed: ['coordinator'],
+  },
   // Last: it ends each role's session.
   {
     method: 'post',
@@ -642,6 +681,8 @@ const PUBLIC = [
   'GET /api/v1/public/statistics/releases',
   'GET /api/v1/public/statistics/releases/{id}',
   'GET /api/v1/public/statistics/releases/{id}/csv',
+  // Certificate verification by code (test/api/training-certificates.test.ts).
+  'GET /api/v1/public/certificates/{code}',
 ];
 
 beforeAll(async () => {
@@ -743,6 +784,32 @@ beforeAll(async () => {
     );
     ownNotifications.set(role, rows[0]!.id);
   }
+  // Every role's user took the programme; all but one participant are certified now.
+  const holders = [...clients].map(([role, { id }]) => ({ role, id }));
+  const programme = await seedProgramme(t, clients.get('coordinator')!.id, {
+    participants: [
+      ...holders.map(({ role, id }) => ({
+        fullName: `Titular ${role}`,
+        attended: allOf(4),
+        userId: id,
+      })),
+      { fullName: 'Por revocar', attended: allOf(4) },
+      { fullName: 'Por emitir', attended: allOf(4) },
+    ],
+  });
+  certifiedProgramme = programme.id;
+  const certified = await coordinator.post(
+    `/api/v1/trainings/programmes/${programme.id}/certificates`,
+    { participantIds: programme.participantIds.slice(0, holders.length + 1) },
+  );
+  const items = (certified.body as { items: { id: string; participantId: string }[] }).items;
+  holders.forEach(({ role }, index) => {
+    const own = items.find((item) => item.participantId === programme.participantIds[index]);
+    ownCertificates.set(role, own!.id);
+  });
+  certificateToRevoke = items.find(
+    (item) => item.participantId === programme.participantIds[holders.length],
+  )!.id;
 }, 120_000);
 afterAll(() => t.close());
 

@@ -7404,6 +7404,414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trainings/programmes/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme's certificates, valid and revoked, in the order issued, each with the holder's name as issued and its verification code. Coordinator (others: 403, audited). Audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The certificates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificateList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue certificates: to the participants named or to all who completed the programme and hold none. Only participants the completion view says completed (409 not_completed naming body.participantIds.N); one valid certificate per participant and programme (409 already_certified); all or nothing. The content is frozen at issue. Coordinator (others: 403, audited). One audit event per certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IssueTrainingCertificates"];
+                };
+            };
+            responses: {
+                /** @description The certificates issued */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificateList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/certificates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's own certificates (their account linked to a participant record); an empty list otherwise. Any role. Audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The certificates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificateList"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate as a PDF (A4 landscape, Spanish), printed from its frozen content. Coordinators and the holder; anyone else 404 (audited). Revoked: 409 certificate_revoked; the holder's data erased: 409 holder_erased. Audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate, with a reason (never shown publicly). It stays verifiable as revoked; a new one may then be issued, with a new code. Already revoked: 409 already_revoked. Coordinator (others: 403, audited). Audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RevokeTrainingCertificate"];
+                };
+            };
+            responses: {
+                /** @description The certificate, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificate"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone, no session: checks a verification code. Answers only valid or revoked (with the day), the holder's name as issued (null once erased), the programme, hours, dates and issuing institutions. Unknown and malformed codes: the same 404. Not cacheable; rate-limited per client address (429 with Retry-After). A lookup that finds a certificate is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A verification code, any case, hyphens and spaces ignored. A malformed code and an unknown one answer the same 404 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The certificate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificateVerification"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7463,7 +7871,7 @@ export interface components {
          * @description The catalogue of action codes (append-only: codes are never removed)
          * @enum {string}
          */
-        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
+        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "training_certificate.download" | "training_certificate.issue" | "training_certificate.list" | "training_certificate.revoke" | "training_certificate.verify" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
         /**
          * @description The catalogue of purpose and reason codes (append-only)
          * @enum {string}
@@ -7497,7 +7905,7 @@ export interface components {
              * @description null only when the code is not in the catalogue: see `uncatalogued`
              * @enum {string|null}
              */
-            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
+            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "training_certificate.download" | "training_certificate.issue" | "training_certificate.list" | "training_certificate.revoke" | "training_certificate.verify" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
             resourceType: string | null;
             resourceId: string | null;
             /**
@@ -9152,6 +9560,86 @@ export interface components {
              * @enum {string}
              */
             reason: "person_request" | "created_in_error" | "duplicate_record";
+        };
+        TrainingCertificateList: {
+            items: components["schemas"]["TrainingCertificate"][];
+        };
+        TrainingCertificate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            participantId: string;
+            /** @description The name as issued; null once the participant has been erased */
+            holderName: string | null;
+            /** @description The verification code, grouped (XXXX-XXXX-XXXX-XXXX); null once erased */
+            code: string | null;
+            verificationUrl: string | null;
+            programmeName: string;
+            /** @description The programme's total hours (two decimals) */
+            totalHours: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description The lead agency, then the programme's partner institution when it has one */
+            issuingInstitutions: string[];
+            /**
+             * Format: date
+             * @description Ecuador's calendar day of issue
+             */
+            issuedOn: string;
+            status: components["schemas"]["TrainingCertificateStatus"];
+            /** Format: date */
+            revokedOn: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: uuid */
+            issuedBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: uuid */
+            revokedBy: string | null;
+            revocationReason: string | null;
+        };
+        /** @enum {string} */
+        TrainingCertificateStatus: "valid" | "revoked";
+        IssueTrainingCertificates: {
+            /** @description These participants of the programme. Each must have completed it by its rule (409 not_completed, naming body.participantIds.N) and hold no valid certificate of it (409 already_certified). All are issued, or none */
+            participantIds?: string[];
+            /**
+             * @description Every participant who completed the programme and holds no valid certificate of it (409 nothing_to_issue when there is none)
+             * @enum {boolean}
+             */
+            allCompleted?: true;
+        };
+        RevokeTrainingCertificate: {
+            /** @description Why (plain text, kept with the certificate, shown to coordinators and the holder, never publicly). An e-mail address or a run of seven or more digits is refused (400 looks_personal) */
+            reason: string;
+        };
+        TrainingCertificateVerification: {
+            /** @description The code as checked, grouped */
+            code: string;
+            /** @description The holder's name as issued; null when the participant's data has been erased (retention ended): the rest of the certificate is still answered */
+            holderName: string | null;
+            programmeName: string;
+            /** @description The programme's total hours (two decimals) */
+            totalHours: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description The lead agency, then the programme's partner institution when it has one */
+            issuingInstitutions: string[];
+            /**
+             * Format: date
+             * @description Ecuador's calendar day of issue
+             */
+            issuedOn: string;
+            status: components["schemas"]["TrainingCertificateStatus"];
+            /** Format: date */
+            revokedOn: string | null;
         };
     };
     responses: never;

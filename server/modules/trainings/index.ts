@@ -11,3 +11,5 @@ export {
   PARTICIPANT_ERASURE_REASONS,
   TRAINING_SECTORS,
 } from './trainings.vocabularies';
+// The certificates module seals a certificate's name and code under the participant's key.
+export { decryptIdentity, openParticipantKey } from './participant-crypto';

@@ -86,6 +86,11 @@ export const AUDIT_ACTIONS = [
   'training.session.create',
   'training.session.delete',
   'training.session.update',
+  'training_certificate.download',
+  'training_certificate.issue',
+  'training_certificate.list',
+  'training_certificate.revoke',
+  'training_certificate.verify',
   'user.create',
   'user.disable',
   'user.enable',
@@ -194,6 +199,7 @@ export const ACTION_FAMILIES = [
   'statistics',
   'campaign',
   'training',
+  'training_certificate',
   'demo',
 ] as const;
 
@@ -205,6 +211,7 @@ export const RESOURCE_TYPES = [
   'training_programme',
   'training_session',
   'training_participant',
+  'training_certificate',
   'case',
   'consent',
   'referral',

@@ -1,0 +1,8 @@
+export {
+  DEFAULT_LOOKUPS_PER_MINUTE,
+  publicCertificatesRoutes,
+  trainingCertificatesRoutes,
+} from './training-certificates.routes';
+export { registerTrainingCertificatesOpenApi } from './training-certificates.openapi';
+export type { TrainingCertificatesDeps } from './training-certificates.service';
+export { formatVerificationCode, normaliseVerificationCode } from './verification-code';

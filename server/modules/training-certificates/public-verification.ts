@@ -1,0 +1,63 @@
+import { inActorTransaction, type DbActor } from '../../db/actor-transaction';
+import { asSystemWithin } from '../../db/rls-context';
+import { problems } from '../../http/problem';
+import { record } from '../audit';
+import { openCertificate, participantKey } from './certificate-crypto';
+import * as repo from './training-certificates.repository';
+import type { CertificateVerification } from './training-certificates.schemas';
+import { certificateStatus, type TrainingCertificatesDeps } from './training-certificates.service';
+import {
+  formatVerificationCode,
+  normaliseVerificationCode,
+  verificationCodeDigest,
+} from './verification-code';
+
+/**
+ * Anyone checks a code: valid or revoked (with the day, never the reason),
+ * for whom (the name as issued) and what (programme, hours, dates, issuing
+ * institutions) — nothing else about the holder. A malformed code and an
+ * unknown one answer the same 404, without asking the database for the
+ * former. Once the holder's data has been erased (the participant's
+ * retention ended) the certificate is still answered, without a name.
+ *
+ * The certificate is read as the anonymous actor, whose row-level security
+ * shows only the row of this code's digest. Its holder's wrapped key is then
+ * read as the system (the participants' policies admit no anonymous reader),
+ * for that one participant. A lookup that finds a certificate is audited
+ * (anonymous, the certificate's id; the code and the name are never logged).
+ */
+export async function verifyCertificate(
+  deps: TrainingCertificatesDeps,
+  anonymous: DbActor,
+  typed: string,
+): Promise<CertificateVerification> {
+  const code = normaliseVerificationCode(typed);
+  if (!code) throw problems.notFound();
+  return inActorTransaction(deps.store, anonymous, async (trx) => {
+    const row = await repo.lookUpByDigest(trx, verificationCodeDigest(code));
+    if (!row) throw problems.notFound();
+    const keyRow = await asSystemWithin(trx, anonymous, () =>
+      repo.participantKeyOf(trx, row.participant_id),
+    );
+    const key = keyRow ? participantKey(deps.keyring, keyRow) : null;
+    const opened = key ? openCertificate(key, row.id, row) : null;
+    record(trx, {
+      action: 'training_certificate.verify',
+      outcome: 'success',
+      resourceType: 'training_certificate',
+      resourceId: row.id,
+    });
+    return {
+      code: formatVerificationCode(code),
+      holderName: opened?.holderName ?? null,
+      programmeName: row.programme_name,
+      totalHours: Number(row.total_hours),
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      issuingInstitutions: row.issuing_institutions,
+      issuedOn: row.issued_on,
+      status: certificateStatus(row.revoked_at),
+      revokedOn: row.revoked_on,
+    };
+  });
+}
