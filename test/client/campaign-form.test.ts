@@ -7,7 +7,7 @@ import {
   toNewCampaign,
   type CampaignFormValues,
 } from '../../client/src/features/campaigns/campaign-form';
-import { parseAmount, parseCount } from '../../client/src/ui/numbers';
+import { parseAmount, parseCount } from '../../client/src/features/campaigns/numbers';
 import type { CampaignDetail } from '../../client/src/features/campaigns/campaign-types';
 
 /**

@@ -5,7 +5,7 @@ import { useVocabulary } from '../../vocab/useVocabulary';
 import { FieldAnchor } from './FieldAnchor';
 import { CHANNELS, TARGET_GROUPS, TERRITORIES } from './campaign-vocabularies';
 import type { CampaignFormValues } from './campaign-form';
-import { parseAmount } from '../../ui/numbers';
+import { parseAmount } from './numbers';
 import { PlannedReachGrid } from './PlannedReachGrid';
 import { ReleasePicker } from './ReleasePicker';
 import { useCampaignFormat } from './useCampaignText';

@@ -10,7 +10,7 @@ import {
   type ReachGroup,
   type Territory,
 } from './campaign-vocabularies';
-import { amountText, parseAmount, parseCount } from '../../ui/numbers';
+import { amountText, parseAmount, parseCount } from './numbers';
 import type { CampaignChange, CampaignDetail, NewCampaign } from './campaign-types';
 
 /**

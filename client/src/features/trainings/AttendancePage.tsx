@@ -159,24 +159,20 @@ function SheetForm({
     >
       <section className="panel attendance-session" aria-labelledby="attendance-session-title">
         <h2 id="attendance-session-title">{programme.name}</h2>
-        <dl className="facts attendance-session__facts">
-          <dt>{t('sessions.startsAt')}</dt>
-          <dd>{format.sessionStart(session.startsAt)}</dd>
-          <dt>{t('sessions.hours')}</dt>
-          <dd>{format.hours(session.hours)}</dd>
-          {session.place && (
-            <>
-              <dt>{t('sessions.place')}</dt>
-              <dd>{session.place}</dd>
-            </>
-          )}
-          {session.trainers.length > 0 && (
-            <>
-              <dt>{t('sessions.trainers')}</dt>
-              <dd>{session.trainers.join(', ')}</dd>
-            </>
-          )}
-        </dl>
+        <p className="attendance-session__when">
+          {[
+            format.sessionStart(session.startsAt),
+            format.hours(session.hours),
+            session.place ?? session.link,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        {session.trainers.length > 0 && (
+          <p className="field__description">
+            {t('attendance.trainers', { names: session.trainers.join(', ') })}
+          </p>
+        )}
         {recorded.recordedAt ? (
           <p className="field__description">
             {t('attendance.lastSaved', { when: format.dateTime(recorded.recordedAt) })}
@@ -267,7 +263,11 @@ function SheetForm({
         <p className="attendance-bar__count">
           <strong>{t('attendance.count', { present, total: roster.length })}</strong>
           <span className="attendance-bar__state">
-            {changed > 0 ? t('attendance.unsaved', { count: changed }) : t('attendance.noChanges')}
+            {changed > 0
+              ? t('attendance.unsaved', { count: changed })
+              : done
+                ? t('attendance.savedShort')
+                : t('attendance.noChanges')}
           </span>
         </p>
         <Button
@@ -283,11 +283,10 @@ function SheetForm({
           {busy ? t('attendance.saving') : t('attendance.save')}
         </Button>
       </div>
-      {done && (
-        <Notice tone="success" live>
-          {done}
-        </Notice>
-      )}
+      {/* Announced where the person is (the bar says it in short); read on the page too. */}
+      <div className="visually-hidden" role="status">
+        {done}
+      </div>
       <LeaveGuard when={changed > 0 && !busy} />
     </form>
   );

@@ -14,7 +14,9 @@ export function LeaveGuard({ when }: { when: boolean }) {
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
       when &&
-      currentLocation.pathname !== nextLocation.pathname &&
+      // A tab of the same page counts too: its panel (and what was typed in it) goes away.
+      (currentLocation.pathname !== nextLocation.pathname ||
+        currentLocation.search !== nextLocation.search) &&
       // A session that ended (or was closed) goes to sign-in: nothing here could be saved anyway.
       !nextLocation.pathname.startsWith('/sign-in'),
   );

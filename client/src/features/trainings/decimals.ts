@@ -1,14 +1,14 @@
-import { parseAmount } from '../../ui/numbers';
-
 /**
  * Hours, percentages and scores as people type them ("2,5", "80", "87.25"):
- * at most two decimals (the API stores them exactly). Undefined when the text
- * is not such a number.
+ * a comma or a point before at most two decimals (the API stores them
+ * exactly), no thousands separators — these numbers are small, and "2,555"
+ * is more likely a slip than two thousand hours. Undefined when the text is
+ * not such a number.
  */
 export function parseDecimal(text: string): number | undefined {
-  if (/[^\d.,\s\u00a0\u202f]/.test(text)) return undefined;
-  const exact = parseAmount(text);
-  return exact === undefined ? undefined : Number(exact);
+  const match = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(`${match[1]}.${match[2] ?? '0'}`);
 }
 
 /** The text is empty, or a number with at most two decimals within [min, max] (min exclusive when asked). */

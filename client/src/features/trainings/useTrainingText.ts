@@ -103,7 +103,7 @@ export function useTrainingFormat() {
       }),
     time: (iso: string) => time.format(new Date(iso)),
     hours: (n: number) => t('format.hours', { count: n, value: upToTwo.format(n) }),
-    percent: (n: number | null) => (n === null ? '—' : `${two.format(n)} %`),
+    percent: (n: number | null) => (n === null ? '—' : `${two.format(n)}\u00a0%`),
     score: (n: number | null) => (n === null ? '—' : upToTwo.format(n)),
     /** A gain of points, with its sign (+12,5 / −3). */
     gain: (n: number | null) =>
