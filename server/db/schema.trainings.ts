@@ -39,7 +39,7 @@ export interface TrainingSessionsTable {
   hours: NumericColumn;
   place: string | null;
   link: string | null;
-  trainers: string[];
+  trainers: ColumnType<string[], string[] | undefined, string[]>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
   version: ColumnType<number, never, never>;

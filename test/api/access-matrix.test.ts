@@ -12,6 +12,18 @@ import { giveConsent, givenNow, inDays, referralId as newReferral } from '../hel
 import { SessionClient } from '../helpers/session-client';
 import { allOf, seedProgramme } from '../helpers/training-certificates';
 import {
+  addSession,
+  createParticipant,
+  createProgramme,
+  enrol,
+  PARTICIPANTS,
+  participantBody,
+  programmeBody,
+  PROGRAMMES,
+  sessionBody,
+  TRAININGS,
+} from '../helpers/trainings';
+import {
   auditEvents,
   createTeam,
   partnerInstitutionId,
@@ -27,7 +39,7 @@ import {
  */
 type Who = ActorRole | 'anonymous';
 interface Endpoint {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** As the route is declared (`METHOD:/api/v1/users/:id`): what a denial records. */
   template: string;
   path: (who: Who) => string;
@@ -65,6 +77,19 @@ let campaignActivityToDelete: string;
 let certifiedProgramme: string;
 const ownCertificates = new Map<Who, string>();
 let certificateToRevoke: string;
+/** Trainings: a programme with a held session and an enrolled participant, and records to delete. */
+const training = {
+  programme: '',
+  session: '',
+  participant: '',
+  programmeToDelete: '',
+  sessionToDelete: '',
+  participantToUnenrol: '',
+  participantToErase: '',
+};
+type Versioned = { version: number };
+const versionOf = async (client: SessionClient, path: string) =>
+  ((await client.get(path)).body as Versioned).version;
 
 const CASE = {
   identifiedOn: '2026-11-12',
@@ -82,6 +107,8 @@ const CONSENT = {
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 const unique = () => randomBytes(4).toString('hex');
+/** Unique and digit-free: a run of seven digits would read as a phone number (looks_personal). */
+const uniqueWord = () => unique().replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
 const stepUp = async (client: SessionClient) => {
   await client.post('/api/v1/auth/step-up', { code: await client.nextCode() });
 };
@@ -615,6 +642,153 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
+    path: () => `${TRAININGS}/me`,
+    template: 'GET:/api/v1/trainings/me',
+    allowed: 'all',
+  },
+  {
+    method: 'get',
+    path: () => `${TRAININGS}/aggregates?year=2025`,
+    template: 'GET:/api/v1/trainings/aggregates',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => PROGRAMMES,
+    template: 'GET:/api/v1/trainings/programmes',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => PROGRAMMES,
+    template: 'POST:/api/v1/trainings/programmes',
+    body: () => programmeBody(),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PROGRAMMES}/${training.programme}`,
+    template: 'GET:/api/v1/trainings/programmes/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${PROGRAMMES}/${training.programme}`,
+    template: 'PATCH:/api/v1/trainings/programmes/:id',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator' ? await versionOf(client, `${PROGRAMMES}/${training.programme}`) : 1,
+      name: `Programa ${uniqueWord()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${PROGRAMMES}/${training.programmeToDelete}`,
+    template: 'DELETE:/api/v1/trainings/programmes/:id',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions`,
+    template: 'POST:/api/v1/trainings/programmes/:id/sessions',
+    body: () => sessionBody({ hours: 0.5 }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.session}`,
+    template: 'PATCH:/api/v1/trainings/programmes/:id/sessions/:sessionId',
+    body: () => ({ version: 1, place: `Sala ${uniqueWord()}` }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.sessionToDelete}`,
+    template: 'DELETE:/api/v1/trainings/programmes/:id/sessions/:sessionId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.session}/attendance`,
+    template: 'GET:/api/v1/trainings/programmes/:id/sessions/:sessionId/attendance',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'put',
+    path: () => `${PROGRAMMES}/${training.programme}/sessions/${training.session}/attendance`,
+    template: 'PUT:/api/v1/trainings/programmes/:id/sessions/:sessionId/attendance',
+    body: () => ({ entries: [{ participantId: training.participant, present: true }] }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PROGRAMMES}/${training.programme}/enrolments`,
+    template: 'GET:/api/v1/trainings/programmes/:id/enrolments',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${PROGRAMMES}/${training.programme}/enrolments`,
+    template: 'POST:/api/v1/trainings/programmes/:id/enrolments',
+    body: () => ({ participantIds: [training.participant] }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${PROGRAMMES}/${training.programme}/enrolments/${training.participantToUnenrol}`,
+    template: 'DELETE:/api/v1/trainings/programmes/:id/enrolments/:participantId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'put',
+    path: () => `${PROGRAMMES}/${training.programme}/scores`,
+    template: 'PUT:/api/v1/trainings/programmes/:id/scores',
+    body: () => ({ entries: [{ participantId: training.participant, postScore: 95 }] }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => PARTICIPANTS,
+    template: 'GET:/api/v1/trainings/participants',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => PARTICIPANTS,
+    template: 'POST:/api/v1/trainings/participants',
+    body: () => participantBody(),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
+    path: () => `${PARTICIPANTS}/${training.participant}`,
+    template: 'GET:/api/v1/trainings/participants/:participantId',
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'patch',
+    path: () => `${PARTICIPANTS}/${training.participant}`,
+    template: 'PATCH:/api/v1/trainings/participants/:participantId',
+    body: async (who, client) => ({
+      version:
+        who === 'coordinator'
+          ? await versionOf(client, `${PARTICIPANTS}/${training.participant}`)
+          : 1,
+      position: `Cargo ${uniqueWord()}`,
+    }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'post',
+    path: () => `${PARTICIPANTS}/${training.participantToErase}/erase`,
+    template: 'POST:/api/v1/trainings/participants/:participantId/erase',
+    body: () => ({ reason: 'person_request' }),
+    prepare: stepUp,
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'get',
     path: () => `/api/v1/trainings/programmes/${certifiedProgramme}/certificates`,
     template: 'GET:/api/v1/trainings/programmes/:id/certificates',
     allowed: ['coordinator'],
@@ -777,6 +951,20 @@ beforeAll(async () => {
     activities.push((made.body as { id: string }).id);
   }
   [campaignActivityId, campaignActivityToDelete] = activities as [string, string];
+  const trainingProgramme = await createProgramme(coordinator);
+  training.programme = trainingProgramme.id;
+  training.session = (await addSession(coordinator, trainingProgramme.id)).id;
+  training.sessionToDelete = (
+    await addSession(coordinator, trainingProgramme.id, { startsAt: '2025-03-11T09:00:00-05:00' })
+  ).id;
+  training.participant = (await createParticipant(coordinator)).id;
+  training.participantToUnenrol = (await createParticipant(coordinator)).id;
+  training.participantToErase = (await createParticipant(coordinator)).id;
+  await enrol(coordinator, trainingProgramme.id, [
+    training.participant,
+    training.participantToUnenrol,
+  ]);
+  training.programmeToDelete = (await createProgramme(coordinator)).id;
   for (const [role, { id }] of clients) {
     const { rows } = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
       sql<{ id: string }>`insert into notifications (recipient_id, kind, resource_type, resource_id)
@@ -784,9 +972,9 @@ beforeAll(async () => {
     );
     ownNotifications.set(role, rows[0]!.id);
   }
-  // Every role's user took the programme; all but one participant are certified now.
+  // Every role's user took a programme; all but one participant are certified now.
   const holders = [...clients].map(([role, { id }]) => ({ role, id }));
-  const programme = await seedProgramme(t, clients.get('coordinator')!.id, {
+  const certified = await seedProgramme(t, clients.get('coordinator')!.id, {
     participants: [
       ...holders.map(({ role, id }) => ({
         fullName: `Titular ${role}`,
@@ -797,18 +985,18 @@ beforeAll(async () => {
       { fullName: 'Por emitir', attended: allOf(4) },
     ],
   });
-  certifiedProgramme = programme.id;
-  const certified = await coordinator.post(
-    `/api/v1/trainings/programmes/${programme.id}/certificates`,
-    { participantIds: programme.participantIds.slice(0, holders.length + 1) },
+  certifiedProgramme = certified.id;
+  const issued = await coordinator.post(
+    `/api/v1/trainings/programmes/${certified.id}/certificates`,
+    { participantIds: certified.participantIds.slice(0, holders.length + 1) },
   );
-  const items = (certified.body as { items: { id: string; participantId: string }[] }).items;
+  const items = (issued.body as { items: { id: string; participantId: string }[] }).items;
   holders.forEach(({ role }, index) => {
-    const own = items.find((item) => item.participantId === programme.participantIds[index]);
+    const own = items.find((item) => item.participantId === certified.participantIds[index]);
     ownCertificates.set(role, own!.id);
   });
   certificateToRevoke = items.find(
-    (item) => item.participantId === programme.participantIds[holders.length],
+    (item) => item.participantId === certified.participantIds[holders.length],
   )!.id;
 }, 120_000);
 afterAll(() => t.close());

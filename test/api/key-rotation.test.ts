@@ -11,7 +11,9 @@ import { startTestApp, TEST_CONFIG, type TestApp } from '../helpers/app';
 import { SessionClient } from '../helpers/session-client';
 import { asSuperuser } from '../helpers/superuser';
 import { certificateAuthority } from '../../server/modules/certificates/certificate-authority';
+import { eraseParticipant } from '../../server/modules/trainings';
 import { giveConsent, referralId } from '../helpers/referrals';
+import { createParticipant, PARTICIPANTS } from '../helpers/trainings';
 import { createTeam, partnerInstitutionId, signedIn, type SeededUser } from '../helpers/users';
 
 let t: TestApp;
@@ -24,6 +26,8 @@ const v2 = randomBytes(32);
 /** What the configuration holds; the running app's keyring reads it again on an unknown version. */
 const configured = new Map([[1, v1]]);
 const cases = new Map<string, string>(); // id → full name
+let coordinator: { user: SeededUser; client: SessionClient };
+const participants = new Map<string, string>(); // id → full name
 
 beforeAll(async () => {
   t = await startTestApp({ keyring: new LocalKeyring(new Map(configured), () => configured) });
@@ -43,6 +47,18 @@ beforeAll(async () => {
   doctor = await signedIn(t, 'partner', { institutionId: hospital });
   await giveConsent(ana.client, first!, [{ sectors: ['health'], categories: ['minimal'] }]);
   referral = await referralId(ana.client, first!, hospital);
+  // Training participants' keys, and one erased participant (no key left to rewrap).
+  coordinator = await signedIn(t, 'coordinator');
+  for (let i = 0; i < 3; i++) {
+    const participant = await createParticipant(coordinator.client, {
+      fullName: `Participante ${i} ñandú`,
+    });
+    participants.set(participant.id, participant.fullName!);
+  }
+  const erased = await createParticipant(coordinator.client);
+  await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+    eraseParticipant(trx, erased.id, 'retention_ended'),
+  );
   // The internal CA exists from the first certificate on; its key is wrapped too.
   await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
     certificateAuthority(trx, t.keyring, new Date()),
@@ -60,6 +76,11 @@ describe('key rotation', () => {
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({ identity: { fullName } });
       }
+      for (const [id, fullName] of participants) {
+        const res = await coordinator.client.get(`${PARTICIPANTS}/${id}`);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ fullName });
+      }
     };
     const [report] = await Promise.all([
       rewrapKeys(t.database.store, rotation),
@@ -68,8 +89,9 @@ describe('key rotation', () => {
     ]);
     expect(report).toEqual({
       toVersion: 2,
-      rewrapped: { case: 12, referral: 1, ca: 1, totp: 2 }, // ana's and the doctor's factors
-      versionsInUse: { v2: 16 },
+      // ana's, the doctor's and the coordinator's factors; the erased participant has no key
+      rewrapped: { case: 12, referral: 1, ca: 1, totp: 3, training_participant: 3 },
+      versionsInUse: { v2: 20 },
     });
     await readAll();
 
@@ -89,6 +111,24 @@ describe('key rotation', () => {
       );
       const address = { table: 'cases', field: 'full_name', recordId: row.id };
       expect(decryptField(dataKey, address, row.full_name_enc!)).toBe(cases.get(row.id));
+    }
+
+    const participantRows = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      trx
+        .selectFrom('training_participants')
+        .select(['id', 'key_kek_version', 'key_wrapped', 'full_name_enc'])
+        .where('erased_at', 'is', null)
+        .execute(),
+    );
+    expect(participantRows).toHaveLength(3);
+    for (const row of participantRows) {
+      expect(row.key_kek_version).toBe(2);
+      const dataKey = onlyV2.unwrap(
+        { kekVersion: row.key_kek_version!, wrapped: row.key_wrapped! },
+        `training_participants|${row.id}`,
+      );
+      const address = { table: 'training_participants', field: 'full_name', recordId: row.id };
+      expect(decryptField(dataKey, address, row.full_name_enc!)).toBe(participants.get(row.id));
     }
 
     const referralKey = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
@@ -111,7 +151,13 @@ describe('key rotation', () => {
     expect(pkg.status).toBe(200);
 
     const again = await rewrapKeys(t.database.store, rotation);
-    expect(again.rewrapped).toEqual({ case: 0, referral: 0, ca: 0, totp: 0 }); // idempotent
+    expect(again.rewrapped).toEqual({
+      case: 0,
+      referral: 0,
+      ca: 0,
+      totp: 0,
+      training_participant: 0,
+    }); // idempotent
 
     // Start-up refuses a keyring that lacks a version still in use, and takes one that has them.
     await expect(

@@ -62,6 +62,8 @@ export const queryKeys = {
     releases: (tableId?: string) => ['observatory', 'releases', tableId ?? 'all'] as const,
     release: (id: string) => ['observatory', 'release', id] as const,
   },
+  /** The public check of a training certificate's code (no session; never kept after the page). */
+  certificateVerification: (code: string) => ['certificate-verification', code] as const,
   /**
    * Prevention campaigns (no personal data) and the published statistics
    * releases they link: those never change once published, so a campaign's

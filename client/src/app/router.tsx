@@ -3,6 +3,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { campaignEditorRoutes, campaignRoutes } from '../features/campaigns/routes';
 import { caseRoutes } from '../features/cases/routes';
+import { certificateVerificationRoute } from '../features/certificate-verification/routes';
 import { supervisionRoutes } from '../features/cases/supervision/routes';
 import { consentRoutes } from '../features/consents/routes';
 import { notificationRoutes } from '../features/notifications/routes';
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
   },
   // Public: no session asked for or touched, no signed-in frame.
   { ...observatoryRoute, hydrateFallbackElement: <Loading /> },
+  { ...certificateVerificationRoute, hydrateFallbackElement: <Loading /> },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,

@@ -26,6 +26,8 @@ import chartsEn from '../../ui/charts/locales/en.json';
 import chartsEs from '../../ui/charts/locales/es.json';
 import campaignsEn from '../../features/campaigns/locales/en.json';
 import campaignsEs from '../../features/campaigns/locales/es.json';
+import certificateVerificationEn from '../../features/certificate-verification/locales/en.json';
+import certificateVerificationEs from '../../features/certificate-verification/locales/es.json';
 import uiEn from '../../ui/locales/en.json';
 import uiEs from '../../ui/locales/es.json';
 import vocabEn from '../../vocab/locales/en.json';
@@ -56,6 +58,7 @@ export const resources = {
     observatory: observatoryEs,
     charts: chartsEs,
     campaigns: campaignsEs,
+    certificateVerification: certificateVerificationEs,
   },
   en: {
     app: appEn,
@@ -74,6 +77,7 @@ export const resources = {
     observatory: observatoryEn,
     charts: chartsEn,
     campaigns: campaignsEn,
+    certificateVerification: certificateVerificationEn,
   },
 } as const;
 
