@@ -101,6 +101,22 @@ export const queryKeys = {
     detail: (id: string) => ['management-reports', 'detail', id] as const,
     preview: (id: string) => ['management-reports', 'detail', id, 'preview'] as const,
   },
+  /**
+   * The coordinators' trainings. A programme's roster and certificates hold
+   * participants' names (each read audited): they are asked for on their
+   * screens only, kept in memory, and refreshed when a change affects them.
+   */
+  trainings: {
+    all: ['trainings'] as const,
+    lists: ['trainings', 'list'] as const,
+    list: (filters: object) => ['trainings', 'list', filters] as const,
+    programme: (id: string) => ['trainings', 'programme', id] as const,
+    roster: (id: string) => ['trainings', 'programme', id, 'roster'] as const,
+    attendance: (id: string, sessionId: string) =>
+      ['trainings', 'programme', id, 'attendance', sessionId] as const,
+    certificates: (id: string) => ['trainings', 'programme', id, 'certificates'] as const,
+    aggregates: (year: number) => ['trainings', 'aggregates', year] as const,
+  },
   /** The administrators' screens (the directory above is what case workers read). */
   admin: {
     all: ['admin'] as const,

@@ -14,6 +14,7 @@ import { referralRoutes } from '../features/referrals/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { statisticsRoutes } from '../features/statistics/routes';
 import { targetRoutes } from '../features/targets/routes';
+import { trainingRoutes } from '../features/trainings/routes';
 import { Loading } from '../ui/Loading';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -66,7 +67,7 @@ export const routes: RouteObject[] = [
           { element: <RequireRole roles={['coordinator']} />, children: campaignEditorRoutes },
           {
             element: <RequireRole roles={['coordinator']} />,
-            children: [...targetRoutes, ...managementReportRoutes],
+            children: [...targetRoutes, ...managementReportRoutes, ...trainingRoutes],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

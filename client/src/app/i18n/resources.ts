@@ -89,6 +89,10 @@ export const NAMESPACES = Object.keys(resources.es) as Namespace[];
  * screen renders; both languages come together, so switching needs nothing.
  */
 export const lazyResources = {
+  trainings: {
+    es: () => import('../../features/trainings/locales/es.json'),
+    en: () => import('../../features/trainings/locales/en.json'),
+  },
   targets: {
     es: () => import('../../features/targets/locales/es.json'),
     en: () => import('../../features/targets/locales/en.json'),

@@ -27,6 +27,7 @@ interface NavItem {
     | 'notifications'
     | 'statistics'
     | 'campaigns'
+    | 'trainings'
     | 'targets'
     | 'managementReports'}`;
   roles: readonly Role[];
@@ -51,6 +52,7 @@ const NAV: readonly NavItem[] = [
     label: 'nav.campaigns',
     roles: ['coordinator', 'caseworker', 'supervisor', 'auditor', 'admin'],
   },
+  { to: '/trainings', label: 'nav.trainings', roles: ['coordinator'] },
   // Targets, budget and the management report are the coordinator's (PRODUCT.md).
   { to: '/targets', label: 'nav.targets', roles: ['coordinator'] },
   { to: '/management-reports', label: 'nav.managementReports', roles: ['coordinator'] },

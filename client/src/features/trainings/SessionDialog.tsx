@@ -1,0 +1,207 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem, isProblem } from '../../api/problem';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { FormDateField, FormTextField, fieldId } from '../../ui/form/fields';
+import { Notice } from '../../ui/Notice';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import { TimeField } from '../../ui/TimeField';
+import { FieldAnchor } from '../campaigns/FieldAnchor';
+import {
+  SESSION_FIELDS,
+  sessionFormOf,
+  sessionSchema,
+  toNewSession,
+  toSessionChange,
+  type SessionFormValues,
+} from './session-form';
+import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
+import { useTrainingFormat } from './useTrainingText';
+import {
+  useCreateSession,
+  useUpdateSession,
+  type ProgrammeDetail,
+  type Session,
+} from './useTrainings';
+
+/** The API names the session's instant `startsAt`; the form types it as a day and a time. */
+function onFormFields(error: unknown): unknown {
+  if (!isProblem(error)) return error;
+  return new ApiProblem(
+    error.status,
+    error.code,
+    error.errors.map((e) => (e.path === 'body.startsAt' ? { ...e, path: 'body.date' } : e)),
+    error.body,
+    error.retryAfterSeconds,
+    error.requestId,
+  );
+}
+
+function useSessionFieldLabels() {
+  const { t } = useTranslation('trainings');
+  const names: Record<string, string> = {
+    date: t('sessions.date'),
+    time: t('sessions.time'),
+    hours: t('sessions.hours'),
+    place: t('sessions.place'),
+    link: t('sessions.link'),
+    trainers: t('sessions.trainers'),
+  };
+  return (id: string): string | undefined => names[id.replace(/^field-/, '')];
+}
+
+/** Adds a session to the programme, or changes one (from the version read). */
+export function SessionDialog({
+  programme,
+  session,
+  onClose,
+}: {
+  programme: ProgrammeDetail;
+  session?: Session;
+  onClose: (saved: boolean) => void;
+}) {
+  const { t } = useTranslation('trainings');
+  const format = useTrainingFormat();
+  const create = useCreateSession(programme.id);
+  const update = useUpdateSession(programme.id, session?.id ?? '');
+  const mutation = session ? update : create;
+  const [nothing, setNothing] = useState(false);
+  const schema = useMemo(() => sessionSchema(programme), [programme]);
+  const form = useForm<SessionFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: sessionFormOf(session, format.decimal),
+    shouldFocusError: false,
+  });
+  const errors = useTrainingFormErrors(SESSION_FIELDS, form, useSessionFieldLabels());
+  const { translateError } = errors;
+  const bound = { control: form.control, translateError, isDisabled: mutation.isPending };
+
+  const submit = form.handleSubmit((values) => {
+    errors.clear();
+    setNothing(false);
+    const done = {
+      onSuccess: () => onClose(true),
+      onError: (error: unknown) => errors.reject(onFormFields(error)),
+    };
+    if (!session) {
+      create.mutate(toNewSession(values), done);
+      return;
+    }
+    const change = toSessionChange(session, values);
+    if (!change) {
+      setNothing(true);
+      return;
+    }
+    update.mutate(change, done);
+  });
+
+  return (
+    <Dialog
+      title={session ? t('sessions.editTitle') : t('sessions.addTitle')}
+      isOpen
+      onOpenChange={(open) => !open && onClose(false)}
+      isDismissable={!mutation.isPending}
+    >
+      <form
+        className="stack"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <ErrorSummary items={errors.summaryItems} />
+        {mutation.isError && !explainedByFields(mutation.error) && (
+          <ProblemMessage error={mutation.error} messages={errors.problems} />
+        )}
+        {nothing && (
+          <Notice tone="info" live>
+            {t('sessions.nothing')}
+          </Notice>
+        )}
+        <div className="training-pair">
+          <FieldAnchor name="date">
+            <FormDateField
+              {...bound}
+              name="date"
+              label={t('sessions.date')}
+              description={t('sessions.dateHelp', {
+                period: format.period(programme.startsOn, programme.endsOn),
+              })}
+              isRequired
+            />
+          </FieldAnchor>
+          <FieldAnchor name="time">
+            <Controller
+              control={form.control}
+              name="time"
+              render={({ field, fieldState }) => (
+                <TimeField
+                  label={t('sessions.time')}
+                  description={t('sessions.timeHelp')}
+                  name={field.name}
+                  value={field.value || null}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  onBlur={field.onBlur}
+                  error={translateError(fieldState.error?.message)}
+                  isRequired
+                  isDisabled={mutation.isPending}
+                />
+              )}
+            />
+          </FieldAnchor>
+        </div>
+        <FormTextField
+          {...bound}
+          name="hours"
+          label={t('sessions.hours')}
+          description={t('sessions.hoursHelp')}
+          isRequired
+          inputMode="decimal"
+          maxLength={5}
+        />
+        <FormTextField
+          {...bound}
+          name="place"
+          label={t('sessions.place')}
+          description={t('sessions.placeHelp')}
+          maxLength={300}
+        />
+        <FormTextField
+          {...bound}
+          name="link"
+          label={t('sessions.link')}
+          description={t('sessions.linkHelp')}
+          type="url"
+          inputMode="url"
+          maxLength={500}
+        />
+        <FormTextField
+          {...bound}
+          id={fieldId('trainers')}
+          name="trainers"
+          label={t('sessions.trainers')}
+          description={t('sessions.trainersHelp')}
+          multiline
+          rows={3}
+        />
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
+            {mutation.isPending
+              ? t('editor.saving')
+              : session
+                ? t('sessions.save')
+                : t('sessions.add')}
+          </Button>
+          <Button onPress={() => onClose(false)} isDisabled={mutation.isPending}>
+            {t('editor.cancel')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
