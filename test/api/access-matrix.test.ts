@@ -1096,14 +1096,12 @@ const ENDPOINTS: Endpoint[] = [
     },
     allowed: ['coordinator'],
   },
-  ...(['pdf', 'xlsx'] as const).map(
-    (type): Endpoint => ({
-      method: 'get',
-      path: () => `${REPORTS}/${ownReport}.${type}`,
-      template: `GET:/api/v1/management-reports/:id.${type}`,
-      allowed: ['coordinator'],
-    }),
-  ),
+  ...(['pdf', 'xlsx'] as const).map((type): Endpoint => ({
+    method: 'get',
+    path: () => `${REPORTS}/${ownReport}.${type}`,
+    template: `GET:/api/v1/management-reports/:id.${type}`,
+    allowed: ['coordinator'],
+  })),
   // Last: it ends each role's session.
   {
     method: 'post',
