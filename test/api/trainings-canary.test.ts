@@ -30,6 +30,9 @@ const planted: string[] = [];
 const shownToOthers: string[] = [];
 const plant = (value: string) => (planted.push(value), value);
 const email = () => plant(`canario.${randomBytes(5).toString('hex')}@example.org`);
+/** A position is refused when it holds a run of seven digits (looks_personal): none in its canary. */
+const position = (label: string) =>
+  plant(canary(label).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!));
 const others = new Map<string, SessionClient>();
 
 beforeAll(async () => {
@@ -58,7 +61,7 @@ it("keeps participants' identity out of the database, the log, the audit log, th
     const res = await coordinator.post(PARTICIPANTS, {
       fullName: plant(canary('NOMBRE')),
       workEmail: email(),
-      position: plant(canary('CARGO')),
+      position: position('CARGO'),
       institutionName: 'Ministerio de Salud Pública',
       sector: 'health',
       province: 'Pichincha',
@@ -68,7 +71,7 @@ it("keeps participants' identity out of the database, the log, the audit log, th
   }
   const account = await seedUser(t, 'caseworker');
   const ownName = plant(canary('PERSONA'));
-  const ownPosition = plant(canary('PUESTO'));
+  const ownPosition = position('PUESTO');
   const person = await coordinator.post(PARTICIPANTS, {
     fullName: ownName,
     workEmail: account.email,
@@ -86,7 +89,7 @@ it("keeps participants' identity out of the database, the log, the audit log, th
     version: 1,
     fullName: plant(canary('NOMBRE2')),
     workEmail: email(),
-    position: plant(canary('CARGO2')),
+    position: position('CARGO2'),
   });
   expect(changed.status).toBe(200);
   await enrol(coordinator, programme.id, ids);

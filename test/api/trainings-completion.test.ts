@@ -9,7 +9,6 @@ import {
   enrol,
   PROGRAMMES,
   recordAttendance,
-  recordScores,
   roster,
   TRAININGS,
   trainedProgramme,

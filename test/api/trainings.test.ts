@@ -778,7 +778,7 @@ describe('enrolments', () => {
       programmeId: programme.id,
       items: [...people]
         .sort((x, y) => x.id.localeCompare(y.id))
-        .map((p) =>
+        .map((p): unknown =>
           expect.objectContaining({
             participantId: p.id,
             fullName: p.fullName,

@@ -7536,8 +7536,8 @@ export interface paths {
                     cursor?: string;
                     /** @description Programmes whose period overlaps this year */
                     year?: number;
-                    /** @description Programmes targeting this sector */
-                    sector?: components["schemas"]["TrainingSector"] & unknown;
+                    /** @description The sector of the institution whose staff the programme trains */
+                    sector?: components["schemas"]["TrainingSector"];
                 };
                 header?: never;
                 path?: never;
@@ -11952,7 +11952,7 @@ export interface components {
                 peopleTrained: number;
             }[];
             byProvince: {
-                province: components["schemas"]["TrainingProvince"] & unknown;
+                province: components["schemas"]["TrainingProvince"];
                 peopleTrained: number;
             }[];
             byProgramme: {
@@ -12073,7 +12073,7 @@ export interface components {
              * @description On or after startsOn (400 ends_before_start)
              */
             endsOn: string;
-            province?: components["schemas"]["TrainingProvince"] & unknown;
+            province?: components["schemas"]["TrainingProvince"];
         };
         /** @description A change from the version read: only the fields sent change. Completion is recomputed by the new rule at once */
         TrainingProgrammeChange: {
@@ -12100,7 +12100,7 @@ export interface components {
              * @description On or after startsOn (400 ends_before_start)
              */
             endsOn?: string;
-            province?: components["schemas"]["TrainingProvince"] & unknown;
+            province?: components["schemas"]["TrainingProvince"];
         };
         /** @description A place, a link, or both (400 place_or_link) */
         NewTrainingSession: {

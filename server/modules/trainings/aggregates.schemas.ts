@@ -64,7 +64,8 @@ export const TrainingAggregates = z
     ),
     byProvince: z.array(
       z.object({
-        province: Province.nullable().openapi({ description: 'null: not recorded' }),
+        // null: not recorded.
+        province: Province.nullable(),
         peopleTrained: z.number().int(),
       }),
     ),

@@ -28,7 +28,7 @@ type ProgrammeAction =
 const audited = (trx: repo.Trx, action: ProgrammeAction, id: string) =>
   record(trx, { action, outcome: 'success', resourceType: 'training_programme', resourceId: id });
 
-type Plan = Omit<NewProgramme, never>;
+type Plan = NewProgramme;
 
 function columnsOf(plan: Plan) {
   return {

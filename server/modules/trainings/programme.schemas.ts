@@ -40,7 +40,8 @@ const programmeFields = {
   }),
   startsOn: Day,
   endsOn: Day.openapi({ description: 'On or after startsOn (400 ends_before_start)' }),
-  province: Province.nullable().openapi({ description: 'Where it is delivered, if in one' }),
+  // Where it is delivered, if in one province.
+  province: Province.nullable(),
 };
 
 export const NewProgramme = z
@@ -143,7 +144,8 @@ export const ProgrammeQuery = Cursor(ProgrammePosition)
       .max(2100)
       .optional()
       .openapi({ description: 'Programmes whose period overlaps this year' }),
-    sector: Sector.optional().openapi({ description: 'Programmes targeting this sector' }),
+    // Programmes targeting this sector.
+    sector: Sector.optional(),
   })
   .strict();
 export type ProgrammeQuery = z.infer<typeof ProgrammeQuery>;

@@ -108,13 +108,17 @@ export async function insertProgramme(
 }
 
 /**
- * Applies a change to a programme, a session or a participant only if it is
- * still at `version` (the database moves the version and the update time).
- * False when it was not.
+ * Applies a change to a programme or a session only if it is still at
+ * `version` (the database moves the version and the update time). False when
+ * it was not. (Participants: participants.repository.ts.)
  */
-export async function updateAtVersion<
-  T extends 'training_programmes' | 'training_sessions' | 'training_participants',
->(trx: Trx, table: T, id: string, version: number, changes: Updateable<DB[T]>): Promise<boolean> {
+export async function updateAtVersion<T extends 'training_programmes' | 'training_sessions'>(
+  trx: Trx,
+  table: T,
+  id: string,
+  version: number,
+  changes: Updateable<DB[T]>,
+): Promise<boolean> {
   const result = await trx
     .updateTable(table as 'training_programmes')
     // updated_at is set by the database too: it keeps the SET list non-empty.
