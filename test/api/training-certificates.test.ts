@@ -298,6 +298,19 @@ describe('issuing', () => {
     expectFieldError(twice, 'body.participantIds.0', 'already_certified', 409);
   });
 
+  it('issues one valid certificate when two coordinators issue the same one at once', async () => {
+    const { id, participantIds } = await programme();
+    const second = await signedIn(t, 'coordinator');
+    const body = { participantIds: [participantIds[0]] };
+    const answers = await Promise.all([issue(id, body), issue(id, body, second.client)]);
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 409]);
+    expect(answers.find((res) => res.status === 409)?.body).toMatchObject({
+      code: 'already_certified',
+    });
+    const list = await coordinator.client.get(issuePath(id));
+    expect((list.body as { items: Certificate[] }).items).toHaveLength(1);
+  });
+
   it('prints only the lead agency when the programme has no partner institution', async () => {
     const { id, participantIds } = await programme({ partnerInstitution: null });
     const certificate = only(await issued(id, [participantIds[0] ?? '']));
@@ -803,5 +816,21 @@ describe('the database', () => {
       expect([role, await count(actor, verificationCodeDigestHex)]).toEqual([role, 0]);
     }
     expect(await count(coordinatorActor())).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('cost', () => {
+  it('a verification is one transaction of a few statements; a malformed code asks nothing', async () => {
+    const { id, participantIds } = await programme();
+    const code = only(await issued(id, [participantIds[0] ?? ''])).code ?? '';
+    const found = await t.database.recordStatements(() => verify(code));
+    expect(found.result.status).toBe(200);
+    // BEGIN, the anonymous context, the digest, the certificate, the system's context, the
+    // holder's key, the anonymous context again, the audit row, COMMIT.
+    expect(found.statements.filter((s) => /^begin\b/i.test(s))).toHaveLength(1);
+    expect(found.statements.length).toBeLessThanOrEqual(9);
+    const malformed = await t.database.recordStatements(() => verify('not a code'));
+    expect(malformed.result.status).toBe(404);
+    expect(malformed.statements).toEqual([]);
   });
 });
