@@ -204,6 +204,7 @@ test('the plan: a program and a project, from the menu', async () => {
     'USD 0,00',
   );
   await expectAccessible(page, 'plan with a program');
+  await screenshot('plan');
   await dialogInEnglish('program dialog', async () => {
     await page.getByRole('button', { name: 'New program' }).click();
     return page.getByRole('dialog', { name: 'New program' });
@@ -341,6 +342,7 @@ test('a target computed from campaign activities', async () => {
   await expect(
     progress.getByRole('table').getByRole('row', { name: `Trimestre ${QUARTER}` }),
   ).toContainText('3');
+  await screenshot('target-computed');
   await expectAccessible(page, 'computed target');
 });
 
