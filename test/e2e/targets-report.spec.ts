@@ -342,6 +342,9 @@ test('a target computed from campaign activities', async () => {
   await expect(
     progress.getByRole('table').getByRole('row', { name: `Trimestre ${QUARTER}` }),
   ).toContainText('3');
+  await expect(
+    progress.getByRole('img', { name: /Programado y ejecutado por trimestre/ }),
+  ).toBeVisible();
   await screenshot('target-computed');
   await expectAccessible(page, 'computed target');
 });
@@ -468,6 +471,9 @@ test('the management report: texts, preview and both files', async () => {
   await expect(preview.getByRole('region', { name: 'Conclusiones' })).toContainText(
     'La ejecución presupuestaria avanza conforme a lo previsto.',
   );
+  await expect(
+    preview.getByRole('img', { name: /Porcentaje de avance de cada meta/ }),
+  ).toBeVisible();
   await screenshot('report-preview');
   await expectAccessible(page, 'report draft');
 
