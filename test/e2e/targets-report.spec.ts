@@ -204,6 +204,7 @@ test('the plan: a program and a project, from the menu', async () => {
     'USD 0,00',
   );
   await expectAccessible(page, 'plan with a program');
+  await screenshot('plan');
   await dialogInEnglish('program dialog', async () => {
     await page.getByRole('button', { name: 'New program' }).click();
     return page.getByRole('dialog', { name: 'New program' });
@@ -341,6 +342,10 @@ test('a target computed from campaign activities', async () => {
   await expect(
     progress.getByRole('table').getByRole('row', { name: `Trimestre ${QUARTER}` }),
   ).toContainText('3');
+  await expect(
+    progress.getByRole('img', { name: /Programado y ejecutado por trimestre/ }),
+  ).toBeVisible();
+  await screenshot('target-computed');
   await expectAccessible(page, 'computed target');
 });
 
@@ -466,6 +471,9 @@ test('the management report: texts, preview and both files', async () => {
   await expect(preview.getByRole('region', { name: 'Conclusiones' })).toContainText(
     'La ejecución presupuestaria avanza conforme a lo previsto.',
   );
+  await expect(
+    preview.getByRole('img', { name: /Porcentaje de avance de cada meta/ }),
+  ).toBeVisible();
   await screenshot('report-preview');
   await expectAccessible(page, 'report draft');
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../ui/Button';
-import { BarChart, ChartPair } from '../../ui/charts';
+import { BarChart, ScrollRegion } from '../../ui/charts';
 import { Dialog } from '../../ui/Dialog';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
@@ -118,36 +118,33 @@ function TargetView({ target, programs }: { target: TargetDetail; programs: Prog
           <dd>{format.percentOrNone(target.progress.progressPercent)}</dd>
         </dl>
         {!manual && <p className="field__description">{t('target.computedNote')}</p>}
-        <ChartPair
-          tableLabel={caption}
-          chart={
-            <BarChart
-              title={t('target.chartTitle', { year: target.year })}
-              description={t('target.chartDescription')}
-              categories={QUARTERS.map((q) => t('quarters.short', { quarter: q }))}
-              series={[
-                ...(programmedByQuarter
-                  ? [
-                      {
-                        id: 'programmed',
-                        label: t('fields.programmed'),
-                        values: quarters.map((f) =>
-                          f?.programmed == null ? null : Number(f.programmed),
-                        ),
-                      },
-                    ]
-                  : []),
-                {
-                  id: 'executed',
-                  label: t('fields.executed'),
-                  values: quarters.map((f) => (f ? Number(f.executed) : null)),
-                },
-              ]}
-              valueLabel={target.unitOfMeasure}
-              formatValue={(value) => format.value(value)}
-            />
-          }
-          table={
+        <div className="targets-quarterly">
+          <BarChart
+            title={t('target.chartTitle', { year: target.year })}
+            description={t('target.chartDescription')}
+            categories={QUARTERS.map((q) => t('quarters.short', { quarter: q }))}
+            series={[
+              ...(programmedByQuarter
+                ? [
+                    {
+                      id: 'programmed',
+                      label: t('fields.programmed'),
+                      values: quarters.map((f) =>
+                        f?.programmed == null ? null : Number(f.programmed),
+                      ),
+                    },
+                  ]
+                : []),
+              {
+                id: 'executed',
+                label: t('fields.executed'),
+                values: quarters.map((f) => (f ? Number(f.executed) : null)),
+              },
+            ]}
+            valueLabel={target.unitOfMeasure}
+            formatValue={(value) => format.value(value)}
+          />
+          <ScrollRegion label={caption}>
             <table className="table">
               <caption>{caption}</caption>
               <thead>
@@ -184,8 +181,8 @@ function TargetView({ target, programs }: { target: TargetDetail; programs: Prog
                 })}
               </tbody>
             </table>
-          }
-        />
+          </ScrollRegion>
+        </div>
         {target.measure.kind === 'people_trained' ||
         target.measure.kind === 'people_certified' ||
         target.measure.kind === 'cases_attended' ? (
