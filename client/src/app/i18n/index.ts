@@ -1,6 +1,12 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { NAMESPACES, resources, type LazyResources } from './resources';
+import {
+  lazyResources,
+  NAMESPACES,
+  resources,
+  type LazyNamespace,
+  type LazyResources,
+} from './resources';
 
 export const SUPPORTED_LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -68,19 +74,18 @@ export const i18nReady = i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 
-/**
- * Adds a feature's strings in both languages when its first screen loads
- * (called from its lazy route module, so they stay out of the first download).
- */
-export function addLazyNamespace<N extends keyof LazyResources>(
-  namespace: N,
-  bundles: Record<Language, LazyResources[N]>,
-): void {
-  for (const language of SUPPORTED_LANGUAGES) {
-    if (!i18n.hasResourceBundle(language, namespace)) {
-      i18n.addResourceBundle(language, namespace, bundles[language]);
-    }
-  }
+/** Adds the strings of lazily loaded namespaces (both languages), once. */
+export async function loadNamespaces(names: readonly LazyNamespace[]): Promise<void> {
+  await i18nReady;
+  await Promise.all(
+    names
+      .filter((name) => !i18n.hasResourceBundle('es', name))
+      .map(async (name) => {
+        const [es, en] = await Promise.all([lazyResources[name].es(), lazyResources[name].en()]);
+        i18n.addResourceBundle('es', name, es.default, true, true);
+        i18n.addResourceBundle('en', name, en.default, true, true);
+      }),
+  );
 }
 
 export default i18n;

@@ -32,8 +32,6 @@ import uiEn from '../../ui/locales/en.json';
 import uiEs from '../../ui/locales/es.json';
 import vocabEn from '../../vocab/locales/en.json';
 import vocabEs from '../../vocab/locales/es.json';
-// Type only: these namespaces arrive with their feature's first screen (see lazyNamespace).
-import type trainingsEs from '../../features/trainings/locales/es.json';
 
 /**
  * Every string of the interface, one namespace per feature. Spanish is the
@@ -81,15 +79,24 @@ export const resources = {
   },
 } as const;
 
-/**
- * Namespaces that are not in the first download: their feature's lazy route
- * module adds them (i18n.addResourceBundle) before its screen renders. Their
- * keys are typed from Spanish like the others; the English file is checked
- * against it by the same test.
- */
-export interface LazyResources {
-  trainings: typeof trainingsEs;
-}
-
 export type Namespace = keyof (typeof resources)['es'];
 export const NAMESPACES = Object.keys(resources.es) as Namespace[];
+
+/**
+ * Namespaces loaded with their feature's screens, not with the app: the
+ * strings of screens few people open stay out of the initial bundle. A
+ * feature's route module awaits `loadNamespaces` (app/i18n) before its
+ * screen renders; both languages come together, so switching needs nothing.
+ */
+export const lazyResources = {
+  trainings: {
+    es: () => import('../../features/trainings/locales/es.json'),
+    en: () => import('../../features/trainings/locales/en.json'),
+  },
+} as const;
+
+export type LazyNamespace = keyof typeof lazyResources;
+/** The Spanish strings of each lazy namespace: the type source of its keys, like `resources.es`. */
+export type LazyResources = {
+  [N in LazyNamespace]: Awaited<ReturnType<(typeof lazyResources)[N]['es']>>['default'];
+};
