@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { ScrollRegion } from '../../ui/charts';
@@ -134,7 +135,14 @@ export function CertificatesSection({ programme }: { programme: ProgrammeDetail 
                       </span>
                     ))}
                   </td>
-                  <td className="training-code">{valid?.code ?? '—'}</td>
+                  <td className="training-code">
+                    {valid?.code ? (
+                      // What anyone who checks the code sees (the public verification page).
+                      <Link to={`/verificar/${valid.code}`}>{valid.code}</Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>
                     <div className="training-row-actions">
                       {valid ? (

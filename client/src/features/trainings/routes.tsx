@@ -2,12 +2,14 @@ import type { RouteObject } from 'react-router';
 import { loadNamespaces } from '../../app/i18n';
 
 /**
- * This feature's strings travel with its first screen, not with the app: both
- * languages are added before any of its screens renders.
+ * Every trainings screen is in one chunk (a coordinator who opens one usually
+ * opens the others), loaded on the first visit together with this feature's
+ * strings: one entry in the app's first download instead of one per screen.
  */
-function loadText(): Promise<void> {
-  return loadNamespaces(['trainings']);
-}
+const screens = async () => {
+  const [module] = await Promise.all([import('./screens'), loadNamespaces(['trainings'])]);
+  return module;
+};
 
 /**
  * The coordinators' trainings: programmes, their sessions and attendance
@@ -17,44 +19,26 @@ function loadText(): Promise<void> {
 export const trainingRoutes: RouteObject[] = [
   {
     path: 'trainings',
-    lazy: async () => {
-      const [page] = await Promise.all([import('./ProgrammeListPage'), loadText()]);
-      return { Component: page.ProgrammeListPage };
-    },
+    lazy: async () => ({ Component: (await screens()).ProgrammeListPage }),
   },
   {
     path: 'trainings/summary',
-    lazy: async () => {
-      const [page] = await Promise.all([import('./AggregatesPage'), loadText()]);
-      return { Component: page.AggregatesPage };
-    },
+    lazy: async () => ({ Component: (await screens()).AggregatesPage }),
   },
   {
     path: 'trainings/new',
-    lazy: async () => {
-      const [page] = await Promise.all([import('./ProgrammeEditorPage'), loadText()]);
-      return { Component: page.NewProgrammePage };
-    },
+    lazy: async () => ({ Component: (await screens()).NewProgrammePage }),
   },
   {
     path: 'trainings/:id',
-    lazy: async () => {
-      const [page] = await Promise.all([import('./ProgrammePage'), loadText()]);
-      return { Component: page.ProgrammePage };
-    },
+    lazy: async () => ({ Component: (await screens()).ProgrammePage }),
   },
   {
     path: 'trainings/:id/edit',
-    lazy: async () => {
-      const [page] = await Promise.all([import('./ProgrammeEditorPage'), loadText()]);
-      return { Component: page.EditProgrammePage };
-    },
+    lazy: async () => ({ Component: (await screens()).EditProgrammePage }),
   },
   {
     path: 'trainings/:id/sessions/:sessionId/attendance',
-    lazy: async () => {
-      const [page] = await Promise.all([import('./AttendancePage'), loadText()]);
-      return { Component: page.AttendancePage };
-    },
+    lazy: async () => ({ Component: (await screens()).AttendancePage }),
   },
 ];
