@@ -45,7 +45,10 @@ export interface BudgetEntriesTable {
   amount: ColumnType<string, string, never>;
   note: ColumnType<string | null, string | null, never>;
   recorded_by: ColumnType<string, string, never>;
+  /** Set by the database at the insert (0027's record_time_fixed). */
   recorded_at: ColumnType<Date, never, never>;
+  /** bigint identity: the order of recording, breaking ties of recorded_at. Read as text. */
+  seq: ColumnType<string, never, never>;
   voided_by: ColumnType<string | null, never, string>;
   voided_at: ColumnType<Date | null, never, Date>;
   void_reason: ColumnType<string | null, never, string>;
@@ -83,5 +86,8 @@ export interface TargetManualValuesTable {
   value: NumericColumn;
   note: string | null;
   recorded_by: string;
+  /** Set by the database at the insert (0027's record_time_fixed). */
   recorded_at: ColumnType<Date, never, never>;
+  /** bigint identity: the order of recording, breaking ties of recorded_at. Read as text. */
+  seq: ColumnType<string, never, never>;
 }

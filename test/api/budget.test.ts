@@ -53,7 +53,7 @@ beforeAll(async () => {
   for (const role of ACTOR_ROLES.filter((r) => r !== 'coordinator')) {
     others.set(role, await signedIn(t, role));
   }
-}, 60_000);
+}, 120_000);
 afterAll(() => t.close());
 
 const expectFieldError = (res: { status: number; body: unknown }, path: string, code?: string) => {
@@ -347,6 +347,42 @@ describe('a project’s budget', () => {
       amount: '5500.00',
       voided: null,
     });
+  });
+
+  it('is dated by the database at the insert: a time given is refused, the later insert is the later reform', async () => {
+    const { projectId } = await createPlan(coordinator.client);
+    const me = coordinator.user.id;
+    const coordinatorActor = {
+      id: me,
+      role: 'coordinator' as const,
+      institutionId: coordinator.user.institutionId,
+    };
+    await expect(
+      inActorTransaction(t.database.store, coordinatorActor, (trx) =>
+        sql`insert into budget_entries (project_id, kind, entry_date, amount, recorded_by,
+          recorded_at) values (${projectId}, 'codificado', '2025-03-03', 900, ${me},
+          '2025-01-01T00:00:00Z')`.execute(trx),
+      ),
+    ).rejects.toThrow(/recorded_at is set by the database/);
+    // Two reforms of the same day in one transaction: each dated when inserted (not when the
+    // transaction began), so the one inserted later is the later reform.
+    const rows = await inActorTransaction(t.database.store, coordinatorActor, async (trx) => {
+      const insert = (amount: string) =>
+        sql`insert into budget_entries (project_id, kind, entry_date, amount, recorded_by)
+          values (${projectId}, 'codificado', '2025-03-03', ${amount}, ${me})`.execute(trx);
+      await insert('200');
+      await sql`select pg_sleep(0.02)`.execute(trx);
+      await insert('100');
+      return (
+        await sql<{ amount: string; after_start: boolean }>`select amount::text as amount,
+          recorded_at > now() + interval '10 milliseconds' as after_start
+          from budget_entries where project_id = ${projectId}
+          order by recorded_at, seq`.execute(trx)
+      ).rows;
+    });
+    expect(rows.map((r) => r.amount)).toEqual(['200.00', '100.00']);
+    expect(rows[1]!.after_start).toBe(true);
+    expect((await budgetOf(projectId, 2025)).execution.coded).toBe('100.00');
   });
 });
 

@@ -1,7 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { inActorTransaction, type DbActor } from '../../server/db/actor-transaction';
+import { sql, type RawBuilder } from 'kysely';
+import {
+  inActorTransaction,
+  type DbActor,
+  type StaffActor,
+} from '../../server/db/actor-transaction';
+import { INSTITUTION_SECTORS } from '../../server/modules/institutions';
 import { dayIn, quarterOf } from '../../server/modules/targets/periods';
+import { readProgress, readTarget } from '../../server/modules/targets/target-read';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { campaignBody, CAMPAIGNS } from '../helpers/campaigns';
 import { asSuperuser } from '../helpers/superuser';
@@ -26,7 +32,7 @@ beforeAll(async () => {
   t = await startTestApp();
   coordinator = await signedIn(t, 'coordinator');
   ({ projectId } = await createPlan(coordinator.client));
-}, 60_000);
+}, 120_000);
 afterAll(() => t.close());
 
 /** The target's executed value for its year and by quarter (computed live). */
@@ -357,7 +363,7 @@ describe('case-work measures', () => {
           .rows[0]!.n;
       const n = await sql<{
         n: string;
-      }>`select target_cases_attended('2025-01-01', '2025-12-31')::text as n`.execute(trx);
+      }>`select target_cases_attended(2025, 1, 4)::text as n`.execute(trx);
       const role = await sql<{
         role: string;
       }>`select current_setting('app.actor_role') as role`.execute(trx);
@@ -385,8 +391,8 @@ describe('case-work measures', () => {
     for (const role of ['caseworker', 'supervisor', 'auditor', 'partner', 'admin'] as const) {
       const actor: DbActor = { id: caseworker.id, role, institutionId: null };
       for (const call of [
-        sql`select target_cases_attended('2025-01-01', '2025-12-31')`,
-        sql`select target_referrals_completed('2025-01-01', '2025-12-31', '{}')`,
+        sql`select target_cases_attended(2025, 1, 4)`,
+        sql`select target_referrals_completed(2025, 1, 4, '{}')`,
       ]) {
         await expect(
           inActorTransaction(t.database.store, actor, (trx) => call.execute(trx)),
@@ -411,5 +417,235 @@ describe('case-work measures', () => {
       .find((x) => x.id === target.id)!;
     expect(found).toMatchObject({ executed: '1.00', progressPercent: '33.33' });
     expect(found.quarters.map((q) => q.executed)).toEqual(['0.00', '0.00', '1.00']);
+  });
+});
+
+describe('case-work measures count only quarters that have ended in Ecuador', () => {
+  let coordinatorActor: StaffActor;
+  let caseworkerId: string;
+  let teamId: string;
+  let migration: string;
+
+  /** A case identified long before, with a referral to `migration` completed at `completedAt`. */
+  const completedReferral = async (completedAt: string) => {
+    const caseId = randomUUID();
+    const referralId = randomUUID();
+    const number = `TRT-2023-${String(randomInt(1e6)).padStart(6, '0')}`;
+    await asSuperuser(
+      t.database,
+      `insert into cases (id, case_number, risk_level, team_id, identified_on, sex, age_band,
+         trafficking_status, created_by) values ('${caseId}', '${number}', 'medium', '${teamId}',
+         '2019-01-01', 'Female', '25-34', 'Actual', '${caseworkerId}');
+       insert into referrals (id, case_id, institution_id, services, urgency, categories,
+         acknowledge_by, status, created_by, created_at, sender_team_id) values ('${referralId}',
+         '${caseId}', '${migration}', array['medical_care'], 'routine', array['minimal'],
+         '2019-01-04', 'completed', '${caseworkerId}', '2019-01-01', '${teamId}');
+       insert into referral_events (referral_id, to_status, actor_kind, created_at)
+         values ('${referralId}', 'completed', 'system', '${completedAt}')`,
+    );
+  };
+  /** The deps of the targets' use cases with the clock at `instant`. */
+  const at = (instant: string) => ({
+    store: t.database.store,
+    clock: () => new Date(instant),
+  });
+
+  beforeAll(async () => {
+    teamId = await createTeam(t, 'Equipo de trimestres');
+    caseworkerId = (await seedUser(t, 'caseworker', { teamId })).id;
+    migration = await partnerInstitutionId(t, 'Migración de metas', 'migration');
+    coordinatorActor = {
+      id: coordinator.user.id,
+      role: 'coordinator',
+      institutionId: coordinator.user.institutionId,
+    };
+    await completedReferral('2023-05-10T15:00:00Z');
+  });
+
+  it('leave a running quarter pending: a referral completed in it moves nothing until it ends', async () => {
+    const target = await createTarget(coordinator.client, projectId, {
+      year: 2023,
+      programmed: '4',
+      programmedByQuarter: ['1', '1', '1', '1'],
+      measure: { kind: 'referrals_completed', filters: { sectors: ['migration'] } },
+    });
+    // 15 August 2023 in Ecuador: Q1 and Q2 have ended, Q3 runs, Q4 has not begun.
+    const running = at('2023-08-15T17:00:00Z');
+    const before = await readTarget(running, coordinatorActor, target.id);
+    expect(before.progress).toEqual({
+      executed: '1.00',
+      progressPercent: '25.00',
+      executedThrough: 2,
+      filtersMissing: false,
+      quarters: [
+        { quarter: 1, programmed: '1.00', executed: '0.00', progressPercent: '0.00' },
+        { quarter: 2, programmed: '1.00', executed: '1.00', progressPercent: '100.00' },
+        { quarter: 3, programmed: '1.00', executed: null, progressPercent: null },
+        { quarter: 4, programmed: '1.00', executed: null, progressPercent: null },
+      ],
+    });
+    // One referral of the only 'migration' institution is completed in the running quarter.
+    await completedReferral('2023-08-14T20:00:00Z');
+    const after = await readTarget(running, coordinatorActor, target.id);
+    expect(after.progress).toEqual(before.progress);
+    const figures = await readProgress(running, coordinatorActor, { year: 2023, quarter: 3 });
+    const inFigures = figures.programs
+      .flatMap((p) => p.projects)
+      .flatMap((p) => p.targets)
+      .find((x) => x.id === target.id)!;
+    expect(inFigures).toMatchObject({ executed: '1.00', executedThrough: 2 });
+    expect(inFigures.quarters.map((q) => q.executed)).toEqual(['0.00', '1.00', null]);
+    // 23:30 on 30 September in Ecuador is already October in UTC: Q3 still runs.
+    const lastMinute = await readTarget(at('2023-10-01T04:30:00Z'), coordinatorActor, target.id);
+    expect(lastMinute.progress).toEqual(before.progress);
+    // Once Q3 has ended in Ecuador it counts, and only then.
+    const ended = await readTarget(at('2023-10-01T05:30:00Z'), coordinatorActor, target.id);
+    expect(ended.progress).toMatchObject({
+      executed: '2.00',
+      progressPercent: '50.00',
+      executedThrough: 3,
+    });
+    expect(ended.progress.quarters.map((q) => q.executed)).toEqual(['0.00', '1.00', '1.00', null]);
+    // The year over: the whole year, no longer partial.
+    const over = await readTarget(at('2024-01-01T05:30:00Z'), coordinatorActor, target.id);
+    expect(over.progress).toMatchObject({ executed: '2.00', executedThrough: null });
+    // Before Q1 has ended, nothing is counted: pending, not 0.
+    const early = await readTarget(at('2023-02-01T17:00:00Z'), coordinatorActor, target.id);
+    expect(early.progress).toMatchObject({
+      executed: null,
+      progressPercent: null,
+      executedThrough: null,
+    });
+    expect(early.progress.quarters.map((q) => q.executed)).toEqual([null, null, null, null]);
+  });
+
+  it('keep training and campaign measures live in a running quarter', async () => {
+    const target = await createTarget(coordinator.client, projectId, {
+      year: 2024,
+      measure: { kind: 'campaign_activities_held' },
+    });
+    // 5 May 2024: the activities of 1 April and 1 May (Q2, running) count already.
+    const read = await readTarget(at('2024-05-05T17:00:00Z'), coordinatorActor, target.id);
+    expect(read.progress).toMatchObject({ executed: '4.00', executedThrough: null });
+    expect(read.progress.quarters.map((q) => q.executed)).toEqual(['1.00', '3.00', '0.00', '0.00']);
+  });
+
+  it('are pending in the database itself until the quarter has ended', async () => {
+    const today = dayIn(new Date());
+    const year = Number(today.slice(0, 4));
+    const quarter = quarterOf(today);
+    const counts = await inActorTransaction(t.database.store, coordinatorActor, async (trx) => {
+      const one = async (call: RawBuilder<{ n: string | null }>) =>
+        (await call.execute(trx)).rows[0]!.n;
+      return [
+        await one(sql`select target_referrals_completed(${year}, ${quarter}, ${quarter},
+          '{}')::text as n`),
+        await one(sql`select target_cases_attended(${year}, 1, ${quarter})::text as n`),
+        await one(sql`select target_cases_attended(${year + 1}, 1, 1)::text as n`),
+        await one(sql`select target_referrals_completed(2023, 2, 2, '{migration}')::text as n`),
+      ];
+    });
+    expect(counts).toEqual([null, null, null, '1']);
+  });
+});
+
+describe('the counting functions defend themselves', () => {
+  let coordinatorActor: StaffActor;
+
+  beforeAll(() => {
+    coordinatorActor = {
+      id: coordinator.user.id,
+      role: 'coordinator',
+      institutionId: coordinator.user.institutionId,
+    };
+  });
+
+  const refused = (call: RawBuilder<unknown>) =>
+    expect(
+      inActorTransaction(t.database.store, coordinatorActor, (trx) => call.execute(trx)),
+    ).rejects.toThrow(/whole quarters of one year|sectors must be sectors of institutions/);
+
+  it('refuse a range that is not whole quarters of one year (2000 to 2100)', async () => {
+    for (const call of [
+      sql`select target_cases_attended(1999, 1, 4)`,
+      sql`select target_cases_attended(2101, 1, 1)`,
+      sql`select target_cases_attended(2025, 0, 4)`,
+      sql`select target_cases_attended(2025, 1, 5)`,
+      sql`select target_cases_attended(2025, 3, 2)`,
+      sql`select target_cases_attended(null, 1, 4)`,
+      sql`select target_referrals_completed(2025, 1, null, '{}')`,
+      sql`select target_referrals_completed(2025, 4, 1, '{}')`,
+    ]) {
+      await refused(call);
+    }
+  });
+
+  it('refuse sectors that are not sectors of institutions', async () => {
+    for (const call of [
+      sql`select target_referrals_completed(2025, 1, 4, '{nobody}')`,
+      sql`select target_referrals_completed(2025, 1, 4, '{health,NULL}')`,
+      sql`select target_referrals_completed(2025, 1, 4, null)`,
+    ]) {
+      await refused(call);
+    }
+    const vocabulary = await inActorTransaction(t.database.store, coordinatorActor, (trx) =>
+      sql<{ sectors: string[] }>`select target_institution_sectors() as sectors`.execute(trx),
+    );
+    expect([...vocabulary.rows[0]!.sectors].sort()).toEqual([...INSTITUTION_SECTORS].sort());
+  });
+
+  it('pin their search path: they read the schema of the migrations whatever the caller’s', async () => {
+    const counts = await inActorTransaction(t.database.store, coordinatorActor, async (trx) => {
+      const attended = async () =>
+        (
+          await sql<{
+            n: string;
+          }>`select amparo.target_cases_attended(2025, 1, 4)::text as n`.execute(trx)
+        ).rows[0]!.n;
+      const usual = await attended();
+      // A caller whose search path does not name Amparo's schema (nor shadows it).
+      await sql`set local search_path = pg_catalog`.execute(trx);
+      const elsewhere = await attended();
+      await sql`set local search_path = amparo`.execute(trx);
+      return [usual, elsewhere];
+    });
+    expect(counts).toEqual(['5', '5']);
+    const pinned = await inActorTransaction(t.database.store, coordinatorActor, (trx) =>
+      sql<{ name: string; config: string[] | null }>`select proname as name, proconfig as config
+        from pg_proc where proname in ('target_referrals_completed', 'target_cases_attended',
+          'target_case_days', 'target_counts_allowed') order by proname`.execute(trx),
+    );
+    expect(pinned.rows).toEqual(
+      [
+        'target_case_days',
+        'target_cases_attended',
+        'target_counts_allowed',
+        'target_referrals_completed',
+      ].map((name) => ({ name, config: ['search_path=amparo, pg_temp'] })),
+    );
+  });
+});
+
+describe('sums that exceed a 32-bit integer', () => {
+  it('add the people reached exactly beyond 2 147 483 647', async () => {
+    const res = await coordinator.client.post(CAMPAIGNS, campaignBody({ name: 'Campaña masiva' }));
+    expect(res.status).toBe(201);
+    const campaign = (res.body as { id: string }).id;
+    // 2 200 activities of a million people each (the most one row holds).
+    await asSuperuser(
+      t.database,
+      `insert into campaign_activities (campaign_id, happened_on, territory, channel, created_by)
+         select '${campaign}', '2019-05-05', 'Pichincha', 'radio', '${coordinator.user.id}'
+         from generate_series(1, 2200);
+       insert into campaign_activity_reach (activity_id, reach_group, reached)
+         select id, 'general_public', 1000000 from campaign_activities
+         where campaign_id = '${campaign}'`,
+    );
+    const progress = await measured(2019, {
+      kind: 'people_reached',
+      filters: { campaignIds: [campaign] },
+    });
+    expect(progress.executed).toBe('2200000000.00');
+    expect(byQuarter(progress)).toEqual(['0.00', '2200000000.00', '0.00', '0.00']);
   });
 });

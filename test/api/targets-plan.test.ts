@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const role of ACTOR_ROLES.filter((r) => r !== 'coordinator')) {
     others.set(role, await signedIn(t, role));
   }
-}, 60_000);
+}, 120_000);
 afterAll(() => t.close());
 
 const expectFieldError = (

@@ -4,6 +4,7 @@ import { ACTOR_ROLES, inActorTransaction, type ActorRole } from '../../server/db
 import { startTestApp, type TestApp } from '../helpers/app';
 import { campaignBody, CAMPAIGNS } from '../helpers/campaigns';
 import { SessionClient } from '../helpers/session-client';
+import { asSuperuser } from '../helpers/superuser';
 import {
   addManualValue,
   createPlan,
@@ -13,6 +14,7 @@ import {
   TARGETS,
   type TargetRead,
 } from '../helpers/targets';
+import { programmeBody, PROGRAMMES } from '../helpers/trainings';
 import { auditEvents, signedIn } from '../helpers/users';
 
 /**
@@ -36,7 +38,7 @@ beforeAll(async () => {
     others.set(role, await signedIn(t, role));
   }
   ({ projectId } = await createPlan(coordinator.client));
-}, 60_000);
+}, 120_000);
 afterAll(() => t.close());
 
 const expectFieldError = (res: { status: number; body: unknown }, path: string, code?: string) => {
@@ -329,6 +331,8 @@ describe('targets', () => {
     expect(read.progress).toEqual({
       executed: '483.33',
       progressPercent: '48.33',
+      executedThrough: null,
+      filtersMissing: false,
       quarters: [
         { quarter: 1, programmed: '300.00', executed: '150.00', progressPercent: '50.00' },
         { quarter: 2, programmed: '300.00', executed: '333.33', progressPercent: '111.11' },
@@ -347,6 +351,13 @@ describe('targets', () => {
         sql`update target_manual_values set value = 1 where id = ${firstValue.id}`.execute(trx),
       ),
     ).rejects.toThrow(/permission denied|append-only/);
+    // Dated by the database at the insert, never by the one who writes.
+    await expect(
+      inActorTransaction(t.database.store, actor, (trx) =>
+        sql`insert into target_manual_values (target_id, quarter, value, recorded_by, recorded_at)
+          values (${target.id}, 3, 1, ${coordinator.user.id}, '2025-01-01')`.execute(trx),
+      ),
+    ).rejects.toThrow(/recorded_at is set by the database/);
     // Not deleted with values: 409; the values stay.
     const del = await coordinator.client.send('delete', `${TARGETS}/${target.id}`);
     expect(del.status).toBe(409);
@@ -473,5 +484,65 @@ describe('progress', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('filters naming what no longer exists', () => {
+  it('flag the progress when a programme or campaign a filter names was deleted', async () => {
+    const programme = await coordinator.client.post(PROGRAMMES, programmeBody());
+    expect(programme.status).toBe(201);
+    const programmeId = (programme.body as { id: string }).id;
+    const trained = await createTarget(coordinator.client, projectId, {
+      year: 2025,
+      measure: { kind: 'people_trained', filters: { programmeIds: [programmeId] } },
+    });
+    expect(trained.progress).toMatchObject({ executed: '0.00', filtersMissing: false });
+    const deleted = await coordinator.client.send('delete', `${PROGRAMMES}/${programmeId}`);
+    expect(deleted.status).toBe(204);
+
+    const campaign = async () => {
+      const res = await coordinator.client.post(CAMPAIGNS, campaignBody());
+      expect(res.status).toBe(201);
+      return (res.body as { id: string }).id;
+    };
+    const [gone, kept] = [await campaign(), await campaign()];
+    const held = await createTarget(coordinator.client, projectId, {
+      year: 2025,
+      measure: { kind: 'campaign_activities_held', filters: { campaignIds: [gone, kept] } },
+    });
+    expect(held.progress.filtersMissing).toBe(false);
+    // Campaigns are never deleted through the API; the database is tampered with here.
+    await asSuperuser(t.database, `delete from campaigns where id = '${gone}'`);
+
+    for (const target of [trained, held]) {
+      const read = (await coordinator.client.get(`${TARGETS}/${target.id}`)).body as TargetRead;
+      expect(read.progress).toMatchObject({ executed: '0.00', filtersMissing: true });
+    }
+    const figures = (await coordinator.client.get(`${TARGETS}/progress?year=2025`)).body as {
+      programs: { projects: { targets: (TargetRead['progress'] & { id: string })[] }[] }[];
+    };
+    const flagged = figures.programs
+      .flatMap((p) => p.projects)
+      .flatMap((p) => p.targets)
+      .filter((x) => x.filtersMissing)
+      .map((x) => x.id);
+    expect(flagged.sort()).toEqual([trained.id, held.id].sort());
+    // A change that leaves the measure alone is taken; naming the deleted one again is not.
+    const renamed = await coordinator.client.patch(`${TARGETS}/${held.id}`, {
+      version: held.version,
+      indicator: 'Actividades de campañas vigentes',
+    });
+    expect(renamed.status).toBe(200);
+    expect((renamed.body as TargetRead).progress.filtersMissing).toBe(true);
+    const again = await coordinator.client.patch(`${TARGETS}/${held.id}`, {
+      version: (renamed.body as TargetRead).version,
+      measure: { kind: 'campaign_activities_held', filters: { campaignIds: [gone] } },
+    });
+    expectFieldError(again, 'body.measure.filters.campaignIds.0', 'campaign_not_found');
+    const fixed = await coordinator.client.patch(`${TARGETS}/${held.id}`, {
+      version: (renamed.body as TargetRead).version,
+      measure: { kind: 'campaign_activities_held', filters: { campaignIds: [kept] } },
+    });
+    expect((fixed.body as TargetRead).progress.filtersMissing).toBe(false);
   });
 });

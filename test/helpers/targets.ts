@@ -86,12 +86,15 @@ export interface TargetRead extends Created {
   programmed: string;
   measure: { kind: string; filters: Record<string, string[]> };
   progress: {
-    executed: string;
+    /** null: pending (a case-work measure before its first quarter has ended). */
+    executed: string | null;
     progressPercent: string | null;
+    executedThrough: number | null;
+    filtersMissing: boolean;
     quarters: {
       quarter: number;
       programmed: string | null;
-      executed: string;
+      executed: string | null;
       progressPercent: string | null;
     }[];
   };

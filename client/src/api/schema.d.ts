@@ -11589,17 +11589,22 @@ export interface components {
             /** @description A manual target: every entry, oldest first (empty otherwise) */
             manualValues: components["schemas"]["TargetManualValue"][];
         };
+        /** @description The whole year (as of now) */
         TargetProgress: {
             /**
-             * @description The whole year
+             * @description From 1 January to the end of the period. A case-work measure counts only ended quarters (see executedThrough); null: pending — a case-work measure (referrals_completed, cases_attended) counts a quarter only once it has ended in Ecuador, before the first has ended
              * @example 5500.00
              */
-            executed: string;
+            executed: string | null;
             /**
-             * @description executed / programmed × 100
+             * @description executed / programmed × 100; null when programmed is 0 or executed is pending
              * @example 88.80
              */
             progressPercent: string | null;
+            /** @description Set when executed stops before the end of the period because the later quarters have not ended (case-work measures): the last quarter it includes ("hasta el trimestre N"); null when it covers the whole period */
+            executedThrough: number | null;
+            /** @description A training programme or campaign the filters name no longer exists: the value counts only what remains */
+            filtersMissing: boolean;
             quarters: components["schemas"]["TargetQuarterFigures"][];
         };
         TargetQuarterFigures: {
@@ -11610,12 +11615,12 @@ export interface components {
              */
             programmed: string | null;
             /**
-             * @description Within the quarter alone
+             * @description Within the quarter alone; null: pending — a case-work measure (referrals_completed, cases_attended) counts a quarter only once it has ended in Ecuador
              * @example 5500.00
              */
-            executed: string;
+            executed: string | null;
             /**
-             * @description A percentage rounded half-up to two decimals ("88.80"); null when the denominator is 0
+             * @description executed / programmed × 100; null without a quarterly programme or pending
              * @example 88.80
              */
             progressPercent: string | null;
@@ -11801,15 +11806,19 @@ export interface components {
              */
             programmed: string;
             /**
-             * @description From 1 January to the end of the period
+             * @description From 1 January to the end of the period. A case-work measure counts only ended quarters (see executedThrough); null: pending — a case-work measure (referrals_completed, cases_attended) counts a quarter only once it has ended in Ecuador, before the first has ended
              * @example 5500.00
              */
-            executed: string;
+            executed: string | null;
             /**
-             * @description A percentage rounded half-up to two decimals ("88.80"); null when the denominator is 0
+             * @description executed / programmed × 100; null when programmed is 0 or executed is pending
              * @example 88.80
              */
             progressPercent: string | null;
+            /** @description Set when executed stops before the end of the period because the later quarters have not ended (case-work measures): the last quarter it includes ("hasta el trimestre N"); null when it covers the whole period */
+            executedThrough: number | null;
+            /** @description A training programme or campaign the filters name no longer exists: the value counts only what remains */
+            filtersMissing: boolean;
             quarters: components["schemas"]["TargetQuarterFigures"][];
             executingUnits: string[];
             resultsDescription: string | null;
@@ -12454,10 +12463,15 @@ export interface components {
             unit: string;
             /** @description An exact decimal number as text, "." before the decimals */
             programmed: string;
-            /** @description An exact decimal number as text, "." before the decimals */
-            executed: string;
+            /** @description null: pending (a case-work measure counts only quarters ended in Ecuador, and none has) */
+            executed: string | null;
             /** @description A percentage in percent with two decimals ("88.80"), rounded half away from zero; null when the whole it is a share of is zero */
             progressPercent: string | null;
+            /**
+             * @description executed counts only up to this quarter: the later ones have not ended (case-work measures); null when it covers the whole period
+             * @default null
+             */
+            executedThrough: number | null;
             executingUnits: string[];
             results: string | null;
             planAlignment: string | null;
@@ -12466,11 +12480,11 @@ export interface components {
              * @enum {string}
              */
             source: "computed" | "manual";
-            /** @description Executed within each quarter alone, Q1 up to the period */
+            /** @description Executed within each quarter alone, Q1 up to the period; null: pending */
             quarters: {
                 quarter: number;
                 /** @description An exact decimal number as text, "." before the decimals */
-                executed: string;
+                executed: string | null;
             }[];
         };
         ManagementReportTrainings: {

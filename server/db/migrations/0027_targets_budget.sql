@@ -65,14 +65,38 @@ CREATE TABLE budget_entries (
                 CHECK (amount >= 0 AND (kind = 'codificado' OR amount > 0)),
   note        text CHECK (char_length(note) BETWEEN 1 AND 500),
   recorded_by uuid NOT NULL REFERENCES users (id),
-  recorded_at timestamptz NOT NULL DEFAULT now(),
+  -- When it was recorded: set by the database (record_time_fixed), never given.
+  recorded_at timestamptz NOT NULL,
+  -- The order rows were recorded in: ties of recorded_at are broken by it.
+  seq         bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   voided_by   uuid REFERENCES users (id),
   voided_at   timestamptz,
   void_reason text CHECK (void_reason IN ('recorded_in_error', 'duplicate_record')),
   CHECK ((voided_at IS NULL) = (voided_by IS NULL)
          AND (voided_at IS NULL) = (void_reason IS NULL))
 );
-CREATE INDEX budget_entries_project ON budget_entries (project_id, entry_date, recorded_at);
+CREATE INDEX budget_entries_project ON budget_entries (project_id, entry_date, recorded_at, seq);
+
+-- Who recorded a row is checked by the insert policies; when is the
+-- database's own clock at the insert (clock_timestamp(), not the start of
+-- the transaction: an entry whose transaction began earlier but inserted
+-- later is the later one). A value given is refused, so no code can
+-- backdate or postdate a row; with the identity `seq` this fixes the order
+-- in which same-day reforms and corrections of a quarter supersede each
+-- other (docs/TARGETS.md).
+CREATE FUNCTION record_time_fixed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.recorded_at IS NOT NULL THEN
+    RAISE EXCEPTION 'recorded_at is set by the database'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  NEW.recorded_at := clock_timestamp();
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER budget_entries_recorded_at BEFORE INSERT ON budget_entries
+  FOR EACH ROW EXECUTE FUNCTION record_time_fixed();
 
 -- A void is the only change, made once, dated now; nothing is deleted.
 CREATE FUNCTION budget_entry_voided_once() RETURNS trigger
@@ -81,10 +105,10 @@ BEGIN
   IF TG_OP = 'DELETE' OR OLD.voided_at IS NOT NULL OR NEW.voided_at IS NULL
      OR NEW.voided_at NOT BETWEEN now() - interval '1 minute' AND now()
      OR (NEW.id, NEW.project_id, NEW.kind, NEW.entry_date, NEW.amount, NEW.note,
-         NEW.recorded_by, NEW.recorded_at)
+         NEW.recorded_by, NEW.recorded_at, NEW.seq)
         IS DISTINCT FROM
         (OLD.id, OLD.project_id, OLD.kind, OLD.entry_date, OLD.amount, OLD.note,
-         OLD.recorded_by, OLD.recorded_at) THEN
+         OLD.recorded_by, OLD.recorded_at, OLD.seq) THEN
     RAISE EXCEPTION 'a budget entry is only ever voided, once'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
@@ -145,9 +169,14 @@ CREATE TABLE target_manual_values (
   value       numeric(14, 2) NOT NULL CHECK (value >= 0),
   note        text CHECK (char_length(note) BETWEEN 1 AND 500),
   recorded_by uuid NOT NULL REFERENCES users (id),
-  recorded_at timestamptz NOT NULL DEFAULT now()
+  -- Set by the database (record_time_fixed), never given; `seq` breaks ties.
+  recorded_at timestamptz NOT NULL,
+  seq         bigint GENERATED ALWAYS AS IDENTITY UNIQUE
 );
-CREATE INDEX target_manual_values_target ON target_manual_values (target_id, quarter, recorded_at);
+CREATE INDEX target_manual_values_target
+  ON target_manual_values (target_id, quarter, recorded_at, seq);
+CREATE TRIGGER target_manual_values_recorded_at BEFORE INSERT ON target_manual_values
+  FOR EACH ROW EXECUTE FUNCTION record_time_fixed();
 CREATE TRIGGER target_manual_values_append_only BEFORE UPDATE OR DELETE ON target_manual_values
   FOR EACH ROW EXECUTE FUNCTION refuse_row_change();
 
@@ -248,24 +277,88 @@ CREATE POLICY target_manual_values_insert ON target_manual_values FOR INSERT
 -- 0020). Only a coordinator (or the system) may call them; for the count the
 -- function reads as the system and then restores the caller's context. A
 -- coordinator never reads a case or a referral: row-level security still
--- shows them none, and these functions return a count of a period (and, for
--- referrals, of the receiving institutions' sectors), nothing about anyone.
--- Erased cases are not counted (as in the statistics), so a later figure can
--- be lower than one frozen in an approved report. Days are Ecuador's.
+-- shows them none, and these functions return a count of whole quarters
+-- (and, for referrals, of the receiving institutions' sectors), nothing
+-- about anyone. Erased cases are not counted (as in the statistics), so a
+-- later figure can be lower than one frozen in an approved report.
 --
--- referrals_completed: referrals completed (status `completed`, the day of
--- their transition to it) within [p_from, p_to], sent to an institution of
--- one of p_sectors (all sectors when empty).
-CREATE FUNCTION target_referrals_completed(p_from date, p_to date, p_sectors text[])
-RETURNS bigint
-LANGUAGE plpgsql VOLATILE AS $$
+-- These counts are the programme's own accountability (how many cases it
+-- attended, how many of its referrals were completed), not statistical use
+-- of a person's data: every case not erased counts, whatever its statistics
+-- consent (docs/TARGETS.md, "Case work"). What keeps a count from telling
+-- when one referral ended is its period: whole quarters of one year, in
+-- Ecuador, counted only once the last of them has ended. Before that the
+-- count is NULL (pending); any other range is refused.
+--
+-- Each pins its search path (the schema the migrations create in, then
+-- pg_temp, so a temporary table cannot stand in for one of these) and
+-- checks its arguments itself: it widens row-level security while it runs.
+
+-- The sectors of institutions (0001's CHECK on institutions.sector).
+CREATE FUNCTION target_institution_sectors() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ARRAY['justice', 'health', 'social_protection', 'education', 'labour',
+               'migration', 'shelter', 'legal_aid', 'other']
+$$;
+
+-- The days of quarters p_first to p_last of p_year, [first day, day after the
+-- last), once the last has ended in Ecuador; NULL before.
+CREATE FUNCTION target_case_days(p_year integer, p_first integer, p_last integer)
+RETURNS daterange
+LANGUAGE plpgsql STABLE
+SET search_path = amparo, pg_temp AS $$
 DECLARE
-  actor_role constant text := current_setting('app.actor_role', true);
-  n bigint;
+  days daterange;
 BEGIN
-  IF actor_role IS NULL OR actor_role NOT IN ('coordinator', 'system') THEN
+  IF p_year IS NULL OR p_first IS NULL OR p_last IS NULL
+     OR p_year NOT BETWEEN 2000 AND 2100
+     OR p_first NOT BETWEEN 1 AND 4 OR p_last NOT BETWEEN p_first AND 4 THEN
+    RAISE EXCEPTION 'target counts are of whole quarters of one year (2000 to 2100)'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  days := daterange(make_date(p_year, 3 * p_first - 2, 1),
+                    (make_date(p_year, 3 * p_last - 2, 1) + interval '3 months')::date);
+  IF upper(days) > (now() AT TIME ZONE 'America/Guayaquil')::date THEN
+    RETURN NULL;
+  END IF;
+  RETURN days;
+END
+$$;
+
+CREATE FUNCTION target_counts_allowed() RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = amparo, pg_temp AS $$
+BEGIN
+  IF current_setting('app.actor_role', true) IS NULL
+     OR current_setting('app.actor_role', true) NOT IN ('coordinator', 'system') THEN
     RAISE EXCEPTION 'target counts are for coordinators'
       USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END
+$$;
+
+-- referrals_completed: referrals completed (status `completed`, the day of
+-- their transition to it) within the quarters, sent to an institution of one
+-- of p_sectors (all sectors when empty).
+CREATE FUNCTION target_referrals_completed(p_year integer, p_first_quarter integer,
+                                           p_last_quarter integer, p_sectors text[])
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = amparo, pg_temp AS $$
+DECLARE
+  actor_role constant text := current_setting('app.actor_role', true);
+  days daterange;
+  n bigint;
+BEGIN
+  PERFORM target_counts_allowed();
+  IF p_sectors IS NULL OR array_position(p_sectors, NULL) IS NOT NULL
+     OR NOT p_sectors <@ target_institution_sectors() THEN
+    RAISE EXCEPTION 'sectors must be sectors of institutions'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  days := target_case_days(p_year, p_first_quarter, p_last_quarter);
+  IF days IS NULL THEN
+    RETURN NULL;
   END IF;
   PERFORM set_config('app.actor_role', 'system', true);
   SELECT count(*) INTO n
@@ -276,50 +369,53 @@ BEGIN
     AND (cardinality(p_sectors) = 0 OR i.sector = ANY (p_sectors))
     AND EXISTS (SELECT 1 FROM referral_events e
                 WHERE e.referral_id = r.id AND e.to_status = 'completed'
-                  AND (e.created_at AT TIME ZONE 'America/Guayaquil')::date
-                      BETWEEN p_from AND p_to);
+                  AND (e.created_at AT TIME ZONE 'America/Guayaquil')::date <@ days);
   PERFORM set_config('app.actor_role', actor_role, true);
   RETURN n;
 END
 $$;
 
--- cases_attended: cases (not erased) the programme attended within
--- [p_from, p_to]: identified in it, or with something done in it — a note
+-- cases_attended: cases (not erased) the programme attended within the
+-- quarters: identified in them, or with something done in them — a note
 -- written, a referral sent, or a referral moved (acknowledged, accepted,
 -- completed…). Each case once, however much was done.
-CREATE FUNCTION target_cases_attended(p_from date, p_to date)
+CREATE FUNCTION target_cases_attended(p_year integer, p_first_quarter integer,
+                                      p_last_quarter integer)
 RETURNS bigint
-LANGUAGE plpgsql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE
+SET search_path = amparo, pg_temp AS $$
 DECLARE
   actor_role constant text := current_setting('app.actor_role', true);
+  days daterange;
   n bigint;
 BEGIN
-  IF actor_role IS NULL OR actor_role NOT IN ('coordinator', 'system') THEN
-    RAISE EXCEPTION 'target counts are for coordinators'
-      USING ERRCODE = 'insufficient_privilege';
+  PERFORM target_counts_allowed();
+  days := target_case_days(p_year, p_first_quarter, p_last_quarter);
+  IF days IS NULL THEN
+    RETURN NULL;
   END IF;
   PERFORM set_config('app.actor_role', 'system', true);
   SELECT count(*) INTO n
   FROM cases c
   WHERE c.erased_at IS NULL
-    AND (c.identified_on BETWEEN p_from AND p_to
+    AND (c.identified_on <@ days
          OR EXISTS (SELECT 1 FROM case_notes cn
                     WHERE cn.case_id = c.id
-                      AND (cn.created_at AT TIME ZONE 'America/Guayaquil')::date
-                          BETWEEN p_from AND p_to)
+                      AND (cn.created_at AT TIME ZONE 'America/Guayaquil')::date <@ days)
          OR EXISTS (SELECT 1 FROM referrals r
                     WHERE r.case_id = c.id
-                      AND (r.created_at AT TIME ZONE 'America/Guayaquil')::date
-                          BETWEEN p_from AND p_to)
+                      AND (r.created_at AT TIME ZONE 'America/Guayaquil')::date <@ days)
          OR EXISTS (SELECT 1 FROM referrals r JOIN referral_events e ON e.referral_id = r.id
                     WHERE r.case_id = c.id
-                      AND (e.created_at AT TIME ZONE 'America/Guayaquil')::date
-                          BETWEEN p_from AND p_to));
+                      AND (e.created_at AT TIME ZONE 'America/Guayaquil')::date <@ days));
   PERFORM set_config('app.actor_role', actor_role, true);
   RETURN n;
 END
 $$;
-REVOKE ALL ON FUNCTION target_referrals_completed(date, date, text[]) FROM PUBLIC;
-REVOKE ALL ON FUNCTION target_cases_attended(date, date) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION target_referrals_completed(date, date, text[]) TO amparo_app;
-GRANT EXECUTE ON FUNCTION target_cases_attended(date, date) TO amparo_app;
+REVOKE ALL ON FUNCTION target_referrals_completed(integer, integer, integer, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION target_cases_attended(integer, integer, integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION target_case_days(integer, integer, integer),
+  target_counts_allowed() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION target_referrals_completed(integer, integer, integer, text[]),
+  target_cases_attended(integer, integer, integer), target_case_days(integer, integer, integer),
+  target_counts_allowed(), target_institution_sectors() TO amparo_app;

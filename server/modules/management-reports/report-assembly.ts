@@ -19,7 +19,10 @@ import {
  * decimals, rounded once, half away from zero: decimal.ts).
  */
 
-export type TargetFigures = Omit<ReportTarget, 'progressPercent'>;
+/** executedThrough: a case-work count that stops at an ended quarter (none: the whole period). */
+export type TargetFigures = Omit<ReportTarget, 'progressPercent' | 'executedThrough'> & {
+  executedThrough?: ReportTarget['executedThrough'];
+};
 
 export interface ProjectFigures {
   code: string | null;
@@ -79,7 +82,9 @@ export function assembleSnapshot(given: SnapshotInputs): ManagementReportSnapsho
       budget: budgetOf(project.coded, project.accrued),
       targets: project.targets.map((target) => ({
         ...target,
-        progressPercent: percentOf(target.executed, target.programmed),
+        executedThrough: target.executedThrough ?? null,
+        progressPercent:
+          target.executed === null ? null : percentOf(target.executed, target.programmed),
       })),
     }));
     return {

@@ -44,6 +44,7 @@ export async function liveSnapshot(
   const period = yearToDate(head.year, head.quarter);
   const plan = await source(trx, {
     year: head.year,
+    asOf: now,
     ...(head.quarter ? { quarter: head.quarter as Quarter } : {}),
   });
   const institution = await figuresRepo.leadAgencyName(trx);
@@ -97,6 +98,7 @@ function programsOf(plan: ManagementFigures): ProgramFigures[] {
         unit: target.unitOfMeasure,
         programmed: target.programmed,
         executed: target.executed,
+        executedThrough: target.executedThrough,
         executingUnits: target.executingUnits,
         results: target.resultsDescription,
         planAlignment: target.planObjective,

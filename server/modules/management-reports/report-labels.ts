@@ -102,6 +102,17 @@ export const SOURCE_LABELS = {
   manual: 'Registro manual',
 } as const;
 
+/** A case-work value whose quarter has not ended (docs/TARGETS.md). */
+export const PENDING_LABEL = 'pendiente';
+
+/** The source of a target's value, and how far a case-work count reaches. */
+export const sourceLabel = (target: {
+  source: keyof typeof SOURCE_LABELS;
+  executedThrough: number | null;
+}) =>
+  SOURCE_LABELS[target.source] +
+  (target.executedThrough === null ? '' : ` (hasta el trimestre ${target.executedThrough})`);
+
 /** A code's label, or the code itself when none is known (never an empty cell). */
 export function labelOf(labels: Record<string, string>, code: string): string {
   return labels[code] ?? code;

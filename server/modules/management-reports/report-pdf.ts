@@ -35,7 +35,8 @@ import {
   SECTION_TITLES,
   SECTOR_LABELS,
   SIGNATURE_LABELS,
-  SOURCE_LABELS,
+  PENDING_LABEL,
+  sourceLabel,
   TRAINING_LABELS,
 } from './report-labels';
 import type { ManagementReportSnapshot, ReportProgram, Signature } from './report-snapshot';
@@ -200,7 +201,7 @@ function targetsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): 
               target.indicator,
               target.unit,
               formatQuantity(target.programmed),
-              formatQuantity(target.executed),
+              target.executed === null ? PENDING_LABEL : formatQuantity(target.executed),
               formatPercent(target.progressPercent),
               target.executingUnits.join(', ') || '—',
             ],
@@ -210,11 +211,14 @@ function targetsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): 
               ...(target.quarters.length > 0
                 ? [
                     `Ejecutado por trimestre: ${target.quarters
-                      .map((q) => `T${q.quarter} ${formatQuantity(q.executed)}`)
+                      .map(
+                        (q) =>
+                          `T${q.quarter} ${q.executed === null ? PENDING_LABEL : formatQuantity(q.executed)}`,
+                      )
                       .join(', ')}`,
                   ]
                 : []),
-              `Fuente: ${SOURCE_LABELS[target.source]}`,
+              `Fuente: ${sourceLabel(target)}`,
             ].join(' · '),
           };
         }),

@@ -51,8 +51,23 @@ export const ReportTarget = z
     indicator: Text,
     unit: Text,
     programmed: Decimal,
-    executed: Decimal,
+    executed: Decimal.nullable().openapi({
+      description:
+        'null: pending (a case-work measure counts only quarters ended in Ecuador, and none has)',
+    }),
     progressPercent: Percent,
+    executedThrough: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .nullable()
+      .default(null)
+      .openapi({
+        description:
+          'executed counts only up to this quarter: the later ones have not ended (case-work ' +
+          'measures); null when it covers the whole period',
+      }),
     executingUnits: z.array(Text),
     results: Text.nullable(),
     planAlignment: Text.nullable(),
@@ -60,8 +75,10 @@ export const ReportTarget = z
       .enum(['computed', 'manual'])
       .openapi({ description: "computed from Amparo's records, or entered by hand" }),
     quarters: z
-      .array(z.object({ quarter: z.number().int().min(1).max(4), executed: Decimal }))
-      .openapi({ description: 'Executed within each quarter alone, Q1 up to the period' }),
+      .array(z.object({ quarter: z.number().int().min(1).max(4), executed: Decimal.nullable() }))
+      .openapi({
+        description: 'Executed within each quarter alone, Q1 up to the period; null: pending',
+      }),
   })
   .openapi('ManagementReportTarget');
 export type ReportTarget = z.infer<typeof ReportTarget>;

@@ -11,7 +11,8 @@ import {
   SECTION_TITLES,
   SECTOR_LABELS,
   SIGNATURE_LABELS,
-  SOURCE_LABELS,
+  PENDING_LABEL,
+  sourceLabel,
   TRAINING_LABELS,
 } from './report-labels';
 import { releaseLink, targetNumbers, type RenderOptions } from './report-render';
@@ -275,15 +276,16 @@ export async function renderReportXlsx(
         target.indicator,
         target.unit,
         quantity(target.programmed),
-        quantity(target.executed),
+        target.executed === null ? PENDING_LABEL : quantity(target.executed),
         percent(target.progressPercent),
         target.executingUnits.join(', '),
         target.results,
         target.planAlignment,
-        SOURCE_LABELS[target.source],
+        sourceLabel(target),
         ...([1, 2, 3, 4] as const).map((q) => {
           const executed = target.quarters.find((x) => x.quarter === q)?.executed;
-          return executed === undefined ? null : quantity(executed);
+          if (executed === undefined) return null;
+          return executed === null ? PENDING_LABEL : quantity(executed);
         }),
       ]);
     });

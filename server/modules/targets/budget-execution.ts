@@ -20,15 +20,17 @@ export interface CountedEntry {
   /** YYYY-MM-DD */
   date: string;
   amount: string;
-  /** Orders entries of the same day: the one recorded later is the later reform. */
-  recordedAt: Date;
-  id: string;
+  /**
+   * Orders entries of the same day: the one recorded later is the later
+   * reform. The entry's rank in the order the database recorded them
+   * (recorded_at, then its sequence: budget.repository.ts), not a time
+   * compared here: a JS Date would drop the microseconds.
+   */
+  recordOrder: number;
 }
 
 const inOrder = (a: CountedEntry, b: CountedEntry) =>
-  a.date.localeCompare(b.date) ||
-  a.recordedAt.getTime() - b.recordedAt.getTime() ||
-  a.id.localeCompare(b.id);
+  a.date.localeCompare(b.date) || a.recordOrder - b.recordOrder;
 
 /** Coded on `day`: the latest coded amount dated from `from` up to it. */
 export function codedOn(entries: readonly CountedEntry[], from: string, day: string): string {

@@ -25,7 +25,11 @@ function selectEntries(trx: Trx) {
     ]);
 }
 
-/** The entries of projects dated in a year (voided ones too), by date then as recorded. */
+/**
+ * The entries of projects dated in a year (voided ones too), by date then in
+ * the order they were recorded (the database's time of the insert, then its
+ * sequence: never a time the application gave).
+ */
 export function entriesOfYear(
   trx: Trx,
   year: number,
@@ -38,7 +42,7 @@ export function entriesOfYear(
   );
   if (projectIds) query = query.where('project_id', 'in', projectIds);
   if (options.counted) query = query.where('voided_at', 'is', null);
-  return query.orderBy('entry_date').orderBy('recorded_at').orderBy('id').execute();
+  return query.orderBy('entry_date').orderBy('recorded_at').orderBy('seq').execute();
 }
 export type EntryRow = Awaited<ReturnType<typeof entriesOfYear>>[number];
 

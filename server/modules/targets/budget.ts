@@ -58,16 +58,17 @@ export function toEntry(row: repo.EntryRow): BudgetEntry {
   };
 }
 
+/** The entries that count, ranked in the order given (entriesOfYear's: as recorded). */
 export const counted = (rows: readonly repo.EntryRow[]): CountedEntry[] =>
   rows
-    .filter((r) => r.voided_at === null)
-    .map((r) => ({
+    .map((r, recordOrder) => ({ r, recordOrder }))
+    .filter(({ r }) => r.voided_at === null)
+    .map(({ r, recordOrder }) => ({
       projectId: r.project_id,
       kind: r.kind,
       date: r.date_text,
       amount: r.amount_text,
-      recordedAt: r.recorded_at,
-      id: r.id,
+      recordOrder,
     }));
 
 /** Q1 up to `quarter`: coded at each quarter's end, accrued within it and up to it. */

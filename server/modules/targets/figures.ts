@@ -10,7 +10,7 @@ import type {
   ProjectFigures,
   TargetFigures,
 } from './management-figures';
-import { yearToDate } from './periods';
+import { dayIn, yearToDate } from './periods';
 import * as plan from './plan.repository';
 import { measureOf, progressOf } from './progress';
 import * as repo from './targets.repository';
@@ -31,6 +31,7 @@ export async function managementFigures(
 ): Promise<ManagementFigures> {
   await requireFigureReader(trx);
   const { year, quarter } = query;
+  const today = dayIn(query.asOf);
   const period = yearToDate(year, quarter);
   const targets = await repo.targetsOfYear(trx, year);
   const budgeted = await budgetRepo.projectsWithEntries(trx, year);
@@ -48,7 +49,7 @@ export async function managementFigures(
     const program = programs.find(
       (p) => p.id === projects.find((x) => x.id === target.project_id)?.program_id,
     );
-    const progress = await progressOf(trx, target, manual, quarter);
+    const progress = await progressOf(trx, target, manual, today, quarter);
     targetFigures.set(target.id, {
       id: target.id,
       description: target.description,

@@ -26,6 +26,11 @@ export interface ManagementFiguresQuery {
    * whole year.
    */
   quarter?: Quarter;
+  /**
+   * The instant the figures are read at (the caller's clock): the case-work
+   * measures count only the quarters that have ended by then in Ecuador.
+   */
+  asOf: Date;
 }
 
 export const MEASURE_KINDS = [
@@ -77,9 +82,13 @@ export interface QuarterFigures {
   quarter: Quarter;
   /** The quarter's own programmed value, when the target was programmed by quarter. */
   programmed: Decimal | null;
-  /** Executed within the quarter alone (not accumulated). */
-  executed: Decimal;
-  /** executed / programmed × 100 for the quarter; null without a quarterly programme or when it is 0. */
+  /**
+   * Executed within the quarter alone (not accumulated); null: pending — a
+   * case-work measure (referrals_completed, cases_attended) counts a quarter
+   * only once it has ended in Ecuador.
+   */
+  executed: Decimal | null;
+  /** executed / programmed × 100 for the quarter; null without a quarterly programme, when it is 0, or pending. */
   progressPercent: Decimal | null;
 }
 
@@ -95,11 +104,23 @@ export interface TargetFigures {
    * Executed from 1 January to the end of the period. For a measure of
    * distinct people it is counted over the whole period (a person counted
    * in two quarters counts once here), so it may be less than the sum of
-   * the quarters.
+   * the quarters. A case-work measure counts only ended quarters: see
+   * executedThrough; null while no quarter of the period has ended (pending).
    */
-  executed: Decimal;
-  /** executed / programmed × 100, half-up to 2 decimals; null when programmed is 0. */
+  executed: Decimal | null;
+  /** executed / programmed × 100, half-up to 2 decimals; null when programmed is 0 or executed is pending. */
   progressPercent: Decimal | null;
+  /**
+   * Set when `executed` stops before the end of the period because the
+   * quarters after this one have not ended (a case-work measure): the report
+   * says "hasta el trimestre N". null when it covers the whole period.
+   */
+  executedThrough: Quarter | null;
+  /**
+   * A programme or campaign the measure's filters name was deleted: the
+   * value counts only what remains.
+   */
+  filtersMissing: boolean;
   /** Q1 up to the period's quarter (all four for a yearly report). */
   quarters: QuarterFigures[];
   executingUnits: string[];

@@ -57,6 +57,6 @@ export function createManualValue(
       resourceType: 'target_manual_value',
       resourceId: id,
     });
-    return targetDetailOf(trx, targetId);
+    return targetDetailOf(trx, targetId, today);
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { toDecimal2 } from './decimal';
 import type { Measure, MeasureFilters } from './management-figures';
-import type { Period } from './periods';
+import { quarterSpan, type Period } from './periods';
 import type { Trx } from './plan.repository';
 
 /**
@@ -10,7 +10,8 @@ import type { Trx } from './plan.repository';
  * period. Days are Ecuador's. The trainings' and campaigns' tables are read
  * under the coordinator's own row-level security (they are the
  * coordinator's); cases and referrals only through the two counting
- * functions of migration 0027, which return a number and never a row.
+ * functions of migration 0027, which return a number and never a row, of
+ * whole quarters only, and NULL (pending) for a quarter that has not ended.
  */
 
 const ECUADOR_DAY = (column: RawBuilder<unknown>) =>
@@ -80,25 +81,39 @@ const EXPRESSIONS: Record<Exclude<Measure['kind'], 'manual'>, Expression> = {
     ${anyOf(sql.ref('a.channel'), f.channels, 'text')}
     ${anyOf(sql.ref('a.territory'), f.provinces, 'text')}
     ${anyOf(sql.ref('r.reach_group'), f.groups, 'text')})`,
-  referrals_completed: (period, f) =>
-    sql`target_referrals_completed(${period.from}::date, ${period.to}::date,
-      ${[...(f.sectors ?? [])]}::text[])`,
-  cases_attended: (period) => sql`target_cases_attended(${period.from}::date, ${period.to}::date)`,
+  referrals_completed: (period, f) => {
+    const { year, first, last } = quarterSpan(period);
+    return sql`target_referrals_completed(${year}::int, ${first}::int, ${last}::int,
+      ${[...(f.sectors ?? [])]}::text[])`;
+  },
+  cases_attended: (period) => {
+    const { year, first, last } = quarterSpan(period);
+    return sql`target_cases_attended(${year}::int, ${first}::int, ${last}::int)`;
+  },
 };
 
-/** The measure's executed value in each period (decimal strings, two decimals). */
+/**
+ * The measure's executed value in each period (decimal strings, two
+ * decimals); null where the database answers pending (a case-work count of
+ * a quarter that has not ended).
+ */
 export async function computeMeasure(
   trx: Trx,
   measure: Measure,
   periods: readonly Period[],
-): Promise<string[]> {
+): Promise<(string | null)[]> {
   if (measure.kind === 'manual') throw new Error('a manual measure is not computed');
   if (periods.length === 0) return [];
   const expression = EXPRESSIONS[measure.kind];
   const columns = periods.map(
     (period, i) => sql`(${expression(period, measure.filters)})::text as ${sql.ref(`p${i}`)}`,
   );
-  const { rows } = await sql<Record<string, string>>`select ${sql.join(columns)}`.execute(trx);
+  const { rows } = await sql<Record<string, string | null>>`select ${sql.join(columns)}`.execute(
+    trx,
+  );
   const row = rows[0] ?? {};
-  return periods.map((_, i) => toDecimal2(row[`p${i}`] ?? '0'));
+  return periods.map((_, i) => {
+    const value = row[`p${i}`];
+    return value === null || value === undefined ? null : toDecimal2(value);
+  });
 }

@@ -3,6 +3,7 @@ import { problems } from '../../http/problem';
 import { toDecimal2 } from './decimal';
 import { managementFigures } from './figures';
 import type { ManagementFigures } from './management-figures';
+import { dayIn } from './periods';
 import * as plan from './plan.repository';
 import { currentManualValues, measureOf, progressOf } from './progress';
 import type {
@@ -54,13 +55,18 @@ export function toManualValues(rows: readonly repo.ManualValueRow[]): ManualValu
   }));
 }
 
-export async function targetDetailOf(trx: plan.Trx, id: string): Promise<TargetDetail> {
+/** A target with its progress as of `today` (Ecuador's date, from the caller's clock). */
+export async function targetDetailOf(
+  trx: plan.Trx,
+  id: string,
+  today: string,
+): Promise<TargetDetail> {
   const row = await repo.findTarget(trx, id);
   if (!row) throw problems.notFound();
   const manual = row.measure_kind === 'manual' ? await repo.manualValuesOf(trx, [id]) : [];
   return {
     ...toTarget(row),
-    progress: await progressOf(trx, row, manual),
+    progress: await progressOf(trx, row, manual, today),
     manualValues: toManualValues(manual),
   };
 }
@@ -71,7 +77,8 @@ export function readTarget(
   id: string,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
-  return inActorTransaction(deps.store, actor, (trx) => targetDetailOf(trx, id));
+  const today = dayIn(deps.clock());
+  return inActorTransaction(deps.store, actor, (trx) => targetDetailOf(trx, id, today));
 }
 
 export function listTargets(
@@ -123,6 +130,7 @@ export function readProgress(
   return inActorTransaction(deps.store, actor, (trx) =>
     managementFigures(trx, {
       year: query.year,
+      asOf: deps.clock(),
       ...(query.quarter ? { quarter: query.quarter } : {}),
     }),
   );

@@ -3,6 +3,7 @@ import { ProblemError, problems, type FieldError } from '../../http/problem';
 import { record } from '../audit';
 import { compareDecimals, sumDecimals } from './decimal';
 import type { MeasureFilters } from './management-figures';
+import { dayIn } from './periods';
 import * as plan from './plan.repository';
 import { measureOf } from './progress';
 import { targetDetailOf } from './target-read';
@@ -127,6 +128,7 @@ export function createTarget(
   input: NewTarget,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
+  const today = dayIn(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const errors = await definitionErrors(trx, input, new Set(Object.keys(input)));
     if (!(await plan.findProject(trx, input.projectId))) {
@@ -144,7 +146,7 @@ export function createTarget(
       created_by: actor.id,
     });
     audited(trx, 'target.create', id);
-    return targetDetailOf(trx, id);
+    return targetDetailOf(trx, id, today);
   });
 }
 
@@ -160,6 +162,7 @@ export function updateTarget(
   change: TargetChange,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
+  const today = dayIn(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const row = await repo.findTarget(trx, id, true);
     if (!row) throw problems.notFound();
@@ -172,7 +175,7 @@ export function updateTarget(
       throw stale('target');
     }
     audited(trx, 'target.update', id);
-    return targetDetailOf(trx, id);
+    return targetDetailOf(trx, id, today);
   });
 }
 

@@ -168,14 +168,52 @@ export const TargetChange = z
   });
 export type TargetChange = z.infer<typeof TargetChange>;
 
+const PENDING =
+  'null: pending — a case-work measure (referrals_completed, cases_attended) counts a ' +
+  'quarter only once it has ended in Ecuador';
+
 export const QuarterFigures = z
   .object({
     quarter: z.number().int().min(1).max(4),
     programmed: DecimalOutput.nullable(),
-    executed: DecimalOutput.openapi({ description: 'Within the quarter alone' }),
-    progressPercent: PercentOutput,
+    executed: DecimalOutput.nullable().openapi({
+      description: `Within the quarter alone; ${PENDING}`,
+    }),
+    progressPercent: PercentOutput.openapi({
+      description: 'executed / programmed × 100; null without a quarterly programme or pending',
+    }),
   })
   .openapi('TargetQuarterFigures');
+
+/** What the progress of a target and its management figures share. */
+const progressFields = {
+  executed: DecimalOutput.nullable().openapi({
+    description:
+      'From 1 January to the end of the period. A case-work measure counts only ended ' +
+      `quarters (see executedThrough); ${PENDING}, before the first has ended`,
+  }),
+  progressPercent: PercentOutput.openapi({
+    description: 'executed / programmed × 100; null when programmed is 0 or executed is pending',
+  }),
+  executedThrough: z
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .nullable()
+    .openapi({
+      description:
+        'Set when executed stops before the end of the period because the later quarters have ' +
+        'not ended (case-work measures): the last quarter it includes ("hasta el trimestre N"); ' +
+        'null when it covers the whole period',
+    }),
+  filtersMissing: z.boolean().openapi({
+    description:
+      'A training programme or campaign the filters name no longer exists: the value counts ' +
+      'only what remains',
+  }),
+  quarters: z.array(QuarterFigures),
+};
 
 export const Measure = z
   .object({
@@ -214,12 +252,8 @@ export const Target = z
 export type Target = z.infer<typeof Target>;
 
 export const TargetProgress = z
-  .object({
-    executed: DecimalOutput.openapi({ description: 'The whole year' }),
-    progressPercent: PercentOutput.openapi({ description: 'executed / programmed × 100' }),
-    quarters: z.array(QuarterFigures),
-  })
-  .openapi('TargetProgress');
+  .object(progressFields)
+  .openapi('TargetProgress', { description: 'The whole year (as of now)' });
 export type TargetProgress = z.infer<typeof TargetProgress>;
 
 export const ManualValue = z
@@ -294,9 +328,7 @@ const TargetFigures = z
     unitOfMeasure: z.string(),
     measure: Measure,
     programmed: DecimalOutput,
-    executed: DecimalOutput.openapi({ description: 'From 1 January to the end of the period' }),
-    progressPercent: PercentOutput,
-    quarters: z.array(QuarterFigures),
+    ...progressFields,
     executingUnits: z.array(z.string()),
     resultsDescription: z.string().nullable(),
     planObjective: z.string().nullable(),

@@ -81,7 +81,7 @@ export async function hasManualValues(trx: Trx, targetId: string): Promise<boole
   return row !== undefined;
 }
 
-/** Every manual value of some targets, oldest first. */
+/** Every manual value of some targets, oldest first (the database's time of the insert, then its sequence). */
 export function manualValuesOf(trx: Trx, targetIds: readonly string[]) {
   if (targetIds.length === 0) return Promise.resolve([]);
   return trx
@@ -97,7 +97,7 @@ export function manualValuesOf(trx: Trx, targetIds: readonly string[]) {
     ])
     .where('target_id', 'in', targetIds)
     .orderBy('recorded_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 export type ManualValueRow = Awaited<ReturnType<typeof manualValuesOf>>[number];

@@ -60,3 +60,14 @@ export const DISTINCT_PEOPLE_MEASURES: readonly MeasureKind[] = [
   'people_certified',
   'cases_attended',
 ];
+
+/**
+ * The case-work measures: counted only over quarters that have ended in
+ * Ecuador (a running quarter is pending), so that reading them again and
+ * again cannot tell when one referral was completed (docs/TARGETS.md).
+ * Training and campaign measures hold no victim data and are live.
+ */
+export const ENDED_QUARTERS_MEASURES: readonly MeasureKind[] = [
+  'referrals_completed',
+  'cases_attended',
+];
