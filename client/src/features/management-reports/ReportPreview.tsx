@@ -207,7 +207,8 @@ function TargetsSection({ snapshot }: { snapshot: Snapshot }) {
 function TargetCard({ target, id }: { target: ReportTarget; id: string }) {
   const { t } = useTranslation('managementReports');
   const words = useReportWords();
-  const value = (v: string) => `${words.value(v)} ${target.unit}`;
+  const value = (v: string | null) =>
+    v === null ? words.value(v) : `${words.value(v)} ${target.unit}`;
   return (
     <article className="report-target" aria-labelledby={id}>
       <h5 id={id}>{target.description}</h5>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFigureFormat } from '../../ui/figures';
+import { useFigureFormat, type DecimalText } from '../../ui/figures';
 import { useFormat } from '../../ui/format';
 import type { ReportPeriod, ReportStage } from './report-types';
 
@@ -10,6 +10,9 @@ export function useReportWords() {
   const dates = useFormat();
   return {
     ...figures,
+    /** Case-work counts of a quarter that has not ended are pending (null), never 0. */
+    value: (value: DecimalText | number | null) =>
+      value === null ? t('preview.pending') : figures.value(value),
     date: dates.date,
     dateTime: dates.dateTime,
     period: (p: ReportPeriod) =>

@@ -18,13 +18,17 @@ export function useTargetFormat() {
   const me = useSignedInUser();
   return {
     ...figures,
+    /** Case-work counts of a quarter that has not ended are pending (null), never 0. */
+    value: (value: DecimalText | number | null) =>
+      value === null ? t('figures.pending') : figures.value(value),
     date: dates.date,
     dateTime: dates.dateTime,
     /** A percentage, or why there is none (nothing programmed, nothing coded). */
     percentOrNone: (p: DecimalText | null) =>
       p === null ? t('figures.noPercent') : figures.percent(p),
     /** A value with its unit: "1.250 personas". */
-    withUnit: (value: DecimalText, unit: string) => `${figures.value(value)} ${unit}`,
+    withUnit: (value: DecimalText | null, unit: string) =>
+      value === null ? t('figures.pending') : `${figures.value(value)} ${unit}`,
     /** Who recorded something: the person signed in, or another coordinator (ids only in the API). */
     who: (userId: string) => (userId === me.user.id ? t('figures.you') : t('figures.someoneElse')),
   };
