@@ -19,6 +19,7 @@ import { auditAnchorLogger, sealPending, type AuditAnchorLogger } from './module
 import { PostgresSessionStore } from './modules/auth';
 import { assertKekVersionsAvailable, upgradeLegacyTotpSecrets } from './modules/keys';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
+import { ensureDemoProgramme } from './modules/demo';
 import { startNotificationJobs } from './modules/notifications';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
@@ -53,6 +54,18 @@ async function main(): Promise<void> {
   await assertKekVersionsAvailable(store, keyring);
   const upgraded = await upgradeLegacyTotpSecrets(store, keyring, secrets.DATA_KEK);
   if (upgraded > 0) logger.info({ upgraded }, 'wrapped second-factor secrets with the keyring');
+  if (config.demoData) {
+    const started = performance.now();
+    const added = await ensureDemoProgramme({
+      store,
+      keyring,
+      clock: () => new Date(),
+      retentionYears: config.trainingRetentionYears,
+      publicUrl: config.publicUrl,
+    });
+    const ms = Math.round(performance.now() - started);
+    logger.info({ added, ms }, 'demo programme loaded');
+  }
   // The internal certificate authority exists from the first run on.
   const caCertificatePem = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
     authorityCertificate(trx, keyring, new Date()),

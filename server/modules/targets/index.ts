@@ -11,3 +11,11 @@ export {
   TRAINING_SECTORS,
   VOID_REASONS,
 } from './targets.vocabularies';
+// Use cases and their inputs, for the demo data (server/modules/demo) to write through.
+export { createProgram, createProject } from './plan-write';
+export { createEntry } from './budget';
+export { createTarget } from './target-write';
+export { createManualValue } from './manual-values';
+export { NewProgram, NewProject } from './plan.schemas';
+export { NewBudgetEntry } from './budget.schemas';
+export { NewManualValue, NewTarget } from './target.schemas';

@@ -13,3 +13,11 @@ export {
 } from './trainings.vocabularies';
 // The certificates module seals a certificate's name and code under the participant's key.
 export { decryptIdentity, openParticipantKey } from './participant-crypto';
+// Use cases and their inputs, for the demo data (server/modules/demo) to write through.
+export { createProgramme } from './programme-write';
+export { createSession } from './sessions';
+export { createParticipant } from './participant-write';
+export { enrolParticipants, recordAttendance, recordScores } from './enrolments';
+export { NewProgramme, NewSession } from './programme.schemas';
+export { NewParticipant } from './participant.schemas';
+export { AttendanceSheet, NewEnrolments, ScoreSheet } from './enrolment.schemas';
