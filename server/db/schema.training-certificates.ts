@@ -28,3 +28,11 @@ export interface TrainingCertificatesTable {
   revoked_by: ColumnType<string | null, never, string>;
   revocation_reason: ColumnType<string | null, never, string>;
 }
+
+/** Lookups of a certificate per day in Ecuador (the first one of a day is audited). */
+export interface TrainingCertificateVerificationsTable {
+  certificate_id: string;
+  day: ColumnType<Date, string, never>;
+  /** bigint: read as text. */
+  lookups: ColumnType<string, never, never>;
+}

@@ -47,7 +47,8 @@ export interface TrainingSessionsTable {
 
 export interface TrainingParticipantsTable {
   id: Generated<string>;
-  institution_name: string;
+  /** Null only once erased on the person's request. */
+  institution_name: ColumnType<string | null, string, string | null>;
   sector: string;
   province: string | null;
   full_name_enc: Buffer | null;

@@ -36,7 +36,10 @@ import type {
   TrainingProgrammesTable,
   TrainingSessionsTable,
 } from './schema.trainings';
-import type { TrainingCertificatesTable } from './schema.training-certificates';
+import type {
+  TrainingCertificatesTable,
+  TrainingCertificateVerificationsTable,
+} from './schema.training-certificates';
 import type { ManagementReportsTable } from './schema.management-reports';
 import type {
   BudgetEntriesTable,
@@ -89,6 +92,7 @@ export interface DB {
   training_attendance: TrainingAttendanceTable;
   training_completions: TrainingCompletionsView;
   training_certificates: TrainingCertificatesTable;
+  training_certificate_verifications: TrainingCertificateVerificationsTable;
   management_reports: ManagementReportsTable;
   plan_programs: PlanProgramsTable;
   plan_projects: PlanProjectsTable;

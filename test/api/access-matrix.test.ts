@@ -86,6 +86,9 @@ const training = {
   sessionToDelete: '',
   participantToUnenrol: '',
   participantToErase: '',
+  /** A participant whose work e-mail is `account`'s login, to link to it. */
+  participantToLink: '',
+  account: '',
 };
 type Versioned = { version: number };
 const versionOf = async (client: SessionClient, path: string) =>
@@ -818,6 +821,19 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['coordinator'],
   },
   {
+    method: 'put',
+    path: () => `${PARTICIPANTS}/${training.participantToLink}/account`,
+    template: 'PUT:/api/v1/trainings/participants/:participantId/account',
+    body: () => ({ userId: training.account }),
+    allowed: ['coordinator'],
+  },
+  {
+    method: 'delete',
+    path: () => `${PARTICIPANTS}/${training.participantToLink}/account`,
+    template: 'DELETE:/api/v1/trainings/participants/:participantId/account',
+    allowed: ['coordinator'],
+  },
+  {
     method: 'post',
     path: () => `${PARTICIPANTS}/${training.participantToErase}/erase`,
     template: 'POST:/api/v1/trainings/participants/:participantId/erase',
@@ -1243,6 +1259,11 @@ beforeAll(async () => {
   training.participant = (await createParticipant(coordinator)).id;
   training.participantToUnenrol = (await createParticipant(coordinator)).id;
   training.participantToErase = (await createParticipant(coordinator)).id;
+  const linkable = await seedUser(t, 'caseworker');
+  training.account = linkable.id;
+  training.participantToLink = (
+    await createParticipant(coordinator, { workEmail: linkable.email })
+  ).id;
   await enrol(coordinator, trainingProgramme.id, [
     training.participant,
     training.participantToUnenrol,

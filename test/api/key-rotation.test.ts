@@ -28,6 +28,8 @@ const configured = new Map([[1, v1]]);
 const cases = new Map<string, string>(); // id → full name
 let coordinator: { user: SeededUser; client: SessionClient };
 const participants = new Map<string, string>(); // id → full name
+/** Each participant's version and update time as a coordinator read them before the rotation. */
+const participantsRead = new Map<string, { version: number; updatedAt: string }>();
 
 beforeAll(async () => {
   t = await startTestApp({ keyring: new LocalKeyring(new Map(configured), () => configured) });
@@ -54,6 +56,8 @@ beforeAll(async () => {
       fullName: `Participante ${i} ñandú`,
     });
     participants.set(participant.id, participant.fullName!);
+    const read = await coordinator.client.get(`${PARTICIPANTS}/${participant.id}`);
+    participantsRead.set(participant.id, read.body as { version: number; updatedAt: string });
   }
   const erased = await createParticipant(coordinator.client);
   await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
@@ -63,7 +67,7 @@ beforeAll(async () => {
   await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
     certificateAuthority(trx, t.keyring, new Date()),
   );
-}, 30_000);
+}, 120_000);
 afterAll(() => t.close());
 
 describe('key rotation', () => {
@@ -94,6 +98,22 @@ describe('key rotation', () => {
       versionsInUse: { v2: 20 },
     });
     await readAll();
+    // Rewrapping a participant's key is not a change of the participant: same version and
+    // update time, so an edit made from what was read before goes through.
+    for (const [id, before] of participantsRead) {
+      const after = (await coordinator.client.get(`${PARTICIPANTS}/${id}`)).body as {
+        version: number;
+        updatedAt: string;
+      };
+      expect(after).toMatchObject({ version: before.version, updatedAt: before.updatedAt });
+    }
+    const [edited, read] = [...participantsRead][0]!;
+    const edit = await coordinator.client.patch(`${PARTICIPANTS}/${edited}`, {
+      version: read.version,
+      position: 'Enfermera',
+    });
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ version: read.version + 1 });
 
     // Version 1 retired: a keyring without it still opens every case.
     const onlyV2 = new LocalKeyring(new Map([[2, v2]]));

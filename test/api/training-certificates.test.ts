@@ -71,7 +71,10 @@ const emailCanary = canary('CORREO').replace(/ /g, '.') + '@hospital.example.org
 const positionCanary = canary('CARGO');
 
 beforeAll(async () => {
-  t = await startTestApp({ trainingCertificates: { publicUrl: PUBLIC_URL } });
+  // Every lookup here comes from one address: the limit is tested on apps of its own.
+  t = await startTestApp({
+    trainingCertificates: { publicUrl: PUBLIC_URL, lookupsPerMinute: 1000 },
+  });
   coordinator = await signedIn(t, 'coordinator');
   for (const role of ACTOR_ROLES) {
     if (role !== 'coordinator') others.set(role, await signedIn(t, role));
@@ -644,14 +647,21 @@ describe('public verification', () => {
     }
   });
 
-  it('says revoked, with the day and never the reason', async () => {
+  it('says revoked, with the day, never the reason nor whose it was', async () => {
     const { id, participantIds } = await programme();
     const certificate = only(await issued(id, [participantIds[0] ?? '']));
     const reason = 'Motivo reservado de esta revocación';
     await revoke(certificate.id, reason);
     const res = await verify(certificate.code ?? '');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'revoked', holderName: 'Ana María Ñandú Pérez' });
+    expect(res.body).toMatchObject({
+      status: 'revoked',
+      holderName: null,
+      programmeName: certificate.programmeName,
+      startsOn: '2026-03-03',
+      endsOn: '2026-04-28',
+    });
+    expect(JSON.stringify(res.body)).not.toContain('Ñandú');
     expect((res.body as { revokedOn: string }).revokedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(JSON.stringify(res.body)).not.toContain(reason);
   });
@@ -701,6 +711,44 @@ describe('public verification', () => {
     });
   });
 
+  it('counts every lookup of a code but audits only the first of the day: no flood of the audit log', async () => {
+    const { id, participantIds } = await programme();
+    const certificate = only(await issued(id, [participantIds[0] ?? '']));
+    for (let i = 0; i < 5; i++) expect((await verify(certificate.code ?? '')).status).toBe(200);
+    expect(
+      await auditEvents(t, { action: 'training_certificate.verify', resourceId: certificate.id }),
+    ).toHaveLength(1);
+    const counted = await inActorTransaction(t.database.store, SYSTEM_ACTOR, (trx) =>
+      trx
+        .selectFrom('training_certificate_verifications')
+        .select(['lookups'])
+        .where('certificate_id', '=', certificate.id)
+        .execute(),
+    );
+    expect(counted.map((r) => Number(r.lookups))).toEqual([5]);
+  });
+
+  it('counts an IPv6 client by its /64: rotating addresses within it buys no more lookups', async () => {
+    const limited = await startTestApp({ trainingCertificates: { lookupsPerMinute: 2 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 4; i++) {
+        const res = await request(limited.app)
+          .get(`${PUBLIC}/ABCD-EFGH-JKMN-PQRS`)
+          .set('X-Forwarded-For', `2001:db8:0:7::${i}`);
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([404, 404, 429, 429]);
+      // Another network is another client.
+      const elsewhere = await request(limited.app)
+        .get(`${PUBLIC}/ABCD-EFGH-JKMN-PQRS`)
+        .set('X-Forwarded-For', '2001:db8:0:8::1');
+      expect(elsewhere.status).toBe(404);
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
+
   it('limits each client address to its lookups a minute (429 with Retry-After)', async () => {
     const limited = await startTestApp({ trainingCertificates: { lookupsPerMinute: 3 } });
     try {
@@ -713,6 +761,198 @@ describe('public verification', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('a valid certificate keeps its basis', () => {
+  const programmes = `${TRAININGS}/programmes`;
+  const put = (path: string, body: object) => coordinator.client.send('put', path, body);
+  const sheetPath = (id: string, sessionId: string) =>
+    `${programmes}/${id}/sessions/${sessionId}/attendance`;
+  const expectDependsOn = (res: request.Response, path: string) => {
+    expectFieldError(res, path, 'certificate_depends_on_completion', 409);
+    expect(res.body).toMatchObject({
+      code: 'certificate_depends_on_completion',
+      detail: expect.stringMatching(/^1 valid certificate of this programme /),
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/Ana|Ñandú|CORREO|CARGO/);
+  };
+
+  it('refuses attendance, session, rule and enrolment changes that would undo a certified completion', async () => {
+    const { id, participantIds, sessionIds } = await programme();
+    const [ana, bruno] = participantIds as [string, string];
+    const [first] = sessionIds as [string];
+    const certificate = only(await issued(id, [ana]));
+    // The review's scenario: empty every sheet, delete every session, unenrol the holder.
+    expectDependsOn(await put(sheetPath(id, first), { entries: [] }), 'body.entries');
+    expectDependsOn(
+      await put(sheetPath(id, first), {
+        entries: [
+          { participantId: ana, present: false },
+          { participantId: bruno, present: true },
+        ],
+      }),
+      'body.entries.0.present',
+    );
+    expectDependsOn(
+      await coordinator.client.patch(`${programmes}/${id}/sessions/${first}`, {
+        version: 1,
+        hours: 1,
+      }),
+      'body.hours',
+    );
+    expectDependsOn(
+      await coordinator.client.patch(`${programmes}/${id}`, { version: 1, totalHours: 20 }),
+      'body.totalHours',
+    );
+    expectDependsOn(
+      await coordinator.client.patch(`${programmes}/${id}`, { version: 1, minFinalScore: 50 }),
+      'body.minFinalScore',
+    );
+    expectDependsOn(
+      await coordinator.client.send('delete', `${programmes}/${id}/enrolments/${ana}`),
+      'params.participantId',
+    );
+    // Nothing changed: she still completed, the certificate still says valid.
+    const programmeNow = await coordinator.client.get(`${programmes}/${id}`);
+    expect(programmeNow.body).toMatchObject({ version: 1, totalHours: 12.5, completed: 1 });
+    expect((await verify(certificate.code ?? '')).body).toMatchObject({ status: 'valid' });
+    // Changes that leave her completed go through (Bruno's sheet entry).
+    const fine = await put(sheetPath(id, first), {
+      entries: [
+        { participantId: ana, present: true },
+        { participantId: bruno, present: false },
+      ],
+    });
+    expect(fine.status).toBe(200);
+
+    // Revoked first, the correction is the coordinator's to make.
+    await revoke(certificate.id, 'Asistencia registrada por error');
+    for (const session of sessionIds) {
+      expect((await put(sheetPath(id, session), { entries: [] })).status).toBe(200);
+    }
+    // The revoked certificate still refers to the enrolment: it cannot go.
+    const unenrol = await coordinator.client.send(
+      'delete',
+      `${programmes}/${id}/enrolments/${ana}`,
+    );
+    expect(unenrol.status).toBe(409);
+    expect(unenrol.body).toMatchObject({ code: 'enrolment_in_use' });
+    expect((await verify(certificate.code ?? '')).body).toMatchObject({ status: 'revoked' });
+  });
+
+  it('refuses a score that would undo a certified completion', async () => {
+    const { id, participantIds } = await programme({
+      minFinalScore: '70.00',
+      participants: [{ fullName: 'Ana Evaluada', attended: allOf(SESSIONS), postScore: '85.00' }],
+    });
+    const [ana] = participantIds as [string];
+    only(await issued(id, [ana]));
+    expectDependsOn(
+      await put(`${programmes}/${id}/scores`, { entries: [{ participantId: ana, postScore: 60 }] }),
+      'body.entries.0.postScore',
+    );
+    const kept = await put(`${programmes}/${id}/scores`, {
+      entries: [{ participantId: ana, postScore: 75, preScore: 40 }],
+    });
+    expect(kept.status).toBe(200);
+  });
+
+  it('holds the programme while issuing, so corrections wait for it (and it for them)', async () => {
+    const { id, participantIds } = await programme();
+    const { result, statements } = await t.database.recordStatements(() =>
+      issue(id, { participantIds: [participantIds[0]] }),
+    );
+    expect(result.status).toBe(201);
+    expect(
+      statements.some((q) =>
+        /^select\b[\s\S]*from "training_programmes"[\s\S]*for update$/i.test(q),
+      ),
+    ).toBe(true);
+  });
+
+  it('is enforced by the database too: no certificate without completion, no enrolment removed under one', async () => {
+    const { id, participantIds } = await programme();
+    const [ana, bruno] = participantIds as [string, string];
+    const actor: DbActor = { id: coordinator.user.id, role: 'coordinator', institutionId: null };
+    const row = (participantId: string) => ({
+      programme_id: id,
+      participant_id: participantId,
+      code_digest: verificationCodeDigest(newVerificationCode()),
+      code_enc: Buffer.from('sellado'),
+      holder_name_enc: Buffer.from('sellado'),
+      programme_name: 'Programa',
+      total_hours: '12.50',
+      starts_on: '2026-03-03',
+      ends_on: '2026-04-28',
+      issuing_institutions: [leadAgency],
+      issued_by: coordinator.user.id,
+    });
+    await expect(
+      inActorTransaction(t.database.store, actor, (trx) =>
+        trx.insertInto('training_certificates').values(row(bruno)).execute(),
+      ),
+    ).rejects.toThrow(/only to a participant who completed/);
+    await inActorTransaction(t.database.store, actor, (trx) =>
+      trx.insertInto('training_certificates').values(row(ana)).execute(),
+    );
+    // Her attendance gone behind the API's back, the enrolment still cannot go.
+    await expect(
+      inActorTransaction(t.database.store, actor, async (trx) => {
+        await trx.deleteFrom('training_attendance').where('participant_id', '=', ana).execute();
+        await trx
+          .deleteFrom('training_enrolments')
+          .where('programme_id', '=', id)
+          .where('participant_id', '=', ana)
+          .execute();
+      }),
+    ).rejects.toThrow(/foreign key/);
+  });
+});
+
+describe('erasing a holder', () => {
+  const erase = async (participantId: string, reason: string) => {
+    await coordinator.client.post('/api/v1/auth/step-up', {
+      code: await coordinator.client.nextCode(),
+    });
+    const res = await coordinator.client.post(`${TRAININGS}/participants/${participantId}/erase`, {
+      reason,
+    });
+    expect(res.status).toBe(200);
+  };
+
+  it('revokes their valid certificates when the record was made in error or twice', async () => {
+    for (const reason of ['created_in_error', 'duplicate_record']) {
+      const { id, participantIds } = await programme();
+      const certificate = only(await issued(id, [participantIds[0] ?? '']));
+      await erase(participantIds[0] ?? '', reason);
+      const listed = only(
+        ((await coordinator.client.get(issuePath(id))).body as { items: Certificate[] }).items,
+      );
+      expect(listed).toMatchObject({
+        status: 'revoked',
+        revocationReason: reason,
+        revokedBy: coordinator.user.id,
+        holderName: null,
+      });
+      expect((await verify(certificate.code ?? '')).body).toMatchObject({
+        status: 'revoked',
+        holderName: null,
+      });
+      expect(
+        await auditEvents(t, { action: 'training_certificate.revoke', resourceId: certificate.id }),
+      ).toEqual([expect.objectContaining({ purpose: reason, actor_id: coordinator.user.id })]);
+    }
+  });
+
+  it("keeps them valid, without the name, when erased on the person's own request", async () => {
+    const { id, participantIds } = await programme();
+    const certificate = only(await issued(id, [participantIds[0] ?? '']));
+    await erase(participantIds[0] ?? '', 'person_request');
+    expect((await verify(certificate.code ?? '')).body).toMatchObject({
+      status: 'valid',
+      holderName: null,
+    });
   });
 });
 
@@ -819,6 +1059,46 @@ describe('the database', () => {
   });
 });
 
+describe('the verification counts', () => {
+  it("let an anonymous lookup count only the certificate it looked up, and read no one else's", async () => {
+    const { id } = await programme({
+      participants: [
+        { fullName: 'Uno', attended: allOf(SESSIONS) },
+        { fullName: 'Dos', attended: allOf(SESSIONS) },
+      ],
+    });
+    const [first, second] = (
+      (await issue(id, { allCompleted: true })).body as {
+        items: Certificate[];
+      }
+    ).items as [Certificate, Certificate];
+    const digest = verificationCodeDigest(normaliseVerificationCode(first.code ?? '') ?? '');
+    const asLookup = <T>(
+      work: (trx: Parameters<Parameters<typeof inActorTransaction>[2]>[0]) => Promise<T>,
+    ) =>
+      inActorTransaction(t.database.store, anonymousActor(), async (trx) => {
+        await sql`select set_config('app.certificate_lookup', ${digest.toString('hex')}, true)`.execute(
+          trx,
+        );
+        return work(trx);
+      });
+    const count = (certificateId: string) =>
+      asLookup((trx) =>
+        trx
+          .insertInto('training_certificate_verifications')
+          .values({ certificate_id: certificateId, day: '2026-01-01' })
+          .execute(),
+      );
+    await count(first.id);
+    await expect(count(second.id)).rejects.toThrow(/row-level security/);
+    await verify(second.code ?? '');
+    const seen = await asLookup((trx) =>
+      trx.selectFrom('training_certificate_verifications').select('certificate_id').execute(),
+    );
+    expect(new Set(seen.map((r) => r.certificate_id))).toEqual(new Set([first.id]));
+  });
+});
+
 describe('cost', () => {
   it('a verification is one transaction of a few statements; a malformed code asks nothing', async () => {
     const { id, participantIds } = await programme();
@@ -826,9 +1106,10 @@ describe('cost', () => {
     const found = await t.database.recordStatements(() => verify(code));
     expect(found.result.status).toBe(200);
     // BEGIN, the anonymous context, the digest, the certificate, the system's context, the
-    // holder's key, the anonymous context again, the audit row, COMMIT.
+    // holder's key, the anonymous context again, the day's count, the audit row (the first
+    // lookup of the day), COMMIT.
     expect(found.statements.filter((s) => /^begin\b/i.test(s))).toHaveLength(1);
-    expect(found.statements.length).toBeLessThanOrEqual(9);
+    expect(found.statements.length).toBeLessThanOrEqual(10);
     const malformed = await t.database.recordStatements(() => verify('not a code'));
     expect(malformed.result.status).toBe(404);
     expect(malformed.statements).toEqual([]);

@@ -80,8 +80,12 @@ it("keeps participants' identity out of the database, the log, the audit log, th
     sector: 'justice',
     province: null,
   });
-  expect(person.body).toMatchObject({ hasAccount: true });
+  expect(person.status).toBe(201);
   people.push(person.body as TrainingParticipant);
+  const link = await coordinator.send('put', `${PARTICIPANTS}/${person.body.id}/account`, {
+    userId: account.id,
+  });
+  expect(link.body).toMatchObject({ linkedUserId: account.id });
   const ids = people.map((p) => p.id);
 
   // Every endpoint the coordinator uses, with the identity in play.

@@ -11,6 +11,7 @@ import {
   PARTICIPANTS,
   PROGRAMMES,
   recordAttendance,
+  trainedProgramme,
   TRAININGS,
   type TrainingParticipant,
 } from '../helpers/trainings';
@@ -173,5 +174,31 @@ describe('erasure at the end of retention', () => {
           .execute(),
       ),
     ).rejects.toThrow();
+  });
+});
+
+// After the erasure tests above, which expect to erase every participant they know of.
+describe('keep_until and certificates', () => {
+  it('never shrinks below the end a valid certificate of theirs froze', async () => {
+    // Sessions held (March 2025), the programme ending far enough ahead to decide keep_until.
+    const { programme, participants } = await trainedProgramme(c, {
+      programme: { startsOn: '2025-03-01', endsOn: '2040-12-31', totalHours: 10 },
+      participants: [{}],
+    });
+    const [holder] = participants as [TrainingParticipant];
+    expect(await keepUntilOf(holder.id)).toBe('2043-12-31');
+    const issued = await c.post(`${PROGRAMMES}/${programme.id}/certificates`, {
+      participantIds: [holder.id],
+    });
+    expect(issued.status).toBe(201);
+    // The programme's end moved earlier: the certificate (ending 2040-12-31) still needs the name.
+    const version = ((await c.get(`${PROGRAMMES}/${programme.id}`)).body as { version: number })
+      .version;
+    const moved = await c.patch(`${PROGRAMMES}/${programme.id}`, {
+      version,
+      endsOn: '2039-12-31',
+    });
+    expect(moved.status).toBe(200);
+    expect(await keepUntilOf(holder.id)).toBe('2043-12-31');
   });
 });

@@ -157,6 +157,14 @@ function endpoints(ids: {
       (x) => x.patch(`${PARTICIPANTS}/${participant}`, { version: 1, position: 'Enfermera' }),
     ],
     [
+      'PUT:/api/v1/trainings/participants/:participantId/account',
+      (x) => put(x, `${PARTICIPANTS}/${participant}/account`, { userId: randomUUID() }),
+    ],
+    [
+      'DELETE:/api/v1/trainings/participants/:participantId/account',
+      (x) => del(x, `${PARTICIPANTS}/${participant}/account`),
+    ],
+    [
       'POST:/api/v1/trainings/participants/:participantId/erase',
       (x) => x.post(`${PARTICIPANTS}/${participant}/erase`, { reason: 'person_request' }),
     ],
@@ -552,7 +560,7 @@ describe('sessions', () => {
 describe('participants', () => {
   const post = (over: Record<string, unknown>) => c().post(PARTICIPANTS, participantBody(over));
 
-  it('are recorded with their identity, audited without it, linked to their account by e-mail', async () => {
+  it('are recorded with their identity, audited without it, linked to no account by their e-mail', async () => {
     const person = await seedUser(t, 'caseworker');
     const participant = await createParticipant(c(), {
       fullName: 'Ana Belén Quishpe',
@@ -569,23 +577,26 @@ describe('participants', () => {
       institutionName: 'Junta Cantonal de Protección de Derechos',
       sector: 'social_protection',
       province: 'Imbabura',
-      hasAccount: true,
+      linkedUserId: null,
       erasedAt: null,
       version: 1,
       participations: [],
     });
+    // Nothing in the answer tells whether the e-mail is an account's.
+    expect(participant).not.toHaveProperty('hasAccount');
     expect(await audited('training.participant.create', participant.id)).toEqual([
       expect.objectContaining({ resource_type: 'training_participant', purpose: null }),
     ]);
-    // The same person recorded twice.
-    expectFieldError(
-      await post({ workEmail: person.email }),
-      'body.workEmail',
-      'account_already_linked',
-      409,
-    );
+    // Typing their e-mail gave that account nothing.
+    const own = new SessionClient(t.app, t.clock);
+    await own.signIn(person.email, person.password);
+    expect((await own.get(`${TRAININGS}/me`)).body).toEqual({ participant: null });
+    // A shared mailbox: another participant with the same work e-mail is recorded too.
+    const shared = await post({ workEmail: person.email });
+    expect(shared.status).toBe(201);
+    expect(shared.body).toMatchObject({ workEmail: person.email, linkedUserId: null });
     const unlinked = await createParticipant(c(), { workEmail: null, position: null });
-    expect(unlinked).toMatchObject({ hasAccount: false, workEmail: null, position: null });
+    expect(unlinked).toMatchObject({ linkedUserId: null, workEmail: null, position: null });
   });
 
   it('refuse bad fields, naming them', async () => {
@@ -663,13 +674,13 @@ describe('participants', () => {
       await c().patch(`${PARTICIPANTS}/${participant.id}`, { version: 2, workEmail: 'x' }),
       'body.workEmail',
     );
-    // Linked once its e-mail is an account's.
+    // An account's e-mail links nothing by itself.
     const person = await seedUser(t, 'supervisor');
-    const linked = await c().patch(`${PARTICIPANTS}/${participant.id}`, {
+    const typed = await c().patch(`${PARTICIPANTS}/${participant.id}`, {
       version: 2,
       workEmail: person.email,
     });
-    expect(linked.body).toMatchObject({ hasAccount: true, version: 3 });
+    expect(typed.body).toMatchObject({ linkedUserId: null, version: 3 });
 
     await coordinator.client.post('/api/v1/auth/step-up', { code: await c().nextCode() });
     await c().post(`${PARTICIPANTS}/${participant.id}/erase`, { reason: 'person_request' });
@@ -705,9 +716,11 @@ describe('participants', () => {
       fullName: null,
       workEmail: null,
       position: null,
-      hasAccount: false,
+      linkedUserId: null,
       erasedAt: expect.any(String),
-      institutionName: participant.institutionName,
+      // On the person's own request their institution goes too: it can point at them.
+      institutionName: null,
+      sector: participant.sector,
       participations: [expect.objectContaining({ programmeId: programme.id })],
     });
     expect(await audited('training.participant.erase', participant.id)).toEqual([
@@ -717,9 +730,24 @@ describe('participants', () => {
       reason: 'person_request',
     });
     expect(again.body).toMatchObject({ code: 'participant_erased' });
-    // Still enrolled and counted, without a name.
+    // Still enrolled and counted, without a name or an institution.
     const enrolments = await roster(c(), programme.id);
     expect(enrolments.get(participant.id)).toMatchObject({ fullName: null });
+    const rosterRes = await c().get(`${PROGRAMMES}/${programme.id}/enrolments`);
+    expect((rosterRes.body as { items: unknown[] }).items).toContainEqual(
+      expect.objectContaining({ participantId: participant.id, institutionName: null }),
+    );
+    // Another reason keeps the institution (only the person's own request blanks it).
+    const duplicate = await createParticipant(c(), {
+      institutionName: 'Dirección Distrital 17D05',
+    });
+    const erasedDuplicate = await fresh.client.post(`${PARTICIPANTS}/${duplicate.id}/erase`, {
+      reason: 'duplicate_record',
+    });
+    expect(erasedDuplicate.body).toMatchObject({
+      fullName: null,
+      institutionName: 'Dirección Distrital 17D05',
+    });
     // Listed only when asked for.
     const live = await c().get(`${PARTICIPANTS}?limit=200`);
     expect((live.body as { items: { id: string }[] }).items.map((p) => p.id)).not.toContain(
@@ -956,9 +984,14 @@ describe('scores', () => {
 });
 
 describe('the person', () => {
-  it('reads their own participations, whatever their role; audited as their own record', async () => {
+  it('reads their own participations, whatever their role, once linked; audited as their own record', async () => {
     const nurse = await signedIn(t, 'partner');
     const participant = await createParticipant(c(), { workEmail: nurse.user.email });
+    expect((await nurse.client.get(`${TRAININGS}/me`)).body).toEqual({ participant: null });
+    const link = await put(c(), `${PARTICIPANTS}/${participant.id}/account`, {
+      userId: nurse.user.id,
+    });
+    expect(link.status).toBe(200);
     const { programme, session } = await smallProgramme();
     await enrol(c(), programme.id, [participant.id]);
     await recordAttendance(c(), programme.id, session.id, [
@@ -981,6 +1014,234 @@ describe('the person', () => {
       const res = await staff.get(role)!.client.get(`${TRAININGS}/me`);
       expect([role, res.status, res.body]).toEqual([role, 200, { participant: null }]);
     }
+  });
+});
+
+describe("linking a participant to the person's account", () => {
+  const accountPath = (id: string) => `${PARTICIPANTS}/${id}/account`;
+
+  it('is explicit, by account id, only to the account whose login e-mail is the work e-mail; audited', async () => {
+    const nurse = await signedIn(t, 'caseworker');
+    const other = await seedUser(t, 'supervisor');
+    const participant = await createParticipant(c(), {
+      workEmail: nurse.user.email.toUpperCase(),
+    });
+    // Another account, an unknown one, a participant without e-mail: the same refusal, no address.
+    const refusals = [
+      await put(c(), accountPath(participant.id), { userId: other.id }),
+      await put(c(), accountPath(participant.id), { userId: randomUUID() }),
+      await put(c(), accountPath((await createParticipant(c(), { workEmail: null })).id), {
+        userId: nurse.user.id,
+      }),
+    ];
+    for (const res of refusals) {
+      expectFieldError(res, 'body.userId', 'account_email_mismatch', 409);
+      const text = JSON.stringify(res.body);
+      expect(text).not.toContain(nurse.user.email.split('@')[0]);
+      expect(text).not.toContain(other.email.split('@')[0]);
+    }
+    expectFieldError(await put(c(), accountPath(participant.id), { userId: 'x' }), 'body.userId');
+    expectFieldError(
+      await put(c(), accountPath(participant.id), { userId: nurse.user.id, role: 'x' }),
+      'body',
+      'unrecognized_keys',
+    );
+    expect(await audited('training.participant.link', participant.id)).toEqual([]);
+
+    const linked = await put(c(), accountPath(participant.id), { userId: nurse.user.id });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ id: participant.id, linkedUserId: nurse.user.id });
+    const events = await auditEvents(t, { action: 'training.participant.link' });
+    expect(events.filter((e) => e.request_id === events.at(-1)!.request_id)).toEqual([
+      expect.objectContaining({
+        resource_type: 'training_participant',
+        resource_id: participant.id,
+        actor_id: coordinator.user.id,
+      }),
+      expect.objectContaining({ resource_type: 'user', resource_id: nurse.user.id }),
+    ]);
+    expect((await nurse.client.get(`${TRAININGS}/me`)).body).toMatchObject({
+      participant: { id: participant.id },
+    });
+    // Again: nothing changes, nothing more audited.
+    expect((await put(c(), accountPath(participant.id), { userId: nurse.user.id })).status).toBe(
+      200,
+    );
+    expect(await audited('training.participant.link', participant.id)).toHaveLength(1);
+    // One participant per account.
+    const twin = await createParticipant(c(), { workEmail: nurse.user.email });
+    expectFieldError(
+      await put(c(), accountPath(twin.id), { userId: nurse.user.id }),
+      'body.userId',
+      'account_already_linked',
+      409,
+    );
+
+    // Unlinked: the person no longer reads it; audited naming both.
+    expect((await del(c(), accountPath(participant.id))).status).toBe(204);
+    expect((await nurse.client.get(`${TRAININGS}/me`)).body).toEqual({ participant: null });
+    expect(await audited('training.participant.unlink', participant.id)).toHaveLength(1);
+    expect(await audited('training.participant.unlink', nurse.user.id)).toHaveLength(1);
+    expect((await del(c(), accountPath(participant.id))).status).toBe(204);
+    expect(await audited('training.participant.unlink', participant.id)).toHaveLength(1);
+  });
+
+  it('is dropped when the work e-mail changes to another address; refused once erased', async () => {
+    const person = await seedUser(t, 'auditor');
+    const participant = await createParticipant(c(), { workEmail: person.email });
+    const linked = await put(c(), accountPath(participant.id), { userId: person.id });
+    expect(linked.body).toMatchObject({ linkedUserId: person.id, version: 2 });
+    // The same address in another case keeps it.
+    const same = await c().patch(`${PARTICIPANTS}/${participant.id}`, {
+      version: 2,
+      workEmail: person.email.toUpperCase(),
+    });
+    expect(same.body).toMatchObject({ linkedUserId: person.id });
+    const moved = await c().patch(`${PARTICIPANTS}/${participant.id}`, {
+      version: 3,
+      workEmail: `otra.${Date.now()}@salud.gob.ec`,
+    });
+    expect(moved.body).toMatchObject({ linkedUserId: null });
+    expect(await audited('training.participant.unlink', participant.id)).toHaveLength(1);
+
+    await c().post('/api/v1/auth/step-up', { code: await c().nextCode() });
+    await c().post(`${PARTICIPANTS}/${participant.id}/erase`, { reason: 'person_request' });
+    const refused = await put(c(), accountPath(participant.id), { userId: person.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'participant_erased' });
+  });
+});
+
+describe('the audit of attendance, scores and enrolments', () => {
+  /** The events of the latest request that wrote this action, naming participants. */
+  const perParticipant = async (action: string) => {
+    const events = await auditEvents(t, { action });
+    const last = events.at(-1)!.request_id;
+    return events
+      .filter((e) => e.request_id === last && e.resource_type === 'training_participant')
+      .map((e) => e.resource_id)
+      .sort();
+  };
+  const sorted = (ids: string[]) => [...ids].sort();
+
+  it('names each participant whose entry changed, in one INSERT with the event naming the session', async () => {
+    const { programme, session, people } = await smallProgramme();
+    const third = await createParticipant(c());
+    await enrol(c(), programme.id, [third.id]);
+    expect(await perParticipant('training.enrolment.add')).toEqual([third.id]);
+    const [a, b] = people as [TrainingParticipant, TrainingParticipant];
+    const path = `${PROGRAMMES}/${programme.id}/sessions/${session.id}/attendance`;
+    await recordAttendance(c(), programme.id, session.id, [
+      { participantId: a.id, present: true },
+      { participantId: b.id, present: true },
+    ]);
+    expect(await perParticipant('training.attendance.record')).toEqual(sorted([a.id, b.id]));
+    // b turned absent, a dropped from the sheet, the third added: all three named, in one INSERT.
+    const { result, statements } = await t.database.recordStatements(() =>
+      put(c(), path, {
+        entries: [
+          { participantId: b.id, present: false },
+          { participantId: third.id, present: true },
+        ],
+      }),
+    );
+    expect(result.status).toBe(200);
+    expect(statements.filter((q) => /^insert into "audit_events"/i.test(q))).toHaveLength(1);
+    expect(await perParticipant('training.attendance.record')).toEqual(
+      sorted([a.id, b.id, third.id]),
+    );
+    expect(
+      (await audited('training.attendance.record', session.id)).map((e) => e.resource_type),
+    ).toEqual(['training_session', 'training_session']);
+    // The same sheet again changes no one: the session's event only.
+    const before = (await auditEvents(t, { action: 'training.attendance.record' })).length;
+    await put(c(), path, {
+      entries: [
+        { participantId: b.id, present: false },
+        { participantId: third.id, present: true },
+      ],
+    });
+    expect((await auditEvents(t, { action: 'training.attendance.record' })).length).toBe(
+      before + 1,
+    );
+  });
+
+  it('names each participant whose scores changed, and whom an enrolment removal concerned', async () => {
+    const { programme, people } = await smallProgramme();
+    const [a, b] = people as [TrainingParticipant, TrainingParticipant];
+    const path = `${PROGRAMMES}/${programme.id}/scores`;
+    await put(c(), path, { entries: [{ participantId: a.id, preScore: 40, postScore: 60 }] });
+    expect(await perParticipant('training.scores.record')).toEqual([a.id]);
+    // a's post-score from 60 to 90 is named; b's unchanged (none given) is not.
+    await put(c(), path, {
+      entries: [
+        { participantId: a.id, postScore: 90 },
+        { participantId: b.id, preScore: null },
+      ],
+    });
+    expect(await perParticipant('training.scores.record')).toEqual([a.id]);
+    expect(await audited('training.scores.record', a.id)).toHaveLength(2);
+    expect((await del(c(), `${PROGRAMMES}/${programme.id}/enrolments/${b.id}`)).status).toBe(204);
+    expect(await audited('training.enrolment.remove', b.id)).toEqual([
+      expect.objectContaining({ resource_type: 'training_participant' }),
+    ]);
+  });
+});
+
+describe('an erased participant', () => {
+  it('keeps their attendance and scores as they were (409 participant_erased on a change)', async () => {
+    const { programme, session, people } = await smallProgramme();
+    const [a, b] = people as [TrainingParticipant, TrainingParticipant];
+    const sheet = [
+      { participantId: a.id, present: true },
+      { participantId: b.id, present: true },
+    ];
+    await recordAttendance(c(), programme.id, session.id, sheet);
+    await put(c(), `${PROGRAMMES}/${programme.id}/scores`, {
+      entries: [{ participantId: b.id, postScore: 70 }],
+    });
+    await c().post('/api/v1/auth/step-up', { code: await c().nextCode() });
+    await c().post(`${PARTICIPANTS}/${b.id}/erase`, { reason: 'person_request' });
+    const path = `${PROGRAMMES}/${programme.id}/sessions/${session.id}/attendance`;
+    expectFieldError(
+      await put(c(), path, { entries: [sheet[0], { participantId: b.id, present: false }] }),
+      'body.entries.1.participantId',
+      'participant_erased',
+      409,
+    );
+    expectFieldError(
+      await put(c(), path, { entries: [sheet[0]] }),
+      'body.entries',
+      'participant_erased',
+      409,
+    );
+    expectFieldError(
+      await put(c(), `${PROGRAMMES}/${programme.id}/scores`, {
+        entries: [
+          { participantId: a.id, postScore: 80 },
+          { participantId: b.id, postScore: 95 },
+        ],
+      }),
+      'body.entries.1.participantId',
+      'participant_erased',
+      409,
+    );
+    // Saving the sheet as it was, or others' changes, still works.
+    expect((await put(c(), path, { entries: sheet })).status).toBe(200);
+    expect(
+      (
+        await put(c(), `${PROGRAMMES}/${programme.id}/scores`, {
+          entries: [
+            { participantId: a.id, postScore: 80 },
+            { participantId: b.id, postScore: 70 },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await roster(c(), programme.id)).get(b.id)).toMatchObject({
+      postScore: 70,
+      attendedHours: 2,
+    });
   });
 });
 

@@ -156,7 +156,9 @@ test('the link printed on a revoked certificate says so, with the day and not th
   expect(response?.headers()['cache-control']).toBe('no-store');
   const result = page.getByRole('region', { name: 'Certificado revocado' });
   await expect(result.getByRole('status')).toContainText(/fue revocado el .+: ya no acredita/);
-  await expect(result).toContainText(REVOKED_HOLDER);
+  // Whose it was is not said once revoked.
+  await expect(result).not.toContainText(REVOKED_HOLDER);
+  await expect(result).toContainText('No se muestra en un certificado revocado.');
   await expect(page.getByText(REASON)).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Código de verificación' })).toHaveValue(
     revoked.code ?? '',

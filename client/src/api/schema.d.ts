@@ -7414,7 +7414,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person's own participant record and participations, when a participant is linked to their account (by their work e-mail); participant null otherwise. Any signed-in staff member. Audited (training.participant.read, purpose own_record) when there is a record */
+        /** The signed-in person's own participant record and participations, when a coordinator linked a participant to their account; participant null otherwise. Any signed-in staff member. Audited (training.participant.read, purpose own_record) when there is a record */
         get: {
             parameters: {
                 query?: never;
@@ -7778,7 +7778,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a programme from the version read (409 stale_version otherwise). A change that would leave sessions outside the period or above the total hours is 409 programme_sessions_outside, naming the field. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        /** Change a programme from the version read (409 stale_version otherwise). A change that would leave sessions outside the period or above the total hours is 409 programme_sessions_outside, naming the field. A change that would leave a holder of a valid certificate of the programme no longer completed is refused (409 certificate_depends_on_completion, naming the field and, in the detail, how many certificates): revoke them first. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
         patch: {
             parameters: {
                 query?: never;
@@ -7949,7 +7949,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a session: refused once its attendance is recorded (409 has_attendance). Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        /** Delete a session: refused once its attendance is recorded (409 has_attendance). A change that would leave a holder of a valid certificate of the programme no longer completed is refused (409 certificate_depends_on_completion, naming the field and, in the detail, how many certificates): revoke them first. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
         delete: {
             parameters: {
                 query?: never;
@@ -8018,7 +8018,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a session from the version read (409 stale_version otherwise), by the rules of adding one. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        /** Change a session from the version read (409 stale_version otherwise), by the rules of adding one. A change that would leave a holder of a valid certificate of the programme no longer completed is refused (409 certificate_depends_on_completion, naming the field and, in the detail, how many certificates): revoke them first. A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
         patch: {
             parameters: {
                 query?: never;
@@ -8160,7 +8160,7 @@ export interface paths {
                 };
             };
         };
-        /** Record the session's whole attendance sheet in one request: it replaces what was recorded (idempotent), in one transaction, audited once (training.attendance.record, naming the session). Once the session's day has come (409 session_not_held). An empty sheet clears it. Coordinator only (every other role: 403, audited as access.denied) */
+        /** Record the session's whole attendance sheet in one request: it replaces what was recorded (idempotent), in one transaction, audited once (training.attendance.record, naming the session) and one event per participant it changed (naming the participant). Once the session's day has come (409 session_not_held). An empty sheet clears it. An erased participant's entry no longer changes (409 participant_erased, naming it). A change that would leave a holder of a valid certificate of the programme no longer completed is refused (409 certificate_depends_on_completion, naming the field and, in the detail, how many certificates): revoke them first. Coordinator only (every other role: 403, audited as access.denied) */
         put: {
             parameters: {
                 query?: never;
@@ -8307,7 +8307,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Enrol participants in bulk; those enrolled already are left as they are. Audited once (training.enrolment.add, naming the programme). Coordinator only (every other role: 403, audited as access.denied) */
+        /** Enrol participants in bulk; those enrolled already are left as they are. Audited once (training.enrolment.add, naming the programme) and one event per participant it changed (naming the participant). Coordinator only (every other role: 403, audited as access.denied) */
         post: {
             parameters: {
                 query?: never;
@@ -8395,7 +8395,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove an enrolment made in error: refused once attendance is recorded for it (409 has_attendance). Audited (training.enrolment.remove, naming the programme). Coordinator only (every other role: 403, audited as access.denied) */
+        /** Remove an enrolment made in error: refused while its participant holds a valid certificate of the programme (409 certificate_depends_on_completion), once attendance is recorded for it (409 has_attendance) or while a revoked certificate refers to it (409 enrolment_in_use). Audited (training.enrolment.remove, naming the programme, and naming the participant). Coordinator only (every other role: 403, audited as access.denied) */
         delete: {
             parameters: {
                 query?: never;
@@ -8475,7 +8475,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Record pre- and post-evaluation scores of several enrolments at once (a score not sent is kept, null clears it), in one transaction, audited once (training.scores.record, naming the programme). Coordinator only (every other role: 403, audited as access.denied) */
+        /** Record pre- and post-evaluation scores of several enrolments at once (a score not sent is kept, null clears it), in one transaction, audited once (training.scores.record, naming the programme) and one event per participant it changed (naming the participant). An erased participant's scores no longer change (409 participant_erased, naming the entry). A change that would leave a holder of a valid certificate of the programme no longer completed is refused (409 certificate_depends_on_completion, naming the field and, in the detail, how many certificates): revoke them first. Coordinator only (every other role: 403, audited as access.denied) */
         put: {
             parameters: {
                 query?: never;
@@ -8529,6 +8529,15 @@ export interface paths {
                 };
                 /** @description Problem details (RFC 9457) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8611,7 +8620,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a participant (staff of an institution, never a victim). Name, work e-mail and position are encrypted under their own key; a staff account with the same e-mail is linked (409 account_already_linked when another participant has it). Institution name and position: A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        /** Record a participant (staff of an institution, never a victim). Name, work e-mail and position are encrypted under their own key. The work e-mail links them to no staff account (see PUT …/participants/{participantId}/account). Institution name and position: A free text holding an e-mail address or a run of seven or more digits (a phone or identity number) is refused: 400 looks_personal naming the field. Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
         post: {
             parameters: {
                 query?: never;
@@ -8749,7 +8758,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a participant from the version read (409 stale_version otherwise; 409 participant_erased once erased). Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
+        /** Change a participant from the version read (409 stale_version otherwise; 409 participant_erased once erased). A linked participant whose work e-mail changes to one that is not the account's login is unlinked (audited training.participant.unlink). Coordinator only (every other role: 403, audited as access.denied). Audited (one event naming the record) */
         patch: {
             parameters: {
                 query?: never;
@@ -8823,6 +8832,149 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/trainings/participants/{participantId}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link the participant to the person's own staff account, chosen by its id, so they read their own record (GET /trainings/me) and certificates. Only when that account's login e-mail is the participant's work e-mail, compared ignoring case (409 account_email_mismatch otherwise, and for an unknown account: the answer never says what either address is); 409 account_already_linked when another participant is linked to it; 409 participant_erased. Replaces a previous link. Audited (training.participant.link, one event naming the participant and one the account). Coordinator only (every other role: 403, audited as access.denied) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TrainingParticipantAccountLink"];
+                };
+            };
+            responses: {
+                /** @description The participant, linked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingParticipantDetail"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unlink the participant from its staff account (204 also when it was not linked). Audited (training.participant.unlink, naming the participant and the account) when there was a link. Coordinator only (every other role: 403, audited as access.denied) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlinked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trainings/participants/{participantId}/erase": {
         parameters: {
             query?: never;
@@ -8832,7 +8984,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Erase a participant on request, after a step-up (401 step_up_required): their identity is crypto-shredded for good; enrolments, attendance and scores stay and keep counting. Audited (training.participant.erase, with the reason). Coordinator only (every other role: 403, audited as access.denied) */
+        /** Erase a participant on request, after a step-up (401 step_up_required): their identity is crypto-shredded for good; enrolments, attendance and scores stay and keep counting. On the person's request (person_request) their institution name is blanked too. For created_in_error and duplicate_record their valid certificates are revoked, the reason being that code (each audited training_certificate.revoke with it as purpose). Audited (training.participant.erase, with the reason). Coordinator only (every other role: 403, audited as access.denied) */
         post: {
             parameters: {
                 query?: never;
@@ -9183,7 +9335,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a certificate, with a reason (never shown publicly). It stays verifiable as revoked; a new one may then be issued, with a new code. Already revoked: 409 already_revoked. Coordinator (others: 403, audited). Audited */
+        /** Revoke a certificate, with a reason (never shown publicly). It stays verifiable as revoked, without the holder's name; a new one may then be issued, with a new code. Already revoked: 409 already_revoked. Coordinator (others: 403, audited). Audited */
         post: {
             parameters: {
                 query?: never;
@@ -9268,7 +9420,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Anyone, no session: checks a verification code. Answers only valid or revoked (with the day), the holder's name as issued (null once erased), the programme, hours, dates and issuing institutions. Unknown and malformed codes: the same 404. Not cacheable; rate-limited per client address (429 with Retry-After). A lookup that finds a certificate is audited */
+        /** Anyone, no session: checks a verification code. Answers only valid or revoked (with the day), the holder's name as issued (valid certificates only; null once erased), the programme, hours, dates and issuing institutions. Unknown and malformed codes: the same 404. Not cacheable; rate-limited per client address, an IPv6 address by its /64 (429 with Retry-After). Lookups that find a certificate are counted per certificate and day; the first of each day is audited */
         get: {
             parameters: {
                 query?: never;
@@ -10038,7 +10190,7 @@ export interface components {
          * @description The catalogue of action codes (append-only: codes are never removed)
          * @enum {string}
          */
-        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "budget.entry.create" | "budget.entry.void" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "management_report.approve" | "management_report.create" | "management_report.delete" | "management_report.export_pdf" | "management_report.export_xlsx" | "management_report.review" | "management_report.update" | "plan.program.create" | "plan.program.delete" | "plan.program.update" | "plan.project.create" | "plan.project.delete" | "plan.project.update" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "target.create" | "target.delete" | "target.manual_value.create" | "target.update" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "training_certificate.download" | "training_certificate.issue" | "training_certificate.list" | "training_certificate.revoke" | "training_certificate.verify" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
+        AuditAction: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "budget.entry.create" | "budget.entry.void" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "management_report.approve" | "management_report.create" | "management_report.delete" | "management_report.export_pdf" | "management_report.export_xlsx" | "management_report.review" | "management_report.update" | "plan.program.create" | "plan.program.delete" | "plan.program.update" | "plan.project.create" | "plan.project.delete" | "plan.project.update" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "target.create" | "target.delete" | "target.manual_value.create" | "target.update" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.link" | "training.participant.list" | "training.participant.read" | "training.participant.unlink" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "training_certificate.download" | "training_certificate.issue" | "training_certificate.list" | "training_certificate.revoke" | "training_certificate.verify" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update";
         /**
          * @description The catalogue of purpose and reason codes (append-only)
          * @enum {string}
@@ -10072,7 +10224,7 @@ export interface components {
              * @description null only when the code is not in the catalogue: see `uncatalogued`
              * @enum {string|null}
              */
-            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "budget.entry.create" | "budget.entry.void" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "management_report.approve" | "management_report.create" | "management_report.delete" | "management_report.export_pdf" | "management_report.export_xlsx" | "management_report.review" | "management_report.update" | "plan.program.create" | "plan.program.delete" | "plan.program.update" | "plan.project.create" | "plan.project.delete" | "plan.project.update" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "target.create" | "target.delete" | "target.manual_value.create" | "target.update" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.list" | "training.participant.read" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "training_certificate.download" | "training_certificate.issue" | "training_certificate.list" | "training_certificate.revoke" | "training_certificate.verify" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
+            action: "access.denied" | "audit.export" | "audit.read" | "audit.report" | "audit.verify" | "auth.lockout" | "auth.login" | "auth.logout" | "auth.mfa.enrol" | "auth.mfa.enrol_start" | "auth.mfa.lock" | "auth.password" | "auth.password_change" | "auth.step_up" | "auth.totp" | "budget.entry.create" | "budget.entry.void" | "campaign.activity.create" | "campaign.activity.delete" | "campaign.activity.update" | "campaign.create" | "campaign.update" | "case.age_correction.reject" | "case.age_correction.request" | "case.assign" | "case.attachment.create" | "case.attachment.list" | "case.attachment.read" | "case.break_glass" | "case.create" | "case.erase" | "case.minor_status_lifted" | "case.note.create" | "case.note.read" | "case.read" | "case.status_change" | "case.update" | "certificate.issue" | "certificate.revoke" | "consent.approve" | "consent.create" | "consent.list" | "consent.revoke" | "demo.seed" | "institution.create" | "institution.disable" | "institution.enable" | "institution.update" | "integrity.alarm" | "key.rewrap" | "management_report.approve" | "management_report.create" | "management_report.delete" | "management_report.export_pdf" | "management_report.export_xlsx" | "management_report.review" | "management_report.update" | "plan.program.create" | "plan.program.delete" | "plan.program.update" | "plan.project.create" | "plan.project.delete" | "plan.project.update" | "referral.create" | "referral.disclose" | "referral.list" | "referral.package.close" | "referral.package.export" | "referral.package.read" | "referral.read" | "referral.transition" | "review.acknowledge" | "review.read" | "statistics.release.compute" | "statistics.release.discard" | "statistics.release.publish" | "target.create" | "target.delete" | "target.manual_value.create" | "target.update" | "team.create" | "training.attendance.record" | "training.enrolment.add" | "training.enrolment.list" | "training.enrolment.remove" | "training.participant.create" | "training.participant.erase" | "training.participant.link" | "training.participant.list" | "training.participant.read" | "training.participant.unlink" | "training.participant.update" | "training.programme.create" | "training.programme.delete" | "training.programme.update" | "training.scores.record" | "training.session.create" | "training.session.delete" | "training.session.update" | "training_certificate.download" | "training_certificate.issue" | "training_certificate.list" | "training_certificate.revoke" | "training_certificate.verify" | "user.create" | "user.disable" | "user.enable" | "user.institution_change" | "user.mfa_reset" | "user.mfa_unlock" | "user.password_reset" | "user.role_change" | "user.team_change" | "user.update" | null;
             resourceType: string | null;
             resourceId: string | null;
             /**
@@ -11917,11 +12069,15 @@ export interface components {
             fullName: string | null;
             workEmail: string | null;
             position: string | null;
-            institutionName: string;
+            /** @description null once erased on the person's own request */
+            institutionName: string | null;
             sector: components["schemas"]["TrainingSector"];
             province: components["schemas"]["TrainingProvince"];
-            /** @description Linked to a staff account (the person reads their own record) */
-            hasAccount: boolean;
+            /**
+             * Format: uuid
+             * @description The staff account a coordinator linked the participant to (the person then reads their own record and certificates); null when none
+             */
+            linkedUserId: string | null;
             /**
              * Format: date
              * @description Their identity is erased after this day: the end of their latest programme plus the retention period
@@ -11959,7 +12115,7 @@ export interface components {
                 peopleTrained: number;
             }[];
             byInstitution: {
-                institutionName: string;
+                institutionName: string | null;
                 peopleTrained: number;
             }[];
             byProvince: {
@@ -12195,7 +12351,8 @@ export interface components {
             /** @description null once erased */
             fullName: string | null;
             position: string | null;
-            institutionName: string;
+            /** @description null once erased on the person's own request */
+            institutionName: string | null;
             sector: components["schemas"]["TrainingSector"];
             province: components["schemas"]["TrainingProvince"];
             erased: boolean;
@@ -12254,7 +12411,7 @@ export interface components {
             fullName: string;
             /**
              * Format: email
-             * @description Their work e-mail. When a staff account has the same e-mail, the participant is linked to it, so the person can read their own participations (GET /api/v1/trainings/me)
+             * @description Their work e-mail. Several participants may share one (an institutional mailbox). It links them to no account by itself: a coordinator links a participant to a staff account explicitly (PUT …/participants/{participantId}/account)
              * @default null
              */
             workEmail: string | null;
@@ -12275,7 +12432,7 @@ export interface components {
             fullName?: string;
             /**
              * Format: email
-             * @description Their work e-mail. When a staff account has the same e-mail, the participant is linked to it, so the person can read their own participations (GET /api/v1/trainings/me)
+             * @description Their work e-mail. Several participants may share one (an institutional mailbox). It links them to no account by itself: a coordinator links a participant to a staff account explicitly (PUT …/participants/{participantId}/account)
              */
             workEmail?: string | null;
             /** @description Encrypted at rest */
@@ -12284,6 +12441,13 @@ export interface components {
             institutionName?: string;
             sector?: components["schemas"]["TrainingSector"];
             province?: components["schemas"]["TrainingProvince"];
+        };
+        TrainingParticipantAccountLink: {
+            /**
+             * Format: uuid
+             * @description The staff account's id. Its login e-mail must be the participant's work e-mail (compared ignoring case), or 409 account_email_mismatch
+             */
+            userId: string;
         };
         TrainingParticipantErasure: {
             /**
@@ -12352,7 +12516,7 @@ export interface components {
         TrainingCertificateVerification: {
             /** @description The code as checked, grouped */
             code: string;
-            /** @description The holder's name as issued; null when the participant's data has been erased (retention ended): the rest of the certificate is still answered */
+            /** @description The holder's name as issued, for a valid certificate; null for a revoked one (it does not say whose it was) and once the participant's data has been erased: the rest of the certificate is still answered */
             holderName: string | null;
             programmeName: string;
             /** @description The programme's total hours (two decimals) */

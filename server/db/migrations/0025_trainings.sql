@@ -14,9 +14,16 @@
 --   stored only wrapped by the KEK keyring (`key_*` columns) and destroying
 --   it is erasure (crypto-shredding). Institution name, sector and province
 --   are clear: they are what the aggregates count by. `user_id` links the
---   person's own Amparo account, if any, so they may read their own record.
+--   person's own Amparo account, if any, so they may read their own record;
+--   a coordinator sets it explicitly (audited), only to the account whose
+--   login e-mail is the participant's work e-mail — never automatically.
 -- * enrolments, attendance and scores are about a participant; they hold no
 --   identity, and after erasure they still count (aggregates are counts).
+-- * Residual risk after erasure: what stays (sector, province, enrolments,
+--   scores, attendance, certificates' programme and dates) is keyed by the
+--   participant's id: pseudonymous, not anonymous. Erasure on the person's
+--   own request also nulls the institution name, which in a small unit can
+--   single a person out (counted as "not recorded" from then on).
 --
 -- Access (RLS below): coordinators only, plus the person (a participant whose
 -- user_id is the actor) reading their own participations; the system (key
@@ -74,7 +81,8 @@ CREATE INDEX training_sessions_programme ON training_sessions (programme_id, sta
 
 CREATE TABLE training_participants (
   id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  institution_name text NOT NULL CHECK (char_length(institution_name) BETWEEN 1 AND 200),
+  -- Null only once erased on the person's request.
+  institution_name text CHECK (char_length(institution_name) BETWEEN 1 AND 200),
   sector           text NOT NULL CHECK (sector = ANY (training_sectors())),
   province         text CHECK (province = ANY (campaign_territories())),
   full_name_enc    bytea,
@@ -95,6 +103,7 @@ CREATE TABLE training_participants (
   updated_at       timestamptz NOT NULL DEFAULT now(),
   version          integer NOT NULL DEFAULT 1 CHECK (version >= 1),
   CHECK ((key_wrapped IS NULL) = (key_kek_version IS NULL)),
+  CHECK (institution_name IS NOT NULL OR erased_at IS NOT NULL),
   -- Alive: a key and a name. Erased: neither key, ciphertext nor account link.
   CHECK (erased_at IS NOT NULL OR (key_wrapped IS NOT NULL AND full_name_enc IS NOT NULL)),
   CHECK (erased_at IS NULL OR (key_wrapped IS NULL AND full_name_enc IS NULL
@@ -166,9 +175,14 @@ CROSS JOIN LATERAL (
 ) a;
 
 -- Each change moves the version and the update time; what a row is, whose it
--- is and who made it never change.
+-- is and who made it never change. Key rotation rewrapping a participant's
+-- data key (only the `key_*` columns change) is not a change of the record:
+-- it keeps the version (a coordinator's edit in flight does not go stale)
+-- and the update time.
 CREATE FUNCTION training_row_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  key_columns constant text[] := ARRAY['key_kek_version', 'key_wrapped', 'key_rewrapped_at'];
 BEGIN
   IF to_jsonb(NEW) -> 'id' IS DISTINCT FROM to_jsonb(OLD) -> 'id'
      OR to_jsonb(NEW) -> 'created_by' IS DISTINCT FROM to_jsonb(OLD) -> 'created_by'
@@ -176,6 +190,10 @@ BEGIN
      OR to_jsonb(NEW) -> 'programme_id' IS DISTINCT FROM to_jsonb(OLD) -> 'programme_id' THEN
     RAISE EXCEPTION 'a training row''s identity does not change'
       USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF to_jsonb(NEW) IS DISTINCT FROM to_jsonb(OLD)
+     AND to_jsonb(NEW) - key_columns = to_jsonb(OLD) - key_columns THEN
+    RETURN NEW;
   END IF;
   NEW.version := OLD.version + 1;
   NEW.updated_at := now();
@@ -189,12 +207,15 @@ CREATE TRIGGER training_sessions_changed BEFORE UPDATE ON training_sessions
 CREATE TRIGGER training_participants_changed BEFORE UPDATE ON training_participants
   FOR EACH ROW EXECUTE FUNCTION training_row_changed();
 
--- An erased participant stays erased: no key, name or account comes back.
+-- An erased participant stays erased: no key, name, account or blanked
+-- institution comes back.
 CREATE FUNCTION training_participant_stays_erased() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.erased_at IS NOT NULL AND (NEW.erased_at IS DISTINCT FROM OLD.erased_at
-                                    OR NEW.key_wrapped IS NOT NULL) THEN
+                                    OR NEW.key_wrapped IS NOT NULL
+                                    OR (OLD.institution_name IS NULL
+                                        AND NEW.institution_name IS NOT NULL)) THEN
     RAISE EXCEPTION 'an erased participant cannot be restored'
       USING ERRCODE = 'insufficient_privilege';
   END IF;

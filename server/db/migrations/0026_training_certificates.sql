@@ -21,6 +21,15 @@
 --   (the API refuses e-mail addresses, phone and identity numbers in it); it
 --   is never shown publicly (verification says "revoked" and the date only).
 -- * staff ids (who issued, who revoked) are clear.
+-- * verification counts (training_certificate_verifications): a certificate
+--   id, a day and a number. Nothing personal.
+--
+-- Integrity: a certificate refers to its enrolment (so a certified person
+-- cannot be unenrolled) and is inserted only for a participant the
+-- completion view says completed (a trigger, beside the API's own check).
+-- The API refuses any later change that would leave a valid certificate
+-- without a completion (409 certificate_depends_on_completion): the
+-- coordinator revokes first.
 --
 -- Access (RLS below): coordinators issue, list and revoke; the system reads;
 -- the holder (the participant whose user_id is the actor) reads their own;
@@ -47,7 +56,11 @@ CREATE TABLE training_certificates (
   revocation_reason     text CHECK (char_length(revocation_reason) BETWEEN 1 AND 500),
   CHECK (ends_on >= starts_on),
   CHECK ((revoked_at IS NULL) = (revoked_by IS NULL)
-         AND (revoked_at IS NULL) = (revocation_reason IS NULL))
+         AND (revoked_at IS NULL) = (revocation_reason IS NULL)),
+  -- The enrolment it attests: never removed while a certificate (valid or
+  -- revoked) refers to it.
+  FOREIGN KEY (programme_id, participant_id)
+    REFERENCES training_enrolments (programme_id, participant_id)
 );
 -- One valid certificate per participant and programme; after a revocation a
 -- new one (with a new code) may be issued.
@@ -75,6 +88,23 @@ END
 $$;
 CREATE TRIGGER training_certificates_revocation_only BEFORE UPDATE ON training_certificates
   FOR EACH ROW EXECUTE FUNCTION training_certificate_revocation_only();
+
+-- Issued only to a participant who completed the programme by its rule
+-- (training_completions, 0025), whatever the code above it does.
+CREATE FUNCTION training_certificate_needs_completion() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM training_completions k
+                 WHERE k.programme_id = NEW.programme_id
+                   AND k.participant_id = NEW.participant_id AND k.completed) THEN
+    RAISE EXCEPTION 'a certificate is issued only to a participant who completed the programme'
+      USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER training_certificates_need_completion BEFORE INSERT ON training_certificates
+  FOR EACH ROW EXECUTE FUNCTION training_certificate_needs_completion();
 
 -- Never deleted (no grant): a revoked certificate stays verifiable as revoked.
 GRANT SELECT, INSERT, UPDATE ON training_certificates TO amparo_app;
@@ -104,3 +134,37 @@ CREATE POLICY training_certificates_revoke ON training_certificates FOR UPDATE
   USING (training_coordinator())
   WITH CHECK (training_coordinator()
               AND revoked_by = nullif(current_setting('app.actor_id', true), '')::uuid);
+
+-- How often each certificate was checked, by day in Ecuador. The public
+-- verification counts here instead of writing an audit event per lookup
+-- (which would let anyone holding one valid code grow the sealed audit log
+-- without bound): only the first lookup of a certificate on a day is
+-- audited. An anonymous request counts only for the certificate whose code
+-- digest it set (the policies below read training_certificates under its
+-- own row-level security); coordinators and the system read the counts.
+CREATE TABLE training_certificate_verifications (
+  certificate_id uuid NOT NULL REFERENCES training_certificates (id),
+  day            date NOT NULL,
+  lookups        bigint NOT NULL DEFAULT 1 CHECK (lookups >= 1),
+  PRIMARY KEY (certificate_id, day)
+);
+GRANT SELECT, INSERT, UPDATE ON training_certificate_verifications TO amparo_app;
+
+-- Is this the certificate the anonymous request is verifying?
+CREATE FUNCTION training_certificate_looked_up(certificate uuid) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT current_setting('app.actor_role', true) = 'anonymous'
+     AND EXISTS (SELECT 1 FROM training_certificates c
+                 WHERE c.id = certificate AND c.code_digest = training_certificate_lookup())
+$$;
+GRANT EXECUTE ON FUNCTION training_certificate_looked_up(uuid) TO amparo_app;
+
+ALTER TABLE training_certificate_verifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE training_certificate_verifications FORCE ROW LEVEL SECURITY;
+CREATE POLICY training_certificate_verifications_read ON training_certificate_verifications
+  FOR SELECT USING (training_reader() OR training_certificate_looked_up(certificate_id));
+CREATE POLICY training_certificate_verifications_insert ON training_certificate_verifications
+  FOR INSERT WITH CHECK (training_certificate_looked_up(certificate_id));
+CREATE POLICY training_certificate_verifications_update ON training_certificate_verifications
+  FOR UPDATE USING (training_certificate_looked_up(certificate_id))
+  WITH CHECK (training_certificate_looked_up(certificate_id));

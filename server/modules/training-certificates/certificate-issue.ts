@@ -20,7 +20,9 @@ import { newVerificationCode, verificationCodeDigest } from './verification-code
  * says is frozen now: the participant's name as their record holds it
  * (sealed under their key), the programme's name, hours and dates, and the
  * issuing institutions (the lead agency, then the partner institution).
- * One audit event per certificate.
+ * One audit event per certificate. The programme is held meanwhile, so no
+ * correction to attendance, scores or the rule slips in between the check
+ * and the insert (and 0026's trigger checks completion again on insert).
  */
 export function issueCertificates(
   deps: TrainingCertificatesDeps,
@@ -30,7 +32,7 @@ export function issueCertificates(
 ): Promise<TrainingCertificateList> {
   requireCoordinator(actor);
   return inActorTransaction(deps.store, actor, async (trx) => {
-    const programme = await repo.programmeOf(trx, programmeId);
+    const programme = await repo.programmeOf(trx, programmeId, true);
     if (!programme) throw problems.notFound();
     const candidates = await repo.candidatesOf(trx, programmeId);
     const chosen = input.participantIds

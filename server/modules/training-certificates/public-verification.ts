@@ -14,7 +14,8 @@ import {
 
 /**
  * Anyone checks a code: valid or revoked (with the day, never the reason),
- * for whom (the name as issued) and what (programme, hours, dates, issuing
+ * for whom (the name as issued, for a valid certificate only: a revoked one
+ * does not say whose it was) and what (programme, hours, dates, issuing
  * institutions) — nothing else about the holder. A malformed code and an
  * unknown one answer the same 404, without asking the database for the
  * former. Once the holder's data has been erased (the participant's
@@ -23,8 +24,11 @@ import {
  * The certificate is read as the anonymous actor, whose row-level security
  * shows only the row of this code's digest. Its holder's wrapped key is then
  * read as the system (the participants' policies admit no anonymous reader),
- * for that one participant. A lookup that finds a certificate is audited
- * (anonymous, the certificate's id; the code and the name are never logged).
+ * for that one participant. A lookup that finds a certificate is counted
+ * (training_certificate_verifications, per certificate and day); the first
+ * of a day is audited (anonymous, the certificate's id; the code and the
+ * name are never logged), so a flood of lookups of one code adds no more
+ * than one audit event a day.
  */
 export async function verifyCertificate(
   deps: TrainingCertificatesDeps,
@@ -36,20 +40,26 @@ export async function verifyCertificate(
   return inActorTransaction(deps.store, anonymous, async (trx) => {
     const row = await repo.lookUpByDigest(trx, verificationCodeDigest(code));
     if (!row) throw problems.notFound();
-    const keyRow = await asSystemWithin(trx, anonymous, () =>
-      repo.participantKeyOf(trx, row.participant_id),
-    );
-    const key = keyRow ? participantKey(deps.keyring, keyRow) : null;
-    const opened = key ? openCertificate(key, row.id, row) : null;
-    record(trx, {
-      action: 'training_certificate.verify',
-      outcome: 'success',
-      resourceType: 'training_certificate',
-      resourceId: row.id,
-    });
+    const revoked = row.revoked_at !== null;
+    let holderName: string | null = null;
+    if (!revoked) {
+      const keyRow = await asSystemWithin(trx, anonymous, () =>
+        repo.participantKeyOf(trx, row.participant_id),
+      );
+      const key = keyRow ? participantKey(deps.keyring, keyRow) : null;
+      holderName = key ? openCertificate(key, row.id, row).holderName : null;
+    }
+    if (await repo.countLookup(trx, row.id)) {
+      record(trx, {
+        action: 'training_certificate.verify',
+        outcome: 'success',
+        resourceType: 'training_certificate',
+        resourceId: row.id,
+      });
+    }
     return {
       code: formatVerificationCode(code),
-      holderName: opened?.holderName ?? null,
+      holderName,
       programmeName: row.programme_name,
       totalHours: Number(row.total_hours),
       startsOn: row.starts_on,

@@ -74,7 +74,8 @@ export function registerTrainingCertificatesOpenApi(registry: OpenAPIRegistry): 
     path: '/api/v1/trainings/certificates/{id}/revoke',
     summary:
       'Revoke a certificate, with a reason (never shown publicly). It stays verifiable as ' +
-      'revoked; a new one may then be issued, with a new code. Already revoked: 409 ' +
+      "revoked, without the holder's name; a new one may then be issued, with a new code. " +
+      'Already revoked: 409 ' +
       `already_revoked. ${COORDINATOR}. Audited`,
     request: { params: certificateParams, body: jsonContent(RevokeCertificate) },
     responses: {
@@ -87,10 +88,11 @@ export function registerTrainingCertificatesOpenApi(registry: OpenAPIRegistry): 
     path: '/api/v1/public/certificates/{code}',
     summary:
       'Anyone, no session: checks a verification code. Answers only valid or revoked (with ' +
-      "the day), the holder's name as issued (null once erased), the programme, hours, dates " +
-      'and issuing institutions. Unknown and malformed codes: the same 404. Not cacheable; ' +
-      'rate-limited per client address (429 with Retry-After). A lookup that finds a ' +
-      'certificate is audited',
+      "the day), the holder's name as issued (valid certificates only; null once erased), the " +
+      'programme, hours, dates and issuing institutions. Unknown and malformed codes: the same ' +
+      '404. Not cacheable; rate-limited per client address, an IPv6 address by its /64 (429 ' +
+      'with Retry-After). Lookups that find a certificate are counted per certificate and ' +
+      'day; the first of each day is audited',
     request: { params: CodeParams },
     responses: {
       200: { description: 'The certificate', ...jsonContent(CertificateVerification) },

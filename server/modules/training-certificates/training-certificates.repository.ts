@@ -119,6 +119,20 @@ export async function lookUpByDigest(trx: Trx, digest: Buffer) {
     .executeTakeFirst();
 }
 
+/**
+ * Counts a lookup of the certificate today (in Ecuador), as the anonymous
+ * verification (0026's policies admit only the certificate it looked up).
+ * True when it is the first lookup of the certificate today.
+ */
+export async function countLookup(trx: Trx, certificateId: string): Promise<boolean> {
+  const { rows } = await sql<{ first: boolean }>`
+    insert into training_certificate_verifications as v (certificate_id, day)
+    values (${certificateId}, (now() at time zone ${ECUADOR})::date)
+    on conflict (certificate_id, day) do update set lookups = v.lookups + 1
+    returning v.lookups = 1 as first`.execute(trx);
+  return rows[0]?.first === true;
+}
+
 /** A participant's wrapped data key (null columns once erased). */
 export function participantKeyOf(trx: Trx, participantId: string) {
   return trx
@@ -128,9 +142,14 @@ export function participantKeyOf(trx: Trx, participantId: string) {
     .executeTakeFirst();
 }
 
-/** What a certificate of the programme will say, and who issues it. */
-export function programmeOf(trx: Trx, programmeId: string) {
-  return trx
+/**
+ * What a certificate of the programme will say, and who issues it. `lock`
+ * holds the programme (FOR UPDATE) until the transaction ends: issuing then
+ * waits for, and is waited for by, the changes to attendance, scores,
+ * sessions and the rule, which hold it too.
+ */
+export function programmeOf(trx: Trx, programmeId: string, lock = false) {
+  const query = trx
     .selectFrom('training_programmes')
     .select([
       'id',
@@ -140,8 +159,8 @@ export function programmeOf(trx: Trx, programmeId: string) {
       sql<string>`to_char(starts_on, 'YYYY-MM-DD')`.as('starts_on'),
       sql<string>`to_char(ends_on, 'YYYY-MM-DD')`.as('ends_on'),
     ])
-    .where('id', '=', programmeId)
-    .executeTakeFirst();
+    .where('id', '=', programmeId);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function leadAgencyName(trx: Trx): Promise<string | undefined> {

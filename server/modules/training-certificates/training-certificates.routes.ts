@@ -6,6 +6,7 @@ import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { actorOf, type AccessControl } from '../auth';
 import { anonymousActor } from '../auth/auth.context';
+import { throttleAddress } from '../auth/client-address';
 import { issueCertificates } from './certificate-issue';
 import { certificatePdf, ownCertificates, programmeCertificates } from './certificate-read';
 import { revokeCertificate } from './certificate-revoke';
@@ -86,8 +87,11 @@ export const DEFAULT_LOOKUPS_PER_MINUTE = 30;
  * name: the API's `no-store` stays), and not opened to other sites' scripts
  * (no CORS: the verification page is this origin's; other systems call it
  * server to server). Each client address gets DEFAULT_LOOKUPS_PER_MINUTE
- * lookups a minute (in this process's memory): codes are unguessable
- * anyway (75 random bits); this keeps the log and the database quiet.
+ * lookups a minute (in this process's memory), grouped as the sign-in
+ * throttle groups them (an IPv6 address by its /64, so rotating addresses
+ * within one's own network buys nothing): codes are unguessable anyway (75
+ * random bits); this keeps the log and the database quiet. A refusal (429)
+ * is not audited (it names no certificate; the request log has it).
  */
 export function publicCertificatesRoutes(
   deps: TrainingCertificatesDeps & { lookupsPerMinute?: number },
@@ -102,7 +106,7 @@ export function publicCertificatesRoutes(
 
   router.get('/:code', async (req, res) => {
     try {
-      await limiter.consume(req.ip ?? 'unknown');
+      await limiter.consume(throttleAddress(req.ip ?? 'unknown'));
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
       throw problems.tooManyAttempts(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));

@@ -124,8 +124,9 @@ export const CertificateVerification = z
       .nullable()
       .openapi({
         description:
-          "The holder's name as issued; null when the participant's data has been erased " +
-          '(retention ended): the rest of the certificate is still answered',
+          "The holder's name as issued, for a valid certificate; null for a revoked one (it " +
+          "does not say whose it was) and once the participant's data has been erased: the " +
+          'rest of the certificate is still answered',
       }),
     ...content,
   })

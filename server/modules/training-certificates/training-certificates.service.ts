@@ -13,8 +13,9 @@ import { formatVerificationCode } from './verification-code';
  * Coordinators issue, list, download and revoke; the holder (the participant
  * linked to the signed-in account) lists and downloads their own; anyone
  * checks a code. Every read that shows a holder's name is audited, and so
- * is every change; the public verification is audited when it finds a
- * certificate (anonymous actor, the certificate's id: never the code).
+ * is every change; the public verification counts its lookups per
+ * certificate and day, and audits the first of each day (anonymous actor,
+ * the certificate's id: never the code).
  */
 
 export interface TrainingCertificatesDeps {

@@ -60,7 +60,11 @@ export const TrainingAggregates = z
     knowledgeGain: KnowledgeGain,
     bySector: z.array(z.object({ sector: Sector, peopleTrained: z.number().int() })),
     byInstitution: z.array(
-      z.object({ institutionName: z.string(), peopleTrained: z.number().int() }),
+      z.object({
+        // null: erased on the person's own request (their institution no longer kept).
+        institutionName: z.string().nullable(),
+        peopleTrained: z.number().int(),
+      }),
     ),
     byProvince: z.array(
       z.object({

@@ -126,7 +126,7 @@ export async function trainingAggregatesIn(
       peopleTrained: r.people,
     })),
     byInstitution: byInstitution.map((r) => ({
-      institutionName: r.key ?? '',
+      institutionName: r.key,
       peopleTrained: r.people,
     })),
     byProvince: byProvince.map((r) => ({

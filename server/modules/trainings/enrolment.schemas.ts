@@ -7,7 +7,10 @@ export const Enrolment = z
     participantId: Id,
     fullName: z.string().nullable().openapi({ description: 'null once erased' }),
     position: z.string().nullable(),
-    institutionName: z.string(),
+    institutionName: z
+      .string()
+      .nullable()
+      .openapi({ description: "null once erased on the person's own request" }),
     sector: Sector,
     province: Province.nullable(),
     erased: z.boolean(),

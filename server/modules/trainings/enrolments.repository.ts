@@ -98,13 +98,14 @@ export async function countEnrolled(trx: Trx, programmeId: string): Promise<numb
   return row.n;
 }
 
+/** Enrols those not enrolled yet; returns the ids actually added. */
 export async function insertEnrolments(
   trx: Trx,
   programmeId: string,
   participantIds: readonly string[],
   enrolledBy: string,
-): Promise<number> {
-  if (participantIds.length === 0) return 0;
+): Promise<string[]> {
+  if (participantIds.length === 0) return [];
   const rows = await trx
     .insertInto('training_enrolments')
     .values(
@@ -117,7 +118,7 @@ export async function insertEnrolments(
     .onConflict((conflict) => conflict.columns(['programme_id', 'participant_id']).doNothing())
     .returning('participant_id')
     .execute();
-  return rows.length;
+  return rows.map((r) => r.participant_id);
 }
 
 export async function deleteEnrolment(

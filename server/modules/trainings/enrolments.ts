@@ -12,11 +12,18 @@ import type {
   Roster,
   ScoreSheet,
 } from './enrolment.schemas';
+import {
+  certificateDependsOnCompletion,
+  holdsValidCertificate,
+  keepCertifiedCompleted,
+} from './certified';
 import * as repo from './enrolments.repository';
 import { identityOf } from './participant-identity';
 import * as participants from './participants.repository';
 import * as programmes from './programmes.repository';
 import {
+  auditParticipants,
+  conflictOn,
   isForeignKeyViolation,
   numberOf,
   numberOrNull,
@@ -29,9 +36,12 @@ import { MAX_ENROLMENT, type Province, type TrainingSector } from './trainings.v
 
 /*
  * Enrolments, the attendance sheet and the evaluation scores of a programme:
- * coordinators. Each request is one transaction and one audit event naming
- * the programme (enrolments, scores) or the session (a sheet), however many
- * participants it covers. Completion is never written: the view computes it.
+ * coordinators. Each request is one transaction, audited with one event
+ * naming the programme (enrolments, scores) or the session (a sheet) and one
+ * event per participant it actually changed. Completion is never written:
+ * the view computes it, and a change that would take a holder of a valid
+ * certificate below it is refused (certified.ts). An erased participant's
+ * attendance and scores no longer change (409 participant_erased).
  */
 
 type Trx = programmes.Trx;
@@ -111,18 +121,24 @@ export function enrolParticipants(
       );
     }
     const added = await repo.insertEnrolments(trx, id, toAdd, actor.id);
-    await participants.refreshKeepUntil(trx, toAdd, deps.retentionYears);
+    await participants.refreshKeepUntil(trx, added, deps.retentionYears);
     record(trx, {
       action: 'training.enrolment.add',
       outcome: 'success',
       resourceType: 'training_programme',
       resourceId: id,
     });
-    return { added, enrolled: await repo.countEnrolled(trx, id) };
+    auditParticipants(trx, 'training.enrolment.add', added);
+    return { added: added.length, enrolled: await repo.countEnrolled(trx, id) };
   });
 }
 
-/** Removes an enrolment made in error: only while no attendance is recorded for it. */
+/**
+ * Removes an enrolment made in error: never while its participant holds a
+ * valid certificate of the programme (409 certificate_depends_on_completion;
+ * a revoked one still refers to it: 409 enrolment_in_use), nor once
+ * attendance is recorded for it.
+ */
 export async function removeEnrolment(
   deps: TrainingsDeps,
   actor: StaffActor,
@@ -139,6 +155,9 @@ export async function removeEnrolment(
   try {
     await inActorTransaction(deps.store, actor, async (trx) => {
       await heldProgramme(trx, id);
+      if (await holdsValidCertificate(trx, id, participantId)) {
+        throw certificateDependsOnCompletion(1, ['params.participantId']);
+      }
       if (await repo.enrolmentHasAttendance(trx, id, participantId)) throw hasAttendance();
       if (!(await repo.deleteEnrolment(trx, id, participantId))) throw problems.notFound();
       await participants.refreshKeepUntil(trx, [participantId], deps.retentionYears);
@@ -148,6 +167,7 @@ export async function removeEnrolment(
         resourceType: 'training_programme',
         resourceId: id,
       });
+      auditParticipants(trx, 'training.enrolment.remove', [participantId]);
     });
   } catch (error) {
     if (isForeignKeyViolation(error)) {
@@ -196,7 +216,8 @@ export function readAttendance(
 /**
  * Records a session's whole attendance sheet in one request: it replaces
  * what was recorded for the session (saving the same sheet twice leaves the
- * same rows), in one transaction, audited once naming the session. Taken
+ * same rows), in one transaction, audited once naming the session and once
+ * per participant whose entry changed (added, removed or turned). Taken
  * once the session has started (its day in Ecuador is not after today).
  */
 export function recordAttendance(
@@ -221,15 +242,53 @@ export function recordAttendance(
     const ids = sheet.entries.map((e) => e.participantId);
     const enrolled = await repo.enrolledAmong(trx, id, ids);
     refuseInvalid(notEnrolledErrors(ids, enrolled));
+    const recorded = new Map(
+      (await repo.attendanceOf(trx, sessionId)).map((r) => [r.participant_id, r.present]),
+    );
+    const sent = new Map(sheet.entries.map((e) => [e.participantId, e.present]));
+    const changed = [...new Set([...recorded.keys(), ...sent.keys()])].filter(
+      (participantId) => recorded.get(participantId) !== sent.get(participantId),
+    );
+    const entryPath = (participantId: string, field: string) => {
+      const index = ids.indexOf(participantId);
+      return index < 0 ? 'body.entries' : `body.entries.${index}.${field}`;
+    };
+    await refuseErased(trx, changed, (p) => entryPath(p, 'participantId'));
     await repo.replaceAttendance(trx, { id: sessionId, programmeId: id }, sheet.entries, actor.id);
+    await keepCertifiedCompleted(trx, id, (lost) =>
+      distinct(lost.map((p) => entryPath(p, 'present'))),
+    );
     record(trx, {
       action: 'training.attendance.record',
       outcome: 'success',
       resourceType: 'training_session',
       resourceId: sessionId,
     });
+    auditParticipants(trx, 'training.attendance.record', changed);
     return toRecorded(sessionId, await repo.attendanceOf(trx, sessionId));
   });
+}
+
+const distinct = (paths: string[]) => [...new Set(paths)];
+
+/** 409 participant_erased when a change would touch an erased participant's records. */
+async function refuseErased(
+  trx: Trx,
+  changed: readonly string[],
+  pathOf: (participantId: string) => string,
+): Promise<void> {
+  const erased = await participants.erasedAmong(trx, changed);
+  if (erased.length === 0) return;
+  throw conflictOn(
+    'participant_erased',
+    'This participant has been erased',
+    "An erased participant's attendance and scores are kept as they were, and no longer change.",
+    distinct(erased.map(pathOf)).map((path) => ({
+      path,
+      code: 'participant_erased',
+      message: 'This participant was erased',
+    })),
+  );
 }
 
 function notEnrolledErrors(ids: string[], enrolled: ReadonlySet<string>): FieldError[] {
@@ -246,7 +305,10 @@ function notEnrolledErrors(ids: string[], enrolled: ReadonlySet<string>): FieldE
   );
 }
 
-/** Pre- and post-evaluation scores of several enrolments at once, audited once. */
+/**
+ * Pre- and post-evaluation scores of several enrolments at once, audited
+ * once naming the programme and once per participant whose scores changed.
+ */
 export function recordScores(
   deps: TrainingsDeps,
   actor: StaffActor,
@@ -258,6 +320,7 @@ export function recordScores(
     await heldProgramme(trx, id);
     const ids = sheet.entries.map((e) => e.participantId);
     refuseInvalid(notEnrolledErrors(ids, await repo.enrolledAmong(trx, id, ids)));
+    const before = new Map((await repo.scoresOf(trx, id, ids)).map((r) => [r.participant_id, r]));
     await repo.updateScores(
       trx,
       id,
@@ -267,13 +330,28 @@ export function recordScores(
         ...(e.postScore !== undefined ? { postScore: numericOrNull(e.postScore) } : {}),
       })),
     );
+    const rows = await repo.scoresOf(trx, id, ids);
+    const changed = rows
+      .filter((r) => {
+        const was = before.get(r.participant_id);
+        return (
+          was?.pre_score_text !== r.pre_score_text || was.post_score_text !== r.post_score_text
+        );
+      })
+      .map((r) => r.participant_id);
+    const entryPath = (participantId: string, field: string) =>
+      `body.entries.${ids.indexOf(participantId)}.${field}`;
+    await refuseErased(trx, changed, (p) => entryPath(p, 'participantId'));
+    await keepCertifiedCompleted(trx, id, (lost) =>
+      lost.map((p) => (ids.includes(p) ? entryPath(p, 'postScore') : 'body.entries')),
+    );
     record(trx, {
       action: 'training.scores.record',
       outcome: 'success',
       resourceType: 'training_programme',
       resourceId: id,
     });
-    const rows = await repo.scoresOf(trx, id, ids);
+    auditParticipants(trx, 'training.scores.record', changed);
     return {
       items: rows.map((r) => ({
         participantId: r.participant_id,

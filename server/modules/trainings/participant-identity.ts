@@ -38,7 +38,7 @@ export function toParticipant(keyring: KeyEncryptionKeys, row: ParticipantRow): 
     institutionName: row.institution_name,
     sector: row.sector as TrainingSector,
     province: row.province as Province | null,
-    hasAccount: row.user_id !== null,
+    linkedUserId: row.user_id,
     keepUntil: row.keep_until_text,
     erasedAt: row.erased_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),

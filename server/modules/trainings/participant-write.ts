@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { asSystemWithin } from '../../db/rls-context';
 import { problems, type FieldError } from '../../http/problem';
 import { record } from '../audit';
 import { dayIn } from '../campaigns/campaign-dates';
 import { encryptIdentity, newParticipantKey, openParticipantKey } from './participant-crypto';
-import { identityOf } from './participant-identity';
+import { accountMatches, auditLink } from './participant-account';
+import { revokeCertificatesOf } from './certified';
 import { participantDetailOf } from './participant-read';
 import type {
   NewParticipant,
@@ -18,7 +18,7 @@ import * as repo from './participants.repository';
 import type { Trx } from './programmes.repository';
 import { eraseParticipant } from './retention';
 import {
-  conflictOn,
+  participantErased,
   refuseInvalid,
   requireCoordinator,
   stale,
@@ -29,7 +29,10 @@ import {
  * Recording and changing participants (coordinators), and erasing one on
  * request. Identity is sealed under the participant's own key; the response
  * carries what the coordinator sent (not audited as a read). Each change is
- * audited once, naming the participant, never their data.
+ * audited once, naming the participant, never their data. The work e-mail
+ * links the participant to no staff account by itself (that is an explicit,
+ * audited step: participant-account.ts), so nothing in these answers tells
+ * whether an address is someone's login.
  */
 
 type ParticipantAction = 'training.participant.create' | 'training.participant.update';
@@ -37,39 +40,7 @@ type ParticipantAction = 'training.participant.create' | 'training.participant.u
 const audited = (trx: Trx, action: ParticipantAction, id: string) =>
   record(trx, { action, outcome: 'success', resourceType: 'training_participant', resourceId: id });
 
-const erased = () =>
-  problems.conflict(
-    'participant_erased',
-    'This participant has been erased',
-    'Their identity is gone for good; record them again if they take part again.',
-  );
-
-/**
- * The staff account to link to the participant: the one whose login e-mail
- * is their work e-mail, unless another participant is already linked to it
- * (the same person recorded twice: 409 account_already_linked).
- */
-async function accountToLink(
-  trx: Trx,
-  actor: StaffActor,
-  participantId: string,
-  workEmail: string | null,
-): Promise<string | null> {
-  if (workEmail === null) return null;
-  // Coordinators do not read staff accounts: the look-up runs as the system
-  // and only yields an id.
-  const userId = await asSystemWithin(trx, actor, () => repo.accountWithEmail(trx, workEmail));
-  if (userId === undefined) return null;
-  if (await repo.accountTaken(trx, userId, participantId)) {
-    throw conflictOn(
-      'account_already_linked',
-      'Another participant has this work e-mail',
-      'The person is recorded already: enrol that participant instead.',
-      [{ path: 'body.workEmail', code: 'account_already_linked', message: 'Recorded already' }],
-    );
-  }
-  return userId;
-}
+const erased = participantErased;
 
 function textErrors(input: { institutionName?: string; position?: string | null }): FieldError[] {
   // The position is encrypted, but it is a job title: a contact has no place there either.
@@ -94,7 +65,6 @@ export function createParticipant(
       ...encryptIdentity(dataKey, id, input),
       key_kek_version: wrapped.kekVersion,
       key_wrapped: wrapped.wrapped,
-      user_id: await accountToLink(trx, actor, id, input.workEmail),
       keep_until: repo.initialKeepUntil(dayIn(deps.clock()), deps.retentionYears),
       created_by: actor.id,
     });
@@ -104,7 +74,12 @@ export function createParticipant(
   });
 }
 
-/** A partial change from the version read (409 stale_version otherwise). */
+/**
+ * A partial change from the version read (409 stale_version otherwise). A
+ * participant linked to a staff account whose work e-mail changes to one
+ * that is not that account's login is unlinked (audited
+ * training.participant.unlink): the link never outlives its reason.
+ */
 export function updateParticipant(
   deps: TrainingsDeps,
   actor: StaffActor,
@@ -126,8 +101,8 @@ export function updateParticipant(
     });
     const { fullName, workEmail, position } = change;
     let userId = row.user_id;
-    if (workEmail !== undefined && workEmail !== identityOf(deps.keyring, row)?.workEmail) {
-      userId = await accountToLink(trx, actor, id, workEmail);
+    if (userId !== null && workEmail !== undefined) {
+      if (!(await accountMatches(trx, actor, userId, workEmail))) userId = null;
     }
     const changed = await repo.updateAtVersionOf(trx, id, change.version, {
       ...encryptIdentity(dataKey, id, { fullName, workEmail, position }),
@@ -138,6 +113,9 @@ export function updateParticipant(
     });
     if (!changed) throw stale('participant');
     audited(trx, 'training.participant.update', id);
+    if (row.user_id !== null && userId === null) {
+      auditLink(trx, 'training.participant.unlink', id, row.user_id);
+    }
     return participantDetailOf(trx, deps, (await repo.findParticipant(trx, id))!);
   });
 }
@@ -145,7 +123,11 @@ export function updateParticipant(
 /**
  * Erasure on request (the person's right to erasure, a record made in error
  * or twice), by a coordinator after a step-up: the identity is
- * crypto-shredded at once; the counts stay. Cannot be undone.
+ * crypto-shredded at once; the counts stay. On the person's request their
+ * institution name goes too (in a small unit it points at them). A record
+ * made in error or twice had no business holding a certificate: its valid
+ * certificates are revoked in the same transaction, the erasure's reason
+ * being the revocation's. Cannot be undone.
  */
 export function eraseParticipantOnRequest(
   deps: TrainingsDeps,
@@ -158,7 +140,12 @@ export function eraseParticipantOnRequest(
     const row = await repo.findParticipant(trx, id, true);
     if (!row) throw problems.notFound();
     if (row.erased_at !== null) throw erased();
-    await eraseParticipant(trx, id, input.reason);
+    if (input.reason !== 'person_request') {
+      await revokeCertificatesOf(trx, id, actor.id, input.reason);
+    }
+    await eraseParticipant(trx, id, input.reason, {
+      institution: input.reason === 'person_request',
+    });
     return participantDetailOf(trx, deps, (await repo.findParticipant(trx, id))!);
   });
 }

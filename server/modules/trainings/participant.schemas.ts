@@ -23,8 +23,9 @@ const WorkEmail = z
   .transform((email) => email.toLowerCase())
   .openapi({
     description:
-      'Their work e-mail. When a staff account has the same e-mail, the participant is linked ' +
-      'to it, so the person can read their own participations (GET /api/v1/trainings/me)',
+      'Their work e-mail. Several participants may share one (an institutional mailbox). It ' +
+      'links them to no account by itself: a coordinator links a participant to a staff ' +
+      'account explicitly (PUT …/participants/{participantId}/account)',
   });
 
 const participantFields = {
@@ -70,12 +71,17 @@ export const Participant = z
     fullName: z.string().nullable().openapi({ description: 'null once erased' }),
     workEmail: z.string().nullable(),
     position: z.string().nullable(),
-    institutionName: z.string(),
+    institutionName: z
+      .string()
+      .nullable()
+      .openapi({ description: "null once erased on the person's own request" }),
     sector: Sector,
     province: Province.nullable(),
-    hasAccount: z
-      .boolean()
-      .openapi({ description: 'Linked to a staff account (the person reads their own record)' }),
+    linkedUserId: Id.nullable().openapi({
+      description:
+        'The staff account a coordinator linked the participant to (the person then reads ' +
+        'their own record and certificates); null when none',
+    }),
     keepUntil: z.iso.date().openapi({
       description:
         'Their identity is erased after this day: the end of their latest programme plus the ' +
@@ -144,6 +150,18 @@ export const ParticipantErasure = z
   .strict()
   .openapi('TrainingParticipantErasure');
 export type ParticipantErasure = z.infer<typeof ParticipantErasure>;
+
+export const ParticipantAccountLink = z
+  .object({
+    userId: Id.openapi({
+      description:
+        "The staff account's id. Its login e-mail must be the participant's work e-mail " +
+        '(compared ignoring case), or 409 account_email_mismatch',
+    }),
+  })
+  .strict()
+  .openapi('TrainingParticipantAccountLink');
+export type ParticipantAccountLink = z.infer<typeof ParticipantAccountLink>;
 
 /** The person's own record (GET /trainings/me): null when no participant is linked to them. */
 export const OwnTrainings = z

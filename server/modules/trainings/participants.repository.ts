@@ -88,20 +88,32 @@ export async function insertParticipant(
 }
 
 /**
- * The staff account whose login e-mail is this work e-mail, if any. Read as
- * the system by the caller (coordinators do not read accounts): only its id
- * leaves this function, to link the participant to the person.
+ * A staff account's login e-mail, to compare with a participant's work
+ * e-mail before linking them. Read as the system by the caller (coordinators
+ * do not read accounts): it is compared and never leaves the use case.
  */
-export async function accountWithEmail(trx: Trx, email: string): Promise<string | undefined> {
+export async function loginEmailOf(trx: Trx, userId: string): Promise<string | undefined> {
   const row = await trx
     .selectFrom('users')
-    .select('id')
-    .where('email', '=', email.toLowerCase())
+    .select('email')
+    .where('id', '=', userId)
     .executeTakeFirst();
-  return row?.id;
+  return row?.email;
 }
 
-/** Whether another live participant is already linked to this account. */
+/** Which of these participants have been erased. */
+export async function erasedAmong(trx: Trx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('training_participants')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('erased_at', 'is not', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whether another participant is already linked to this account. */
 export async function accountTaken(trx: Trx, userId: string, exceptId: string): Promise<boolean> {
   const row = await trx
     .selectFrom('training_participants')
@@ -115,7 +127,10 @@ export async function accountTaken(trx: Trx, userId: string, exceptId: string): 
 /**
  * Sets each participant's keep_until to the end of their latest programme
  * (or the day they were recorded, if later) plus the retention period. Run
- * whenever an enrolment or a programme's end date changes.
+ * whenever an enrolment or a programme's end date changes. The end date a
+ * valid certificate of theirs froze counts too, so that moving a
+ * programme's end earlier never shortens the time their certificate stays
+ * verifiable by name.
  */
 export async function refreshKeepUntil(
   trx: Trx,
@@ -131,7 +146,9 @@ export async function refreshKeepUntil(
              (greatest((q.created_at at time zone 'America/Guayaquil')::date,
                        (select max(g.ends_on) from training_enrolments e
                         join training_programmes g on g.id = e.programme_id
-                        where e.participant_id = q.id))
+                        where e.participant_id = q.id),
+                       (select max(c.ends_on) from training_certificates c
+                        where c.participant_id = q.id and c.revoked_at is null))
               + make_interval(years => ${retentionYears}))::date as keep_until
       from training_participants q
       where q.id = any(${[...participantIds]}::uuid[]) and q.erased_at is null
@@ -164,4 +181,14 @@ export async function updateAtVersionOf(
     .where('erased_at', 'is', null)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Links the participant to a staff account, or unlinks it (null). */
+export async function setAccount(trx: Trx, id: string, userId: string | null): Promise<void> {
+  await trx
+    .updateTable('training_participants')
+    .set({ user_id: userId, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('erased_at', 'is', null)
+    .execute();
 }

@@ -2,6 +2,7 @@ import { inActorTransaction, type StaffActor } from '../../db/actor-transaction'
 import { problems, type FieldError } from '../../http/problem';
 import { looksPersonal } from '../../http/plain-text';
 import { record } from '../audit';
+import { keepCertifiedCompleted } from './certified';
 import { detailOf } from './programme-read';
 import type { NewProgramme, ProgrammeChange, ProgrammeDetail } from './programme.schemas';
 import * as repo from './programmes.repository';
@@ -29,6 +30,9 @@ const audited = (trx: repo.Trx, action: ProgrammeAction, id: string) =>
   record(trx, { action, outcome: 'success', resourceType: 'training_programme', resourceId: id });
 
 type Plan = NewProgramme;
+
+/** The fields completion is computed by. */
+const RULE_FIELDS = ['totalHours', 'minAttendancePercent', 'minFinalScore'] as const;
 
 function columnsOf(plan: Plan) {
   return {
@@ -116,7 +120,9 @@ export function createProgramme(
  * otherwise). The programme is held while it is checked, so a session cannot
  * be added meanwhile outside what it becomes: a change that would leave a
  * session outside the period, or the sessions' hours above the total, is
- * refused (409, naming the field). Completion follows the new rule at once.
+ * refused (409, naming the field). Completion follows the new rule at once,
+ * unless it would leave a holder of a valid certificate no longer completed
+ * (409 certificate_depends_on_completion, naming the rule's fields changed).
  */
 export function updateProgramme(
   deps: TrainingsDeps,
@@ -164,6 +170,10 @@ export function updateProgramme(
     if (!(await repo.updateAtVersion(trx, 'training_programmes', id, version, columnsOf(plan)))) {
       throw stale('programme');
     }
+    await keepCertifiedCompleted(trx, id, () => {
+      const rule = RULE_FIELDS.filter((field) => given.has(field));
+      return rule.length > 0 ? rule.map((field) => `body.${field}`) : ['body'];
+    });
     if (given.has('endsOn')) {
       await refreshKeepUntil(trx, await repo.enrolledParticipantIds(trx, id), deps.retentionYears);
     }

@@ -21,17 +21,20 @@ const BATCH = 100;
 
 /**
  * Erases one live participant in the caller's transaction, audited with the
- * reason. False if there was none to erase (unknown, not visible or already
- * erased).
+ * reason; `institution` blanks their institution name too (erasure on the
+ * person's own request). False if there was none to erase (unknown, not
+ * visible or already erased).
  */
 export async function eraseParticipant(
   trx: Trx,
   participantId: string,
   purpose: AuditPurpose,
+  also: { institution?: boolean } = {},
 ): Promise<boolean> {
   const result = await trx
     .updateTable('training_participants')
     .set({
+      ...(also.institution ? { institution_name: null } : {}),
       key_wrapped: null,
       key_kek_version: null,
       key_rewrapped_at: null,

@@ -2,6 +2,7 @@ import { inActorTransaction, type StaffActor } from '../../db/actor-transaction'
 import { problems, type FieldError } from '../../http/problem';
 import { record } from '../audit';
 import { dayIn } from '../campaigns/campaign-dates';
+import { keepCertifiedCompleted } from './certified';
 import { toSession } from './programme-read';
 import { personalTextErrors } from './programme-write';
 import type { NewSession, Session, SessionChange } from './programme.schemas';
@@ -19,7 +20,11 @@ import {
 } from './trainings.service';
 import { MAX_SESSIONS } from './trainings.vocabularies';
 
-/** A programme's sessions: added, changed by version and deleted by coordinators, audited. */
+/**
+ * A programme's sessions: added, changed by version and deleted by
+ * coordinators, audited. A change or a deletion that would leave a holder
+ * of a valid certificate no longer completed is refused (certified.ts).
+ */
 
 type SessionAction =
   'training.session.create' | 'training.session.update' | 'training.session.delete';
@@ -173,6 +178,10 @@ export function updateSession(
     ) {
       throw stale('session');
     }
+    // Fewer hours at a session attended can take someone below the minimum.
+    await keepCertifiedCompleted(trx, programmeId, () =>
+      given.has('hours') ? ['body.hours'] : ['body'],
+    );
     audited(trx, 'training.session.update', sessionId);
     return sessionOf(trx, programmeId, sessionId);
   });
@@ -199,6 +208,7 @@ export async function deleteSession(
       if (!row) throw problems.notFound();
       if (row.recorded > 0) throw hasAttendance();
       await repo.deleteSession(trx, sessionId);
+      await keepCertifiedCompleted(trx, programmeId, () => ['params.sessionId']);
       audited(trx, 'training.session.delete', sessionId);
     });
   } catch (error) {

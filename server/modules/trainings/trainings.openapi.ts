@@ -13,6 +13,7 @@ import {
 import {
   NewParticipant,
   OwnTrainings,
+  ParticipantAccountLink,
   ParticipantChange,
   ParticipantDetail,
   ParticipantErasure,
@@ -37,6 +38,11 @@ const NOT_AUDITED = `${COORDINATOR}. Not audited: nothing personal is read`;
 const DISCLOSES =
   `${COORDINATOR}. Discloses participants' identity (personal data of staff): audited, one ` +
   'event per response';
+const CERTIFIED =
+  'A change that would leave a holder of a valid certificate of the programme no longer ' +
+  'completed is refused (409 certificate_depends_on_completion, naming the field and, in the ' +
+  'detail, how many certificates): revoke them first';
+const PER_PARTICIPANT = 'and one event per participant it changed (naming the participant)';
 const PERSONAL =
   'A free text holding an e-mail address or a run of seven or more digits (a phone or ' +
   'identity number) is refused: 400 looks_personal naming the field';
@@ -51,8 +57,8 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     method: 'get',
     path: `${BASE}/me`,
     summary:
-      "The signed-in person's own participant record and participations, when a participant " +
-      'is linked to their account (by their work e-mail); participant null otherwise. Any ' +
+      "The signed-in person's own participant record and participations, when a coordinator " +
+      'linked a participant to their account; participant null otherwise. Any ' +
       'signed-in staff member. Audited (training.participant.read, purpose own_record) when ' +
       'there is a record',
     responses: {
@@ -110,7 +116,7 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     summary:
       'Change a programme from the version read (409 stale_version otherwise). A change that ' +
       'would leave sessions outside the period or above the total hours is 409 ' +
-      `programme_sessions_outside, naming the field. ${PERSONAL}. ${WRITE}`,
+      `programme_sessions_outside, naming the field. ${CERTIFIED}. ${PERSONAL}. ${WRITE}`,
     request: { params: programmeParams, body: jsonContent(ProgrammeChange) },
     responses: {
       200: { description: 'The programme as changed', ...jsonContent(ProgrammeDetail) },
@@ -145,7 +151,7 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     path: `${BASE}/programmes/{id}/sessions/{sessionId}`,
     summary:
       'Change a session from the version read (409 stale_version otherwise), by the rules of ' +
-      `adding one. ${PERSONAL}. ${WRITE}`,
+      `adding one. ${CERTIFIED}. ${PERSONAL}. ${WRITE}`,
     request: { params: sessionParams, body: jsonContent(SessionChange) },
     responses: {
       200: { description: 'The session as changed', ...jsonContent(Session) },
@@ -155,7 +161,9 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'delete',
     path: `${BASE}/programmes/{id}/sessions/{sessionId}`,
-    summary: `Delete a session: refused once its attendance is recorded (409 has_attendance). ${WRITE}`,
+    summary:
+      'Delete a session: refused once its attendance is recorded (409 has_attendance). ' +
+      `${CERTIFIED}. ${WRITE}`,
     request: { params: sessionParams },
     responses: { 204: { description: 'Deleted' }, ...problemResponses(400, 401, 403, 404, 409) },
   });
@@ -175,8 +183,9 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     summary:
       "Record the session's whole attendance sheet in one request: it replaces what was " +
       'recorded (idempotent), in one transaction, audited once (training.attendance.record, ' +
-      "naming the session). Once the session's day has come (409 session_not_held). An empty " +
-      `sheet clears it. ${COORDINATOR}`,
+      `naming the session) ${PER_PARTICIPANT}. Once the session's day has come (409 ` +
+      "session_not_held). An empty sheet clears it. An erased participant's entry no longer " +
+      `changes (409 participant_erased, naming it). ${CERTIFIED}. ${COORDINATOR}`,
     request: { params: sessionParams, body: jsonContent(AttendanceSheet) },
     responses: {
       200: { description: 'The sheet as recorded', ...jsonContent(RecordedAttendance) },
@@ -201,7 +210,7 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     path: `${BASE}/programmes/{id}/enrolments`,
     summary:
       'Enrol participants in bulk; those enrolled already are left as they are. Audited once ' +
-      `(training.enrolment.add, naming the programme). ${COORDINATOR}`,
+      `(training.enrolment.add, naming the programme) ${PER_PARTICIPANT}. ${COORDINATOR}`,
     request: { params: programmeParams, body: jsonContent(NewEnrolments) },
     responses: {
       200: { description: 'How many were added', ...jsonContent(EnrolmentResult) },
@@ -212,8 +221,11 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     method: 'delete',
     path: `${BASE}/programmes/{id}/enrolments/{participantId}`,
     summary:
-      'Remove an enrolment made in error: refused once attendance is recorded for it (409 ' +
-      `has_attendance). Audited (training.enrolment.remove, naming the programme). ${COORDINATOR}`,
+      'Remove an enrolment made in error: refused while its participant holds a valid ' +
+      'certificate of the programme (409 certificate_depends_on_completion), once attendance ' +
+      'is recorded for it (409 has_attendance) or while a revoked certificate refers to it ' +
+      '(409 enrolment_in_use). Audited (training.enrolment.remove, naming the programme, and ' +
+      `naming the participant). ${COORDINATOR}`,
     request: { params: enrolmentParams },
     responses: { 204: { description: 'Removed' }, ...problemResponses(400, 401, 403, 404, 409) },
   });
@@ -223,11 +235,12 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     summary:
       'Record pre- and post-evaluation scores of several enrolments at once (a score not sent ' +
       'is kept, null clears it), in one transaction, audited once (training.scores.record, ' +
-      `naming the programme). ${COORDINATOR}`,
+      `naming the programme) ${PER_PARTICIPANT}. An erased participant's scores no longer ` +
+      `change (409 participant_erased, naming the entry). ${CERTIFIED}. ${COORDINATOR}`,
     request: { params: programmeParams, body: jsonContent(ScoreSheet) },
     responses: {
       200: { description: 'The scores and completion', ...jsonContent(RecordedScores) },
-      ...problemResponses(400, 401, 403, 404),
+      ...problemResponses(400, 401, 403, 404, 409),
     },
   });
   registry.registerPath({
@@ -247,9 +260,9 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     path: `${BASE}/participants`,
     summary:
       'Record a participant (staff of an institution, never a victim). Name, work e-mail and ' +
-      'position are encrypted under their own key; a staff account with the same e-mail is ' +
-      'linked (409 account_already_linked when another participant has it). Institution ' +
-      `name and position: ${PERSONAL}. ${WRITE}`,
+      'position are encrypted under their own key. The work e-mail links them to no staff ' +
+      'account (see PUT …/participants/{participantId}/account). Institution name and ' +
+      `position: ${PERSONAL}. ${WRITE}`,
     request: { body: jsonContent(NewParticipant) },
     responses: {
       201: { description: 'The participant', ...jsonContent(ParticipantDetail) },
@@ -271,7 +284,9 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     path: `${BASE}/participants/{participantId}`,
     summary:
       'Change a participant from the version read (409 stale_version otherwise; 409 ' +
-      `participant_erased once erased). ${WRITE}`,
+      'participant_erased once erased). A linked participant whose work e-mail changes to ' +
+      "one that is not the account's login is unlinked (audited training.participant.unlink). " +
+      `${WRITE}`,
     request: { params: participantParams, body: jsonContent(ParticipantChange) },
     responses: {
       200: { description: 'The participant as changed', ...jsonContent(ParticipantDetail) },
@@ -279,12 +294,43 @@ export function registerTrainingsOpenApi(registry: OpenAPIRegistry): void {
     },
   });
   registry.registerPath({
+    method: 'put',
+    path: `${BASE}/participants/{participantId}/account`,
+    summary:
+      "Link the participant to the person's own staff account, chosen by its id, so they read " +
+      "their own record (GET /trainings/me) and certificates. Only when that account's login " +
+      "e-mail is the participant's work e-mail, compared ignoring case (409 " +
+      'account_email_mismatch otherwise, and for an unknown account: the answer never says ' +
+      'what either address is); 409 account_already_linked when another participant is ' +
+      'linked to it; 409 participant_erased. Replaces a previous link. Audited ' +
+      '(training.participant.link, one event naming the participant and one the account). ' +
+      COORDINATOR,
+    request: { params: participantParams, body: jsonContent(ParticipantAccountLink) },
+    responses: {
+      200: { description: 'The participant, linked', ...jsonContent(ParticipantDetail) },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: `${BASE}/participants/{participantId}/account`,
+    summary:
+      'Unlink the participant from its staff account (204 also when it was not linked). ' +
+      'Audited (training.participant.unlink, naming the participant and the account) when ' +
+      `there was a link. ${COORDINATOR}`,
+    request: { params: participantParams },
+    responses: { 204: { description: 'Unlinked' }, ...problemResponses(400, 401, 403, 404) },
+  });
+  registry.registerPath({
     method: 'post',
     path: `${BASE}/participants/{participantId}/erase`,
     summary:
       'Erase a participant on request, after a step-up (401 step_up_required): their identity ' +
       'is crypto-shredded for good; enrolments, attendance and scores stay and keep counting. ' +
-      `Audited (training.participant.erase, with the reason). ${COORDINATOR}`,
+      "On the person's request (person_request) their institution name is blanked too. For " +
+      'created_in_error and duplicate_record their valid certificates are revoked, the reason ' +
+      'being that code (each audited training_certificate.revoke with it as purpose). Audited ' +
+      `(training.participant.erase, with the reason). ${COORDINATOR}`,
     request: { params: participantParams, body: jsonContent(ParticipantErasure) },
     responses: {
       200: { description: 'The participant, erased', ...jsonContent(ParticipantDetail) },

@@ -13,8 +13,10 @@ import {
   recordScores,
   removeEnrolment,
 } from './enrolments';
+import { linkAccount, unlinkAccount } from './participant-account';
 import {
   NewParticipant,
+  ParticipantAccountLink,
   ParticipantChange,
   ParticipantErasure,
   ParticipantParams,
@@ -227,6 +229,27 @@ export function trainingsRoutes(deps: TrainingsDeps & { access: AccessControl })
       res.json(
         await updateParticipant(deps, actorOf(req), participantId, req.body as ParticipantChange),
       );
+    },
+  );
+  router.put(
+    '/participants/:participantId/account',
+    ...coordinator,
+    validate({ params: ParticipantParams, body: ParticipantAccountLink }),
+    async (req, res) => {
+      const { participantId } = req.params as unknown as ParticipantParams;
+      res.json(
+        await linkAccount(deps, actorOf(req), participantId, req.body as ParticipantAccountLink),
+      );
+    },
+  );
+  router.delete(
+    '/participants/:participantId/account',
+    ...coordinator,
+    validate({ params: ParticipantParams }),
+    async (req, res) => {
+      const { participantId } = req.params as unknown as ParticipantParams;
+      await unlinkAccount(deps, actorOf(req), participantId);
+      res.status(204).end();
     },
   );
   router.post(

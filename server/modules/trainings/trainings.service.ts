@@ -1,16 +1,22 @@
+import type { Transaction } from 'kysely';
 import type { KeyEncryptionKeys } from '../../../security/crypto';
 import type { StaffActor, Store } from '../../db/actor-transaction';
+import type { DB } from '../../db/schema';
 import { ProblemError, problems, type FieldError } from '../../http/problem';
+import { record } from '../audit';
+import type { AuditAction } from '../audit/audit.vocabulary';
 
 /*
  * What the trainings' use cases share. Programmes, sessions, enrolments,
  * attendance and scores are the coordinator's (routes and row-level security
  * refuse anyone else, audited as access.denied); participants' identities are
  * personal data of staff, sealed under each participant's own key
- * (participant-crypto.ts). Every change is audited once per request, naming
- * the record it changed (a sheet of attendance: its session; a batch of
- * scores or enrolments: its programme). Every read that discloses
- * participants' names is audited once per response (docs/TRAININGS.md).
+ * (participant-crypto.ts). Every change is audited, naming the record it
+ * changed (a sheet of attendance: its session; a batch of scores or
+ * enrolments: its programme) and, for attendance, scores and enrolments,
+ * also each participant it actually changed (one event each, same request
+ * id). Every read that discloses participants' names is audited once per
+ * response (docs/TRAININGS.md).
  */
 
 export interface TrainingsDeps {
@@ -30,6 +36,13 @@ export const stale = (what: 'programme' | 'session' | 'participant') =>
     'stale_version',
     `The ${what} changed since you read it`,
     'Read it again and reapply your change.',
+  );
+
+export const participantErased = () =>
+  problems.conflict(
+    'participant_erased',
+    'This participant has been erased',
+    'Their identity is gone for good; record them again if they take part again.',
   );
 
 /** Throws 400 with the errors, if any. */
@@ -64,4 +77,25 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return (
     typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503'
   );
+}
+
+/**
+ * One audit event per participant a request changed, naming the participant
+ * (its id is pseudonymous; never their data). The recorder writes all the
+ * events of a transaction in one INSERT at commit, so a sheet of 500 people
+ * costs one statement (and 500 rows for the sealer to chain).
+ */
+export function auditParticipants(
+  trx: Transaction<DB>,
+  action: AuditAction,
+  participantIds: Iterable<string>,
+): void {
+  for (const id of participantIds) {
+    record(trx, {
+      action,
+      outcome: 'success',
+      resourceType: 'training_participant',
+      resourceId: id,
+    });
+  }
 }

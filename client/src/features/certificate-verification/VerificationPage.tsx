@@ -127,7 +127,7 @@ function Result({ certificate: c }: { certificate: CertificateVerification }) {
       <dl className="facts">
         <dt>{t('result.holder')}</dt>
         <dd className={c.holderName ? 'verification__holder' : undefined}>
-          {c.holderName ?? t('result.holderErased')}
+          {c.holderName ?? (valid ? t('result.holderErased') : t('result.holderWithheld'))}
         </dd>
         <dt>{t('result.programme')}</dt>
         <dd>{c.programmeName}</dd>

@@ -112,8 +112,8 @@ function Figures({ year, data }: { year: number; data: Aggregates }) {
           title={t('summary.byInstitution')}
           header={t('participants.institution')}
           rows={data.byInstitution.map((row) => ({
-            key: row.institutionName,
-            name: row.institutionName,
+            key: row.institutionName ?? 'none',
+            name: row.institutionName ?? t('summary.noInstitution'),
             count: row.peopleTrained,
           }))}
         />

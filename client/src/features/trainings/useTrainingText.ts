@@ -35,6 +35,7 @@ export function useTrainingProblems(): Record<string, string> {
     enrolment_full: t('problems.enrolment_full'),
     too_many_sessions: t('problems.too_many_sessions'),
     participant_erased: t('problems.participant_erased'),
+    certificate_depends_on_completion: t('problems.certificate_depends_on_completion'),
     attendance_recorded: t('problems.attendance_recorded'),
     programme_sessions_outside: t('problems.programme_sessions_outside'),
     validation_failed: t('problems.validation_failed'),
