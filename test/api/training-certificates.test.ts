@@ -631,7 +631,7 @@ describe('public verification', () => {
     ]);
   });
 
-  it('reads the code as people type it: any case, spaces or hyphens, O for 0 and I or L for 1', async () => {
+  it('reads the code as people type it: either case, spaces or hyphens, O for 0 and I or L for 1', async () => {
     const { id, participantIds } = await programme();
     const certificate = only(await issued(id, [participantIds[0] ?? '']));
     const code = certificate.code ?? '';

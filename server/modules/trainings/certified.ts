@@ -7,7 +7,7 @@ import { conflictOn } from './trainings.service';
 /*
  * What the trainings' records owe to the certificates issued from them
  * (0026: training_certificates, owned by the training-certificates module).
- * A valid certificate keeps its basis: any change to attendance, scores,
+ * A valid certificate keeps its basis: every change to attendance, scores,
  * sessions, the programme's rule or an enrolment that would leave a holder
  * of a valid certificate no longer completed is refused (409
  * certificate_depends_on_completion); the coordinator revokes first. The

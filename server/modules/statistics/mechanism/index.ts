@@ -20,8 +20,8 @@
  * Privacy", NeurIPS 2020 (arXiv:2004.00010): Algorithm 1 draws Bernoulli(exp(-γ)) for a rational
  * γ using only Bernoulli(n/d) draws, and Algorithm 2 draws the discrete Laplace of rational
  * scale t/s from it. Every random decision is a uniform integer from node:crypto, obtained by
- * rejection sampling (no modulo bias). No floating point is involved in sampling and
- * Math.random is never used.
+ * rejection sampling (no modulo bias). No floating point and no non-cryptographic
+ * generator is involved in sampling.
  *
  * Post-processing, free of privacy cost (it only looks at the noisy counts): clamp to ≥ 0,
  * round to the nearest multiple of `rounding` (a tie, possible only with an even rounding,

@@ -1,6 +1,6 @@
 import { randomFillSync } from 'node:crypto';
 
-/** Randomness: uniform integer in [0, n). Default implementation: node:crypto (buffered randomFillSync + rejection sampling, BigInt). Never Math.random. */
+/** Randomness: uniform integer in [0, n). Default implementation: node:crypto (buffered randomFillSync + rejection sampling, BigInt); never a non-cryptographic generator. */
 export interface RandomSource {
   uniformBelow(n: bigint): bigint;
 }
