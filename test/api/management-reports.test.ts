@@ -21,6 +21,7 @@ import {
 } from '../helpers/management-reports';
 import { numberAt, pdfText, readXlsx, sheetNamed, textAt } from '../helpers/report-files';
 import { SessionClient } from '../helpers/session-client';
+import { asSuperuser } from '../helpers/superuser';
 import { auditEvents, signedIn } from '../helpers/users';
 
 /**
@@ -528,6 +529,33 @@ describe("a draft's figures, against the records", () => {
       ],
     });
     expect(q1.snapshot.campaigns).toMatchObject({ activities: 1, peopleReached: 800 });
+  });
+
+  it('add the people reached exactly beyond a 32-bit integer', async () => {
+    // 2 200 activities of a million people each (the most one row holds), in a year of its own.
+    await asSuperuser(
+      t.database,
+      `with c as (
+         insert into campaigns (name, objective, territories, target_groups, channels,
+                                starts_on, ends_on, budget_usd, planned_reach, created_by)
+         values ('Campaña masiva', 'Prevención', '{Pichincha}', '{woman}', '{radio}',
+                 '2095-01-01', '2095-12-31', 0, 0, '${preparer.user.id}')
+         returning id),
+       a as (
+         insert into campaign_activities (campaign_id, happened_on, territory, channel, created_by)
+         select c.id, '2095-05-05', 'Pichincha', 'radio', '${preparer.user.id}'
+         from c, generate_series(1, 2200)
+         returning id)
+       insert into campaign_activity_reach (activity_id, reach_group, reached)
+       select id, 'general_public', 1000000 from a`,
+    );
+    const report = await read((await create(preparer.client, { year: 2095 })).id);
+    expect(report.snapshot.campaigns).toMatchObject({
+      activities: 2200,
+      peopleReached: 2_200_000_000,
+      byGroup: [{ group: 'general_public', reached: 2_200_000_000 }],
+      byProvince: [{ province: 'Pichincha', reached: 2_200_000_000 }],
+    });
   });
 
   it("never carry a participant's data, only counts", () => {

@@ -97,30 +97,34 @@ export async function campaignActivities(trx: Trx, period: Period) {
   return rows[0] ?? { campaigns: 0, activities: 0 };
 }
 
-/** People reached in the period, by reach group, in the vocabulary's order. */
+/**
+ * People reached in the period, by reach group, in the vocabulary's order.
+ * The sums are bigint in SQL (int4 would overflow past 2^31 people a year),
+ * read as text and kept exact as numbers up to 2^53.
+ */
 export async function reachByGroup(trx: Trx, period: Period) {
-  const { rows } = await sql<{ group: string; reached: number }>`
-    select r.reach_group as "group", sum(r.reached)::int as reached
+  const { rows } = await sql<{ group: string; reached: string }>`
+    select r.reach_group as "group", sum(r.reached)::text as reached
     from campaign_activity_reach r
     join campaign_activities a on a.id = r.activity_id
     where ${within(sql.ref('a.happened_on'), period)}
     group by r.reach_group
     order by array_position(campaign_target_groups() || 'general_public'::text, r.reach_group)
   `.execute(trx);
-  return rows;
+  return rows.map((row) => ({ group: row.group, reached: Number(row.reached) }));
 }
 
 /** People reached in the period, by the activity's province, in the vocabulary's order. */
 export async function reachByProvince(trx: Trx, period: Period) {
-  const { rows } = await sql<{ province: string; reached: number }>`
-    select a.territory as province, sum(r.reached)::int as reached
+  const { rows } = await sql<{ province: string; reached: string }>`
+    select a.territory as province, sum(r.reached)::text as reached
     from campaign_activity_reach r
     join campaign_activities a on a.id = r.activity_id
     where ${within(sql.ref('a.happened_on'), period)}
     group by a.territory
     order by array_position(campaign_territories(), a.territory)
   `.execute(trx);
-  return rows;
+  return rows.map((row) => ({ province: row.province, reached: Number(row.reached) }));
 }
 
 /**
