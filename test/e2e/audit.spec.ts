@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { accountSession, createAccount, type Account } from './support/audit';
 import { expectAccessible, signInFirstTime } from './support/browser';
+import { ecuadorDay } from './support/dates';
 import { LeakWatch } from './support/leaks';
 import {
   apiStaff,
@@ -49,7 +50,7 @@ test.beforeAll(async ({ browser }) => {
     'POST',
     '/api/v1/cases',
     {
-      identifiedOn: new Date().toISOString().slice(0, 10),
+      identifiedOn: ecuadorDay(),
       riskLevel: 'high',
       identity: { fullName: FULL_NAME, aliases: ALIAS },
       attributes: { sex: 'Female', traffickingStatus: 'Possible', ageAtIdentification: 31 },

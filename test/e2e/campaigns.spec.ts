@@ -4,6 +4,7 @@ import { expect, test, type BrowserContext, type Locator, type Page } from '@pla
 import { ApiSession } from './support/api-session';
 import { expectAccessible, signIn, signInFirstTime } from './support/browser';
 import { dateSegment } from './support/cases';
+import { daysFromNow, typedDate as typed } from './support/dates';
 import { E2E_BASE_URL } from './support/env';
 import { LeakWatch } from './support/leaks';
 import { createPartnerInstitution, createPartnerUser } from './support/partners';
@@ -86,11 +87,6 @@ let justifyingTitle: string;
 let campaignId: string;
 let endedId: string;
 let hiddenId: string;
-
-const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
-/** DD MM YYYY, as a Spanish date field takes it typed. */
-const typed = (date: Date) =>
-  `${String(date.getUTCDate()).padStart(2, '0')}${String(date.getUTCMonth() + 1).padStart(2, '0')}${date.getUTCFullYear()}`;
 
 async function publishRelease(
   api: ApiSession,

@@ -4,6 +4,7 @@ import { expect, test, type BrowserContext, type Locator, type Page } from '@pla
 import { ApiSession } from './support/api-session';
 import { expectAccessible, signIn, signInFirstTime } from './support/browser';
 import { dateSegment } from './support/cases';
+import { daysFromNow, typedDate as typed } from './support/dates';
 import { E2E_BASE_URL } from './support/env';
 import { LeakWatch } from './support/leaks';
 import { createPartnerInstitution, createPartnerUser } from './support/partners';
@@ -58,16 +59,6 @@ let programmeId: string;
 /** The seeded participants, by their place in the list (P01 …). */
 const seeded: { id: string; name: string }[] = [];
 let canaryId: string;
-
-const DAY = 86_400_000;
-const daysFromNow = (days: number) => new Date(Date.now() + days * DAY);
-/** DD MM YYYY, as a Spanish date field takes it typed (in Ecuador's calendar). */
-function typed(date: Date): string {
-  const [y, m, d] = isoDay(date).split('-');
-  return `${d}${m}${y}`;
-}
-const isoDay = (date: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guayaquil' }).format(date);
 
 async function screenshot(name: string, fullPage = true, on: Page = page): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,4 +1,5 @@
 import { ApiSession } from './api-session';
+import { ecuadorDay } from './dates';
 import { E2E_BASE_URL } from './env';
 import { STRONG_PASSWORD, createStaff, type Staff, type StaffRole } from './world';
 
@@ -25,7 +26,7 @@ export async function signedInStaff(
   return { staff, session };
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayIso = () => ecuadorDay();
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** A case of the caseworker's team; `fullName` is the canary a journey looks for in leaks. */

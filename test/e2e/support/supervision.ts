@@ -1,6 +1,7 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ApiSession } from './api-session';
 import { E2E_BASE_URL } from './env';
+import { ecuadorDay } from './dates';
 import type { Authenticator } from './totp';
 import { createStaff, STRONG_PASSWORD, unique, type Staff, type StaffRole } from './world';
 
@@ -33,7 +34,7 @@ export async function seedCase(session: ApiSession, age = 30): Promise<SeededCas
     'POST',
     '/api/v1/cases',
     {
-      identifiedOn: new Date().toISOString().slice(0, 10),
+      identifiedOn: ecuadorDay(),
       riskLevel: 'high',
       identity: { fullName },
       attributes: { sex: 'Female', traffickingStatus: 'Possible', ageAtIdentification: age },
