@@ -32,6 +32,7 @@ import {
   rejectCrossSite,
   SESSION_COOKIE,
   sessionSupport,
+  STEP_UP_WINDOW_MS,
   type AuthContext,
   type ThrottlePolicy,
 } from './modules/auth';
@@ -83,6 +84,8 @@ export interface AppDeps {
   statisticsYearlyBudgetHundredths?: number;
   /** Years a training participant's identity is kept after their latest programme (default 5). */
   trainingRetentionYears?: number;
+  /** STEP_UP_WINDOW_SECONDS, in milliseconds; five minutes by default. */
+  stepUpWindowMs?: number;
   /**
    * Training certificates: the public address printed for their verification
    * (PUBLIC_URL; main.ts passes the configured one) and the public lookups
@@ -152,7 +155,7 @@ export function buildApp(deps: AppDeps): Express {
   );
   api.use(rejectCrossSite, ...sessions.middleware, csrfProtection);
   api.use('/auth', authRoutes(auth, sessions.authenticatePassword, cookie));
-  const access = accessControl(store, auth.sessions, auth.clock);
+  const access = accessControl(store, auth.sessions, auth.clock, auth.stepUpWindowMs);
   api.use('/institutions', institutionsRoutes({ store, access }));
   api.use('/audit', auditRoutes({ store, access }));
   api.use('/teams', teamsRoutes({ store, access }));
@@ -245,5 +248,6 @@ function authContext(store: Store, deps: AppDeps): AuthContext {
     sessions: new PostgresSessionStore(store),
     keyring: deps.keyring,
     clock: deps.clock ?? (() => new Date()),
+    stepUpWindowMs: deps.stepUpWindowMs ?? STEP_UP_WINDOW_MS,
   };
 }

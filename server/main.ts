@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     logger,
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
     trainingRetentionYears: config.trainingRetentionYears,
+    stepUpWindowMs: config.stepUpWindowMs,
     trainingCertificates: { publicUrl: config.publicUrl },
   });
   const purge = purgeExpiredSessionsPeriodically(store, logger);

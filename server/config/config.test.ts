@@ -52,6 +52,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('keeps a step-up fresh five minutes unless shortened, never more than fifteen', () => {
+    expect(loadConfig({}).stepUpWindowMs).toBe(300_000);
+    expect(loadConfig({ STEP_UP_WINDOW_SECONDS: '120' }).stepUpWindowMs).toBe(120_000);
+    for (const value of ['59', '901', '90.5', 'cinco']) {
+      expect(configError(() => loadConfig({ STEP_UP_WINDOW_SECONDS: value })).problems).toEqual([
+        expect.stringMatching(/^STEP_UP_WINDOW_SECONDS: /),
+      ]);
+    }
+  });
+
   it('names each invalid variable without repeating its value', () => {
     const error = configError(() => loadConfig({ PORT: 'tres mil', DATABASE_URL: 'mysql://x' }));
     expect(error.problems.join('\n')).toMatch(/^PORT: /m);

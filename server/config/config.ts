@@ -43,6 +43,12 @@ export const EnvSchema = z.object({
    * latest programme, so that their certificates stay verifiable (docs/TRAININGS.md).
    */
   TRAINING_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+  /**
+   * How long a second-factor check (or the sign-in itself) counts as a fresh
+   * step-up for sensitive operations. Five minutes unless an operator
+   * shortens it; never longer than fifteen.
+   */
+  STEP_UP_WINDOW_SECONDS: z.coerce.number().int().min(60).max(900).default(300),
   TRUST_PROXY: z
     .string()
     .regex(/^(false|loopback|\d{1,2})$/, 'must be false, loopback or a number of hops')
@@ -83,6 +89,8 @@ export interface Config {
   statisticsYearlyBudgetHundredths: number;
   /** Years a training participant's identity is kept after their latest programme ends. */
   trainingRetentionYears: number;
+  /** How long a step-up counts as fresh (STEP_UP_WINDOW_SECONDS × 1000). */
+  stepUpWindowMs: number;
   /** Express `trust proxy`: which proxies may tell us the client address and scheme. */
   trustProxy: false | 'loopback' | number;
   /**
@@ -181,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     statisticsYearlyBudgetHundredths: Math.round(e.STATISTICS_YEARLY_EPSILON * 100),
     trainingRetentionYears: e.TRAINING_RETENTION_YEARS,
+    stepUpWindowMs: e.STEP_UP_WINDOW_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),

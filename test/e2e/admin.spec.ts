@@ -18,7 +18,7 @@ import { adminSession, unique, type Staff } from './support/world';
  * institution, a team, a partner user of the institution (step-up through the
  * dialog, the one-time password shown once), that user's first sign-in with
  * it, a generated certificate (downloaded once) revoked after confirmation,
- * and the user disabled. Signing in counts as a step-up for five minutes:
+ * and the user disabled. Signing in counts as a step-up for the server's window:
  * the journey waits that out once, before the first action that needs one.
  */
 test.describe.configure({ mode: 'serial' });
@@ -141,7 +141,7 @@ test('the admin creates a team', async () => {
 test('the admin creates a partner user after a step-up, and sees the one-time password once', async ({
   browser,
 }) => {
-  test.setTimeout(8 * 60_000);
+  test.setTimeout(5 * 60_000);
   await page.getByRole('link', { name: 'Usuarios' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Usuarios' })).toBeVisible();
   await expectAccessible(page, 'users');

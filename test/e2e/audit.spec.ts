@@ -65,7 +65,7 @@ test.beforeAll(async ({ browser }) => {
   const partnerApi = await accountSession(partner);
   await partnerApi.request('GET', `/api/v1/referrals/${referral.id}/package`);
 
-  // Signing in counts as a step-up for five minutes: break-glass right away.
+  // Signing in counts as a step-up (two minutes here): break-glass right away.
   await outsider.api.request('POST', `/api/v1/cases/${caseId}/break-glass`, {
     justification: JUSTIFICATION,
   });

@@ -153,7 +153,7 @@ test('the vital-interest exception needs a justification and step-up, and goes t
   await expect(dialog.getByText('Escriba al menos 20 caracteres.')).toBeVisible();
   await justification.fill('Hemorragia activa; la persona está inconsciente y sin acompañante.');
 
-  // The sign-in's step-up is still fresh: the server is made to ask once, as after five minutes.
+  // The sign-in's step-up is still fresh: the server is made to ask once, as once the window has lapsed.
   let asked = false;
   await page.route('**/api/v1/referrals', async (route) => {
     if (asked || route.request().method() !== 'POST') return route.fallback();

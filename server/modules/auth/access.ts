@@ -12,6 +12,7 @@ import { actorFor } from './auth.context';
 import type { PostgresSessionStore } from './session-store';
 import type { SessionUser } from './auth.types';
 
+/** The default of STEP_UP_WINDOW_SECONDS. */
 export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
 
 /** The signed-in user of a request that passed requireUser/requireRole. */
@@ -38,7 +39,7 @@ export const requireUser: RequestHandler = (req, res, next) => {
  */
 export interface AccessControl {
   requireRole(...roles: ActorRole[]): RequestHandler[];
-  /** Sensitive operations: a second-factor check within the last 5 minutes. */
+  /** Sensitive operations: a second-factor check within the step-up window (5 minutes by default). */
   requireStepUp: RequestHandler;
   /** The same check inside a handler, for operations sensitive only with some inputs. */
   ensureStepUp(req: Request, res: Response): Promise<void>;
@@ -60,6 +61,7 @@ export function accessControl(
   store: Store,
   sessions: PostgresSessionStore,
   clock: () => Date = () => new Date(),
+  stepUpWindowMs: number = STEP_UP_WINDOW_MS,
 ): AccessControl {
   async function deny(req: Request, res: Response, resource?: { type: string; id: string }) {
     await auditAlone(store, actorOf(req), {
@@ -97,7 +99,7 @@ export function accessControl(
 
   async function ensureStepUp(req: Request, res: Response): Promise<void> {
     const at = req.session.stepUpAt;
-    if (at !== undefined && clock().getTime() - at <= STEP_UP_WINDOW_MS) return;
+    if (at !== undefined && clock().getTime() - at <= stepUpWindowMs) return;
     await deny(req, res, { type: 'step_up', id: `${req.method}:${routeTemplate(req, res)}` });
     throw problems.stepUpRequired();
   }

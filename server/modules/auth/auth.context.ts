@@ -15,6 +15,8 @@ export interface AuthContext {
   keyring: KeyEncryptionKeys;
   /** The time TOTP codes are checked against (tests move it forward). */
   clock: () => Date;
+  /** How long a step-up stays fresh (STEP_UP_WINDOW_SECONDS). */
+  stepUpWindowMs: number;
 }
 
 /** Where a request comes from and which request it is, for throttling and audit. */

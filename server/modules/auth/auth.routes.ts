@@ -2,7 +2,7 @@ import { ProblemError, problems } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { auditAlone } from '../../db/actor-transaction';
-import { actorOf, requireUser, STEP_UP_WINDOW_MS, userOf } from './access';
+import { actorOf, requireUser, userOf } from './access';
 import type { AuthContext } from './auth.context';
 import { ChangePasswordRequest, LoginRequest, TotpRequest } from './auth.schemas';
 import { changePassword } from './change-password';
@@ -72,7 +72,7 @@ export function authRoutes(
     }
     await completeLogin(req, check.user, ctx.clock());
     res.locals.actorId = check.user.id;
-    res.json(describeSession(req, check.user, ctx.clock()));
+    res.json(describeSession(req, check.user, ctx.clock(), ctx.stepUpWindowMs));
   });
 
   router.post('/step-up', requireUser, validate({ body: TotpRequest }), async (req, res) => {
@@ -81,12 +81,14 @@ export function authRoutes(
     if (!check.ok) throw invalidCode();
     req.session.stepUpAt = ctx.clock().getTime();
     res.json({
-      stepUpValidUntil: new Date(req.session.stepUpAt + STEP_UP_WINDOW_MS).toISOString(),
+      stepUpValidUntil: new Date(req.session.stepUpAt + ctx.stepUpWindowMs).toISOString(),
     });
   });
 
   router.get('/me', requireUser, (req, res) => {
-    res.json(describeSession(req, userOf(req), ctx.clock(), ctx.sessions.expiresAt()));
+    res.json(
+      describeSession(req, userOf(req), ctx.clock(), ctx.stepUpWindowMs, ctx.sessions.expiresAt()),
+    );
   });
 
   router.post('/logout', requireUser, async (req, res) => {

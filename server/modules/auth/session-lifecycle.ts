@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import type { Me } from './auth.schemas';
 import type { SessionUser } from './auth.types';
-import { STEP_UP_WINDOW_MS } from './access';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-store';
 
 /** How long a password step stays usable for the second factor (time to set up an app). */
@@ -61,11 +60,12 @@ export function describeSession(
   req: Request,
   user: SessionUser,
   clock: Date,
+  stepUpWindowMs: number,
   idleExpiresAt?: Date,
 ): Me {
   const now = Date.now();
   const stepUpAt = req.session.stepUpAt;
-  const stepUpUntil = stepUpAt === undefined ? 0 : stepUpAt + STEP_UP_WINDOW_MS;
+  const stepUpUntil = stepUpAt === undefined ? 0 : stepUpAt + stepUpWindowMs;
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
     institution: user.institution,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiSession } from './api-session';
-import { E2E_BASE_URL, E2E_PORT, serverLogFile } from './env';
+import { E2E_BASE_URL, E2E_PORT, E2E_STEP_UP_WINDOW_SECONDS, serverLogFile } from './env';
 import { writeState } from './state';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -61,7 +61,13 @@ export default async function globalSetup(): Promise<void> {
     ['--max-old-space-size=512', '--import', 'tsx', 'server/main.ts'],
     {
       cwd: repo,
-      env: { ...env, HOST: '127.0.0.1', PORT: String(E2E_PORT), DEMO_DATA: 'true' },
+      env: {
+        ...env,
+        HOST: '127.0.0.1',
+        PORT: String(E2E_PORT),
+        DEMO_DATA: 'true',
+        STEP_UP_WINDOW_SECONDS: String(E2E_STEP_UP_WINDOW_SECONDS),
+      },
       stdio: ['ignore', log, log],
     },
   );

@@ -1,6 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ApiSession } from './api-session';
-import { E2E_BASE_URL } from './env';
+import { E2E_BASE_URL, E2E_STEP_UP_WINDOW_SECONDS } from './env';
 import { ecuadorDay } from './dates';
 import type { Authenticator } from './totp';
 import { createStaff, STRONG_PASSWORD, unique, type Staff, type StaffRole } from './world';
@@ -88,10 +88,10 @@ export async function personContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /**
- * Signing in counts as a fresh step-up for five minutes (server STEP_UP_WINDOW_MS):
- * to see the step-up dialog a journey waits until that window has passed.
+ * Signing in counts as a fresh step-up for the server's window (two minutes in
+ * these journeys): to see the step-up dialog a journey waits until it has passed.
  */
-export const STEP_UP_WINDOW_MS = 5 * 60_000;
+export const STEP_UP_WINDOW_MS = E2E_STEP_UP_WINDOW_SECONDS * 1000;
 
 export async function untilStepUpLapsed(page: Page, signedInAt: number): Promise<void> {
   const wait = signedInAt + STEP_UP_WINDOW_MS + 10_000 - Date.now();

@@ -23,7 +23,7 @@ let admin: Promise<ApiSession> | undefined;
 
 /**
  * The administrator's session, signed in once per worker (each code is
- * single-use, and a step-up lasts five minutes: one sign-in serves many tests).
+ * single-use, and a lapsed step-up is renewed by ApiSession: one sign-in serves many tests).
  */
 export function adminSession(): Promise<ApiSession> {
   admin ??= signInAdmin();
