@@ -193,8 +193,10 @@ describe('the aggregates', () => {
     programmes: number;
     enrolments: number;
     completedEnrolments: number;
+    peopleEnrolled: number;
     completionPercent: number | null;
     peopleTrained: number;
+    peopleCertified: number;
     hoursDelivered: number;
     knowledgeGain: { mean: number | null; n: number };
     bySector: { sector: string; peopleTrained: number }[];
@@ -266,8 +268,11 @@ describe('the aggregates', () => {
       programmes: 2,
       enrolments: 5,
       completedEnrolments: 4,
-      completionPercent: 80,
+      // People, not enrolments: A's three and B's new one; three of them completed.
+      peopleEnrolled: 4,
+      completionPercent: 75,
       peopleTrained: 3,
+      peopleCertified: 0,
       // A's 10 hours, B's 2, C's 2 (held on 10 December 2024).
       hoursDelivered: 14,
       // (50 + 9.5 − 5) / 3 = 18.1666…; B's pre-only score is not a pair.

@@ -12101,13 +12101,18 @@ export interface components {
             };
             /** @description Programmes ending in the period */
             programmes: number;
+            /** @description Enrolments in those programmes */
             enrolments: number;
             completedEnrolments: number;
-            /** @description completed / enrolled × 100, two decimals; null when none enrolled */
+            /** @description Distinct participants enrolled in those programmes */
+            peopleEnrolled: number;
+            /** @description peopleTrained / peopleEnrolled × 100, two decimals, half up; null when nobody enrolled */
             completionPercent: number | null;
-            /** @description Distinct participants who completed at least one programme */
+            /** @description Distinct participants who completed at least one of those programmes */
             peopleTrained: number;
-            /** @description Hours of the sessions held */
+            /** @description Distinct participants with a certificate issued in the period, not revoked */
+            peopleCertified: number;
+            /** @description Hours of the sessions held in the period with at least one participant present */
             hoursDelivered: number;
             knowledgeGain: components["schemas"]["TrainingKnowledgeGain"];
             bySector: {
@@ -12133,7 +12138,7 @@ export interface components {
                 totalHours: number;
                 enrolments: number;
                 completedEnrolments: number;
-                /** @description completed / enrolled × 100, two decimals; null when none enrolled */
+                /** @description completedEnrolments / enrolments × 100; null when none */
                 completionPercent: number | null;
                 knowledgeGain: components["schemas"]["TrainingKnowledgeGain"];
             }[];

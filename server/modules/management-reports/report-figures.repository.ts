@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { peopleByIn, trainingTotalsIn } from '../trainings';
 import type { Trx } from './management-reports.repository';
 
 /*
@@ -8,9 +9,9 @@ import type { Trx } from './management-reports.repository';
  * coordinator's to read). Only counts and sums leave the database: never a
  * participant's row. Days are Ecuador's; a period is inclusive, from
  * 1 January to the end of the report's quarter or year (as the targets'
- * figures are). The definitions match the targets' measures
- * (targets/measures.ts), so the report's "people trained" is the figure a
- * people_trained target without filters shows.
+ * figures are). The trainings' figures are the trainings module's, the same
+ * the aggregates and the targets' measures count, so the report's "people
+ * trained" is the figure a people_trained target without filters shows.
  */
 
 export interface Period {
@@ -18,73 +19,24 @@ export interface Period {
   to: string;
 }
 
-const ECUADOR_DAY = (column: string) =>
-  sql`(${sql.ref(column)} at time zone 'America/Guayaquil')::date`;
 const within = (day: ReturnType<typeof sql>, period: Period) =>
   sql<boolean>`${day} between ${period.from}::date and ${period.to}::date`;
 
 /**
- * Sessions held in the period (with attendance recorded as present), their
- * hours and their programmes.
+ * The trainings' figures of the period, as the trainings module defines and
+ * counts them for its aggregates and the targets' measures
+ * (docs/TRAININGS.md, "The figures"): the totals, and the people enrolled
+ * and trained by the participant's sector (one sector per participant, so
+ * the sectors add up to the totals), in the vocabulary's order.
  */
-export async function sessionsHeld(trx: Trx, period: Period) {
-  const { rows } = await sql<{ programmes: number; sessions: number; hours: string }>`
-    select count(distinct s.programme_id)::int as programmes,
-           count(*)::int as sessions,
-           coalesce(sum(s.hours), 0)::text as hours
-    from training_sessions s
-    where ${within(ECUADOR_DAY('s.starts_at'), period)}
-      and exists (select 1 from training_attendance a where a.session_id = s.id and a.present)
-  `.execute(trx);
-  return rows[0] ?? { programmes: 0, sessions: 0, hours: '0' };
-}
-
-/**
- * People enrolled in, and people who completed, the programmes that ended in
- * the period, by the participant's sector (a participant has one, so the
- * sectors' counts add up to the people in all).
- */
-export async function peopleBySector(trx: Trx, period: Period) {
-  const { rows } = await sql<{ sector: string; enrolled: number; trained: number }>`
-    select tp.sector,
-           count(distinct e.participant_id)::int as enrolled,
-           count(distinct e.participant_id) filter (where c.completed)::int as trained
-    from training_enrolments e
-    join training_programmes p on p.id = e.programme_id
-    join training_participants tp on tp.id = e.participant_id
-    join training_completions c
-      on c.programme_id = e.programme_id and c.participant_id = e.participant_id
-    where ${within(sql.ref('p.ends_on'), period)}
-    group by tp.sector
-    order by array_position(training_sectors(), tp.sector)
-  `.execute(trx);
-  return rows;
-}
-
-/**
- * The knowledge gain (post − pre score) of the enrolments in those
- * programmes with both scores: their exact sum and how many.
- */
-export async function knowledgeGain(trx: Trx, period: Period) {
-  const { rows } = await sql<{ total: string; scored: number }>`
-    select coalesce(sum(e.post_score - e.pre_score), 0)::text as total,
-           count(*)::int as scored
-    from training_enrolments e
-    join training_programmes p on p.id = e.programme_id
-    where ${within(sql.ref('p.ends_on'), period)}
-      and e.pre_score is not null and e.post_score is not null
-  `.execute(trx);
-  return rows[0] ?? { total: '0', scored: 0 };
-}
-
-/** People with a certificate issued in the period and not revoked. */
-export async function peopleCertified(trx: Trx, period: Period): Promise<number> {
-  const { rows } = await sql<{ certified: number }>`
-    select count(distinct tc.participant_id)::int as certified
-    from training_certificates tc
-    where tc.revoked_at is null and ${within(ECUADOR_DAY('tc.issued_at'), period)}
-  `.execute(trx);
-  return rows[0]?.certified ?? 0;
+export async function trainingFigures(trx: Trx, period: Period) {
+  const totals = await trainingTotalsIn(trx, period);
+  const bySector = (await peopleByIn(trx, period, 'sector', 'vocabulary')).map((g) => ({
+    sector: g.key!,
+    enrolled: g.peopleEnrolled,
+    trained: g.peopleTrained,
+  }));
+  return { totals, bySector };
 }
 
 /** Campaign activities held in the period, their campaigns and the people they reached. */

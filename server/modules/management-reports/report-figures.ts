@@ -110,18 +110,16 @@ function programsOf(plan: ManagementFigures): ProgramFigures[] {
 }
 
 async function trainingsOf(trx: Trx, period: figuresRepo.Period) {
-  const held = await figuresRepo.sessionsHeld(trx, period);
-  const bySector = await figuresRepo.peopleBySector(trx, period);
-  const gain = await figuresRepo.knowledgeGain(trx, period);
+  const { totals, bySector } = await figuresRepo.trainingFigures(trx, period);
   return {
-    programmes: held.programmes,
-    sessions: held.sessions,
-    hoursDelivered: held.hours,
-    enrolled: bySector.reduce((n, s) => n + s.enrolled, 0),
-    trained: bySector.reduce((n, s) => n + s.trained, 0),
-    certified: await figuresRepo.peopleCertified(trx, period),
+    programmes: totals.programmesWithSessions,
+    sessions: totals.sessionsHeld,
+    hoursDelivered: totals.hoursDelivered,
+    enrolled: totals.peopleEnrolled,
+    trained: totals.peopleTrained,
+    certified: totals.peopleCertified,
     // The mean of the gains: their exact sum over their count, rounded once.
-    averageKnowledgeGain: meanOf(gain.total, gain.scored),
+    averageKnowledgeGain: meanOf(totals.gain.total, totals.gain.n),
     bySector,
   };
 }

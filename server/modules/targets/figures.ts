@@ -12,7 +12,7 @@ import type {
 } from './management-figures';
 import { dayIn, yearToDate } from './periods';
 import * as plan from './plan.repository';
-import { measureOf, progressOf } from './progress';
+import { measureOf, progressesOf } from './progress';
 import * as repo from './targets.repository';
 
 /**
@@ -44,12 +44,14 @@ export async function managementFigures(
     targets.filter((t) => t.measure_kind === 'manual').map((t) => t.id),
   );
 
+  // Every target's progress at once: a statement for all computed values, not one per target.
+  const progresses = await progressesOf(trx, targets, manual, today, quarter);
   const targetFigures = new Map<string, TargetFigures>();
-  for (const target of targets) {
+  for (const [i, target] of targets.entries()) {
     const program = programs.find(
       (p) => p.id === projects.find((x) => x.id === target.project_id)?.program_id,
     );
-    const progress = await progressOf(trx, target, manual, today, quarter);
+    const progress = progresses[i]!;
     targetFigures.set(target.id, {
       id: target.id,
       description: target.description,

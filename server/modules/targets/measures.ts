@@ -1,21 +1,21 @@
 import { sql, type RawBuilder } from 'kysely';
+import { TRAINING_MEASURES } from '../trainings';
 import { toDecimal2 } from './decimal';
 import type { Measure, MeasureFilters } from './management-figures';
 import { quarterSpan, type Period } from './periods';
 import type { Trx } from './plan.repository';
 
 /**
- * The executed value of a computed measure over periods, live from Amparo's
- * records (docs/TARGETS.md defines each), in one statement: one column per
- * period. Days are Ecuador's. The trainings' and campaigns' tables are read
- * under the coordinator's own row-level security (they are the
- * coordinator's); cases and referrals only through the two counting
- * functions of migration 0027, which return a number and never a row, of
- * whole quarters only, and NULL (pending) for a quarter that has not ended.
+ * The executed values of computed measures over periods, live from Amparo's
+ * records (docs/TARGETS.md defines each; the trainings' figures are the
+ * trainings module's, defined once in docs/TRAININGS.md), every target's
+ * every period in one statement: one column each. Days are Ecuador's. The
+ * trainings' and campaigns' tables are read under the coordinator's own
+ * row-level security (they are the coordinator's); cases and referrals
+ * only through the two counting functions of migration 0027, which return a
+ * number and never a row, of whole quarters only, and NULL (pending) for a
+ * quarter that has not ended.
  */
-
-const ECUADOR_DAY = (column: RawBuilder<unknown>) =>
-  sql`(${column} at time zone 'America/Guayaquil')::date`;
 
 const within = (day: RawBuilder<unknown>, period: Period) =>
   sql`${day} between ${period.from}::date and ${period.to}::date`;
@@ -37,34 +37,10 @@ function anyOf(
 
 type Expression = (period: Period, f: MeasureFilters) => RawBuilder<unknown>;
 
-const participantFilters = (f: MeasureFilters, programme: RawBuilder<unknown>) => sql`
-  ${anyOf(programme, f.programmeIds, 'uuid')}
-  ${anyOf(sql.ref('tp.sector'), f.sectors, 'text')}
-  ${anyOf(sql.ref('tp.province'), f.provinces, 'text')}`;
-
 const EXPRESSIONS: Record<Exclude<Measure['kind'], 'manual'>, Expression> = {
-  people_trained: (period, f) => sql`(
-    select count(distinct c.participant_id)
-    from training_completions c
-    join training_programmes p on p.id = c.programme_id
-    join training_participants tp on tp.id = c.participant_id
-    where c.completed and ${within(sql.ref('p.ends_on'), period)}
-    ${participantFilters(f, sql.ref('c.programme_id'))})`,
-  people_certified: (period, f) => sql`(
-    select count(distinct tc.participant_id)
-    from training_certificates tc
-    join training_participants tp on tp.id = tc.participant_id
-    where tc.revoked_at is null and ${within(ECUADOR_DAY(sql.ref('tc.issued_at')), period)}
-    ${participantFilters(f, sql.ref('tc.programme_id'))})`,
-  training_hours_delivered: (period, f) => sql`(
-    select coalesce(sum(s.hours), 0)
-    from training_sessions s
-    join training_programmes p on p.id = s.programme_id
-    where ${within(ECUADOR_DAY(sql.ref('s.starts_at')), period)}
-      and exists (select 1 from training_attendance a where a.session_id = s.id and a.present)
-      ${anyOf(sql.ref('p.id'), f.programmeIds, 'uuid')}
-      ${given(f.sectors) ? sql`and p.target_sectors && ${[...f.sectors]}::text[]` : sql``}
-      ${anyOf(sql.ref('p.province'), f.provinces, 'text')})`,
+  people_trained: TRAINING_MEASURES.people_trained,
+  people_certified: TRAINING_MEASURES.people_certified,
+  training_hours_delivered: TRAINING_MEASURES.training_hours_delivered,
   campaign_activities_held: (period, f) => sql`(
     select count(*)
     from campaign_activities a
@@ -92,28 +68,44 @@ const EXPRESSIONS: Record<Exclude<Measure['kind'], 'manual'>, Expression> = {
   },
 };
 
+export interface MeasureRequest {
+  measure: Measure;
+  periods: readonly Period[];
+}
+
+// Well under PostgreSQL's 1 664 columns of a select list.
+const COLUMNS_PER_STATEMENT = 400;
+
 /**
- * The measure's executed value in each period (decimal strings, two
- * decimals); null where the database answers pending (a case-work count of
- * a quarter that has not ended).
+ * Each computed measure's executed value in each of its periods (decimal
+ * strings, two decimals), in as few statements as there are blocks of 400
+ * columns (one, for a year's plan); null where the database answers pending
+ * (a case-work count of a quarter that has not ended).
  */
-export async function computeMeasure(
+export async function computeMeasures(
   trx: Trx,
-  measure: Measure,
-  periods: readonly Period[],
-): Promise<(string | null)[]> {
-  if (measure.kind === 'manual') throw new Error('a manual measure is not computed');
-  if (periods.length === 0) return [];
-  const expression = EXPRESSIONS[measure.kind];
-  const columns = periods.map(
-    (period, i) => sql`(${expression(period, measure.filters)})::text as ${sql.ref(`p${i}`)}`,
-  );
-  const { rows } = await sql<Record<string, string | null>>`select ${sql.join(columns)}`.execute(
-    trx,
-  );
-  const row = rows[0] ?? {};
-  return periods.map((_, i) => {
-    const value = row[`p${i}`];
-    return value === null || value === undefined ? null : toDecimal2(value);
+  requests: readonly MeasureRequest[],
+): Promise<(string | null)[][]> {
+  const columns = requests.flatMap(({ measure, periods }, r) => {
+    if (measure.kind === 'manual') throw new Error('a manual measure is not computed');
+    const expression = EXPRESSIONS[measure.kind];
+    return periods.map(
+      (period, p) =>
+        sql`(${expression(period, measure.filters)})::text as ${sql.ref(`m${r}_p${p}`)}`,
+    );
   });
+  const row: Record<string, string | null> = {};
+  for (let i = 0; i < columns.length; i += COLUMNS_PER_STATEMENT) {
+    const block = columns.slice(i, i + COLUMNS_PER_STATEMENT);
+    const { rows } = await sql<Record<string, string | null>>`select ${sql.join(block)}`.execute(
+      trx,
+    );
+    Object.assign(row, rows[0] ?? {});
+  }
+  return requests.map(({ periods }, r) =>
+    periods.map((_, p) => {
+      const value = row[`m${r}_p${p}`];
+      return value === null || value === undefined ? null : toDecimal2(value);
+    }),
+  );
 }

@@ -3,9 +3,10 @@ import { Day, Province, Sector } from './trainings-fields';
 
 /*
  * Counts for the coordinator's reports: never a name, an e-mail or a
- * participant id. A programme counts in the period its end date falls in;
- * its participants are trained when they completed it by its rule. Erased
- * participants still count (their enrolments, attendance and scores stay).
+ * participant id. The figures are defined in docs/TRAININGS.md ("The
+ * figures") and counted by training-figures.ts, as the targets and the
+ * management report count them. Erased participants still count (their
+ * enrolments, attendance and scores stay).
  */
 
 export const AggregatesQuery = z
@@ -40,23 +41,30 @@ const KnowledgeGain = z
   })
   .openapi('TrainingKnowledgeGain');
 
-const Rate = z
-  .number()
-  .nullable()
-  .openapi({ description: 'completed / enrolled × 100, two decimals; null when none enrolled' });
+const Rate = (description: string) => z.number().nullable().openapi({ description });
 
 export const TrainingAggregates = z
   .object({
     period: z.object({ from: z.iso.date(), to: z.iso.date() }),
     programmes: z.number().int().openapi({ description: 'Programmes ending in the period' }),
-    enrolments: z.number().int(),
+    enrolments: z.number().int().openapi({ description: 'Enrolments in those programmes' }),
     completedEnrolments: z.number().int(),
-    completionPercent: Rate,
-    peopleTrained: z
+    peopleEnrolled: z
       .number()
       .int()
-      .openapi({ description: 'Distinct participants who completed at least one programme' }),
-    hoursDelivered: z.number().openapi({ description: 'Hours of the sessions held' }),
+      .openapi({ description: 'Distinct participants enrolled in those programmes' }),
+    completionPercent: Rate(
+      'peopleTrained / peopleEnrolled × 100, two decimals, half up; null when nobody enrolled',
+    ),
+    peopleTrained: z.number().int().openapi({
+      description: 'Distinct participants who completed at least one of those programmes',
+    }),
+    peopleCertified: z.number().int().openapi({
+      description: 'Distinct participants with a certificate issued in the period, not revoked',
+    }),
+    hoursDelivered: z.number().openapi({
+      description: 'Hours of the sessions held in the period with at least one participant present',
+    }),
     knowledgeGain: KnowledgeGain,
     bySector: z.array(z.object({ sector: Sector, peopleTrained: z.number().int() })),
     byInstitution: z.array(
@@ -82,7 +90,7 @@ export const TrainingAggregates = z
         totalHours: z.number(),
         enrolments: z.number().int(),
         completedEnrolments: z.number().int(),
-        completionPercent: Rate,
+        completionPercent: Rate('completedEnrolments / enrolments × 100; null when none'),
         knowledgeGain: KnowledgeGain,
       }),
     ),

@@ -3,6 +3,16 @@ export { registerTrainingsOpenApi } from './trainings.openapi';
 export type { TrainingsDeps } from './trainings.service';
 export { eraseExpiredParticipants, eraseParticipant } from './retention';
 export { trainingAggregatesIn } from './aggregates';
+// The trainings' figures, defined once for the aggregates, the targets and the report.
+export {
+  peopleByIn,
+  trainingTotalsIn,
+  TRAINING_MEASURES,
+  type FiguresPeriod,
+  type PeopleGroup,
+  type TrainingFilters,
+  type TrainingTotals,
+} from './training-figures';
 export { participantKeyContext } from './participant-crypto';
 export { identityOf } from './participant-identity';
 export {

@@ -70,8 +70,8 @@ function Figures({ year, data }: { year: number; data: Aggregates }) {
             label={t('summary.completionRate')}
             value={format.percent(data.completionPercent)}
             note={t('summary.completionOf', {
-              completed: format.count(data.completedEnrolments),
-              enrolled: format.count(data.enrolments),
+              completed: format.count(data.peopleTrained),
+              enrolled: format.count(data.peopleEnrolled),
             })}
           />
           <Figure
