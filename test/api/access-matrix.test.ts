@@ -178,11 +178,13 @@ const newDraftRelease = async (client: SessionClient) => {
 /**
  * Management reports: a draft of the matrix's coordinator (read, changed,
  * downloaded), and drafts made just before the coordinator's request: its
- * own to delete, a second coordinator's to review, and one to review and
- * approve (four eyes: never the preparer's own).
+ * own to delete, a second coordinator's to review, and one a second
+ * coordinator prepared and a third reviewed, to approve (three signatures,
+ * three people; an ended period).
  */
 const REPORTS = '/api/v1/management-reports';
 let secondCoordinator: SessionClient;
+let thirdCoordinator: SessionClient;
 let ownReport = '00000000-0000-4000-8000-000000000000';
 let reportToDelete = ownReport;
 let reportToReview = ownReport;
@@ -1106,9 +1108,9 @@ const ENDPOINTS: Endpoint[] = [
       const { version, figuresDigest } = await reportRead(client, reportToApprove);
       return { version, figuresDigest };
     },
-    prepare: async (client) => {
+    prepare: async () => {
       reportToApprove = await newReport(secondCoordinator, 2003);
-      await client.post(`${REPORTS}/${reportToApprove}/review`, { version: 1 });
+      await thirdCoordinator.post(`${REPORTS}/${reportToApprove}/review`, { version: 1 });
     },
     allowed: ['coordinator'],
   },
@@ -1249,6 +1251,7 @@ beforeAll(async () => {
   }
   [campaignActivityId, campaignActivityToDelete] = activities as [string, string];
   secondCoordinator = (await signedIn(t, 'coordinator')).client;
+  thirdCoordinator = (await signedIn(t, 'coordinator')).client;
   ownReport = await newReport(coordinator);
   const trainingProgramme = await createProgramme(coordinator);
   training.programme = trainingProgramme.id;

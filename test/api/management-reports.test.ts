@@ -20,6 +20,12 @@ import {
   type PlanIds,
 } from '../helpers/management-reports';
 import { numberAt, pdfText, readXlsx, sheetNamed, textAt } from '../helpers/report-files';
+import {
+  RENDERERS,
+  reportFile,
+  type Renderer,
+} from '../../server/modules/management-reports/report-files';
+import { managementFigures } from '../../server/modules/targets';
 import { SessionClient } from '../helpers/session-client';
 import { asSuperuser } from '../helpers/superuser';
 import { auditEvents, signedIn } from '../helpers/users';
@@ -142,6 +148,9 @@ const expectFieldError = (res: { status: number; body: unknown }, path: string, 
 };
 const lastAudit = async (action: string, resourceId: string) =>
   (await auditEvents(t, { action, resourceId })).at(-1);
+
+const SECURITY = { sector: 'security', enrolled: 1, trained: 1, completionPercent: '100.00' };
+const WOMAN = { group: 'woman', reached: 500 };
 
 describe('the endpoints', () => {
   const someId = '00000000-0000-4000-8000-000000000001';
@@ -355,7 +364,7 @@ describe('the endpoints', () => {
     });
   });
 
-  it('approve: reviewed first, by another coordinator than the preparer, on the figures read', async () => {
+  it('approve: reviewed first, by a third coordinator (neither preparer nor reviewer), on the figures read', async () => {
     const unreviewed = await create(preparer.client, { year: freeYear++ });
     const early = await approver.client.post(`${REPORTS}/${unreviewed.id}/approve`, {
       version: 1,
@@ -379,24 +388,67 @@ describe('the endpoints', () => {
     });
     expect([otherFigures.status, otherFigures.body.code]).toEqual([409, 'figures_changed']);
 
-    // The reviewer may approve too (a programme with two coordinators).
-    const res = await reviewer.client.post(`${REPORTS}/${draft.id}/approve`, {
+    // Three signatures, three people: the reviewer does not approve too.
+    const reviewers = await reviewer.client.post(`${REPORTS}/${draft.id}/approve`, {
+      version: draft.version,
+      figuresDigest: draft.figuresDigest,
+    });
+    expect([reviewers.status, reviewers.body.code]).toEqual([409, 'four_eyes']);
+    expect(await lastAudit('access.denied', draft.id)).toMatchObject({
+      actor_id: reviewer.user.id,
+      purpose: 'four_eyes',
+    });
+
+    const res = await approver.client.post(`${REPORTS}/${draft.id}/approve`, {
       version: draft.version,
       figuresDigest: draft.figuresDigest,
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'approved',
-      approvedBy: { id: reviewer.user.id, name: 'Luis Andrango' },
-      snapshot: { status: 'approved', approvedBy: { name: 'Luis Andrango', role: 'coordinator' } },
+      preparedBy: { id: preparer.user.id },
+      reviewedBy: { id: reviewer.user.id, name: 'Luis Andrango' },
+      approvedBy: { id: approver.user.id, name: 'María Tenesaca' },
+      snapshot: {
+        status: 'approved',
+        approvedBy: { name: 'María Tenesaca', role: 'coordinator', roleLabel: 'Coordinador/a' },
+      },
     });
     expect(await lastAudit('management_report.approve', draft.id)).toMatchObject({
-      actor_id: reviewer.user.id,
+      actor_id: approver.user.id,
       outcome: 'success',
     });
     // One approved report per period.
     const again = await preparer.client.post(REPORTS, { year: draft.period.year });
     expect([again.status, again.body.code]).toEqual([409, 'period_already_approved']);
+  });
+
+  it('approve: only once the period has ended in Ecuador (review may come earlier)', async () => {
+    const current = YEAR + 1;
+    const yearly = await create(preparer.client, { year: current });
+    expect(yearly).toMatchObject({ periodEnded: false, approvableFrom: `${current + 1}-01-01` });
+    // Reviewing before the end is allowed: a review is of the texts' version.
+    const reviewed = await reviewer.client.post(`${REPORTS}/${yearly.id}/review`, { version: 1 });
+    expect(reviewed.status).toBe(200);
+    const early = await approver.client.post(`${REPORTS}/${yearly.id}/approve`, {
+      version: (reviewed.body as Report).version,
+      figuresDigest: (reviewed.body as Report).figuresDigest,
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'period_not_ended']);
+    expect(early.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(early.body.detail).toContain(`${current + 1}-01-01`);
+    expect(await read(yearly.id)).toMatchObject({ status: 'draft', approvedBy: null });
+    expect(await lastAudit('management_report.approve', yearly.id)).toBeUndefined();
+
+    // A quarter is approved from the first day of the next.
+    const q1 = await create(preparer.client, { year: current, quarter: 1 });
+    expect(q1).toMatchObject({ approvableFrom: `${current}-04-01` });
+    const q4 = await create(preparer.client, { year: YEAR, quarter: 4 });
+    expect(q4).toMatchObject({ periodEnded: true, approvableFrom: `${current}-01-01` });
+    for (const draft of [q1, q4]) {
+      const res = await preparer.client.send('delete', `${REPORTS}/${draft.id}`);
+      expect(res.status).toBe(204);
+    }
   });
 
   it('download the files, each download audited', async () => {
@@ -422,6 +474,44 @@ describe('the endpoints', () => {
         resource_type: 'management_report',
       });
     }
+  });
+});
+
+describe('a download', () => {
+  it('renders the file after its transaction commits, with the audit row written', async () => {
+    const draft = await create(preparer.client, { quarter: 2 });
+    const deps = {
+      store: t.database.store,
+      clock: () => t.clock.now(),
+      figures: managementFigures,
+    };
+    const actor = {
+      id: preparer.user.id,
+      role: 'coordinator' as const,
+      institutionId: preparer.user.institutionId,
+    };
+    let seenByRender: unknown[] | undefined;
+    const render: Renderer = async (snapshot) => {
+      // Another transaction, while the file is made: on PGlite's single
+      // connection it waits for any transaction still open (the timeout
+      // fails the test); on a server it sees only what has committed.
+      const waited = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('the render waited for a transaction')), 10_000).unref(),
+      );
+      seenByRender = await Promise.race([
+        auditEvents(t, { action: 'management_report.export_pdf', resourceId: draft.id }),
+        waited,
+      ]);
+      return Buffer.from(`${snapshot.period.year}`);
+    };
+    const file = await reportFile(deps, actor, draft.id, 'pdf', { ...RENDERERS, pdf: render });
+    expect(file).toMatchObject({
+      filename: `informe-de-gestion-${YEAR}-T2-borrador.pdf`,
+      content: Buffer.from(`${YEAR}`),
+    });
+    expect(seenByRender).toEqual([
+      expect.objectContaining({ actor_id: preparer.user.id, outcome: 'success' }),
+    ]);
   });
 });
 
@@ -503,9 +593,15 @@ describe("a draft's figures, against the records", () => {
       // (60 − 40 + 55 − 50) / 2 = 12,50
       averageKnowledgeGain: '12.50',
       bySector: [
-        { sector: 'security', enrolled: 1, trained: 1, completionPercent: '100.00' },
-        { sector: 'justice', enrolled: 1, trained: 1, completionPercent: '100.00' },
-        { sector: 'health', enrolled: 1, trained: 0, completionPercent: '0.00' },
+        { ...SECURITY, label: 'Seguridad' },
+        {
+          sector: 'justice',
+          label: 'Justicia',
+          enrolled: 1,
+          trained: 1,
+          completionPercent: '100.00',
+        },
+        { sector: 'health', label: 'Salud', enrolled: 1, trained: 0, completionPercent: '0.00' },
       ],
     });
     // The programme ends in June: a Q1 report counts nobody yet.
@@ -519,9 +615,9 @@ describe("a draft's figures, against the records", () => {
       activities: 2,
       peopleReached: 1250,
       byGroup: [
-        { group: 'migrant', reached: 450 },
-        { group: 'woman', reached: 500 },
-        { group: 'general_public', reached: 300 },
+        { group: 'migrant', label: 'Persona migrante', reached: 450 },
+        { ...WOMAN, label: 'Mujer' },
+        { group: 'general_public', label: 'Público general', reached: 300 },
       ],
       byProvince: [
         { province: 'Guayas', reached: 450 },
@@ -553,7 +649,7 @@ describe("a draft's figures, against the records", () => {
     expect(report.snapshot.campaigns).toMatchObject({
       activities: 2200,
       peopleReached: 2_200_000_000,
-      byGroup: [{ group: 'general_public', reached: 2_200_000_000 }],
+      byGroup: [{ group: 'general_public', label: 'Público general', reached: 2_200_000_000 }],
       byProvince: [{ province: 'Pichincha', reached: 2_200_000_000 }],
     });
   });
@@ -632,6 +728,29 @@ describe('approval freezes the report', () => {
     expect(res.status).toBe(200);
     const approved = res.body as Report;
     expect(approved.snapshot.approvedBy).toMatchObject({ name: 'María Tenesaca' });
+    // The words the files print are frozen with the figures (format 2).
+    expect(res.body.snapshot).toMatchObject({
+      format: 2,
+      labels: {
+        pending: 'pendiente',
+        trainings: { hours: 'Horas de capacitación impartidas' },
+        campaigns: { reached: 'Personas alcanzadas' },
+      },
+      trainings: { bySector: expect.arrayContaining([{ ...SECURITY, label: 'Seguridad' }]) },
+      campaigns: { byGroup: expect.arrayContaining([{ ...WOMAN, label: 'Mujer' }]) },
+      releases: [{ id: q1Release, url: `/observatorio/${q1Release}` }],
+      preparedBy: { roleLabel: 'Coordinador/a' },
+      reviewedBy: { roleLabel: 'Coordinador/a' },
+      programs: [
+        {
+          projects: expect.arrayContaining([
+            expect.objectContaining({
+              targets: [expect.objectContaining({ sourceLabel: 'Registros de Amparo' })],
+            }),
+          ]),
+        },
+      ],
+    });
     const pdfBefore = (await preparer.client.download(`${REPORTS}/${draft.id}.pdf`)).body as Buffer;
     const xlsxBefore = readXlsx(
       (await preparer.client.download(`${REPORTS}/${draft.id}.xlsx`)).body as Buffer,
@@ -767,6 +886,68 @@ describe('the database', () => {
     const after = await read(draft.id);
     expect(after.status).toBe('approved');
     expect(after.snapshot).toEqual((res.body as Report).snapshot);
+  });
+
+  /** As asSuperuser (triggers off), for a statement expected to fail: the session is restored. */
+  async function tamper(statement: string): Promise<void> {
+    if (adminUrl) return asSuperuser(t.database, statement);
+    try {
+      await sql
+        .raw(`reset role; set session_replication_role = replica; ${statement}`)
+        .execute(t.database.db);
+    } finally {
+      await sql
+        // A failed statement rolls back the SETs before it (one implicit transaction).
+        .raw('reset role; set session_replication_role = origin; set role amparo_app')
+        .execute(t.database.db);
+    }
+  }
+
+  it('refuses an approval by the reviewer, or before the period ends (0029)', async () => {
+    const reviewedBy = async (year: number) => {
+      const draft = await create(preparer.client, { year });
+      await attempt(
+        as(reviewer),
+        `update management_reports set reviewed_by = '${reviewer.user.id}' where id = '${draft.id}'`,
+      );
+      return draft.id;
+    };
+    const approve = (signed: Signed, id: string) =>
+      attempt(
+        as(signed),
+        `update management_reports set status = 'approved', approved_by = '${signed.user.id}',
+        snapshot = '{"format": 2}' where id = '${id}'`,
+      );
+    await expect(approve(reviewer, await reviewedBy(freeYear++))).rejects.toThrow(
+      /management_reports_approver_not_reviewer/,
+    );
+    await expect(approve(approver, await reviewedBy(YEAR + 1))).rejects.toThrow(
+      /management_reports_approved_after_period/,
+    );
+
+    // The day is Ecuador's: 23:30 on 31 March in Quito is already 1 April in UTC.
+    const row = (quarter: number | null, approvedAt: string) =>
+      `insert into management_reports (period_year, period_quarter, status, prepared_by,
+         prepared_by_name, reviewed_by, reviewed_by_name, reviewed_at, approved_by,
+         approved_by_name, approved_at, snapshot)
+       values (2030, ${quarter ?? 'null'}, 'approved', '${preparer.user.id}', 'A',
+         '${reviewer.user.id}', 'B', '${approvedAt}', '${approver.user.id}', 'C',
+         '${approvedAt}', '{"format": 2}')`;
+    for (const [quarter, early, first] of [
+      [1, '2030-03-31T23:30:00-05:00', '2030-04-01T00:00:00-05:00'],
+      [3, '2030-09-30T23:59:59-05:00', '2030-10-01T00:00:00-05:00'],
+      [null, '2030-12-31T23:30:00-05:00', '2031-01-01T00:00:00-05:00'],
+    ] as const) {
+      await expect(tamper(row(quarter, early))).rejects.toThrow(
+        /management_reports_approved_after_period/,
+      );
+      await tamper(row(quarter, first));
+    }
+    const { rows } = await inActorTransaction(t.database.store, as(preparer), (trx) =>
+      sql<{ n: number }>`select count(*)::int as n from management_reports
+                           where period_year = 2030 and status = 'approved'`.execute(trx),
+    );
+    expect(rows).toEqual([{ n: 3 }]);
   });
 
   it('holds the four-eyes rules and the signers’ names itself', async () => {

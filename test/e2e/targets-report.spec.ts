@@ -16,10 +16,13 @@ import { adminSession, createStaff, createTeam, STRONG_PASSWORD, unique } from '
  * executed), defines a target computed from campaign activities (recorded
  * through the API) and a manual one with a value entered for the quarter,
  * and reads their progress. They build the year's management report: texts,
- * the preview, the PDF and the XLSX. A second coordinator reviews and
- * approves it (the preparer cannot); an approved report keeps its figures
- * when the records change. Caseworkers and partners never reach these
- * screens. Every screen and dialog: axe, in Spanish and English.
+ * the preview, the PDF and the XLSX. A second coordinator reviews it; nobody
+ * can approve it before the year ends (the screen says from which day). Last
+ * year's report, prepared and reviewed through the API, is approved by a
+ * third coordinator (preparer, reviewer and approver are three people); an
+ * approved report keeps its figures when the records change. Caseworkers and
+ * partners never reach these screens. Every screen and dialog: axe, in
+ * Spanish and English.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -44,6 +47,9 @@ const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guayaquil' }
   new Date(),
 );
 const QUARTER = Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1;
+/** An ended period: its report can be approved. */
+const LAST_YEAR = YEAR - 1;
+const PAST_PROJECT_NAME = `Ferias del año anterior ${SUFFIX}`;
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 interface Account {
@@ -56,6 +62,7 @@ let context: BrowserContext;
 let page: Page;
 let coordinator: Account;
 let reviewer: Account;
+let approver: Account;
 let projectId: string;
 let reportId: string;
 
@@ -71,6 +78,13 @@ async function createCoordinator(admin: ApiSession, name: string): Promise<Accou
   const api = new ApiSession(E2E_BASE_URL);
   await api.signIn(email, created.initialPassword, STRONG_PASSWORD);
   return { email, displayName, api };
+}
+
+/** 1 January of a year as the interface writes a date (medium style). */
+function firstOfJanuary(year: number, language: 'es' | 'en' = 'es'): string {
+  return new Intl.DateTimeFormat(language === 'es' ? 'es-EC' : 'en-GB', {
+    dateStyle: 'medium',
+  }).format(new Date(year, 0, 1, 12));
 }
 
 async function signInAs(target: Page, account: Account, start: string): Promise<void> {
@@ -125,6 +139,7 @@ test.beforeAll(async ({ browser }) => {
   const admin = await adminSession();
   coordinator = await createCoordinator(admin, 'Coordinadora');
   reviewer = await createCoordinator(admin, 'Revisora');
+  approver = await createCoordinator(admin, 'Aprobadora');
 
   // A running campaign with three activities today: the computed target counts them.
   const campaign = await coordinator.api.request<{ id: string }>('POST', '/api/v1/campaigns', {
@@ -436,7 +451,11 @@ test('the management report: texts, preview and both files', async () => {
   ).toBeVisible();
   const workflow = page.getByRole('region', { name: 'Estado del informe' });
   await expect(workflow).toContainText(coordinator.displayName);
-  await expect(workflow).toContainText('Otra persona coordinadora debe revisarlo');
+  await expect(workflow).toContainText('Otra persona coordinadora debe revisarlo, y una tercera');
+  // The year has not ended: the screen says from which day it can be approved.
+  await expect(workflow).toContainText(
+    `el de Año ${YEAR} podrá aprobarse desde el ${firstOfJanuary(YEAR + 1)}`,
+  );
   await expect(workflow.getByRole('button', { name: 'Aprobar informe' })).toHaveCount(0);
   await expect(workflow.getByRole('button', { name: 'Marcar como revisado' })).toHaveCount(0);
 
@@ -493,7 +512,7 @@ test('the management report: texts, preview and both files', async () => {
   }
 });
 
-test('another coordinator reviews and approves; the approved report stays frozen', async ({
+test('another coordinator reviews it; nobody approves it before the year ends', async ({
   browser,
 }) => {
   const other = await personContext(browser);
@@ -506,64 +525,124 @@ test('another coordinator reviews and approves; the approved report stays frozen
     await workflow.getByRole('button', { name: 'Marcar como revisado' }).click();
     await expect(workflow.getByRole('status')).toHaveText('Se registró su revisión.');
     await expect(workflow).toContainText(reviewer.displayName);
+    await expect(workflow).toContainText('Usted lo revisó. Lo aprueba una tercera persona');
+    await expect(workflow).toContainText(`podrá aprobarse desde el ${firstOfJanuary(YEAR + 1)}`);
+    await expect(workflow.getByRole('button', { name: 'Aprobar informe' })).toHaveCount(0);
+    await expectAccessible(second, 'reviewed report, reviewer');
+    await inEnglish(async () => {
+      await expect(second.getByRole('region', { name: 'Report status' })).toContainText(
+        `can be approved from ${firstOfJanuary(YEAR + 1, 'en')} (Ecuador time)`,
+      );
+      await expectAccessible(second, 'reviewed report, reviewer [en]', false);
+    }, second);
+  } finally {
+    await other.close();
+  }
+});
+
+test('last year’s report: a third coordinator approves it, and it stays frozen', async ({
+  browser,
+}) => {
+  // Last year's plan (25 % executed) and its report, prepared and reviewed through the API.
+  const program = await coordinator.api.request<{ id: string }>('POST', '/api/v1/plan/programs', {
+    code: `Q-${SUFFIX}`,
+    name: `Programa del año anterior ${SUFFIX}`,
+    planObjective: 'Garantizar una vida libre de violencia y de trata de personas.',
+  });
+  const project = await coordinator.api.request<{ id: string }>('POST', '/api/v1/plan/projects', {
+    programId: program.id,
+    code: 'PR-A',
+    name: PAST_PROJECT_NAME,
+    executingUnits: ['Dirección de Seguridad Ciudadana'],
+  });
+  const entry = (kind: string, date: string, amount: string) =>
+    coordinator.api.request('POST', `/api/v1/budget/projects/${project.id}/entries`, {
+      kind,
+      date,
+      amount,
+      note: null,
+    });
+  await entry('codificado', `${LAST_YEAR}-01-15`, '1000.00');
+  await entry('devengado', `${LAST_YEAR}-11-20`, '250.00');
+  const draft = await coordinator.api.request<{ id: string; version: number }>(
+    'POST',
+    '/api/v1/management-reports',
+    { year: LAST_YEAR, conclusions: 'Cierre del año anterior.' },
+  );
+  await reviewer.api.request('POST', `/api/v1/management-reports/${draft.id}/review`, {
+    version: draft.version,
+  });
+
+  const other = await personContext(browser);
+  const third = await other.newPage();
+  try {
+    // This year's report, reviewed: still not approvable.
+    await signInAs(third, approver, `/management-reports/${reportId}`);
+    let workflow = third.getByRole('region', { name: 'Estado del informe' });
+    await expect(workflow).toContainText('Está revisado. Podrá aprobarlo cuando termine');
+    await expect(workflow.getByRole('button', { name: 'Aprobar informe' })).toHaveCount(0);
+
+    await third.goto(`/management-reports/${draft.id}`);
+    await expect(
+      third.getByRole('heading', { level: 1, name: `Informe de gestión · Año ${LAST_YEAR}` }),
+    ).toBeVisible();
+    workflow = third.getByRole('region', { name: 'Estado del informe' });
+    await expect(workflow).toContainText('Está revisado. Al aprobarlo');
+    await expect(workflow).not.toContainText('podrá aprobarse desde');
     await dialogInEnglish(
       'approve dialog',
       async () => {
-        await second.getByRole('button', { name: 'Approve report' }).click();
-        return second.getByRole('alertdialog', { name: 'Approve this report?' });
+        await third.getByRole('button', { name: 'Approve report' }).click();
+        return third.getByRole('alertdialog', { name: 'Approve this report?' });
       },
-      second,
+      third,
     );
     await workflow.getByRole('button', { name: 'Aprobar informe' }).click();
-    const confirm = second.getByRole('alertdialog', { name: '¿Aprobar este informe?' });
-    await expectAccessible(second, 'approve dialog', false);
+    const confirm = third.getByRole('alertdialog', { name: '¿Aprobar este informe?' });
+    await expectAccessible(third, 'approve dialog', false);
     await confirm.getByRole('button', { name: 'Aprobar y congelar' }).click();
     await expect(confirm).toBeHidden();
     await expect(workflow).toContainText('Informe aprobado: sus cifras están congeladas.');
-    await expect(second.getByText('Aprobado · congelado').first()).toBeVisible();
-    await expectAccessible(second, 'approved report');
+    await expect(third.getByText('Aprobado · congelado').first()).toBeVisible();
+    await expectAccessible(third, 'approved report');
     await inEnglish(async () => {
-      await expect(second.getByRole('region', { name: 'Report status' })).toContainText(
+      await expect(third.getByRole('region', { name: 'Report status' })).toContainText(
         'Approved report: its figures are frozen.',
       );
-      await expectAccessible(second, 'approved report [en]', false);
-    }, second);
+      await expectAccessible(third, 'approved report [en]', false);
+    }, third);
   } finally {
     await other.close();
   }
 
   // The records change; the approved report does not.
-  await coordinator.api.request('POST', `/api/v1/budget/projects/${projectId}/entries`, {
-    kind: 'devengado',
-    date: TODAY,
-    amount: '500.00',
-    note: null,
-  });
+  await entry('devengado', `${LAST_YEAR}-12-30`, '500.00');
   await page.goto('/management-reports');
   const approved = page.getByRole('region', { name: 'Aprobados (cifras congeladas)' });
-  await approved.getByRole('link', { name: `Año ${YEAR}` }).click();
+  await approved.getByRole('link', { name: `Año ${LAST_YEAR}` }).click();
   const preview = page.getByRole('region', { name: 'Vista previa' });
   await expect(preview).toContainText('Aprobado — cifras congeladas');
   await expect(
     preview
       .getByRole('table', { name: 'Presupuesto codificado, devengado y porcentaje de ejecución' })
-      .getByRole('row', { name: new RegExp(PROJECT_NAME) }),
-  ).toContainText('88,80 %');
+      .getByRole('row', { name: new RegExp(PAST_PROJECT_NAME) }),
+  ).toContainText('25,00 %');
   const signatures = preview.getByRole('table', {
     name: 'Quién elaboró, revisó y aprobó el informe',
   });
   await expect(signatures.getByRole('row', { name: /Elaboró/ })).toContainText(
     coordinator.displayName,
   );
-  await expect(signatures.getByRole('row', { name: /Aprobó/ })).toContainText(reviewer.displayName);
+  await expect(signatures.getByRole('row', { name: /Revisó/ })).toContainText(reviewer.displayName);
+  await expect(signatures.getByRole('row', { name: /Aprobó/ })).toContainText(approver.displayName);
   await expect(page.getByRole('region', { name: 'Textos del informe' })).toHaveCount(0);
   await screenshot('report-approved');
   await expectAccessible(page, 'approved report, preparer');
-  // The project's live figures did change.
-  await page.goto(`/targets/plan/projects/${projectId}?year=${YEAR}`);
+  // The project's live figures did change: (250 + 500) / 1 000.
+  await page.goto(`/targets/plan/projects/${project.id}?year=${LAST_YEAR}`);
   await expect(
-    page.getByRole('region', { name: `Ejecución del presupuesto en ${YEAR}` }).locator('dl'),
-  ).toContainText('97,89 %');
+    page.getByRole('region', { name: `Ejecución del presupuesto en ${LAST_YEAR}` }).locator('dl'),
+  ).toContainText('75,00 %');
 });
 
 test('English: the targets, the plan and a dialog', async () => {

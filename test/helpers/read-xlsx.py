@@ -1,8 +1,8 @@
 """Reads an XLSX back with nothing but Python's standard library (zipfile and
 xml.etree), independently of the library that wrote it, and prints one JSON
-document: each sheet in order, by name, with each non-empty cell's type
-("n" number, "s" text, "b" boolean, "e" error), value, formula and number
-format code. Numbers are printed as written in the file (the text of <v>),
+document: each sheet in order, by name, with its column widths (by letter)
+and each non-empty cell's type ("n" number, "s" text, "b" boolean, "e"
+error), value, formula, number format code and whether its text wraps. Numbers are printed as written in the file (the text of <v>),
 so that the test compares them exactly. Usage: python3 read-xlsx.py FILE"""
 
 import json
@@ -28,6 +28,15 @@ def text_of(element):
     return "".join(t.text or "" for t in element.iter(MAIN + "t"))
 
 
+def column_letter(n):
+    """1 → A, 27 → AA."""
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def main(path):
     with zipfile.ZipFile(path) as z:
         names = set(z.namelist())
@@ -44,9 +53,14 @@ def main(path):
                 custom[int(f.get("numFmtId"))] = f.get("formatCode")
         xfs = styles.find(MAIN + "cellXfs").findall(MAIN + "xf")
         cell_formats = []
+        cell_wraps = []
         for xf in xfs:
             fid = int(xf.get("numFmtId", "0"))
             cell_formats.append(custom.get(fid, BUILTIN_FORMATS.get(fid, "id:%d" % fid)))
+            alignment = xf.find(MAIN + "alignment")
+            cell_wraps.append(
+                alignment is not None and alignment.get("wrapText") in ("1", "true")
+            )
 
         rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
         targets = {r.get("Id"): r.get("Target") for r in rels.findall(PKG_REL + "Relationship")}
@@ -76,8 +90,15 @@ def main(path):
                     "value": value,
                     "formula": f.text if f is not None else None,
                     "format": cell_formats[int(c.get("s", "0"))],
+                    "wrap": cell_wraps[int(c.get("s", "0"))],
                 }
-            sheets.append({"name": sheet.get("name"), "cells": cells})
+            columns = {}
+            cols = root.find(MAIN + "cols")
+            if cols is not None:
+                for col in cols.findall(MAIN + "col"):
+                    for n in range(int(col.get("min")), int(col.get("max")) + 1):
+                        columns[column_letter(n)] = float(col.get("width"))
+            sheets.append({"name": sheet.get("name"), "columns": columns, "cells": cells})
     json.dump({"sheets": sheets}, sys.stdout, ensure_ascii=False)
 
 

@@ -67,9 +67,13 @@ export interface XlsxCell {
   value: string;
   formula: string | null;
   format: string;
+  /** Whether the cell's text wraps within its column. */
+  wrap: boolean;
 }
 export interface XlsxSheet {
   name: string;
+  /** Column widths by letter (in characters), where the file sets them. */
+  columns: Record<string, number>;
   cells: Record<string, XlsxCell>;
 }
 
@@ -101,4 +105,49 @@ export function textAt(sheet: XlsxSheet, ref: string): string | undefined {
   const cell = sheet.cells[ref];
   if (cell && cell.type !== 's') throw new Error(`${sheet.name}!${ref} is ${cell.type}, not text`);
   return cell?.value;
+}
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+export interface PdfPageWords {
+  width: number;
+  height: number;
+  words: PdfWord[];
+}
+
+/** Every word of each page with its box (points, from the top left), as pdftotext -bbox finds it. */
+export function pdfWords(pdf: Buffer): PdfPageWords[] {
+  const html = withFile('report.pdf', pdf, (file) =>
+    run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']),
+  );
+  const unescape = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
+      const words = [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        text: unescape(m[5] ?? ''),
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+      }));
+      return { width: Number(size?.[1]), height: Number(size?.[2]), words };
+    });
 }

@@ -9818,7 +9818,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the actor reviewed the draft at this version: a coordinator other than its preparer (409 four_eyes, audited). Audited (one event naming the report) */
+        /** Record that the actor reviewed the draft at this version: a coordinator other than its preparer (409 four_eyes, audited). Allowed before the period ends (only the approval waits for it). Audited (one event naming the report) */
         post: {
             parameters: {
                 query?: never;
@@ -9905,7 +9905,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a reviewed draft: a coordinator other than its preparer (409 four_eyes, audited); 409 not_reviewed; 409 figures_changed when the figures are no longer those of the figuresDigest named; 409 period_already_approved. Stores the snapshot: the report never changes again. Audited (one event naming the report) */
+        /** Approve a reviewed draft: a third coordinator, neither its preparer nor its reviewer (409 four_eyes, audited); 409 not_reviewed; 409 period_not_ended before the day after its period (Ecuador; the detail's approvableFrom); 409 figures_changed when the figures are no longer those of the figuresDigest named; 409 period_already_approved. Stores the snapshot: the report never changes again. Audited (one event naming the report) */
         post: {
             parameters: {
                 query?: never;
@@ -12580,6 +12580,13 @@ export interface components {
             snapshot: components["schemas"]["ManagementReportSnapshot"];
             /** @description A digest of the snapshot's figures, to name in the approval */
             figuresDigest: string;
+            /**
+             * Format: date
+             * @description The first day (Ecuador) the report may be approved: the day after its period ends. Before it, an approval answers 409 period_not_ended
+             */
+            approvableFrom: string;
+            /** @description Whether its period had ended (Ecuador) when this was read */
+            periodEnded: boolean;
         };
         /** @description A draft's: computed now from the records (the preview); an approved report's: as frozen at its approval */
         ManagementReportSnapshot: {
@@ -12604,6 +12611,7 @@ export interface components {
             preparedBy: components["schemas"]["ManagementReportSignature"];
             reviewedBy: components["schemas"]["ManagementReportSignature"];
             approvedBy: components["schemas"]["ManagementReportSignature"];
+            labels?: components["schemas"]["ManagementReportLabels"];
         };
         /** @description Presupuesto codificado y devengado; % de ejecución = devengado / codificado */
         ManagementReportBudget: {
@@ -12649,6 +12657,8 @@ export interface components {
              * @enum {string}
              */
             source: "computed" | "manual";
+            /** @description The printed label of the source (and how far a case-work count reaches), as it was when computed (absent in format 1) */
+            sourceLabel?: string;
             /** @description Executed within each quarter alone, Q1 up to the period; null: pending */
             quarters: {
                 quarter: number;
@@ -12672,6 +12682,8 @@ export interface components {
             averageKnowledgeGain: string | null;
             bySector: {
                 sector: string;
+                /** @description The printed label of the sector, as it was when computed (absent in format 1) */
+                label?: string;
                 enrolled: number;
                 trained: number;
                 /** @description A percentage in percent with two decimals ("88.80"), rounded half away from zero; null when the whole it is a share of is zero */
@@ -12684,6 +12696,8 @@ export interface components {
             peopleReached: number;
             byGroup: {
                 group: string;
+                /** @description The printed label of the reach group, as it was when computed (absent in format 1) */
+                label?: string;
                 reached: number;
             }[];
             byProvince: {
@@ -12701,14 +12715,37 @@ export interface components {
             publishedOn: string;
             /** @description The observatory's page: /observatorio/{id} */
             path: string;
+            /** @description The link as printed: absolute when the public address (PUBLIC_URL) was known (absent in format 1) */
+            url?: string;
         };
         /** @description Who, in which role, and on which date */
         ManagementReportSignature: {
             name: string;
             role: string;
+            /** @description The printed label of the role, as it was when computed (absent in format 1) */
+            roleLabel?: string;
             /** Format: date */
             on: string;
         } | null;
+        /** @description The words the files print for the figures' definitions (absent in format 1) */
+        ManagementReportLabels: {
+            pending: string;
+            trainings: {
+                programmes: string;
+                sessions: string;
+                hours: string;
+                enrolled: string;
+                trained: string;
+                certified: string;
+                completion: string;
+                gain: string;
+            };
+            campaigns: {
+                campaigns: string;
+                activities: string;
+                reached: string;
+            };
+        };
         NewManagementReport: {
             year: number;
             /**

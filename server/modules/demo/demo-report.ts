@@ -14,10 +14,12 @@ import { inOneTransaction } from './shared-transaction';
 /**
  * The management report of the current year as a draft: prepared by the
  * first demo coordinator with short conclusions, recommendations and
- * challenges, reviewed by the second (the four-eyes rule), left for a
- * coordinator to approve. Its figures are the records' (computed live while
- * it is a draft). Nothing when the year has a yearly report already, or the
- * demo report exists (of an earlier year).
+ * challenges, reviewed by the second (a review may come before the year
+ * ends), left for a third coordinator to approve once the year has ended
+ * (0029: three signers; no approval before the period ends). Its figures
+ * are the records' (computed live while it is a draft). Nothing when the
+ * year has a yearly report already, or the demo report exists (of an
+ * earlier year).
  */
 
 const TEXTS = {

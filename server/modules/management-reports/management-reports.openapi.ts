@@ -85,7 +85,8 @@ export function registerManagementReportsOpenApi(registry: OpenAPIRegistry): voi
     path: `${base}/{id}/review`,
     summary:
       'Record that the actor reviewed the draft at this version: a coordinator other than its ' +
-      `preparer (409 four_eyes, audited). ${AUDITED}`,
+      'preparer (409 four_eyes, audited). Allowed before the period ends (only the approval ' +
+      `waits for it). ${AUDITED}`,
     request: { params, body: jsonContent(ManagementReportReview) },
     responses: {
       200: { description: 'The reviewed draft', ...jsonContent(ManagementReportDetail) },
@@ -96,10 +97,11 @@ export function registerManagementReportsOpenApi(registry: OpenAPIRegistry): voi
     method: 'post',
     path: `${base}/{id}/approve`,
     summary:
-      'Approve a reviewed draft: a coordinator other than its preparer (409 four_eyes, ' +
-      'audited); 409 not_reviewed; 409 figures_changed when the figures are no longer those ' +
-      'of the figuresDigest named; 409 period_already_approved. Stores the snapshot: the ' +
-      `report never changes again. ${AUDITED}`,
+      'Approve a reviewed draft: a third coordinator, neither its preparer nor its reviewer ' +
+      '(409 four_eyes, audited); 409 not_reviewed; 409 period_not_ended before the day after ' +
+      "its period (Ecuador; the detail's approvableFrom); 409 figures_changed when the " +
+      'figures are no longer those of the figuresDigest named; 409 period_already_approved. ' +
+      `Stores the snapshot: the report never changes again. ${AUDITED}`,
     request: { params, body: jsonContent(ManagementReportApproval) },
     responses: {
       200: { description: 'The approved report', ...jsonContent(ManagementReportDetail) },

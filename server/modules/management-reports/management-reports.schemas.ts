@@ -120,6 +120,14 @@ export const ManagementReportDetail = ManagementReport.extend({
   figuresDigest: z.string().openapi({
     description: "A digest of the snapshot's figures, to name in the approval",
   }),
+  approvableFrom: z.iso.date().openapi({
+    description:
+      'The first day (Ecuador) the report may be approved: the day after its period ends. ' +
+      'Before it, an approval answers 409 period_not_ended',
+  }),
+  periodEnded: z.boolean().openapi({
+    description: 'Whether its period had ended (Ecuador) when this was read',
+  }),
 }).openapi('ManagementReportDetail');
 export type ManagementReportDetail = z.infer<typeof ManagementReportDetail>;
 

@@ -3,6 +3,7 @@ import {
   bottomLimit,
   COLOR,
   contentWidth,
+  fitText,
   ensureSpace,
   FONT,
   SIZE,
@@ -38,9 +39,18 @@ export function barChart(doc: Pdf, title: string, bars: Bar[]): void {
   const trackX = left + labelWidth + 6;
   const trackWidth = width - labelWidth - 6 - VALUE_WIDTH;
 
+  // A label of at most three lines (a target's whole description is in its table).
+  const labelOf = (bar: Bar) =>
+    fitText(doc, bar.label, {
+      width: labelWidth,
+      font: FONT.regular,
+      size: SIZE.table,
+      room: doc.font(FONT.regular).fontSize(SIZE.table).currentLineHeight(true) * 3 + 1,
+      mark: '…',
+    });
   const rowHeight = (bar: Bar) => {
     doc.font(FONT.regular).fontSize(SIZE.table);
-    const label = doc.heightOfString(winAnsi(bar.label), { width: labelWidth });
+    const label = doc.heightOfString(labelOf(bar), { width: labelWidth });
     const note = bar.note
       ? doc.fontSize(SIZE.small).heightOfString(winAnsi(bar.note), { width: labelWidth })
       : 0;
@@ -90,7 +100,7 @@ export function barChart(doc: Pdf, title: string, bars: Bar[]): void {
     }
     const y = doc.y;
     doc.font(FONT.regular).fontSize(SIZE.table).fillColor(COLOR.text);
-    doc.text(winAnsi(bar.label), left, y + 2, { width: labelWidth });
+    doc.text(labelOf(bar), left, y + 2, { width: labelWidth });
     if (bar.note) {
       doc
         .fontSize(SIZE.small)

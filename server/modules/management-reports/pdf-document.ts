@@ -101,6 +101,35 @@ function drawWatermark(doc: Pdf, text: string): void {
   doc.y = y;
 }
 
+/**
+ * The longest start of `text` that, followed by `mark`, is at most `room`
+ * points tall in `width` (in the given font and size); the text itself when
+ * it fits. Text passes through winAnsi first.
+ */
+export function fitText(
+  doc: Pdf,
+  text: string,
+  fit: { width: number; font: string; size: number; room: number; mark: string },
+): string {
+  const height = (t: string) => {
+    doc.font(fit.font).fontSize(fit.size);
+    return doc.heightOfString(t, { width: fit.width });
+  };
+  const whole = winAnsi(text);
+  if (height(whole) <= fit.room) return whole;
+  let fits = 0;
+  let fails = whole.length;
+  while (fails - fits > 1) {
+    const middle = Math.floor((fits + fails) / 2);
+    if (height(whole.slice(0, middle).trimEnd() + fit.mark) <= fit.room) fits = middle;
+    else fails = middle;
+  }
+  // Between words, unless a word is very long (then within it).
+  const space = whole.lastIndexOf(' ', fits);
+  if (space > 0 && fits - space < 30) fits = space;
+  return whole.slice(0, fits).trimEnd() + fit.mark;
+}
+
 export function contentWidth(doc: Pdf): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
 }

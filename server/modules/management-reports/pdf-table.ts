@@ -1,11 +1,27 @@
-import { bottomLimit, COLOR, contentWidth, FONT, SIZE, winAnsi, type Pdf } from './pdf-document';
+import {
+  bottomLimit,
+  COLOR,
+  contentWidth,
+  fitText,
+  FONT,
+  SIZE,
+  winAnsi,
+  type Pdf,
+} from './pdf-document';
 
 /*
  * A table that breaks across pages: a row never splits, and the header row
  * is drawn again at the top of each page the table continues on. A row may
  * carry a detail line that spans every column (a target's results and plan
- * alignment), kept on the same page as its row.
+ * alignment), kept on the same page as its row. A row that does not fit in
+ * what is left of a page starts the next one; a row taller than a whole page
+ * (a target described in thousands of words) has its longest texts cut to
+ * fit one page, each ending in CUT_MARK — never written over the footer.
+ * The XLSX carries every text whole.
  */
+
+/** How a text cut to fit a page ends. */
+export const CUT_MARK = ' [… texto recortado; completo en el XLSX]';
 
 export interface Column {
   header: string;
@@ -65,7 +81,10 @@ export function table(doc: Pdf, columns: Column[], rows: Row[]): void {
   };
 
   doc.font(FONT.bold).fontSize(SIZE.table);
-  const firstRowHeight = rows[0] ? rowHeights(rows[0]).total : 0;
+  // What a row may take: a whole page under the repeated header.
+  const pageRoom = bottomLimit(doc) - doc.page.margins.top - headerHeight;
+  const fittedRows = rows.map((row) => fitted(row, pageRoom));
+  const firstRowHeight = fittedRows[0] ? rowHeights(fittedRows[0]).total : 0;
   if (doc.y + headerHeight + firstRowHeight > bottomLimit(doc)) doc.addPage();
   drawHeader();
 
@@ -80,7 +99,41 @@ export function table(doc: Pdf, columns: Column[], rows: Row[]): void {
     return { main, detail, total: main + detail };
   }
 
-  for (const row of rows) {
+  /** The row, its texts cut (ending in CUT_MARK) where it would not fit in `room`. */
+  function fitted(row: Row, room: number): Row {
+    const heights = rowHeights(row);
+    if (heights.total <= room) return row;
+    // Each part keeps what it needs when that is at most half; the rest is shared.
+    let mainRoom = room;
+    let detailRoom = 0;
+    if (row.detail) {
+      if (heights.main <= room / 2) mainRoom = heights.main;
+      else if (heights.detail <= room / 2) mainRoom = room - heights.detail;
+      else mainRoom = room / 2;
+      detailRoom = room - mainRoom;
+    }
+    const font = row.emphasis ? FONT.bold : FONT.regular;
+    return {
+      ...row,
+      cells: row.cells.map((text, i) =>
+        cut(text, (widths[i] ?? 0) - (i === 0 && row.indent ? 10 : 0), font, mainRoom),
+      ),
+      ...(row.detail ? { detail: cut(row.detail, tableWidth, FONT.italic, detailRoom) } : {}),
+    };
+  }
+
+  /** `text` cut, ending in CUT_MARK, to be at most `room` tall as a cell `width` wide. */
+  function cut(text: string, width: number, font: string, room: number): string {
+    return fitText(doc, text, {
+      width: width - 2 * PAD,
+      font,
+      size: SIZE.table,
+      room: room - 2 * PAD,
+      mark: CUT_MARK,
+    });
+  }
+
+  for (const row of fittedRows) {
     const heights = rowHeights(row);
     if (doc.y + heights.total > bottomLimit(doc)) {
       doc.addPage();

@@ -1,6 +1,16 @@
 import { percentOf, roundHalfUp, sum } from './decimal';
 import { ecuadorDate } from './format-es-ec';
 import {
+  CAMPAIGN_LABELS,
+  GROUP_LABELS,
+  labelOf,
+  PENDING_LABEL,
+  ROLE_LABELS,
+  SECTOR_LABELS,
+  sourceLabel,
+  TRAINING_LABELS,
+} from './report-labels';
+import {
   SNAPSHOT_FORMAT,
   type CampaignsSummary,
   type ManagementReportSnapshot,
@@ -20,7 +30,10 @@ import {
  */
 
 /** executedThrough: a case-work count that stops at an ended quarter (none: the whole period). */
-export type TargetFigures = Omit<ReportTarget, 'progressPercent' | 'executedThrough'> & {
+export type TargetFigures = Omit<
+  ReportTarget,
+  'progressPercent' | 'executedThrough' | 'sourceLabel'
+> & {
   executedThrough?: ReportTarget['executedThrough'];
 };
 
@@ -39,7 +52,11 @@ export interface ProgramFigures {
 }
 
 export interface TrainingFigures extends Omit<TrainingsSummary, 'completionPercent' | 'bySector'> {
-  bySector: Omit<TrainingsSummary['bySector'][number], 'completionPercent'>[];
+  bySector: Omit<TrainingsSummary['bySector'][number], 'completionPercent' | 'label'>[];
+}
+
+export interface CampaignFigures extends Omit<CampaignsSummary, 'byGroup'> {
+  byGroup: Omit<CampaignsSummary['byGroup'][number], 'label'>[];
 }
 
 export interface SnapshotInputs {
@@ -49,7 +66,7 @@ export interface SnapshotInputs {
   institutionName: string;
   programs: ProgramFigures[];
   trainings: TrainingFigures;
-  campaigns: CampaignsSummary;
+  campaigns: CampaignFigures;
   releases: ReportRelease[];
   texts: { conclusions: string; recommendations: string; challenges: string };
   preparedBy: Signature | null;
@@ -85,6 +102,10 @@ export function assembleSnapshot(given: SnapshotInputs): ManagementReportSnapsho
         executedThrough: target.executedThrough ?? null,
         progressPercent:
           target.executed === null ? null : percentOf(target.executed, target.programmed),
+        sourceLabel: sourceLabel({
+          source: target.source,
+          executedThrough: target.executedThrough ?? null,
+        }),
       })),
     }));
     return {
@@ -123,14 +144,32 @@ export function assembleSnapshot(given: SnapshotInputs): ManagementReportSnapsho
     trainings: {
       ...input.trainings,
       completionPercent: completion(input.trainings),
-      bySector: input.trainings.bySector.map((s) => ({ ...s, completionPercent: completion(s) })),
+      bySector: input.trainings.bySector.map((s) => ({
+        sector: s.sector,
+        label: labelOf(SECTOR_LABELS, s.sector),
+        enrolled: s.enrolled,
+        trained: s.trained,
+        completionPercent: completion(s),
+      })),
     },
-    campaigns: input.campaigns,
+    campaigns: {
+      ...input.campaigns,
+      byGroup: input.campaigns.byGroup.map((g) => ({
+        group: g.group,
+        label: labelOf(GROUP_LABELS, g.group),
+        reached: g.reached,
+      })),
+    },
     releases: input.releases,
     ...input.texts,
-    preparedBy: input.preparedBy,
-    reviewedBy: input.reviewedBy,
-    approvedBy: input.approvedBy,
+    preparedBy: withRoleLabel(input.preparedBy),
+    reviewedBy: withRoleLabel(input.reviewedBy),
+    approvedBy: withRoleLabel(input.approvedBy),
+    labels: {
+      pending: PENDING_LABEL,
+      trainings: { ...TRAINING_LABELS },
+      campaigns: { ...CAMPAIGN_LABELS },
+    },
   };
 }
 
@@ -138,7 +177,11 @@ function completion(figures: { enrolled: number; trained: number }): string | nu
   return percentOf(String(figures.trained), String(figures.enrolled));
 }
 
+function withRoleLabel(s: Signature | null): Signature | null {
+  return s && { ...s, roleLabel: s.roleLabel ?? labelOf(ROLE_LABELS, s.role) };
+}
+
 /** A signature dated by the day, in Ecuador, an instant fell on. */
 export function signature(name: string, role: string, at: Date): Signature {
-  return { name, role, on: ecuadorDate(at) };
+  return { name, role, roleLabel: labelOf(ROLE_LABELS, role), on: ecuadorDate(at) };
 }

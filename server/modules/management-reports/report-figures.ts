@@ -7,6 +7,7 @@ import type { Trx } from './management-reports.repository';
 import { assembleSnapshot, type ProgramFigures, type SnapshotInputs } from './report-assembly';
 import * as figuresRepo from './report-figures.repository';
 import { TABLE_TITLES, labelOf } from './report-labels';
+import { releaseLink, type RenderOptions } from './report-render';
 import type { ManagementReportSnapshot, ReportRelease, Signature } from './report-snapshot';
 
 /*
@@ -40,6 +41,7 @@ export async function liveSnapshot(
   source: FiguresSource,
   head: ReportHead,
   now: Date,
+  options: RenderOptions = {},
 ): Promise<ManagementReportSnapshot> {
   const period = yearToDate(head.year, head.quarter);
   const plan = await source(trx, {
@@ -65,15 +67,19 @@ export async function liveSnapshot(
     trainings: await trainingsOf(trx, period),
     campaigns: await campaignsOf(trx, period),
     releases: (await figuresRepo.publishedReleases(trx, head.year, head.quarter)).map(
-      (r): ReportRelease => ({
-        id: r.id,
-        tableId: r.table_id,
-        title: labelOf(TABLE_TITLES, r.table_id),
-        period: { year: r.period_year, quarter: r.period_quarter },
-        // Only published ones are read (publication is permanent: 0023).
-        publishedOn: ecuadorDate(r.published_at as Date),
-        path: `/observatorio/${r.id}`,
-      }),
+      (r): ReportRelease => {
+        const path = `/observatorio/${r.id}`;
+        return {
+          id: r.id,
+          tableId: r.table_id,
+          title: labelOf(TABLE_TITLES, r.table_id),
+          period: { year: r.period_year, quarter: r.period_quarter },
+          // Only published ones are read (publication is permanent: 0023).
+          publishedOn: ecuadorDate(r.published_at as Date),
+          path,
+          url: releaseLink({ path }, options),
+        };
+      },
     ),
     texts: head.texts,
     preparedBy: head.preparedBy,

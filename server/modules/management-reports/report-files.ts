@@ -6,13 +6,20 @@ import { reportResource, type ManagementReportsDeps } from './management-reports
 import { snapshotFor } from './report-read';
 import { renderReportPdf } from './report-pdf';
 import { renderReportXlsx } from './report-xlsx';
+import type { RenderOptions } from './report-render';
+import type { ManagementReportSnapshot } from './report-snapshot';
 
 /*
  * Downloads of a report, each audited: an approved report's files are
  * rendered from its frozen snapshot (the same bytes every time, for the
  * PDF); a draft's from its figures now, marked BORRADOR on every page and
- * sheet. The file is made inside the transaction, so the audit row commits
- * only with a file that was made.
+ * sheet. What the file needs is read in one transaction, which also writes
+ * the download's audit row; the file is rendered after it commits, so that a
+ * render (tens of milliseconds to seconds for a long report) holds no
+ * transaction — PGlite has a single connection, and a transaction held
+ * blocks every other request. The audit row is committed before a byte
+ * leaves; a render that fails afterwards leaves that row naming a download
+ * that answered 500 (no file was sent).
  */
 
 export const FILE_TYPES = {
@@ -30,28 +37,39 @@ export interface ReportFile {
   content: Buffer;
 }
 
-export function reportFile(
+export type Renderer = (
+  report: ManagementReportSnapshot,
+  options: RenderOptions,
+) => Promise<Buffer>;
+
+export const RENDERERS: Record<FileType, Renderer> = {
+  pdf: renderReportPdf,
+  xlsx: renderReportXlsx,
+};
+
+export async function reportFile(
   deps: ManagementReportsDeps,
   actor: StaffActor,
   id: string,
   type: FileType,
+  renderers: Record<FileType, Renderer> = RENDERERS,
 ): Promise<ReportFile> {
-  return onAuditedRecord(
+  const { row, snapshot } = await onAuditedRecord(
     deps.store,
     actor,
     { resource: reportResource(id), audit: { action: FILE_TYPES[type].action } },
     async (trx) => {
       const row = await repo.findReport(trx, id);
       if (!row) throw problems.notFound();
-      const snapshot = await snapshotFor(trx, deps, row);
-      const render = type === 'pdf' ? renderReportPdf : renderReportXlsx;
-      const period = `${row.period_year}${row.period_quarter ? `-T${row.period_quarter}` : ''}`;
-      const status = row.status === 'approved' ? 'aprobado' : 'borrador';
-      return {
-        filename: `informe-de-gestion-${period}-${status}.${type}`,
-        contentType: FILE_TYPES[type].contentType,
-        content: await render(snapshot, deps.render ?? {}),
-      };
+      return { row, snapshot: await snapshotFor(trx, deps, row) };
     },
   );
+  // Committed: the render holds no transaction.
+  const period = `${row.period_year}${row.period_quarter ? `-T${row.period_quarter}` : ''}`;
+  const status = row.status === 'approved' ? 'aprobado' : 'borrador';
+  return {
+    filename: `informe-de-gestion-${period}-${status}.${type}`,
+    contentType: FILE_TYPES[type].contentType,
+    content: await renderers[type](snapshot, deps.render ?? {}),
+  };
 }

@@ -25,22 +25,20 @@ import {
 import { table, type Row } from './pdf-table';
 import {
   APPROVED_NOTE,
-  CAMPAIGN_LABELS,
   DRAFT_MARK,
   DRAFT_NOTE,
-  GROUP_LABELS,
-  labelOf,
   REPORT_TITLE,
-  ROLE_LABELS,
   SECTION_TITLES,
-  SECTOR_LABELS,
   SIGNATURE_LABELS,
-  PENDING_LABEL,
-  sourceLabel,
-  TRAINING_LABELS,
 } from './report-labels';
 import type { ManagementReportSnapshot, ReportProgram, Signature } from './report-snapshot';
-import { releaseLink, sectionNumbers, targetNumbers, type RenderOptions } from './report-render';
+import {
+  printedWords,
+  sectionNumbers,
+  targetNumbers,
+  type PrintedWords,
+  type RenderOptions,
+} from './report-render';
 
 /*
  * The management report as a printable A4 PDF in Spanish: the sections in
@@ -62,20 +60,22 @@ export async function renderReportPdf(
     watermark: approved ? null : DRAFT_MARK,
   });
   const n = sectionNumbers();
+  // The snapshot's words (an approved report's as they were approved).
+  const words = printedWords(report, options);
 
   cover(doc, report, period);
   budgetSection(doc, report, n.budget);
-  targetsSection(doc, report, n.targets);
-  trainingsSection(doc, report, n.trainings);
-  campaignsSection(doc, report, n.campaigns);
-  releasesSection(doc, report, n.releases, options);
+  targetsSection(doc, report, n.targets, words);
+  trainingsSection(doc, report, n.trainings, words);
+  campaignsSection(doc, report, n.campaigns, words);
+  releasesSection(doc, report, n.releases, words);
   for (const key of ['conclusions', 'recommendations', 'challenges'] as const) {
     heading(doc, 1, `${n[key]}. ${SECTION_TITLES[key]}`);
     paragraph(doc, report[key].trim() === '' ? 'Sin texto.' : report[key], {
       ...(report[key].trim() === '' ? { color: COLOR.muted, font: FONT.italic } : {}),
     });
   }
-  signaturesSection(doc, report, n.signatures);
+  signaturesSection(doc, report, n.signatures, words);
 
   finishPages(doc, {
     footer: `${REPORT_TITLE} · ${report.institution.name} · ${period}`,
@@ -158,7 +158,12 @@ function budgetCells(
   ];
 }
 
-function targetsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): void {
+function targetsSection(
+  doc: Pdf,
+  report: ManagementReportSnapshot,
+  n: number,
+  words: PrintedWords,
+): void {
   heading(doc, 1, `${n}. ${SECTION_TITLES.targets}`);
   const numbers = targetNumbers(report);
   if (numbers.length === 0) {
@@ -201,7 +206,7 @@ function targetsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): 
               target.indicator,
               target.unit,
               formatQuantity(target.programmed),
-              target.executed === null ? PENDING_LABEL : formatQuantity(target.executed),
+              target.executed === null ? words.pending : formatQuantity(target.executed),
               formatPercent(target.progressPercent),
               target.executingUnits.join(', ') || '—',
             ],
@@ -213,12 +218,12 @@ function targetsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): 
                     `Ejecutado por trimestre: ${target.quarters
                       .map(
                         (q) =>
-                          `T${q.quarter} ${q.executed === null ? PENDING_LABEL : formatQuantity(q.executed)}`,
+                          `T${q.quarter} ${q.executed === null ? words.pending : formatQuantity(q.executed)}`,
                       )
                       .join(', ')}`,
                   ]
                 : []),
-              `Fuente: ${sourceLabel(target)}`,
+              `Fuente: ${words.source(target)}`,
             ].join(' · '),
           };
         }),
@@ -235,7 +240,13 @@ function targetsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): 
   );
 }
 
-function trainingsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): void {
+function trainingsSection(
+  doc: Pdf,
+  report: ManagementReportSnapshot,
+  n: number,
+  words: PrintedWords,
+): void {
+  const labels = words.trainings;
   const t = report.trainings;
   heading(doc, 1, `${n}. ${SECTION_TITLES.trainings}`);
   table(
@@ -246,20 +257,17 @@ function trainingsSection(doc: Pdf, report: ManagementReportSnapshot, n: number)
     ],
     [
       {
-        cells: [
-          'Programas de capacitación con sesiones en el periodo',
-          formatInteger(t.programmes),
-        ],
+        cells: [labels.programmes, formatInteger(t.programmes)],
       },
-      { cells: ['Sesiones realizadas', formatInteger(t.sessions)] },
-      { cells: ['Horas de capacitación impartidas', formatQuantity(t.hoursDelivered)] },
-      { cells: [TRAINING_LABELS.enrolled, formatInteger(t.enrolled)] },
-      { cells: [TRAINING_LABELS.trained, formatInteger(t.trained)] },
-      { cells: [TRAINING_LABELS.certified, formatInteger(t.certified)] },
-      { cells: [TRAINING_LABELS.completion, formatPercent(t.completionPercent)] },
+      { cells: [labels.sessions, formatInteger(t.sessions)] },
+      { cells: [labels.hours, formatQuantity(t.hoursDelivered)] },
+      { cells: [labels.enrolled, formatInteger(t.enrolled)] },
+      { cells: [labels.trained, formatInteger(t.trained)] },
+      { cells: [labels.certified, formatInteger(t.certified)] },
+      { cells: [labels.completion, formatPercent(t.completionPercent)] },
       {
         cells: [
-          TRAINING_LABELS.gain,
+          labels.gain,
           t.averageKnowledgeGain === null ? '—' : formatQuantity(t.averageKnowledgeGain),
         ],
       },
@@ -278,7 +286,7 @@ function trainingsSection(doc: Pdf, report: ManagementReportSnapshot, n: number)
       [
         ...t.bySector.map((s) => ({
           cells: [
-            labelOf(SECTOR_LABELS, s.sector),
+            words.sector(s),
             formatInteger(s.enrolled),
             formatInteger(s.trained),
             formatPercent(s.completionPercent),
@@ -298,7 +306,12 @@ function trainingsSection(doc: Pdf, report: ManagementReportSnapshot, n: number)
   }
 }
 
-function campaignsSection(doc: Pdf, report: ManagementReportSnapshot, n: number): void {
+function campaignsSection(
+  doc: Pdf,
+  report: ManagementReportSnapshot,
+  n: number,
+  words: PrintedWords,
+): void {
   const c = report.campaigns;
   heading(doc, 1, `${n}. ${SECTION_TITLES.campaigns}`);
   table(
@@ -308,16 +321,16 @@ function campaignsSection(doc: Pdf, report: ManagementReportSnapshot, n: number)
       { header: 'Valor', weight: 1.4, align: 'right' },
     ],
     [
-      { cells: [CAMPAIGN_LABELS.campaigns, formatInteger(c.campaigns)] },
-      { cells: [CAMPAIGN_LABELS.activities, formatInteger(c.activities)] },
-      { cells: [CAMPAIGN_LABELS.reached, formatInteger(c.peopleReached)] },
+      { cells: [words.campaigns.campaigns, formatInteger(c.campaigns)] },
+      { cells: [words.campaigns.activities, formatInteger(c.activities)] },
+      { cells: [words.campaigns.reached, formatInteger(c.peopleReached)] },
     ],
   );
   for (const [title, header, rows] of [
     [
       'Personas alcanzadas por grupo',
       'Grupo',
-      c.byGroup.map((g) => [labelOf(GROUP_LABELS, g.group), g.reached] as const),
+      c.byGroup.map((g) => [words.group(g), g.reached] as const),
     ],
     [
       'Personas alcanzadas por provincia',
@@ -348,7 +361,7 @@ function releasesSection(
   doc: Pdf,
   report: ManagementReportSnapshot,
   n: number,
-  options: RenderOptions,
+  words: PrintedWords,
 ): void {
   heading(doc, 1, `${n}. ${SECTION_TITLES.releases}`);
   if (report.releases.length === 0) {
@@ -364,7 +377,7 @@ function releasesSection(
       { header: 'Enlace', weight: 3 },
     ],
     report.releases.map((r) => {
-      const link = releaseLink(r, options);
+      const link = words.link(r);
       return {
         cells: [r.title, formatPeriod(r.period), formatDate(r.publishedOn), link],
         links: [undefined, undefined, undefined, /^https?:\/\//.test(link) ? link : undefined],
@@ -373,12 +386,17 @@ function releasesSection(
   );
 }
 
-function signaturesSection(doc: Pdf, report: ManagementReportSnapshot, n: number): void {
+function signaturesSection(
+  doc: Pdf,
+  report: ManagementReportSnapshot,
+  n: number,
+  words: PrintedWords,
+): void {
   heading(doc, 1, `${n}. ${SECTION_TITLES.signatures}`);
   // The last column is left blank, tall enough to sign a printed copy by hand.
   const line = (label: string, s: Signature | null): Row => ({
     cells: s
-      ? [label, s.name, labelOf(ROLE_LABELS, s.role), formatDate(s.on), '\n\n']
+      ? [label, s.name, words.role(s), formatDate(s.on), '\n\n']
       : [label, 'Pendiente', '—', '—', '\n\n'],
   });
   table(

@@ -9,6 +9,7 @@ import type {
   ManagementReportQuery,
 } from './management-reports.schemas';
 import type { ManagementReportsDeps } from './management-reports.service';
+import { ecuadorDate, periodBounds } from './format-es-ec';
 import { signature } from './report-assembly';
 import { figuresDigest, liveSnapshot } from './report-figures';
 import { ManagementReportSnapshot } from './report-snapshot';
@@ -36,6 +37,14 @@ export function toReport(row: repo.ReportRow): ManagementReport {
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
   };
+}
+
+/** The day after the report's period, in Ecuador: the first it may be approved on. */
+export function approvableFrom(row: Pick<repo.ReportRow, 'period_year' | 'period_quarter'>) {
+  const { to } = periodBounds({ year: row.period_year, quarter: row.period_quarter });
+  const day = new Date(`${to}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
 }
 
 /** Signatures as the report prints them: name, role (coordinators sign) and day. */
@@ -73,6 +82,7 @@ export async function snapshotFor(
       approvedBy: null,
     },
     now,
+    deps.render,
   );
 }
 
@@ -84,7 +94,13 @@ export async function detailOf(
   const row = await repo.findReport(trx, id);
   if (!row) throw problems.notFound();
   const snapshot = await snapshotFor(trx, deps, row);
-  return { ...toReport(row), snapshot, figuresDigest: figuresDigest(snapshot) };
+  return {
+    ...toReport(row),
+    snapshot,
+    figuresDigest: figuresDigest(snapshot),
+    approvableFrom: approvableFrom(row),
+    periodEnded: ecuadorDate(deps.clock()) >= approvableFrom(row),
+  };
 }
 
 export function listReports(

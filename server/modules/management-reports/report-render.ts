@@ -1,4 +1,19 @@
-import type { ManagementReportSnapshot, ReportRelease, ReportTarget } from './report-snapshot';
+import {
+  CAMPAIGN_LABELS,
+  GROUP_LABELS,
+  labelOf,
+  PENDING_LABEL,
+  ROLE_LABELS,
+  SECTOR_LABELS,
+  sourceLabel,
+  TRAINING_LABELS,
+} from './report-labels';
+import type {
+  ManagementReportSnapshot,
+  ReportRelease,
+  ReportTarget,
+  Signature,
+} from './report-snapshot';
 
 /* What the PDF and the XLSX share beyond the snapshot: numbering and links. */
 
@@ -40,8 +55,33 @@ export function targetNumbers(
 }
 
 /** The observatory's page of a release: absolute when the public address is known. */
-export function releaseLink(release: ReportRelease, options: RenderOptions): string {
+export function releaseLink(release: Pick<ReportRelease, 'path'>, options: RenderOptions): string {
   return options.publicUrl
     ? `${options.publicUrl.replace(/\/+$/, '')}${release.path}`
     : release.path;
 }
+
+/**
+ * The words a report's files print for its codes and figures: the
+ * snapshot's own (format 2: as they were when it was computed, so that an
+ * approved report reads the same under later code), or, for a format-1
+ * snapshot that lacks them, the code's.
+ */
+export function printedWords(report: ManagementReportSnapshot, options: RenderOptions) {
+  const labels = report.labels ?? {
+    pending: PENDING_LABEL,
+    trainings: TRAINING_LABELS,
+    campaigns: CAMPAIGN_LABELS,
+  };
+  return {
+    ...labels,
+    sector: (s: { sector: string; label?: string | undefined }) =>
+      s.label ?? labelOf(SECTOR_LABELS, s.sector),
+    group: (g: { group: string; label?: string | undefined }) =>
+      g.label ?? labelOf(GROUP_LABELS, g.group),
+    role: (s: Signature) => s.roleLabel ?? labelOf(ROLE_LABELS, s.role),
+    source: (t: ReportTarget) => t.sourceLabel ?? sourceLabel(t),
+    link: (r: ReportRelease) => r.url ?? releaseLink(r, options),
+  };
+}
+export type PrintedWords = ReturnType<typeof printedWords>;

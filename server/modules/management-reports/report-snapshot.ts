@@ -14,7 +14,21 @@ import { DECIMAL_PATTERN } from './decimal';
  * signed report carries by nature.
  */
 
-export const SNAPSHOT_FORMAT = 1;
+/*
+ * Format 2 also stores the words the files print for the codes and figures
+ * (sector, reach group, role and source labels, the figures' definitions,
+ * the release links as printed): an approved report reads as it was approved
+ * whatever later code says. Format 1 (reports approved before) lacks them,
+ * and its files take them from the code of the day.
+ */
+export const SNAPSHOT_FORMAT = 2;
+const Label = (of: string) =>
+  z
+    .string()
+    .optional()
+    .openapi({
+      description: `The printed label of ${of}, as it was when computed (absent in format 1)`,
+    });
 
 const Decimal = z
   .string()
@@ -74,6 +88,7 @@ export const ReportTarget = z
     source: z
       .enum(['computed', 'manual'])
       .openapi({ description: "computed from Amparo's records, or entered by hand" }),
+    sourceLabel: Label('the source (and how far a case-work count reaches)'),
     quarters: z
       .array(z.object({ quarter: z.number().int().min(1).max(4), executed: Decimal.nullable() }))
       .openapi({
@@ -119,7 +134,13 @@ export const TrainingsSummary = z
       description: 'Mean of post − pre scores (0–100 scale), two decimals; null without both',
     }),
     bySector: z.array(
-      z.object({ sector: Text, enrolled: Count, trained: Count, completionPercent: Percent }),
+      z.object({
+        sector: Text,
+        label: Label('the sector'),
+        enrolled: Count,
+        trained: Count,
+        completionPercent: Percent,
+      }),
     ),
   })
   .openapi('ManagementReportTrainings');
@@ -130,7 +151,7 @@ export const CampaignsSummary = z
     campaigns: Count,
     activities: Count,
     peopleReached: Count,
-    byGroup: z.array(z.object({ group: Text, reached: Count })),
+    byGroup: z.array(z.object({ group: Text, label: Label('the reach group'), reached: Count })),
     byProvince: z.array(z.object({ province: Text, reached: Count })),
   })
   .openapi('ManagementReportCampaigns');
@@ -144,18 +165,41 @@ export const ReportRelease = z
     period: ReportPeriod,
     publishedOn: Day,
     path: Text.openapi({ description: "The observatory's page: /observatorio/{id}" }),
+    url: Text.optional().openapi({
+      description:
+        'The link as printed: absolute when the public address (PUBLIC_URL) was known (absent ' +
+        'in format 1)',
+    }),
   })
   .openapi('ManagementReportRelease');
 export type ReportRelease = z.infer<typeof ReportRelease>;
 
 export const Signature = z
-  .object({ name: Text, role: Text, on: Day })
+  .object({ name: Text, role: Text, roleLabel: Label('the role'), on: Day })
   .openapi('ManagementReportSignature', { description: 'Who, in which role, and on which date' });
 export type Signature = z.infer<typeof Signature>;
 
+export const ReportLabels = z
+  .object({
+    pending: Text,
+    trainings: z.object({
+      programmes: Text,
+      sessions: Text,
+      hours: Text,
+      enrolled: Text,
+      trained: Text,
+      certified: Text,
+      completion: Text,
+      gain: Text,
+    }),
+    campaigns: z.object({ campaigns: Text, activities: Text, reached: Text }),
+  })
+  .openapi('ManagementReportLabels');
+export type ReportLabels = z.infer<typeof ReportLabels>;
+
 export const ManagementReportSnapshot = z
   .object({
-    format: z.literal(SNAPSHOT_FORMAT),
+    format: z.literal([1, SNAPSHOT_FORMAT]),
     status: z.enum(['draft', 'approved']),
     period: ReportPeriod,
     /** When the figures were computed (a draft's: now; an approved report's: its approval). */
@@ -173,6 +217,9 @@ export const ManagementReportSnapshot = z
     preparedBy: Signature.nullable(),
     reviewedBy: Signature.nullable(),
     approvedBy: Signature.nullable(),
+    labels: ReportLabels.optional().openapi({
+      description: "The words the files print for the figures' definitions (absent in format 1)",
+    }),
   })
   .openapi('ManagementReportSnapshot');
 export type ManagementReportSnapshot = z.infer<typeof ManagementReportSnapshot>;

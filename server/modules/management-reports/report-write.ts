@@ -19,15 +19,16 @@ import {
   stale,
   type ManagementReportsDeps,
 } from './management-reports.service';
-import { detailOf, signatureOf, snapshotFor } from './report-read';
+import { approvableFrom, detailOf, signatureOf, snapshotFor } from './report-read';
 import { figuresDigest } from './report-figures';
+import { ecuadorDate } from './format-es-ec';
 
 /*
  * A report's life: a coordinator creates a draft (its preparer) and edits
- * its texts; another coordinator reviews it; a coordinator other than the
- * preparer approves it, which freezes its figures (the snapshot) for good.
- * Each change audited once; the four-eyes refusals audited too. The
- * database's trigger (0028) holds the same rules.
+ * its texts; another coordinator reviews it (at any time); a third approves
+ * it once its period has ended, which freezes its figures (the snapshot) for
+ * good. Each change audited once; the four-eyes refusals audited too. The
+ * database (0028's trigger, 0029's checks) holds the same rules.
  */
 
 const alreadyApproved = () =>
@@ -35,6 +36,14 @@ const alreadyApproved = () =>
     'period_already_approved',
     'The period already has an approved report',
     'An approved report is the one on record; it never changes.',
+  );
+
+const periodNotEnded = (row: Pick<repo.ReportRow, 'period_year' | 'period_quarter'>) =>
+  problems.conflict(
+    'period_not_ended',
+    "The report's period has not ended",
+    `It can be approved from ${approvableFrom(row)} (Ecuador): until then its figures are ` +
+      'still moving.',
   );
 
 export function createReport(
@@ -153,7 +162,8 @@ export function reviewReport(
 }
 
 /**
- * A coordinator other than the preparer approves a reviewed draft: its
+ * A coordinator who neither prepared nor reviewed it approves a reviewed
+ * draft whose period has ended (in Ecuador): its
  * figures, computed now, must be those the approver read (figuresDigest),
  * and are stored with it — the approved report never reads the records
  * again. One approved report per period.
@@ -168,7 +178,7 @@ export function approveReport(
     inActorTransaction(deps.store, actor, async (trx) => {
       const row = await draftAt(trx, id, input.version);
       if (row.prepared_by === actor.id) {
-        throw problems.fourEyes('You prepared this report', 'Another coordinator approves it.');
+        throw problems.fourEyes('You prepared this report', 'A third coordinator approves it.');
       }
       if (!row.reviewed_by) {
         throw problems.conflict(
@@ -177,11 +187,19 @@ export function approveReport(
           'A coordinator other than its preparer reviews it first.',
         );
       }
-      if (await repo.approvedOfPeriod(trx, row.period_year, row.period_quarter)) {
-        throw alreadyApproved();
+      if (row.reviewed_by === actor.id) {
+        throw problems.fourEyes(
+          'You reviewed this report',
+          'A third coordinator, neither its preparer nor its reviewer, approves it.',
+        );
       }
       // The approver's name and the time, as the database records them (0028).
       const { name, now } = await repo.signingContext(trx);
+      // Approved from the day after its period, in Ecuador (0029 checks it too).
+      if (ecuadorDate(now) < approvableFrom(row)) throw periodNotEnded(row);
+      if (await repo.approvedOfPeriod(trx, row.period_year, row.period_quarter)) {
+        throw alreadyApproved();
+      }
       const live = await snapshotFor(trx, deps, row, now);
       if (figuresDigest(live) !== input.figuresDigest) {
         throw problems.conflict(

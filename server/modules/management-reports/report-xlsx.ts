@@ -2,20 +2,12 @@ import ExcelJS from 'exceljs';
 import { ecuadorDate, formatDate, formatPeriod } from './format-es-ec';
 import {
   APPROVED_NOTE,
-  CAMPAIGN_LABELS,
   DRAFT_NOTE,
-  GROUP_LABELS,
-  labelOf,
   REPORT_TITLE,
-  ROLE_LABELS,
   SECTION_TITLES,
-  SECTOR_LABELS,
   SIGNATURE_LABELS,
-  PENDING_LABEL,
-  sourceLabel,
-  TRAINING_LABELS,
 } from './report-labels';
-import { releaseLink, targetNumbers, type RenderOptions } from './report-render';
+import { printedWords, targetNumbers, type RenderOptions } from './report-render';
 import type { ManagementReportSnapshot, Signature } from './report-snapshot';
 import { sum } from './decimal';
 
@@ -91,6 +83,8 @@ export async function renderReportXlsx(
   report: ManagementReportSnapshot,
   options: RenderOptions = {},
 ): Promise<Buffer> {
+  // The snapshot's words (an approved report's as they were approved).
+  const words = printedWords(report, options);
   const book = new ExcelJS.Workbook();
   const asOf = new Date(report.figuresAsOf);
   book.creator = 'Amparo';
@@ -243,10 +237,13 @@ export async function renderReportXlsx(
 
   // Metas
   {
+    // Texts wrap in wide columns (put wraps every text cell); numbers fit on
+    // one line: USD amounts are on the budget sheet, and 16 characters hold
+    // "1.234.567.890,12" (and "pendiente").
     const ws = sheet(
       SHEET_NAMES.targets,
       SECTION_TITLES.targets,
-      [6, 30, 30, 40, 30, 14, 14, 14, 12, 30, 50, 40, 20],
+      [6, 28, 28, 44, 32, 14, 16, 16, 12, 28, 50, 40, 26, 14, 14, 14, 14],
     );
     header(ws, 5, [
       'N.º',
@@ -276,16 +273,16 @@ export async function renderReportXlsx(
         target.indicator,
         target.unit,
         quantity(target.programmed),
-        target.executed === null ? PENDING_LABEL : quantity(target.executed),
+        target.executed === null ? words.pending : quantity(target.executed),
         percent(target.progressPercent),
         target.executingUnits.join(', '),
         target.results,
         target.planAlignment,
-        sourceLabel(target),
+        words.source(target),
         ...([1, 2, 3, 4] as const).map((q) => {
           const executed = target.quarters.find((x) => x.quarter === q)?.executed;
           if (executed === undefined) return null;
-          return executed === null ? PENDING_LABEL : quantity(executed);
+          return executed === null ? words.pending : quantity(executed);
         }),
       ]);
     });
@@ -298,15 +295,15 @@ export async function renderReportXlsx(
     const ws = sheet(SHEET_NAMES.trainings, SECTION_TITLES.trainings, [60, 16, 16, 18]);
     header(ws, 5, ['Indicador', 'Valor']);
     const rows: [string, Cell][] = [
-      [TRAINING_LABELS.programmes, count(t.programmes)],
-      [TRAINING_LABELS.sessions, count(t.sessions)],
-      [TRAINING_LABELS.hours, quantity(t.hoursDelivered)],
-      [TRAINING_LABELS.enrolled, count(t.enrolled)],
-      [TRAINING_LABELS.trained, count(t.trained)],
-      [TRAINING_LABELS.certified, count(t.certified)],
-      [TRAINING_LABELS.completion, percent(t.completionPercent)],
+      [words.trainings.programmes, count(t.programmes)],
+      [words.trainings.sessions, count(t.sessions)],
+      [words.trainings.hours, quantity(t.hoursDelivered)],
+      [words.trainings.enrolled, count(t.enrolled)],
+      [words.trainings.trained, count(t.trained)],
+      [words.trainings.certified, count(t.certified)],
+      [words.trainings.completion, percent(t.completionPercent)],
       [
-        TRAINING_LABELS.gain,
+        words.trainings.gain,
         t.averageKnowledgeGain === null
           ? null
           : { value: Number(t.averageKnowledgeGain), format: 'quantity' },
@@ -317,7 +314,7 @@ export async function renderReportXlsx(
     header(ws, top, ['Sector', 'Inscritas', 'Capacitadas', '% de finalización']);
     t.bySector.forEach((s, i) => {
       put(ws, top + 1 + i, [
-        labelOf(SECTOR_LABELS, s.sector),
+        words.sector(s),
         count(s.enrolled),
         count(s.trained),
         percent(s.completionPercent),
@@ -342,12 +339,12 @@ export async function renderReportXlsx(
     const c = report.campaigns;
     const ws = sheet(SHEET_NAMES.campaigns, SECTION_TITLES.campaigns, [44, 20]);
     header(ws, 5, ['Indicador', 'Valor']);
-    put(ws, 6, [CAMPAIGN_LABELS.campaigns, count(c.campaigns)]);
-    put(ws, 7, [CAMPAIGN_LABELS.activities, count(c.activities)]);
-    put(ws, 8, [CAMPAIGN_LABELS.reached, count(c.peopleReached)]);
+    put(ws, 6, [words.campaigns.campaigns, count(c.campaigns)]);
+    put(ws, 7, [words.campaigns.activities, count(c.activities)]);
+    put(ws, 8, [words.campaigns.reached, count(c.peopleReached)]);
     let row = 10;
     for (const [name, items] of [
-      ['Grupo', c.byGroup.map((g) => [labelOf(GROUP_LABELS, g.group), g.reached] as const)],
+      ['Grupo', c.byGroup.map((g) => [words.group(g), g.reached] as const)],
       ['Provincia', c.byProvince.map((p) => [p.province, p.reached] as const)],
     ] as const) {
       header(ws, row, [name, 'Personas alcanzadas']);
@@ -368,7 +365,7 @@ export async function renderReportXlsx(
     const ws = sheet(SHEET_NAMES.releases, SECTION_TITLES.releases, [50, 24, 26, 70]);
     header(ws, 5, ['Estadística', 'Periodo', 'Publicada', 'Enlace']);
     report.releases.forEach((r, i) => {
-      const link = releaseLink(r, options);
+      const link = words.link(r);
       put(ws, 6 + i, [r.title, formatPeriod(r.period), day(r.publishedOn), link]);
       if (/^https?:\/\//.test(link)) {
         ws.getCell(6 + i, 4).value = { text: link, hyperlink: link };
@@ -390,9 +387,7 @@ export async function renderReportXlsx(
     const ws = sheet(SHEET_NAMES.signatures, SECTION_TITLES.signatures, [20, 36, 18, 28]);
     header(ws, 5, ['Responsabilidad', 'Nombre', 'Rol', 'Fecha']);
     const line = (label: string, s: Signature | null): Cell[] =>
-      s
-        ? [label, s.name, labelOf(ROLE_LABELS, s.role), day(s.on)]
-        : [label, 'Pendiente', null, null];
+      s ? [label, s.name, words.role(s), day(s.on)] : [label, 'Pendiente', null, null];
     put(ws, 6, line(SIGNATURE_LABELS.preparedBy, report.preparedBy));
     put(ws, 7, line(SIGNATURE_LABELS.reviewedBy, report.reviewedBy));
     put(ws, 8, line(SIGNATURE_LABELS.approvedBy, report.approvedBy));

@@ -74,7 +74,10 @@ function Workflow({ report }: { report: ReportDetail }) {
   const [confirming, setConfirming] = useState<'approve' | 'delete' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const isPreparer = report.preparedBy.id === me.user.id;
+  // Three signatures, three people: the reviewer does not approve too.
+  const isReviewer = report.reviewedBy?.id === me.user.id;
   const draft = report.status === 'draft';
+  const mayApprove = !isPreparer && !isReviewer && report.reviewedBy !== null;
   const signer = (s: ReportDetail['reviewedBy']) =>
     s ? t('report.signedBy', { name: s.name, date: words.dateTime(s.at) }) : t('report.pending');
   const error = review.error ?? approve.error;
@@ -83,7 +86,10 @@ function Workflow({ report }: { report: ReportDetail }) {
   if (!draft) next = t('report.next.approved');
   else if (isPreparer)
     next = report.reviewedBy ? t('report.next.preparerReviewed') : t('report.next.preparer');
-  else next = report.reviewedBy ? t('report.next.approve') : t('report.next.review');
+  else if (isReviewer) next = t('report.next.reviewer');
+  else if (!report.reviewedBy) next = t('report.next.review');
+  else if (!report.periodEnded) next = t('report.next.reviewedWaiting');
+  else next = t('report.next.approve');
 
   return (
     <section className="panel reports-section" aria-labelledby="workflow-title">
@@ -104,7 +110,19 @@ function Workflow({ report }: { report: ReportDetail }) {
           <p>{t('report.frozenExplain', { date: words.dateTime(report.snapshot.figuresAsOf) })}</p>
         </Notice>
       ) : (
-        <p>{next}</p>
+        <>
+          <p>{next}</p>
+          {!report.periodEnded && (
+            <Notice tone="info">
+              <p>
+                {t('report.approvableFrom', {
+                  date: words.date(report.approvableFrom),
+                  period: words.period(report.period),
+                })}
+              </p>
+            </Notice>
+          )}
+        </>
       )}
       {done && (
         <Notice tone="success" live>
@@ -134,7 +152,7 @@ function Workflow({ report }: { report: ReportDetail }) {
               {t('report.review')}
             </Button>
           )}
-          {!isPreparer && report.reviewedBy && (
+          {mayApprove && report.periodEnded && (
             <Button
               variant="primary"
               onPress={() => {

@@ -30,6 +30,7 @@ export function useReportProblems(): Record<string, string> {
     stale_version: t('problems.stale_version'),
     four_eyes: t('problems.four_eyes'),
     not_reviewed: t('problems.not_reviewed'),
+    period_not_ended: t('problems.period_not_ended'),
     figures_changed: t('problems.figures_changed'),
     period_already_approved: t('problems.period_already_approved'),
     report_approved: t('problems.report_approved'),
