@@ -274,9 +274,15 @@ describe(`the trainings' figures agree in the aggregates, the targets and the re
       year.targets.trainedGuayas,
     ]).toEqual([2, '2.00']);
     expect(year.report.bySector).toEqual([
-      { sector: 'justice', enrolled: 1, trained: 0, completionPercent: '0.00' },
-      { sector: 'health', enrolled: 2, trained: 2, completionPercent: '100.00' },
-      { sector: 'education', enrolled: 1, trained: 1, completionPercent: '100.00' },
+      { sector: 'justice', label: 'Justicia', enrolled: 1, trained: 0, completionPercent: '0.00' },
+      { sector: 'health', label: 'Salud', enrolled: 2, trained: 2, completionPercent: '100.00' },
+      {
+        sector: 'education',
+        label: 'Educación',
+        enrolled: 1,
+        trained: 1,
+        completionPercent: '100.00',
+      },
     ]);
   });
 
