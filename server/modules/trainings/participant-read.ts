@@ -102,9 +102,9 @@ export function readParticipant(
 
 /**
  * The person's own record: any signed-in staff member whose account a
- * participant is linked to (by their work e-mail). Row-level security gives
- * them their own participant row, enrolments, attendance and the programmes
- * they are enrolled in, nothing else.
+ * coordinator linked a participant to (participant-account.ts). Row-level
+ * security gives them their own participant row, enrolments, attendance and
+ * the programmes they are enrolled in, nothing else.
  */
 export function readOwnTrainings(deps: TrainingsDeps, actor: StaffActor): Promise<OwnTrainings> {
   return inActorTransaction(deps.store, actor, async (trx) => {

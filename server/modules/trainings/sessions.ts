@@ -10,7 +10,6 @@ import * as repo from './programmes.repository';
 import {
   conflictOn,
   definedOnly,
-  isForeignKeyViolation,
   numberOf,
   numericText,
   refuseInvalid,
@@ -188,32 +187,28 @@ export function updateSession(
 }
 
 /** Deletes a session recorded in error: only while no attendance is recorded (409 has_attendance). */
-export async function deleteSession(
+export function deleteSession(
   deps: TrainingsDeps,
   actor: StaffActor,
   programmeId: string,
   sessionId: string,
 ): Promise<void> {
   requireCoordinator(actor);
-  const hasAttendance = () =>
-    problems.conflict(
-      'has_attendance',
-      'Attendance has been recorded for this session',
-      'Save an empty attendance sheet for it first, if it was recorded in error.',
-    );
-  try {
-    await inActorTransaction(deps.store, actor, async (trx) => {
-      await heldProgramme(trx, programmeId);
-      const row = await repo.findSession(trx, programmeId, sessionId, true);
-      if (!row) throw problems.notFound();
-      if (row.recorded > 0) throw hasAttendance();
-      await repo.deleteSession(trx, sessionId);
-      await keepCertifiedCompleted(trx, programmeId, () => ['params.sessionId']);
-      audited(trx, 'training.session.delete', sessionId);
-    });
-  } catch (error) {
-    // Attendance saved meanwhile (its foreign key): the same answer.
-    if (isForeignKeyViolation(error)) throw hasAttendance();
-    throw error;
-  }
+  // Attendance is saved holding the programme too (enrolments.ts): none can
+  // appear between the count below and the deletion.
+  return inActorTransaction(deps.store, actor, async (trx) => {
+    await heldProgramme(trx, programmeId);
+    const row = await repo.findSession(trx, programmeId, sessionId, true);
+    if (!row) throw problems.notFound();
+    if (row.recorded > 0) {
+      throw problems.conflict(
+        'has_attendance',
+        'Attendance has been recorded for this session',
+        'Save an empty attendance sheet for it first, if it was recorded in error.',
+      );
+    }
+    await repo.deleteSession(trx, sessionId);
+    await keepCertifiedCompleted(trx, programmeId, () => ['params.sessionId']);
+    audited(trx, 'training.session.delete', sessionId);
+  });
 }
