@@ -73,7 +73,8 @@ const positionCanary = canary('CARGO');
 beforeAll(async () => {
   // Every lookup here comes from one address: the limit is tested on apps of its own.
   t = await startTestApp({
-    trainingCertificates: { publicUrl: PUBLIC_URL, lookupsPerMinute: 1000 },
+    config: { publicUrl: PUBLIC_URL },
+    trainingCertificates: { lookupsPerMinute: 1000 },
   });
   coordinator = await signedIn(t, 'coordinator');
   for (const role of ACTOR_ROLES) {
