@@ -4,7 +4,7 @@ import { problems } from '../../http/problem';
 import { openCertificate, participantKey } from './certificate-crypto';
 import type { CertificateContent } from './certificate-pdf';
 import type { CertificateRow } from './training-certificates.repository';
-import type { TrainingCertificate } from './training-certificates.schemas';
+import type { OwnTrainingCertificate, TrainingCertificate } from './training-certificates.schemas';
 import { formatVerificationCode } from './verification-code';
 
 /*
@@ -44,10 +44,11 @@ export function openedRow(deps: TrainingCertificatesDeps, row: CertificateRow) {
 export const certificateStatus = (revokedAt: Date | null) =>
   revokedAt === null ? ('valid' as const) : ('revoked' as const);
 
-export function toCertificate(
+/** The holder's view: no revocation reason, no staff ids (built, not filtered, so none leak). */
+export function toOwnCertificate(
   deps: TrainingCertificatesDeps,
   row: CertificateRow,
-): TrainingCertificate {
+): OwnTrainingCertificate {
   const opened = openedRow(deps, row);
   return {
     id: row.id,
@@ -65,6 +66,16 @@ export function toCertificate(
     status: certificateStatus(row.revoked_at),
     revokedOn: row.revoked_on,
     issuedAt: row.issued_at.toISOString(),
+  };
+}
+
+/** The coordinators' view: the holder's, plus who issued and who revoked it, when and why. */
+export function toCertificate(
+  deps: TrainingCertificatesDeps,
+  row: CertificateRow,
+): TrainingCertificate {
+  return {
+    ...toOwnCertificate(deps, row),
     issuedBy: row.issued_by,
     revokedAt: row.revoked_at?.toISOString() ?? null,
     revokedBy: row.revoked_by,
