@@ -1,4 +1,11 @@
-export { accessControl, actorOf, requireUser, userOf, type AccessControl } from './access';
+export {
+  accessControl,
+  actorOf,
+  requireCoordinator,
+  requireUser,
+  userOf,
+  type AccessControl,
+} from './access';
 export type { AuthContext } from './auth.context';
 export { registerAuthOpenApi } from './auth.openapi';
 export { authRoutes } from './auth.routes';

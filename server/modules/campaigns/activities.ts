@@ -1,5 +1,5 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import type { Activity, ActivityChange, NewActivity } from './activity.schemas';
 import * as activitiesRepo from './activities.repository';
@@ -7,15 +7,11 @@ import { dayIn } from './campaign-dates';
 import { planOf, type Plan } from './campaign-plan';
 import { toActivity } from './campaign-read';
 import * as repo from './campaigns.repository';
-import {
-  definedOnly,
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type CampaignsDeps,
-} from './campaigns.service';
+import { stale, type CampaignsDeps } from './campaigns.service';
 import { MAX_ACTIVITIES, type Channel, type Territory } from './campaigns.vocabularies';
+import { definedOnly } from '../../http/validate';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
 
 /** A campaign's activities: recorded, changed by version and deleted by coordinators, audited. */
 

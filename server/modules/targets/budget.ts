@@ -1,5 +1,5 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import * as repo from './budget.repository';
 import {
@@ -23,13 +23,10 @@ import type {
 import { compareDecimals, toDecimal2 } from './decimal';
 import { dayIn, quarterPeriod, quartersUpTo, yearToDate } from './periods';
 import * as plan from './plan.repository';
-import {
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  type TargetsDeps,
-} from './targets.service';
+import { type TargetsDeps } from './targets.service';
 import type { VoidReason } from './targets.vocabularies';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
 
 /**
  * A project's budget entries and the execution they add up to: coordinators;

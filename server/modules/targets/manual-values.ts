@@ -1,17 +1,14 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
+import { problems, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import { dayIn, quarterPeriod } from './periods';
 import { targetDetailOf } from './target-read';
 import { notManual } from './target-write';
 import type { NewManualValue, TargetDetail } from './target.schemas';
 import * as repo from './targets.repository';
-import {
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  type TargetsDeps,
-} from './targets.service';
+import { type TargetsDeps } from './targets.service';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
 
 /**
  * Entering the executed value of a quarter of a manual target: append-only,

@@ -16,7 +16,8 @@ import type {
   TargetQuery,
 } from './target.schemas';
 import * as repo from './targets.repository';
-import { requireCoordinator, type TargetsDeps } from './targets.service';
+import { type TargetsDeps } from './targets.service';
+import { requireCoordinator } from '../auth';
 
 /** Reading targets, their manual values and progress: coordinators; not audited (nothing personal). */
 

@@ -1,5 +1,5 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { ProblemError, problems, type FieldError } from '../../http/problem';
+import { ProblemError, problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import { compareDecimals, sumDecimals } from './decimal';
 import type { MeasureFilters } from './management-figures';
@@ -9,16 +9,11 @@ import { measureOf } from './progress';
 import { targetDetailOf } from './target-read';
 import type { MeasureInput, NewTarget, TargetChange, TargetDetail } from './target.schemas';
 import * as repo from './targets.repository';
-import {
-  definedOnly,
-  inUse,
-  isForeignKeyViolation,
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type TargetsDeps,
-} from './targets.service';
+import { inUse, stale, type TargetsDeps } from './targets.service';
+import { definedOnly } from '../../http/validate';
+import { isForeignKeyViolation } from '../../db/errors';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
 
 /** Defining, changing and deleting targets: coordinators; each change audited once. */
 

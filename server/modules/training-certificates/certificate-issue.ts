@@ -6,12 +6,9 @@ import { record } from '../audit';
 import { participantKey, participantName, sealCertificate } from './certificate-crypto';
 import * as repo from './training-certificates.repository';
 import type { IssueCertificates, TrainingCertificateList } from './training-certificates.schemas';
-import {
-  requireCoordinator,
-  toCertificate,
-  type TrainingCertificatesDeps,
-} from './training-certificates.service';
+import { toCertificate, type TrainingCertificatesDeps } from './training-certificates.service';
 import { newVerificationCode, verificationCodeDigest } from './verification-code';
+import { requireCoordinator } from '../auth';
 
 /**
  * Issues certificates of a programme: to the participants named, or to all

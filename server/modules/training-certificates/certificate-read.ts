@@ -14,11 +14,11 @@ import type {
 import {
   openedRow,
   pdfContent,
-  requireCoordinator,
   toCertificate,
   toOwnCertificate,
   type TrainingCertificatesDeps,
 } from './training-certificates.service';
+import { requireCoordinator } from '../auth';
 
 /** A programme's certificates, valid and revoked (coordinators; audited: names are shown). */
 export function programmeCertificates(

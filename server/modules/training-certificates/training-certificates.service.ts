@@ -1,6 +1,5 @@
 import type { KeyEncryptionKeys } from '../../../security/crypto';
-import type { StaffActor, Store } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
+import type { Store } from '../../db/actor-transaction';
 import { openCertificate, participantKey } from './certificate-crypto';
 import type { CertificateContent } from './certificate-pdf';
 import type { CertificateRow } from './training-certificates.repository';
@@ -23,10 +22,6 @@ export interface TrainingCertificatesDeps {
   keyring: KeyEncryptionKeys;
   /** The public origin the verification address is printed under (PUBLIC_URL). */
   publicUrl: string;
-}
-
-export function requireCoordinator(actor: StaffActor): void {
-  if (actor.role !== 'coordinator') throw problems.forbidden();
 }
 
 /** The public page that checks a code: `<origin>/verificar/XXXX-XXXX-XXXX-XXXX`. */

@@ -3,13 +3,9 @@ import { inActorTransaction, type StaffActor } from '../../db/actor-transaction'
 import type { AggregatesQuery, TrainingAggregates } from './aggregates.schemas';
 import type { Trx } from './programmes.repository';
 import { TRAINING_TIME_ZONE } from './programmes.repository';
-import {
-  numberOf,
-  numberOrNull,
-  requireCoordinator,
-  type TrainingsDeps,
-} from './trainings.service';
+import { numberOf, numberOrNull, type TrainingsDeps } from './trainings.service';
 import type { Province, TrainingSector } from './trainings.vocabularies';
+import { requireCoordinator } from '../auth';
 
 /*
  * The coordinator's aggregates for a period: counts only, never a person.

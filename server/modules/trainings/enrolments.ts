@@ -1,5 +1,5 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import { dayIn } from '../campaigns/campaign-dates';
 import type {
@@ -24,15 +24,14 @@ import * as programmes from './programmes.repository';
 import {
   auditParticipants,
   conflictOn,
-  isForeignKeyViolation,
   numberOf,
   numberOrNull,
   numericOrNull,
-  refuseInvalid,
-  requireCoordinator,
   type TrainingsDeps,
 } from './trainings.service';
 import { MAX_ENROLMENT, type Province, type TrainingSector } from './trainings.vocabularies';
+import { isForeignKeyViolation } from '../../db/errors';
+import { requireCoordinator } from '../auth';
 
 /*
  * Enrolments, the attendance sheet and the evaluation scores of a programme:

@@ -13,12 +13,8 @@ import { toParticipant } from './participant-identity';
 import * as enrolments from './enrolments.repository';
 import * as repo from './participants.repository';
 import type { Trx } from './programmes.repository';
-import {
-  numberOf,
-  numberOrNull,
-  requireCoordinator,
-  type TrainingsDeps,
-} from './trainings.service';
+import { numberOf, numberOrNull, type TrainingsDeps } from './trainings.service';
+import { requireCoordinator } from '../auth';
 
 /*
  * Reading participants discloses their identity (personal data of staff):

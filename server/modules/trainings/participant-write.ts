@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import { dayIn } from '../campaigns/campaign-dates';
 import { encryptIdentity, newParticipantKey, openParticipantKey } from './participant-crypto';
@@ -13,17 +13,12 @@ import type {
   ParticipantDetail,
   ParticipantErasure,
 } from './participant.schemas';
-import { personalTextErrors } from './programme-write';
 import * as repo from './participants.repository';
 import type { Trx } from './programmes.repository';
 import { eraseParticipant } from './retention';
-import {
-  participantErased,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type TrainingsDeps,
-} from './trainings.service';
+import { participantErased, stale, type TrainingsDeps } from './trainings.service';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
 
 /*
  * Recording and changing participants (coordinators), and erasing one on

@@ -1,23 +1,16 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import { dayIn } from '../campaigns/campaign-dates';
 import { keepCertifiedCompleted } from './certified';
 import { toSession } from './programme-read';
-import { personalTextErrors } from './programme-write';
 import type { NewSession, Session, SessionChange } from './programme.schemas';
 import * as repo from './programmes.repository';
-import {
-  conflictOn,
-  definedOnly,
-  numberOf,
-  numericText,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type TrainingsDeps,
-} from './trainings.service';
+import { conflictOn, numberOf, numericText, stale, type TrainingsDeps } from './trainings.service';
 import { MAX_SESSIONS } from './trainings.vocabularies';
+import { personalTextErrors } from '../../http/plain-text';
+import { definedOnly } from '../../http/validate';
+import { requireCoordinator } from '../auth';
 
 /**
  * A programme's sessions: added, changed by version and deleted by
