@@ -1,4 +1,4 @@
-import { roundHalfUp } from './decimal';
+import { roundHalfUp } from '../../db/decimal';
 
 /*
  * Numbers, money and dates as Ecuador's public administration writes them:

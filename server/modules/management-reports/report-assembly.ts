@@ -1,4 +1,4 @@
-import { percentOf, roundHalfUp, sum } from './decimal';
+import { progressPercent as percentOf, roundHalfUp, sum } from '../../db/decimal';
 import { ecuadorDate } from './format-es-ec';
 import {
   SNAPSHOT_FORMAT,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ProblemError } from '../../http/problem';
 import type { ManagementFigures, ManagementFiguresQuery, Quarter } from '../targets';
-import { meanOf, sum } from './decimal';
+import { meanOf, sum } from '../../db/decimal';
 import { ecuadorDate, periodBounds } from './format-es-ec';
 import type { Trx } from './management-reports.repository';
 import { assembleSnapshot, type ProgramFigures, type SnapshotInputs } from './report-assembly';

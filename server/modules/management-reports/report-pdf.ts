@@ -1,4 +1,4 @@
-import { sum } from './decimal';
+import { sum } from '../../db/decimal';
 import {
   formatDate,
   formatInteger,

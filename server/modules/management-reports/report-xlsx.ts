@@ -17,7 +17,7 @@ import {
 } from './report-labels';
 import { releaseLink, targetNumbers, type RenderOptions } from './report-render';
 import type { ManagementReportSnapshot, Signature } from './report-snapshot';
-import { sum } from './decimal';
+import { sum } from '../../db/decimal';
 
 /*
  * The management report as a workbook, one sheet per section, for re-use in

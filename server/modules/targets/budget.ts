@@ -20,7 +20,7 @@ import type {
   NewBudgetEntry,
   ProjectBudget,
 } from './budget.schemas';
-import { compareDecimals, toDecimal2 } from './decimal';
+import { compareDecimals, toDecimal2 } from '../../db/decimal';
 import { dayIn, quarterPeriod, quartersUpTo, yearToDate } from './periods';
 import * as plan from './plan.repository';
 import { type TargetsDeps } from './targets.service';

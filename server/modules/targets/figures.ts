@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import * as budgetRepo from './budget.repository';
 import { counted } from './budget';
 import { executionOf, totalOf } from './budget-execution';
-import { toDecimal2 } from './decimal';
+import { toDecimal2 } from '../../db/decimal';
 import type {
   ManagementFigures,
   ManagementFiguresQuery,

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { toDecimal2 } from './decimal';
+import { toDecimal2 } from '../../db/decimal';
 import type { Measure, MeasureFilters } from './management-figures';
 import { quarterSpan, type Period } from './periods';
 import type { Trx } from './plan.repository';

@@ -1,4 +1,4 @@
-import { progressPercent, sumDecimals, toDecimal2 } from './decimal';
+import { progressPercent, sumDecimals, toDecimal2 } from '../../db/decimal';
 import type { Measure, MeasureFilters, Quarter, QuarterFigures } from './management-figures';
 import { computeMeasure } from './measures';
 import { endedQuarters, quarterPeriod, quartersUpTo, yearToDate, type Period } from './periods';

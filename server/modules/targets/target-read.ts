@@ -1,6 +1,6 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
-import { toDecimal2 } from './decimal';
+import { toDecimal2 } from '../../db/decimal';
 import { managementFigures } from './figures';
 import type { ManagementFigures } from './management-figures';
 import { dayIn } from './periods';

@@ -1,7 +1,7 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { ProblemError, problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { compareDecimals, sumDecimals } from './decimal';
+import { compareDecimals, sumDecimals } from '../../db/decimal';
 import type { MeasureFilters } from './management-figures';
 import { dayIn } from './periods';
 import * as plan from './plan.repository';
