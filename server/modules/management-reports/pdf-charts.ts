@@ -6,9 +6,9 @@ import {
   ensureSpace,
   FONT,
   SIZE,
-  winAnsi,
   type Pdf,
 } from './pdf-document';
+import { winAnsi } from '../../http/win-ansi';
 
 /*
  * The report's charts, drawn with PDF vector primitives: horizontal bars of

@@ -19,7 +19,6 @@ import {
   paragraph,
   pdfBytes,
   SIZE,
-  winAnsi,
   type Pdf,
 } from './pdf-document';
 import { table, type Row } from './pdf-table';
@@ -41,6 +40,7 @@ import {
 } from './report-labels';
 import type { ManagementReportSnapshot, ReportProgram, Signature } from './report-snapshot';
 import { releaseLink, sectionNumbers, targetNumbers, type RenderOptions } from './report-render';
+import { winAnsi } from '../../http/win-ansi';
 
 /*
  * The management report as a printable A4 PDF in Spanish: the sections in

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { winAnsi } from '../../http/win-ansi';
 import { spanishDate, spanishHours, spanishPeriod } from './certificate-text';
 import { formatVerificationCode } from './verification-code';
 
@@ -138,28 +139,4 @@ function drawVerification(doc: Doc, content: CertificateContent): void {
   doc.text('Compruebe la validez de este certificado en:', centred());
   const url = winAnsi(content.verificationUrl);
   doc.fillColor(ACCENT).text(url, { ...centred(), link: url, underline: true });
-}
-
-/**
- * pdfkit's standard fonts encode WinAnsi (Latin-1 and a few more): Spanish
- * is covered. Any other letter is written without its accent when that
- * makes it one (ǹ → n), or as "?" — never as a broken glyph. The stored
- * name stays as typed; the verification page shows it exactly.
- */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const printable = (char: string) => {
-  const code = char.codePointAt(0) ?? 0;
-  return (
-    (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)
-  );
-};
-
-export function winAnsi(text: string): string {
-  return [...text.normalize('NFC')]
-    .map((char) => {
-      if (printable(char)) return char;
-      const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-      return [...base].every(printable) && base.length > 0 ? base : '?';
-    })
-    .join('');
 }
