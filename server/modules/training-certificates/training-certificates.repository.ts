@@ -163,15 +163,6 @@ export function programmeOf(trx: Trx, programmeId: string, lock = false) {
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
-export async function leadAgencyName(trx: Trx): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('institutions')
-    .select('name')
-    .where('is_lead_agency', '=', true)
-    .executeTakeFirst();
-  return row?.name;
-}
-
 /**
  * The programme's enrolled participants as the completion view judges them,
  * with what issuing needs: their key and name ciphertext, and whether they
