@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent } from './format-es-ec';
+import { formatMoney, formatPercent } from '../../http/format-es-ec';
 import {
   bottomLimit,
   COLOR,

@@ -1,5 +1,4 @@
 import { progressPercent as percentOf, roundHalfUp, sum } from '../../db/decimal';
-import { ecuadorDate } from './format-es-ec';
 import {
   SNAPSHOT_FORMAT,
   type CampaignsSummary,
@@ -11,6 +10,7 @@ import {
   type Signature,
   type TrainingsSummary,
 } from './report-snapshot';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * Builds a snapshot from the figures as the records give them: budget

@@ -6,9 +6,7 @@ import {
   formatPercent,
   formatPeriod,
   formatQuantity,
-  periodBounds,
-  ecuadorDate,
-} from './format-es-ec';
+} from '../../http/format-es-ec';
 import { barChart, budgetNote } from './pdf-charts';
 import {
   COLOR,
@@ -41,6 +39,7 @@ import {
 import type { ManagementReportSnapshot, ReportProgram, Signature } from './report-snapshot';
 import { releaseLink, sectionNumbers, targetNumbers, type RenderOptions } from './report-render';
 import { winAnsi } from '../../http/win-ansi';
+import { periodBounds, ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * The management report as a printable A4 PDF in Spanish: the sections in

@@ -21,12 +21,13 @@ import type {
   ProjectBudget,
 } from './budget.schemas';
 import { compareDecimals, toDecimal2 } from '../../db/decimal';
-import { dayIn, quarterPeriod, quartersUpTo, yearToDate } from './periods';
+import { quartersUpTo } from './periods';
 import * as plan from './plan.repository';
 import { type TargetsDeps } from './targets.service';
 import type { VoidReason } from './targets.vocabularies';
 import { personalTextErrors } from '../../http/plain-text';
 import { requireCoordinator } from '../auth';
+import { ecuadorDate, quarterPeriod, yearToDate } from '../../http/ecuador-calendar';
 
 /**
  * A project's budget entries and the execution they add up to: coordinators;
@@ -140,7 +141,7 @@ export function createEntry(
   input: NewBudgetEntry,
 ): Promise<ProjectBudget> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     if (!(await plan.findProject(trx, projectId))) throw problems.notFound();
     refuseInvalid(entryErrors(input, today));

@@ -1,8 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import { toDecimal2 } from '../../db/decimal';
 import type { Measure, MeasureFilters } from './management-figures';
-import { quarterSpan, type Period } from './periods';
+import { quarterSpan } from './periods';
 import type { Trx } from './plan.repository';
+import { type Period } from '../../http/ecuador-calendar';
 
 /**
  * The executed value of a computed measure over periods, live from Amparo's

@@ -3,7 +3,6 @@ import { problems } from '../../http/problem';
 import { toDecimal2 } from '../../db/decimal';
 import { managementFigures } from './figures';
 import type { ManagementFigures } from './management-figures';
-import { dayIn } from './periods';
 import * as plan from './plan.repository';
 import { currentManualValues, measureOf, progressOf } from './progress';
 import type {
@@ -18,6 +17,7 @@ import type {
 import * as repo from './targets.repository';
 import { type TargetsDeps } from './targets.service';
 import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /** Reading targets, their manual values and progress: coordinators; not audited (nothing personal). */
 
@@ -78,7 +78,7 @@ export function readTarget(
   id: string,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, (trx) => targetDetailOf(trx, id, today));
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import type { AggregatesQuery, TrainingAggregates } from './aggregates.schemas';
 import type { Trx } from './programmes.repository';
-import { TRAINING_TIME_ZONE } from './programmes.repository';
+import { ECUADOR_TIME_ZONE as TRAINING_TIME_ZONE } from '../../http/ecuador-calendar';
 import { numberOf, numberOrNull, type TrainingsDeps } from './trainings.service';
 import type { Province, TrainingSector } from './trainings.vocabularies';
 import { requireCoordinator } from '../auth';

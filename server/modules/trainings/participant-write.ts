@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { dayIn } from '../campaigns/campaign-dates';
 import { encryptIdentity, newParticipantKey, openParticipantKey } from './participant-crypto';
 import { accountMatches, auditLink } from './participant-account';
 import { revokeCertificatesOf } from './certified';
@@ -19,6 +18,7 @@ import { eraseParticipant } from './retention';
 import { participantErased, stale, type TrainingsDeps } from './trainings.service';
 import { personalTextErrors } from '../../http/plain-text';
 import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * Recording and changing participants (coordinators), and erasing one on
@@ -60,7 +60,7 @@ export function createParticipant(
       ...encryptIdentity(dataKey, id, input),
       key_kek_version: wrapped.kekVersion,
       key_wrapped: wrapped.wrapped,
-      keep_until: repo.initialKeepUntil(dayIn(deps.clock()), deps.retentionYears),
+      keep_until: repo.initialKeepUntil(ecuadorDate(deps.clock()), deps.retentionYears),
       created_by: actor.id,
     });
     audited(trx, 'training.participant.create', id);

@@ -1,7 +1,6 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { dayIn } from '../campaigns/campaign-dates';
 import { keepCertifiedCompleted } from './certified';
 import { toSession } from './programme-read';
 import type { NewSession, Session, SessionChange } from './programme.schemas';
@@ -11,6 +10,7 @@ import { MAX_SESSIONS } from './trainings.vocabularies';
 import { personalTextErrors } from '../../http/plain-text';
 import { definedOnly } from '../../http/validate';
 import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /**
  * A programme's sessions: added, changed by version and deleted by
@@ -53,7 +53,7 @@ async function sessionErrors(
 ): Promise<FieldError[]> {
   const at = (field: string) => (given.has(field) ? `body.${field}` : 'body');
   const errors: FieldError[] = [];
-  const day = dayIn(new Date(session.startsAt));
+  const day = ecuadorDate(new Date(session.startsAt));
   if (day < programme.starts_on_text || day > programme.ends_on_text) {
     errors.push({
       path: at('startsAt'),
@@ -151,7 +151,7 @@ export function updateSession(
     refuseInvalid(await sessionErrors(trx, programme, session, given, sessionId));
     // Attendance taken at a session stays with it: once recorded, the session
     // cannot move to a day that has not come yet.
-    if (row.recorded > 0 && dayIn(new Date(session.startsAt)) > dayIn(deps.clock())) {
+    if (row.recorded > 0 && ecuadorDate(new Date(session.startsAt)) > ecuadorDate(deps.clock())) {
       throw conflictOn(
         'attendance_recorded',
         'Attendance has been recorded for this session',

@@ -1,4 +1,4 @@
-import { roundHalfUp } from '../../db/decimal';
+import { roundHalfUp } from '../db/decimal';
 
 /*
  * Numbers, money and dates as Ecuador's public administration writes them:
@@ -6,7 +6,7 @@ import { roundHalfUp } from '../../db/decimal';
  * here rather than with Intl.NumberFormat('es-EC'), whose ICU data writes
  * `$5.500,00` and `88,80%` (no currency code, no space before the sign) and
  * varies with the Node build. Every value arrives as an exact decimal string
- * (decimal.ts) and is rounded there, once.
+ * (db/decimal.ts) and is rounded there, once.
  */
 
 const THOUSANDS = '.';
@@ -74,20 +74,6 @@ export function formatDate(isoDate: string): string {
   return `${Number(day)} de ${MONTHS[Number(month) - 1]} de ${year}`;
 }
 
-/** The report's time zone: mainland Ecuador (UTC−5, no daylight saving). */
-export const REPORT_TIME_ZONE = 'America/Guayaquil';
-
-/** The calendar date of an instant in Ecuador, as "YYYY-MM-DD". */
-export function ecuadorDate(instant: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: REPORT_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
-
 const QUARTER_NAMES = ['primer', 'segundo', 'tercer', 'cuarto'];
 
 /** "Año 2026" or "Segundo trimestre de 2026". */
@@ -95,20 +81,4 @@ export function formatPeriod(period: { year: number; quarter: number | null }): 
   if (period.quarter === null) return `Año ${period.year}`;
   const name = QUARTER_NAMES[period.quarter - 1] ?? String(period.quarter);
   return `${name.charAt(0).toUpperCase()}${name.slice(1)} trimestre de ${period.year}`;
-}
-
-/** The first and last day of a period, as ISO dates. */
-export function periodBounds(period: { year: number; quarter: number | null }): {
-  from: string;
-  to: string;
-} {
-  if (period.quarter === null) return { from: `${period.year}-01-01`, to: `${period.year}-12-31` };
-  const first = (period.quarter - 1) * 3 + 1;
-  const last = first + 2;
-  const lastDay = new Date(Date.UTC(period.year, last, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    from: `${period.year}-${pad(first)}-01`,
-    to: `${period.year}-${pad(last)}-${pad(lastDay)}`,
-  };
 }
