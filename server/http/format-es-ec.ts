@@ -16,11 +16,20 @@ function group(whole: string): string {
   return whole.replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS);
 }
 
-/** A decimal string with exactly `decimals` places, es-EC separators: "5.500,00". */
-export function formatDecimal(value: string, decimals = 2): string {
+/**
+ * A decimal string with es-EC separators, rounded half away from zero to
+ * `decimals` places: "5.500,00". With `trailingZeros: false` the places it
+ * does not need are left out ("12,5", "1.200"): hours on a certificate.
+ */
+export function formatDecimal(
+  value: string,
+  decimals = 2,
+  options: { trailingZeros?: boolean } = {},
+): string {
   const rounded = roundHalfUp(value, decimals);
   const negative = rounded.startsWith('-');
-  const [whole = '', fraction] = (negative ? rounded.slice(1) : rounded).split('.');
+  const [whole = '', places = ''] = (negative ? rounded.slice(1) : rounded).split('.');
+  const fraction = options.trailingZeros === false ? places.replace(/0+$/, '') : places;
   const text = `${group(whole)}${fraction ? `${DECIMALS}${fraction}` : ''}`;
   // "-0,00" is not a figure anyone writes.
   return negative && /[1-9]/.test(text) ? `-${text}` : text;
@@ -66,12 +75,18 @@ const MONTHS = [
   'diciembre',
 ];
 
+/** The parts of an ISO date, the month by its Spanish name. */
+export function dateParts(isoDate: string): { day: number; month: string; year: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) throw new RangeError('not an ISO date');
+  return { day: Number(match[3]), month, year: Number(match[1]) };
+}
+
 /** "2026-12-31" → "31 de diciembre de 2026". */
 export function formatDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new RangeError('not an ISO date');
-  const [, year, month, day] = match;
-  return `${Number(day)} de ${MONTHS[Number(month) - 1]} de ${year}`;
+  const { day, month, year } = dateParts(isoDate);
+  return `${day} de ${month} de ${year}`;
 }
 
 const QUARTER_NAMES = ['primer', 'segundo', 'tercer', 'cuarto'];

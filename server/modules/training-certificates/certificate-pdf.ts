@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { winAnsi } from '../../http/win-ansi';
-import { spanishDate, spanishHours, spanishPeriod } from './certificate-text';
+import { formatDate } from '../../http/format-es-ec';
+import { spanishHours, spanishPeriod } from './certificate-text';
 import { formatVerificationCode } from './verification-code';
 
 /** What a certificate says, as it was frozen when it was issued. */
@@ -105,7 +106,7 @@ function drawBody(doc: Doc, content: CertificateContent): void {
     centred(2),
   );
   doc.moveDown(0.6).fontSize(11);
-  doc.text(`Emitido el ${spanishDate(content.issuedOn)}.`, centred());
+  doc.text(`Emitido el ${formatDate(content.issuedOn)}.`, centred());
 }
 
 /** A line to sign above each issuing institution's name, side by side. */
