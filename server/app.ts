@@ -66,8 +66,10 @@ import {
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie'> &
-    Partial<Pick<Config, 'publicUrl'>>;
+  config: Pick<
+    Config,
+    'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie' | 'publicUrl'
+  >;
   secrets: Pick<Secrets, 'SESSION_SECRET' | 'AUDIT_KEY' | 'BLIND_INDEX_KEY'>;
   /** Key-encryption keys that wrap each case's data key. */
   keyring: KeyEncryptionKeys;
@@ -86,16 +88,9 @@ export interface AppDeps {
   trainingRetentionYears?: number;
   /** STEP_UP_WINDOW_SECONDS, in milliseconds; five minutes by default. */
   stepUpWindowMs?: number;
-  /**
-   * Training certificates: the public address printed for their verification
-   * (PUBLIC_URL; main.ts passes the configured one) and the public lookups
-   * each client address may make per minute.
-   */
-  trainingCertificates?: { publicUrl?: string; lookupsPerMinute?: number };
+  /** Training certificates: the public lookups each client address may make per minute. */
+  trainingCertificates?: { lookupsPerMinute?: number };
 }
-
-/** Where tests' certificates say they are verified (main.ts always passes PUBLIC_URL's). */
-const TEST_PUBLIC_URL = 'http://localhost:3000/';
 
 /** Builds the whole HTTP application. It never listens: main.ts and the tests do. */
 export function buildApp(deps: AppDeps): Express {
@@ -143,7 +138,8 @@ export function buildApp(deps: AppDeps): Express {
   const certificates = {
     store,
     keyring: deps.keyring,
-    publicUrl: deps.trainingCertificates?.publicUrl ?? TEST_PUBLIC_URL,
+    // Printed on certificates for their verification (PUBLIC_URL).
+    publicUrl: deps.config.publicUrl,
   };
   // Anyone checks a certificate's code: no session, no cookie, never cached.
   api.use(

@@ -79,7 +79,6 @@ async function main(): Promise<void> {
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
     trainingRetentionYears: config.trainingRetentionYears,
     stepUpWindowMs: config.stepUpWindowMs,
-    trainingCertificates: { publicUrl: config.publicUrl },
   });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);

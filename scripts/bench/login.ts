@@ -26,6 +26,7 @@ export async function loginWorkload(database: Database, store: Store, hasher: Pa
       serveClient: false,
       trustProxy: false,
       insecureHttpCookie: true,
+      publicUrl: 'http://localhost:3000/',
     },
     secrets: {
       SESSION_SECRET: randomBytes(32),

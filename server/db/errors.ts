@@ -8,3 +8,14 @@ export function violatedUniqueConstraint(error: unknown): string | undefined {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && typeof constraint === 'string' ? constraint : undefined;
 }
+
+/**
+ * Whether a write failed on a foreign key (SQLSTATE 23503): a row still
+ * referenced could not be deleted, or a row appeared under what was being
+ * deleted.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503'
+  );
+}

@@ -1,3 +1,5 @@
+import type { FieldError } from './problem';
+
 /**
  * Names people type (a staff member's, an institution's) are shown on
  * screens and written, one per cell, into the auditors' CSV exports: a
@@ -53,4 +55,30 @@ const DIGIT_RUN = /\p{Nd}(?:[\p{Zs}\t.\-\u2010-\u2015]{0,3}\p{Nd}){6,}/u;
  */
 export function looksPersonal(text: string): boolean {
   return EMAIL.test(text) || DIGIT_RUN.test(text);
+}
+
+/**
+ * 400 looks_personal on each free text sent (`body.<field>`; a list's items
+ * as `body.<field>.<index>`) that looks like it carries a person's data
+ * (looksPersonal). For texts that are read by many, printed or kept for
+ * good: a campaign's, a programme's, the plan's, a management report's.
+ */
+export function personalTextErrors(
+  texts: Record<string, string | readonly string[] | null | undefined>,
+): FieldError[] {
+  return Object.entries(texts).flatMap(([field, text]) => {
+    const items: (readonly [string, string])[] =
+      typeof text === 'string'
+        ? [[field, text]]
+        : Array.isArray(text)
+          ? (text as readonly string[]).map((t, i) => [`${field}.${i}`, t] as const)
+          : [];
+    return items
+      .filter(([, t]) => looksPersonal(t))
+      .map(([path]) => ({
+        path: `body.${path}`,
+        code: 'looks_personal',
+        message: 'Must not contain an e-mail address, a phone number or an identity number',
+      }));
+  });
 }

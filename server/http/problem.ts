@@ -165,3 +165,8 @@ export const problems = {
       'Something went wrong on our side. Quote the request id when reporting it.',
     ),
 };
+
+/** Throws 400 validation_failed with the errors, if any. */
+export function refuseInvalid(errors: FieldError[]): void {
+  if (errors.length > 0) throw problems.validation(errors);
+}

@@ -46,3 +46,8 @@ function safeMessage(issue: z.core.$ZodIssue): string {
     ? `Unknown fields: ${names.join(', ')}`
     : 'Unknown fields are not allowed';
 }
+
+/** The fields a change sends (a validated body whose absent fields parse as undefined). */
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -646,7 +646,7 @@ const ENDPOINTS: Endpoint[] = [
     template: 'PATCH:/api/v1/campaigns/:id',
     body: async (who, client) => ({
       version: who === 'coordinator' ? (await campaignRead(client)).version : 1,
-      name: `Campaña ${unique()}`,
+      name: `Campaña ${uniqueWord()}`,
     }),
     allowed: ['coordinator'],
   },

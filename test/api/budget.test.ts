@@ -151,6 +151,95 @@ describe('the budget endpoints', () => {
   });
 });
 
+describe('the budget endpoints, by record', () => {
+  it('answer 404 for an unknown id and for the id of another kind of record', async () => {
+    const { programId, projectId } = await createPlan(coordinator.client);
+    const { entries } = await addEntry(coordinator.client, projectId);
+    const entryId = entries[0]!.id;
+    const notFound = async (label: string, res: Promise<{ status: number; body: unknown }>) => {
+      const answer = await res;
+      expect([label, answer.status]).toEqual([label, 404]);
+      expect(answer.body).toMatchObject({ code: 'not_found' });
+    };
+    const c = coordinator.client;
+    for (const id of [randomUUID(), programId, entryId]) {
+      await notFound(`GET project ${id}`, c.get(`${BUDGET}/projects/${id}?year=2025`));
+      await notFound(`POST entry ${id}`, c.post(`${BUDGET}/projects/${id}/entries`, entryBody()));
+    }
+    for (const id of [randomUUID(), programId, projectId]) {
+      await notFound(
+        `void ${id}`,
+        c.post(`${BUDGET}/entries/${id}/void`, { reason: 'recorded_in_error' }),
+      );
+    }
+    const budget = await budgetOf(projectId);
+    expect(budget.entries.map((e) => [e.id, e.voided])).toEqual([[entryId, null]]);
+  });
+
+  it('refuse wrong types, bad amounts and dates, unknown codes and keys, naming the field', async () => {
+    const { projectId } = await createPlan(coordinator.client);
+    const c = coordinator.client;
+    const post = (over: Record<string, unknown>) =>
+      c.post(`${BUDGET}/projects/${projectId}/entries`, entryBody(over));
+    expectFieldError(await post({ amount: '' }), 'body.amount');
+    expectFieldError(await post({ amount: null }), 'body.amount', 'invalid_type');
+    expectFieldError(await post({ amount: '-0.01' }), 'body.amount');
+    expectFieldError(await post({ amount: '0.125' }), 'body.amount');
+    expectFieldError(await post({ amount: '.50' }), 'body.amount');
+    expectFieldError(await post({ amount: '1,50' }), 'body.amount');
+    expectFieldError(await post({ amount: ' 5.00' }), 'body.amount');
+    expectFieldError(await post({ amount: undefined }), 'body.amount', 'invalid_type');
+    expectFieldError(await post({ kind: '' }), 'body.kind');
+    expectFieldError(await post({ kind: 1 }), 'body.kind');
+    expectFieldError(await post({ kind: 'CODIFICADO' }), 'body.kind');
+    expectFieldError(await post({ date: '' }), 'body.date');
+    expectFieldError(await post({ date: 20250102 }), 'body.date', 'invalid_type');
+    expectFieldError(await post({ date: '2025-1-2' }), 'body.date');
+    expectFieldError(await post({ date: '02/01/2025' }), 'body.date');
+    expectFieldError(await post({ date: '2025-01-02T10:00:00Z' }), 'body.date');
+    expectFieldError(await post({ date: '1999-12-31' }), 'body.date');
+    expectFieldError(await post({ note: '' }), 'body.note');
+    expectFieldError(await post({ note: 5 }), 'body.note', 'invalid_type');
+    expectFieldError(await post({ projectId }), 'body', 'unrecognized_keys');
+    expectFieldError(await c.post(`${BUDGET}/projects/x/entries`, entryBody()), 'params.projectId');
+
+    const { entries } = await addEntry(c, projectId);
+    const voidPath = `${BUDGET}/entries/${entries[0]!.id}/void`;
+    expectFieldError(await c.post(voidPath, {}), 'body.reason');
+    expectFieldError(await c.post(voidPath, { reason: '' }), 'body.reason');
+    expectFieldError(await c.post(voidPath, { reason: 7 }), 'body.reason');
+    expectFieldError(
+      await c.post(voidPath, { reason: 'duplicate_record', note: 'x' }),
+      'body',
+      'unrecognized_keys',
+    );
+    expectFieldError(
+      await c.post(`${BUDGET}/entries/nope/void`, { reason: 'recorded_in_error' }),
+      'params.id',
+    );
+
+    expectFieldError(await c.get(`${BUDGET}/projects/${projectId}?year=abc`), 'query.year');
+    expectFieldError(await c.get(`${BUDGET}/projects/${projectId}?year=2025.5`), 'query.year');
+    expectFieldError(await c.get(`${BUDGET}/projects/${projectId}?year=2101`), 'query.year');
+    expectFieldError(
+      await c.get(`${BUDGET}/projects/${projectId}?year=2025&quarter=1`),
+      'query',
+      'unrecognized_keys',
+    );
+    expectFieldError(await c.get(`${BUDGET}/projects/nope?year=2025`), 'params.projectId');
+    expectFieldError(await c.get(`${BUDGET}/execution`), 'query.year');
+    expectFieldError(await c.get(`${BUDGET}/execution?year=2025&quarter=x`), 'query.quarter');
+    expectFieldError(await c.get(`${BUDGET}/execution?year=2025&quarter=0`), 'query.quarter');
+    expectFieldError(
+      await c.get(`${BUDGET}/execution?year=2025&projectId=${projectId}`),
+      'query',
+      'unrecognized_keys',
+    );
+    const budget = await budgetOf(projectId);
+    expect(budget.entries.map((e) => [e.amount, e.voided])).toEqual([['5500.00', null]]);
+  });
+});
+
 describe('a project’s budget', () => {
   it('codes the latest amount, accrues the sum, and executes accrued / coded', async () => {
     const { projectId } = await createPlan(coordinator.client);

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
-import {
-  dayIn,
-  releasePeriodBounds,
-  statusOn,
-} from '../../server/modules/campaigns/campaign-dates';
+import { ecuadorDate } from '../../server/http/ecuador-calendar';
+import { statusOn } from '../../server/modules/campaigns/campaign-dates';
 import { changeWithinBounds, trendsOf } from '../../server/modules/campaigns/campaign-trends';
 import { percentOfPlan } from '../../server/modules/campaigns/reach-results';
 import type { Release } from '../../server/modules/statistics';
@@ -604,30 +601,13 @@ describe('the arithmetic, on its own', () => {
 
   it("judges a campaign's status on Ecuador's date", () => {
     // 03:00 UTC on 1 March is still 28 February in Guayaquil (UTC−5).
-    expect(dayIn(new Date('2026-03-01T03:00:00Z'))).toBe('2026-02-28');
-    expect(dayIn(new Date('2026-03-01T05:00:00Z'))).toBe('2026-03-01');
+    expect(ecuadorDate(new Date('2026-03-01T03:00:00Z'))).toBe('2026-02-28');
+    expect(ecuadorDate(new Date('2026-03-01T05:00:00Z'))).toBe('2026-03-01');
     const period = { startsOn: '2026-03-01', endsOn: '2026-03-31' };
     expect(statusOn(period, '2026-02-28')).toBe('planned');
     expect(statusOn(period, '2026-03-01')).toBe('running');
     expect(statusOn(period, '2026-03-31')).toBe('running');
     expect(statusOn(period, '2026-04-01')).toBe('ended');
-  });
-
-  it('gives the days of a year and of each quarter', () => {
-    expect(releasePeriodBounds({ year: 2024, quarter: null })).toEqual({
-      start: '2024-01-01',
-      end: '2024-12-31',
-    });
-    expect(releasePeriodBounds({ year: 2024, quarter: 1 })).toEqual({
-      start: '2024-01-01',
-      end: '2024-03-31',
-    });
-    expect(releasePeriodBounds({ year: 2024, quarter: 2 })).toEqual({
-      start: '2024-04-01',
-      end: '2024-06-30',
-    });
-    expect(releasePeriodBounds({ year: 2023, quarter: 3 }).end).toBe('2023-09-30');
-    expect(releasePeriodBounds({ year: 2023, quarter: 4 }).end).toBe('2023-12-31');
   });
 
   it('reads the published total of a value in a table of two dimensions', () => {

@@ -6,7 +6,8 @@ import {
   type StaffActor,
 } from '../../server/db/actor-transaction';
 import { INSTITUTION_SECTORS } from '../../server/modules/institutions';
-import { dayIn, quarterOf } from '../../server/modules/targets/periods';
+import { ecuadorDate } from '../../server/http/ecuador-calendar';
+import { quarterOf } from '../../server/modules/targets/periods';
 import { readProgress, readTarget } from '../../server/modules/targets/target-read';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { campaignBody, CAMPAIGNS } from '../helpers/campaigns';
@@ -131,7 +132,7 @@ describe('campaign measures', () => {
 });
 
 describe('training measures', () => {
-  const today = dayIn(new Date());
+  const today = ecuadorDate(new Date());
   const thisYear = Number(today.slice(0, 4));
   const thisQuarter = quarterOf(today);
   let p1: { id: string; participantIds: string[] };
@@ -531,7 +532,7 @@ describe('case-work measures count only quarters that have ended in Ecuador', ()
   });
 
   it('are pending in the database itself until the quarter has ended', async () => {
-    const today = dayIn(new Date());
+    const today = ecuadorDate(new Date());
     const year = Number(today.slice(0, 4));
     const quarter = quarterOf(today);
     const counts = await inActorTransaction(t.database.store, coordinatorActor, async (trx) => {

@@ -167,6 +167,109 @@ describe('the plan endpoints', () => {
   });
 });
 
+describe('the plan endpoints, by record', () => {
+  it('answer 404 for an unknown id and for the id of another kind of record', async () => {
+    const program = await createProgram(coordinator.client);
+    const project = await createProject(coordinator.client, program.id);
+    const target = await createTarget(coordinator.client, project.id);
+    const notFound = async (label: string, res: Promise<{ status: number; body: unknown }>) => {
+      const answer = await res;
+      expect([label, answer.status]).toEqual([label, 404]);
+      expect(answer.body).toMatchObject({ code: 'not_found' });
+    };
+    const c = coordinator.client;
+    // A program's endpoints: an unknown id, a project's id, a target's id.
+    for (const id of [randomUUID(), project.id, target.id]) {
+      await notFound(`GET program ${id}`, c.get(`${PLAN}/programs/${id}`));
+      await notFound(
+        `PATCH program ${id}`,
+        c.patch(`${PLAN}/programs/${id}`, { version: 1, name: 'X' }),
+      );
+      await notFound(`DELETE program ${id}`, c.send('delete', `${PLAN}/programs/${id}`));
+    }
+    // A project's endpoints: an unknown id, a program's id, a target's id.
+    for (const id of [randomUUID(), program.id, target.id]) {
+      await notFound(`GET project ${id}`, c.get(`${PLAN}/projects/${id}`));
+      await notFound(
+        `PATCH project ${id}`,
+        c.patch(`${PLAN}/projects/${id}`, { version: 1, name: 'X' }),
+      );
+      await notFound(`DELETE project ${id}`, c.send('delete', `${PLAN}/projects/${id}`));
+    }
+    // A project's program named by a project's id: the field named, not a 404.
+    expectFieldError(
+      await c.post(`${PLAN}/projects`, projectBody(project.id)),
+      'body.programId',
+      'program_not_found',
+    );
+    // Nothing was changed by any of them.
+    const read = await c.get(`${PLAN}/programs/${program.id}`);
+    expect(read.body).toMatchObject({ version: 1, projects: [{ id: project.id, version: 1 }] });
+    expect(await auditEvents(t, { resourceId: program.id })).toHaveLength(1);
+  });
+
+  it('refuse wrong types, empty strings, unknown keys and bad ids, naming the field', async () => {
+    const program = await createProgram(coordinator.client);
+    const project = await createProject(coordinator.client, program.id);
+    const c = coordinator.client;
+    const newProgram = (over: Record<string, unknown>) =>
+      c.post(`${PLAN}/programs`, programBody(over));
+    expectFieldError(await newProgram({ code: 12 }), 'body.code', 'invalid_type');
+    expectFieldError(await newProgram({ name: null }), 'body.name', 'invalid_type');
+    expectFieldError(await newProgram({ name: '   ' }), 'body.name');
+    expectFieldError(await newProgram({ planObjective: 5 }), 'body.planObjective', 'invalid_type');
+    expectFieldError(await newProgram({ planObjective: '' }), 'body.planObjective');
+    expectFieldError(await newProgram({ projects: [] }), 'body', 'unrecognized_keys');
+
+    const programChange = (body: object) => c.patch(`${PLAN}/programs/${program.id}`, body);
+    expectFieldError(await programChange({ name: 'X' }), 'body.version', 'invalid_type');
+    expectFieldError(await programChange({ version: '1', name: 'X' }), 'body.version');
+    expectFieldError(await programChange({ version: 0, name: 'X' }), 'body.version');
+    expectFieldError(await programChange({ version: 1.5, name: 'X' }), 'body.version');
+    expectFieldError(await programChange({ version: 1, code: '' }), 'body.code');
+    expectFieldError(await programChange({ version: 1, name: 7 }), 'body.name', 'invalid_type');
+    expectFieldError(
+      await programChange({ version: 1, createdBy: randomUUID() }),
+      'body',
+      'unrecognized_keys',
+    );
+    expectFieldError(await c.patch(`${PLAN}/programs/x`, { version: 1, name: 'X' }), 'params.id');
+    expectFieldError(await c.send('delete', `${PLAN}/programs/1`), 'params.id');
+
+    const newProject = (over: Record<string, unknown>) =>
+      c.post(`${PLAN}/projects`, projectBody(program.id, over));
+    expectFieldError(await newProject({ programId: undefined }), 'body.programId', 'invalid_type');
+    expectFieldError(await newProject({ code: '' }), 'body.code');
+    expectFieldError(await newProject({ name: '' }), 'body.name');
+    expectFieldError(await newProject({ executingUnits: 'Dirección' }), 'body.executingUnits');
+    expectFieldError(await newProject({ executingUnits: [''] }), 'body.executingUnits.0');
+    expectFieldError(await newProject({ budget: '1.00' }), 'body', 'unrecognized_keys');
+
+    const projectChange = (body: object) => c.patch(`${PLAN}/projects/${project.id}`, body);
+    expectFieldError(await projectChange({ version: 1 }), 'body');
+    expectFieldError(await projectChange({ version: 1, name: '' }), 'body.name');
+    expectFieldError(
+      await projectChange({ version: 1, executingUnits: [] }),
+      'body.executingUnits',
+    );
+    expectFieldError(
+      await projectChange({ version: 1, programId: randomUUID() }),
+      'body',
+      'unrecognized_keys',
+    );
+    expectFieldError(await c.get(`${PLAN}/projects/nope`), 'params.id');
+    expectFieldError(
+      await c.patch(`${PLAN}/projects/nope`, { version: 1, name: 'X' }),
+      'params.id',
+    );
+    expectFieldError(await c.send('delete', `${PLAN}/projects/nope`), 'params.id');
+    expectFieldError(await c.get(`${PLAN}/projects?other=1`), 'query', 'unrecognized_keys');
+    // Nothing was changed by any of them.
+    const read = await c.get(`${PLAN}/programs/${program.id}`);
+    expect(read.body).toMatchObject({ version: 1, projects: [{ id: project.id, version: 1 }] });
+  });
+});
+
 describe('programs and projects', () => {
   it('are created, read, listed and changed by version; every change audited once', async () => {
     const created = await coordinator.client.post(

@@ -184,6 +184,128 @@ describe('the targets endpoints', () => {
   });
 });
 
+describe('the targets endpoints, by record', () => {
+  it('answer 404 for an unknown id and for the id of another kind of record', async () => {
+    const target = await createTarget(coordinator.client, projectId);
+    const program = (await coordinator.client.get(`/api/v1/plan/projects/${projectId}`)).body as {
+      programId: string;
+    };
+    const notFound = async (label: string, res: Promise<{ status: number; body: unknown }>) => {
+      const answer = await res;
+      expect([label, answer.status]).toEqual([label, 404]);
+      expect(answer.body).toMatchObject({ code: 'not_found' });
+    };
+    const c = coordinator.client;
+    for (const id of [randomUUID(), projectId, program.programId]) {
+      await notFound(`GET ${id}`, c.get(`${TARGETS}/${id}`));
+      await notFound(`PATCH ${id}`, c.patch(`${TARGETS}/${id}`, { version: 1, indicator: 'X' }));
+      await notFound(`DELETE ${id}`, c.send('delete', `${TARGETS}/${id}`));
+      await notFound(`GET values ${id}`, c.get(`${TARGETS}/${id}/manual-values`));
+      await notFound(
+        `POST value ${id}`,
+        c.post(`${TARGETS}/${id}/manual-values`, { quarter: 1, value: '1' }),
+      );
+    }
+    // A target's project named by another kind of id: the field named.
+    for (const id of [target.id, program.programId]) {
+      expectFieldError(
+        await c.post(TARGETS, targetBody(id)),
+        'body.projectId',
+        'project_not_found',
+      );
+    }
+    const read = await c.get(`${TARGETS}/${target.id}`);
+    expect(read.body).toMatchObject({ version: 1, manualValues: [] });
+  });
+
+  it('refuse wrong types, bad values, unknown codes and keys, naming the field', async () => {
+    const target = await createTarget(coordinator.client, projectId);
+    const c = coordinator.client;
+    const post = (over: Record<string, unknown>) => c.post(TARGETS, targetBody(projectId, over));
+    expectFieldError(await post({ projectId: 'x' }), 'body.projectId');
+    expectFieldError(await post({ year: '2025' }), 'body.year', 'invalid_type');
+    expectFieldError(await post({ year: 2025.5 }), 'body.year');
+    expectFieldError(await post({ year: 2101 }), 'body.year');
+    expectFieldError(await post({ programmed: '' }), 'body.programmed');
+    expectFieldError(await post({ programmed: '10.123' }), 'body.programmed');
+    expectFieldError(await post({ programmed: '-0.5' }), 'body.programmed');
+    expectFieldError(await post({ programmed: null }), 'body.programmed', 'invalid_type');
+    expectFieldError(
+      await post({ programmedByQuarter: ['250', '250', '250', '250.001'] }),
+      'body.programmedByQuarter.3',
+    );
+    expectFieldError(
+      await post({ programmedByQuarter: [250, 250, 250, 250] }),
+      'body.programmedByQuarter.0',
+    );
+    expectFieldError(await post({ description: '' }), 'body.description');
+    expectFieldError(await post({ unitOfMeasure: '   ' }), 'body.unitOfMeasure');
+    expectFieldError(await post({ executingUnits: [] }), 'body.executingUnits');
+    expectFieldError(await post({ resultsDescription: '' }), 'body.resultsDescription');
+    expectFieldError(await post({ measure: 'manual' }), 'body.measure');
+    expectFieldError(await post({ measure: {} }), 'body.measure.kind');
+    expectFieldError(
+      await post({ measure: { kind: 'manual', extra: true } }),
+      'body.measure',
+      'unrecognized_keys',
+    );
+    expectFieldError(
+      await post({ measure: { kind: 'people_reached', filters: { channels: ['pigeon'] } } }),
+      'body.measure.filters.channels.0',
+    );
+    expectFieldError(
+      await post({ measure: { kind: 'people_trained', filters: { programmeIds: ['x'] } } }),
+      'body.measure.filters.programmeIds.0',
+    );
+    expectFieldError(await post({ version: 1 }), 'body', 'unrecognized_keys');
+
+    const change = (body: object) => c.patch(`${TARGETS}/${target.id}`, body);
+    expectFieldError(await change({ indicator: 'X' }), 'body.version', 'invalid_type');
+    expectFieldError(await change({ version: 0, indicator: 'X' }), 'body.version');
+    expectFieldError(await change({ version: 1 }), 'body');
+    expectFieldError(await change({ version: 1, indicator: '' }), 'body.indicator');
+    expectFieldError(await change({ version: 1, programmed: '1.005' }), 'body.programmed');
+    expectFieldError(await change({ version: 1, programmed: 5 }), 'body.programmed');
+    expectFieldError(
+      await change({ version: 1, measure: { kind: 'victims_rescued' } }),
+      'body.measure.kind',
+    );
+    expectFieldError(await change({ version: 1, year: 2026 }), 'body', 'unrecognized_keys');
+    expectFieldError(await change({ version: 1, projectId }), 'body', 'unrecognized_keys');
+    expectFieldError(await c.patch(`${TARGETS}/x`, { version: 1, indicator: 'X' }), 'params.id');
+    expectFieldError(await c.send('delete', `${TARGETS}/x`), 'params.id');
+    expectFieldError(await c.get(`${TARGETS}/x`), 'params.id');
+
+    const value = (body: object) => c.post(`${TARGETS}/${target.id}/manual-values`, body);
+    expectFieldError(await value({ quarter: '1', value: '1' }), 'body.quarter', 'invalid_type');
+    expectFieldError(await value({ quarter: 0, value: '1' }), 'body.quarter');
+    expectFieldError(await value({ quarter: 1.5, value: '1' }), 'body.quarter');
+    expectFieldError(await value({ quarter: 1, value: '' }), 'body.value');
+    expectFieldError(await value({ quarter: 1, value: '-1' }), 'body.value');
+    expectFieldError(await value({ quarter: 1, value: '1.234' }), 'body.value');
+    expectFieldError(await value({ quarter: 1, value: '1', note: '' }), 'body.note');
+    expectFieldError(
+      await value({ quarter: 1, value: '1', recordedBy: randomUUID() }),
+      'body',
+      'unrecognized_keys',
+    );
+    expectFieldError(await c.get(`${TARGETS}/x/manual-values`), 'params.id');
+    expectFieldError(
+      await c.post(`${TARGETS}/x/manual-values`, { quarter: 1, value: '1' }),
+      'params.id',
+    );
+
+    expectFieldError(await c.get(`${TARGETS}?year=abc`), 'query.year');
+    expectFieldError(await c.get(`${TARGETS}?year=2025&projectId=x`), 'query.projectId');
+    expectFieldError(await c.get(`${TARGETS}?year=2025&quarter=1`), 'query', 'unrecognized_keys');
+    expectFieldError(await c.get(`${TARGETS}/progress`), 'query.year');
+    expectFieldError(await c.get(`${TARGETS}/progress?year=1999`), 'query.year');
+    expectFieldError(await c.get(`${TARGETS}/progress?year=2025&quarter=x`), 'query.quarter');
+    const read = await c.get(`${TARGETS}/${target.id}`);
+    expect(read.body).toMatchObject({ version: 1, manualValues: [] });
+  });
+});
+
 describe('targets', () => {
   it('are defined, read, listed and changed by version; every change audited once', async () => {
     const campaign = await coordinator.client.post(CAMPAIGNS, campaignBody());

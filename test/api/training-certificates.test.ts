@@ -73,7 +73,8 @@ const positionCanary = canary('CARGO');
 beforeAll(async () => {
   // Every lookup here comes from one address: the limit is tested on apps of its own.
   t = await startTestApp({
-    trainingCertificates: { publicUrl: PUBLIC_URL, lookupsPerMinute: 1000 },
+    config: { publicUrl: PUBLIC_URL },
+    trainingCertificates: { lookupsPerMinute: 1000 },
   });
   coordinator = await signedIn(t, 'coordinator');
   for (const role of ACTOR_ROLES) {
@@ -500,6 +501,36 @@ describe("the holder's own certificates", () => {
       resourceId: holder.user.id,
     });
     expect(events).toEqual([expect.objectContaining({ resource_type: 'user' })]);
+  });
+
+  it('shows a revoked one as revoked on its day, never why nor which staff issued or revoked it', async () => {
+    const holder = await signedIn(t, 'caseworker');
+    const { id } = await programme({
+      participants: [
+        { fullName: 'Titular revocada', attended: allOf(SESSIONS), userId: holder.user.id },
+      ],
+    });
+    const issuedNow = await issue(id, { allCompleted: true });
+    const certificate = only((issuedNow.body as { items: Certificate[] }).items);
+    const reason = 'Motivo interno de la revocación';
+    const answer = await coordinator.client.post(revokePath(certificate.id), { reason });
+    const revoked = answer.body as Certificate;
+    expect(revoked).toMatchObject({ revocationReason: reason, revokedBy: coordinator.user.id });
+    const res = await holder.client.get(`${TRAININGS}/certificates/mine`);
+    expect(res.status).toBe(200);
+    const [own] = (res.body as { items: Record<string, unknown>[] }).items;
+    expect(own).toMatchObject({
+      id: certificate.id,
+      status: 'revoked',
+      revokedOn: revoked.revokedOn,
+      holderName: 'Titular revocada',
+    });
+    expect(typeof own?.revokedOn).toBe('string');
+    for (const key of ['revocationReason', 'revokedBy', 'issuedBy', 'revokedAt']) {
+      expect([key, Object.hasOwn(own ?? {}, key)]).toEqual([key, false]);
+    }
+    expect(res.text).not.toContain(reason);
+    expect(res.text).not.toContain(coordinator.user.id);
   });
 });
 

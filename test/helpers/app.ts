@@ -25,12 +25,16 @@ export interface TestClock {
   advance(seconds: number): void;
 }
 
-/** Production settings: Secure `__Host-` cookie; tests say https through a trusted proxy header. */
+/**
+ * Production settings: Secure `__Host-` cookie; tests say https through a
+ * trusted proxy header. PUBLIC_URL is set as production must set it.
+ */
 export const TEST_CONFIG: AppDeps['config'] = {
   jsonBodyLimit: '100kb',
   serveClient: false,
   trustProxy: 'loopback',
   insecureHttpCookie: false,
+  publicUrl: 'https://amparo.test/',
 };
 
 export function testSecrets(database: TestDatabase): AppDeps['secrets'] {

@@ -1,28 +1,45 @@
 import { spawnSync } from 'node:child_process';
 
-/**
- * The text of a PDF as Debian's poppler-utils reads it (`pdftotext`): an
- * independent reader of what pdfkit wrote. `layout` keeps the page's columns.
+/*
+ * Reads a PDF back with Debian's poppler-utils (`pdftotext`, `pdfinfo`): an
+ * independent reader of what pdfkit wrote. .ci/run installs them when
+ * missing (ensure_poppler). The one place the tests call them.
  */
-export function pdfText(pdf: Buffer, options: { layout?: boolean } = {}): string {
-  const args = [...(options.layout ? ['-layout'] : []), '-enc', 'UTF-8', '-', '-'];
-  const result = spawnSync('pdftotext', args, { input: pdf, maxBuffer: 16 * 1024 * 1024 });
+
+function poppler(command: 'pdftotext' | 'pdfinfo', args: string[], pdf: Buffer): string {
+  const result = spawnSync(command, args, {
+    input: pdf,
+    timeout: 20_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) {
     throw new Error(
-      'pdftotext was not found on the PATH; the tests need it (Debian: apt-get install poppler-utils)',
+      `${command} could not run (${result.error.message}); the tests need it ` +
+        '(Debian: apt-get install poppler-utils)',
     );
   }
-  if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr.toString()}`);
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.toString()}`);
   return result.stdout.toString('utf8');
 }
 
-/** Pages, size and other facts as `pdfinfo` reports them. */
+/**
+ * The text of a PDF as pdftotext reads it: `layout` keeps the page's
+ * columns, `raw` keeps the content order.
+ */
+export function pdfText(pdf: Buffer, options: { layout?: boolean; raw?: boolean } = {}): string {
+  const mode = options.layout ? ['-layout'] : options.raw ? ['-raw'] : [];
+  return poppler('pdftotext', [...mode, '-enc', 'UTF-8', '-', '-'], pdf);
+}
+
+/** The text in content order (-raw), one string per page (pages split on form feeds). */
+export function pdfPages(pdf: Buffer): string[] {
+  return pdfText(pdf, { raw: true }).split('\f').slice(0, -1);
+}
+
+/** Pages, size, title and other facts as `pdfinfo` reports them. */
 export function pdfInfo(pdf: Buffer): Record<string, string> {
-  const result = spawnSync('pdfinfo', ['-'], { input: pdf });
-  if (result.error || result.status !== 0) throw new Error('pdfinfo failed');
   return Object.fromEntries(
-    result.stdout
-      .toString('utf8')
+    poppler('pdfinfo', ['-enc', 'UTF-8', '-'], pdf)
       .split('\n')
       .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
       .filter((match): match is RegExpExecArray => match !== null)

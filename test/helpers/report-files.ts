@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfInfo, pdfPages } from './pdf-text';
 
 /*
  * Reads the report's files back with tools that did not write them:
- * poppler's pdftotext for the PDF (Debian's poppler-utils) and Python's
- * standard library for the XLSX (test/helpers/read-xlsx.py). .ci/run
- * installs both when missing (ensure_poppler).
+ * poppler's pdftotext for the PDF (pdf-text.ts) and Python's standard
+ * library for the XLSX (test/helpers/read-xlsx.py). .ci/run installs both
+ * when missing (ensure_poppler).
  */
 
 function withFile<T>(name: string, content: Buffer, use: (path: string) => T): T {
@@ -33,32 +34,11 @@ function run(command: string, args: string[]): string {
   return result.stdout.toString('utf8');
 }
 
-/**
- * The PDF's text as pdftotext extracts it, in content order (-raw), one
- * string per page (pages split on form feeds).
- */
-export function pdfPages(pdf: Buffer): string[] {
-  const text = withFile('report.pdf', pdf, (file) =>
-    run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']),
-  );
-  return text.split('\f').slice(0, -1);
-}
+export { pdfInfo, pdfPages };
 
 /** The whole text on one line: runs of whitespace as one space (table cells wrap). */
 export function pdfText(pdf: Buffer): string {
   return pdfPages(pdf).join(' ').replace(/\s+/g, ' ');
-}
-
-/** pdfinfo's fields (Pages, Title, Page size…). */
-export function pdfInfo(pdf: Buffer): Record<string, string> {
-  const text = withFile('report.pdf', pdf, (file) => run('pdfinfo', ['-enc', 'UTF-8', file]));
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1] ?? '', m[2] ?? '']),
-  );
 }
 
 export interface XlsxCell {

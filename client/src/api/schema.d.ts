@@ -9214,7 +9214,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person's own certificates (their account linked to a participant record); an empty list otherwise. Any role. Audited */
+        /** The signed-in person's own certificates (their account linked to a participant record); an empty list otherwise. Any role. A revoked one says so and on which day, never why nor who issued or revoked it. Audited */
         get: {
             parameters: {
                 query?: never;
@@ -9230,7 +9230,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TrainingCertificateList"];
+                        "application/json": components["schemas"]["OwnTrainingCertificateList"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -12514,8 +12514,43 @@ export interface components {
              */
             allCompleted?: true;
         };
+        OwnTrainingCertificateList: {
+            items: components["schemas"]["OwnTrainingCertificate"][];
+        };
+        OwnTrainingCertificate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            participantId: string;
+            /** @description The name as issued; null once the participant has been erased */
+            holderName: string | null;
+            /** @description The verification code, grouped (XXXX-XXXX-XXXX-XXXX); null once erased */
+            code: string | null;
+            verificationUrl: string | null;
+            programmeName: string;
+            /** @description The programme's total hours (two decimals) */
+            totalHours: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description The lead agency, then the programme's partner institution when it has one */
+            issuingInstitutions: string[];
+            /**
+             * Format: date
+             * @description Ecuador's calendar day of issue
+             */
+            issuedOn: string;
+            status: components["schemas"]["TrainingCertificateStatus"];
+            /** Format: date */
+            revokedOn: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+        };
         RevokeTrainingCertificate: {
-            /** @description Why (plain text, kept with the certificate, shown to coordinators and the holder, never publicly). An e-mail address or a run of seven or more digits is refused (400 looks_personal) */
+            /** @description Why (plain text, kept with the certificate, shown to coordinators only: the holder sees the day of revocation, never publicly). An e-mail address or a run of seven or more digits is refused (400 looks_personal) */
             reason: string;
         };
         TrainingCertificateVerification: {

@@ -26,6 +26,14 @@ export function actorOf(req: Request): StaffActor {
   return actorFor(userOf(req), typeof req.id === 'string' ? req.id : undefined);
 }
 
+/**
+ * Inside a use case: 403 unless the actor is a coordinator (the routes
+ * refuse the others first, audited; this keeps the use case safe alone).
+ */
+export function requireCoordinator(actor: StaffActor): void {
+  if (actor.role !== 'coordinator') throw problems.forbidden();
+}
+
 export const requireUser: RequestHandler = (req, res, next) => {
   if (!req.user) return next(problems.unauthenticated());
   res.locals.actorId = req.user.id;

@@ -1,6 +1,7 @@
 export {
   accessControl,
   actorOf,
+  requireCoordinator,
   requireUser,
   STEP_UP_WINDOW_MS,
   userOf,

@@ -1,21 +1,17 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import type { Activity, ActivityChange, NewActivity } from './activity.schemas';
 import * as activitiesRepo from './activities.repository';
-import { dayIn } from './campaign-dates';
 import { planOf, type Plan } from './campaign-plan';
 import { toActivity } from './campaign-read';
 import * as repo from './campaigns.repository';
-import {
-  definedOnly,
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type CampaignsDeps,
-} from './campaigns.service';
+import { stale, type CampaignsDeps } from './campaigns.service';
 import { MAX_ACTIVITIES, type Channel, type Territory } from './campaigns.vocabularies';
+import { definedOnly } from '../../http/validate';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /** A campaign's activities: recorded, changed by version and deleted by coordinators, audited. */
 
@@ -101,7 +97,7 @@ export function createActivity(
   input: NewActivity,
 ): Promise<Activity> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const plan = await heldCampaign(trx, campaignId);
     refuseInvalid([
@@ -137,7 +133,7 @@ export function updateActivity(
   change: ActivityChange,
 ): Promise<Activity> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const plan = await heldCampaign(trx, campaignId);
     const row = await activitiesRepo.findActivity(trx, campaignId, activityId);

@@ -3,7 +3,7 @@ import { toPage } from '../../http/pagination';
 import { problems } from '../../http/problem';
 import type { Activity } from './activity.schemas';
 import * as activitiesRepo from './activities.repository';
-import { dayIn, statusOn } from './campaign-dates';
+import { statusOn } from './campaign-dates';
 import { planOf } from './campaign-plan';
 import type {
   Campaign,
@@ -20,6 +20,7 @@ import {
   type ReachGroup,
   type Territory,
 } from './campaigns.vocabularies';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /** Reading campaigns and their activities: the campaigns' readers; not audited (nothing personal). */
 
@@ -87,7 +88,7 @@ export async function campaignOf(
     row,
     await repo.plannedCellsOf(trx, [id]),
     await repo.linkedReleasesOf(trx, [id]),
-    dayIn(deps.clock()),
+    ecuadorDate(deps.clock()),
   );
 }
 
@@ -113,7 +114,7 @@ export function listCampaigns(
   actor: StaffActor,
   query: CampaignQuery,
 ): Promise<CampaignPage> {
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const { limit, cursor, ...filter } = query;
     const rows = await repo.listCampaigns(trx, { today, ...filter }, limit, cursor);

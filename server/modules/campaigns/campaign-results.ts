@@ -1,7 +1,7 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { toRelease, type Release } from '../statistics';
 import type { Campaign } from './campaign.schemas';
-import { dayIn, statusOn } from './campaign-dates';
+import { statusOn } from './campaign-dates';
 import { activitiesWithReach, campaignOf } from './campaign-read';
 import { trendsOf } from './campaign-trends';
 import type { Trx } from './campaigns.repository';
@@ -9,6 +9,7 @@ import type { CampaignsDeps } from './campaigns.service';
 import { reachResults } from './reach-results';
 import type { CampaignResults } from './results.schemas';
 import { trendReleases } from './trend-releases.repository';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /**
  * Results, computed on read (the campaigns' readers; not audited): reach
@@ -20,7 +21,7 @@ export function campaignResults(
   actor: StaffActor,
   id: string,
 ): Promise<CampaignResults> {
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const campaign = await campaignOf(trx, deps, id);
     const activities = await activitiesWithReach(trx, id);

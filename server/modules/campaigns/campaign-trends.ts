@@ -1,5 +1,5 @@
 import type { Release } from '../statistics';
-import { releasePeriodBounds } from './campaign-dates';
+import { periodBounds } from '../../http/ecuador-calendar';
 import type { PlanForResults } from './reach-results';
 import type { Trend } from './results.schemas';
 import type { TrendDimension } from './campaigns.vocabularies';
@@ -80,12 +80,12 @@ function trendRelease(
   dimension: TrendDimension | null,
   keys: readonly string[],
 ): TrendRelease {
-  const bounds = releasePeriodBounds(release.period);
+  const bounds = periodBounds(release.period);
   return {
     releaseId: release.id,
     period: release.period,
-    periodStart: bounds.start,
-    periodEnd: bounds.end,
+    periodStart: bounds.from,
+    periodEnd: bounds.to,
     // Only published releases reach here.
     publishedAt: release.publishedAt as string,
     figures: figuresOf(release, dimension, keys),

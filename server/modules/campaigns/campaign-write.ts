@@ -1,5 +1,5 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { ProblemError, problems, type FieldError } from '../../http/problem';
+import { ProblemError, problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import * as activitiesRepo from './activities.repository';
 import { detailOf } from './campaign-read';
@@ -14,15 +14,11 @@ import {
 } from './campaign-plan';
 import type { CampaignChange, CampaignDetail, NewCampaign } from './campaign.schemas';
 import * as repo from './campaigns.repository';
-import {
-  definedOnly,
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type CampaignsDeps,
-} from './campaigns.service';
+import { stale, type CampaignsDeps } from './campaigns.service';
 import type { Channel, Territory } from './campaigns.vocabularies';
+import { definedOnly } from '../../http/validate';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
 
 /** Creating and changing campaigns: coordinators; each change audited once. */
 

@@ -1,6 +1,5 @@
-import type { Store, StaffActor } from '../../db/actor-transaction';
-import { looksPersonal } from '../../http/plain-text';
-import { problems, type FieldError } from '../../http/problem';
+import type { Store } from '../../db/actor-transaction';
+import { problems } from '../../http/problem';
 
 /*
  * What the campaigns' use cases share (campaign-read.ts, campaign-write.ts,
@@ -17,10 +16,6 @@ export interface CampaignsDeps {
   clock: () => Date;
 }
 
-export function requireCoordinator(actor: StaffActor): void {
-  if (actor.role !== 'coordinator') throw problems.forbidden();
-}
-
 export const stale = (what: 'campaign' | 'activity') =>
   problems.conflict(
     'stale_version',
@@ -29,27 +24,3 @@ export const stale = (what: 'campaign' | 'activity') =>
       : 'The activity changed since you read it',
     'Read it again and reapply your change.',
   );
-
-/** Throws 400 with the errors, if any. */
-export function refuseInvalid(errors: FieldError[]): void {
-  if (errors.length > 0) throw problems.validation(errors);
-}
-
-export function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/**
- * 400 looks_personal on each free text sent that carries what looks like a
- * person's data (an e-mail address, a phone or identity number): texts about
- * campaigns are read by all their readers and kept for good.
- */
-export function personalTextErrors(texts: Record<string, string | null | undefined>): FieldError[] {
-  return Object.entries(texts)
-    .filter(([, text]) => typeof text === 'string' && looksPersonal(text))
-    .map(([field]) => ({
-      path: `body.${field}`,
-      code: 'looks_personal',
-      message: 'Must not contain an e-mail address, a phone number or an identity number',
-    }));
-}

@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import { ARGON2_OPTIONS } from '../../../security/passwords';
 import { inActorTransaction, SYSTEM_ACTOR, type StaffActor } from '../../db/actor-transaction';
 import { record } from '../audit';
+import { findLeadAgency } from '../institutions';
 import * as repo from './demo.repository';
 import { inOneTransaction } from './shared-transaction';
 import type { DemoPartDeps } from './demo-deps';
@@ -43,7 +44,7 @@ export async function ensureDemoCoordinators(deps: DemoPartDeps): Promise<DemoCo
       : '';
   const { accounts, added } = await inOneTransaction(deps.store, (store) =>
     inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {
-      const lead = await repo.leadAgencyId(trx);
+      const lead = (await findLeadAgency(trx))?.id;
       if (!lead) throw new Error('the lead agency is seeded before the demo data');
       const found = new Map((await repo.usersByEmail(trx, emails)).map((u) => [u.email, u]));
       let count = 0;

@@ -1,19 +1,11 @@
+import { ecuadorDate } from '../../http/ecuador-calendar';
+
 /**
  * The demo data's calendar: days in Ecuador (as the modules count them),
  * all of them on or before today, in the current year wherever possible.
  */
 
 const DAY_MS = 86_400_000;
-
-const ECUADOR_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Guayaquil',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** `YYYY-MM-DD` of an instant in Ecuador. */
-export const ecuadorDay = (instant: Date): string => ECUADOR_DAY.format(instant);
 
 export const addDays = (day: string, days: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -53,7 +45,7 @@ export const SESSION_COUNT = 5;
  * programme is last year's (its certificates are still issued this year).
  */
 export function demoCalendar(now: Date): DemoCalendar {
-  const today = ecuadorDay(now);
+  const today = ecuadorDate(now);
   const year = Number(today.slice(0, 4));
   const newYear = `${year}-01-01`;
   const yesterday = addDays(today, -1);

@@ -9,15 +9,6 @@ import type { DB } from '../../db/schema';
 
 export type Trx = Transaction<DB>;
 
-export async function leadAgencyId(trx: Trx): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('institutions')
-    .select('id')
-    .where('is_lead_agency', '=', true)
-    .executeTakeFirst();
-  return row?.id;
-}
-
 export async function usersByEmail(
   trx: Trx,
   emails: string[],

@@ -1,4 +1,4 @@
-export { findInstitution } from './institutions.repository';
+export { findInstitution, findLeadAgency, leadAgencyName } from './institutions.repository';
 export { ensureDemoInstitutions, ensureLeadAgency } from './institutions.service';
 export {
   CreateInstitution,

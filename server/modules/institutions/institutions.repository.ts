@@ -19,6 +19,11 @@ export async function findLeadAgency(db: Queryable): Promise<Institution | undef
   return row && toInstitution(row);
 }
 
+/** The lead agency's name: the institution that issues certificates and reports. */
+export async function leadAgencyName(db: Queryable): Promise<string | undefined> {
+  return (await findLeadAgency(db))?.name;
+}
+
 /**
  * Inserts an institution unless it would clash with a unique one (same name,
  * or a second lead agency: two instances may seed at once); the row when inserted.

@@ -1,7 +1,6 @@
 import type { Store } from '../../db/actor-transaction';
 import type { AuditedResource } from '../../db/audited-record';
-import { looksPersonal } from '../../http/plain-text';
-import { problems, type FieldError } from '../../http/problem';
+import { problems } from '../../http/problem';
 import type { FiguresSource } from './report-figures';
 import type { RenderOptions } from './report-render';
 import { reportExists } from './management-reports.repository';
@@ -42,22 +41,3 @@ export const frozen = () =>
     'The report is approved',
     'An approved report never changes. Write the correction in the next report.',
   );
-
-/** Throws 400 with the errors, if any. */
-export function refuseInvalid(errors: FieldError[]): void {
-  if (errors.length > 0) throw problems.validation(errors);
-}
-
-/**
- * 400 looks_personal on each text sent that carries what looks like a
- * person's data: the report is printed and leaves the institution.
- */
-export function personalTextErrors(texts: Record<string, string | undefined>): FieldError[] {
-  return Object.entries(texts)
-    .filter(([, text]) => typeof text === 'string' && looksPersonal(text))
-    .map(([field]) => ({
-      path: `body.${field}`,
-      code: 'looks_personal',
-      message: 'Must not contain an e-mail address, a phone number or an identity number',
-    }));
-}

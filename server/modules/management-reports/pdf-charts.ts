@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent } from './format-es-ec';
+import { formatMoney, formatPercent } from '../../http/format-es-ec';
 import {
   bottomLimit,
   COLOR,
@@ -7,9 +7,9 @@ import {
   ensureSpace,
   FONT,
   SIZE,
-  winAnsi,
   type Pdf,
 } from './pdf-document';
+import { winAnsi } from '../../http/win-ansi';
 
 /*
  * The report's charts, drawn with PDF vector primitives: horizontal bars of

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { winAnsi } from '../../http/win-ansi';
 
 /*
  * The page furniture of the report's PDF: A4, the PDF standard fonts
@@ -25,31 +26,6 @@ export const COLOR = {
   over: '#2e7d32',
   watermark: '#c62828',
 };
-
-/** The characters Windows-1252 adds to Latin-1 (0x80–0x9F). */
-const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
-/** Look-alikes WinAnsi has for characters it lacks (minus sign, hyphens, spaces). */
-const SUBSTITUTES: Record<string, string> = {
-  '\u2212': '-',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2009': ' ',
-  '\u202F': ' ',
-  '\t': ' ',
-};
-
-/** Text the standard fonts can show: look-alikes where WinAnsi has one, otherwise "?". */
-export function winAnsi(text: string): string {
-  let out = '';
-  for (const given of text.replace(/\r\n?/g, '\n')) {
-    const ch = SUBSTITUTES[given] ?? given;
-    const code = ch.codePointAt(0) ?? 0;
-    const latin1 = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
-    out += latin1 || ch === '\n' || CP1252_EXTRA.includes(ch) ? ch : '?';
-  }
-  return out;
-}
 
 export function createPdf(meta: {
   title: string;

@@ -1,13 +1,5 @@
-import {
-  bottomLimit,
-  COLOR,
-  contentWidth,
-  fitText,
-  FONT,
-  SIZE,
-  winAnsi,
-  type Pdf,
-} from './pdf-document';
+import { bottomLimit, COLOR, contentWidth, fitText, FONT, SIZE, type Pdf } from './pdf-document';
+import { winAnsi } from '../../http/win-ansi';
 
 /*
  * A table that breaks across pages: a row never splits, and the header row

@@ -1,5 +1,4 @@
-import { percentOf, roundHalfUp, sum } from './decimal';
-import { ecuadorDate } from './format-es-ec';
+import { progressPercent as percentOf, roundHalfUp, sum } from '../../db/decimal';
 import {
   CAMPAIGN_LABELS,
   GROUP_LABELS,
@@ -21,6 +20,7 @@ import {
   type Signature,
   type TrainingsSummary,
 } from './report-snapshot';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * Builds a snapshot from the figures as the records give them: budget

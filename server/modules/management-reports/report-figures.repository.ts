@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { peopleByIn, trainingTotalsIn } from '../trainings';
 import type { Trx } from './management-reports.repository';
 
+export { leadAgencyName } from '../institutions';
+
 /*
  * The report's summaries of trainings, campaigns and published statistics,
  * counted live from the records in the coordinator's transaction (their
@@ -98,14 +100,4 @@ export function publishedReleases(trx: Trx, year: number, quarter: number | null
     .orderBy('published_at')
     .orderBy('id')
     .execute();
-}
-
-/** The lead agency's name (the institution that reports). */
-export async function leadAgencyName(trx: Trx): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('institutions')
-    .select('name')
-    .where('is_lead_agency', '=', true)
-    .executeTakeFirst();
-  return row?.name;
 }

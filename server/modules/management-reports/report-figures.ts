@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { ProblemError } from '../../http/problem';
 import type { ManagementFigures, ManagementFiguresQuery, Quarter } from '../targets';
-import { meanOf, sum } from './decimal';
-import { ecuadorDate, periodBounds } from './format-es-ec';
+import { meanOf, sum } from '../../db/decimal';
 import type { Trx } from './management-reports.repository';
 import { assembleSnapshot, type ProgramFigures, type SnapshotInputs } from './report-assembly';
 import * as figuresRepo from './report-figures.repository';
 import { TABLE_TITLES, labelOf } from './report-labels';
 import { releaseLink, type RenderOptions } from './report-render';
 import type { ManagementReportSnapshot, ReportRelease, Signature } from './report-snapshot';
+import { ecuadorDate, periodBounds } from '../../http/ecuador-calendar';
 
 /*
  * A report's figures, computed live from the records: the plan's (program →

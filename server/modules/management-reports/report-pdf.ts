@@ -1,4 +1,4 @@
-import { sum } from './decimal';
+import { sum } from '../../db/decimal';
 import {
   formatDate,
   formatInteger,
@@ -6,9 +6,7 @@ import {
   formatPercent,
   formatPeriod,
   formatQuantity,
-  periodBounds,
-  ecuadorDate,
-} from './format-es-ec';
+} from '../../http/format-es-ec';
 import { barChart, budgetNote } from './pdf-charts';
 import {
   COLOR,
@@ -19,7 +17,6 @@ import {
   paragraph,
   pdfBytes,
   SIZE,
-  winAnsi,
   type Pdf,
 } from './pdf-document';
 import { table, type Row } from './pdf-table';
@@ -39,6 +36,8 @@ import {
   type PrintedWords,
   type RenderOptions,
 } from './report-render';
+import { winAnsi } from '../../http/win-ansi';
+import { periodBounds, ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * The management report as a printable A4 PDF in Spanish: the sections in

@@ -9,7 +9,7 @@ import type {
   ManagementReportQuery,
 } from './management-reports.schemas';
 import type { ManagementReportsDeps } from './management-reports.service';
-import { ecuadorDate, periodBounds } from './format-es-ec';
+import { ecuadorDate, periodBounds } from '../../http/ecuador-calendar';
 import { signature } from './report-assembly';
 import { figuresDigest, liveSnapshot } from './report-figures';
 import { ManagementReportSnapshot } from './report-snapshot';

@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import { DECIMAL_PATTERN } from './decimal';
+import { DECIMAL_PATTERN } from '../../db/decimal';
 
 /*
  * The management report's content, as one document: what the PDF and the

@@ -1,7 +1,7 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { onAuditedRecord, withAuditedRefusals } from '../../db/audited-record';
 import { violatedUniqueConstraint } from '../../db/errors';
-import { problems } from '../../http/problem';
+import { problems, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import * as repo from './management-reports.repository';
 import type {
@@ -13,15 +13,14 @@ import type {
 } from './management-reports.schemas';
 import {
   frozen,
-  personalTextErrors,
-  refuseInvalid,
   reportResource,
   stale,
   type ManagementReportsDeps,
 } from './management-reports.service';
 import { approvableFrom, detailOf, signatureOf, snapshotFor } from './report-read';
 import { figuresDigest } from './report-figures';
-import { ecuadorDate } from './format-es-ec';
+import { ecuadorDate } from '../../http/ecuador-calendar';
+import { personalTextErrors } from '../../http/plain-text';
 
 /*
  * A report's life: a coordinator creates a draft (its preparer) and edits

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ecuadorDate, formatDate, formatPeriod } from './format-es-ec';
+import { formatDate, formatPeriod } from '../../http/format-es-ec';
 import {
   APPROVED_NOTE,
   DRAFT_NOTE,
@@ -9,7 +9,8 @@ import {
 } from './report-labels';
 import { printedWords, targetNumbers, type RenderOptions } from './report-render';
 import type { ManagementReportSnapshot, Signature } from './report-snapshot';
-import { sum } from './decimal';
+import { sum } from '../../db/decimal';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * The management report as a workbook, one sheet per section, for re-use in

@@ -2,7 +2,8 @@ import { inActorTransaction, type StaffActor, type Store } from '../../db/actor-
 import { ProblemError } from '../../http/problem';
 import * as repo from './statistics.repository';
 import { type Budget } from './statistics.schemas';
-import { fromHundredths, requireCoordinator } from './release-request';
+import { fromHundredths } from './release-request';
+import { requireCoordinator } from '../auth';
 
 /** The yearly budget an installation starts each year with, unless configured (ε × 100). */
 export const DEFAULT_YEARLY_BUDGET_HUNDREDTHS = 200;

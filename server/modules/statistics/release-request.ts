@@ -1,4 +1,3 @@
-import { type StaffActor } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
 import { dimensionValues, tableById, type CatalogueTable, type ReleasePeriod } from './catalogue';
 import { type MechanismParameters } from './mechanism';
@@ -6,10 +5,6 @@ import { ROUNDING, type ReleaseRequest, type TableDefinition } from './statistic
 
 export const fromHundredths = (h: number) => h / 100;
 export const toHundredths = (e: number) => Math.round(e * 100);
-
-export function requireCoordinator(actor: StaffActor): void {
-  if (actor.role !== 'coordinator') throw problems.forbidden();
-}
 
 export function definitionOf(table: CatalogueTable, period: ReleasePeriod): TableDefinition {
   return {

@@ -27,10 +27,10 @@ import {
   fromHundredths,
   parametersOf,
   periodOf,
-  requireCoordinator,
   toHundredths,
 } from './release-request';
 import { stateOf, summaryOf, toRelease } from './release-view';
+import { requireCoordinator } from '../auth';
 
 export function readCatalogue(actor: StaffActor): Catalogue {
   requireCoordinator(actor);

@@ -1,4 +1,4 @@
-import { compareDecimals, progressPercent, sumDecimals } from './decimal';
+import { compareDecimals, progressPercent, sumDecimals } from '../../db/decimal';
 import type { BudgetExecution } from './management-figures';
 
 /**

@@ -1,5 +1,5 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import * as repo from './budget.repository';
 import {
@@ -20,16 +20,14 @@ import type {
   NewBudgetEntry,
   ProjectBudget,
 } from './budget.schemas';
-import { compareDecimals, toDecimal2 } from './decimal';
-import { dayIn, quarterPeriod, quartersUpTo, yearToDate } from './periods';
+import { compareDecimals, toDecimal2 } from '../../db/decimal';
+import { quartersUpTo } from './periods';
 import * as plan from './plan.repository';
-import {
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  type TargetsDeps,
-} from './targets.service';
+import { type TargetsDeps } from './targets.service';
 import type { VoidReason } from './targets.vocabularies';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate, quarterPeriod, yearToDate } from '../../http/ecuador-calendar';
 
 /**
  * A project's budget entries and the execution they add up to: coordinators;
@@ -143,7 +141,7 @@ export function createEntry(
   input: NewBudgetEntry,
 ): Promise<ProjectBudget> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     if (!(await plan.findProject(trx, projectId))) throw problems.notFound();
     refuseInvalid(entryErrors(input, today));

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import * as budgetRepo from './budget.repository';
 import { counted } from './budget';
 import { executionOf, totalOf } from './budget-execution';
-import { toDecimal2 } from './decimal';
+import { toDecimal2 } from '../../db/decimal';
 import type {
   ManagementFigures,
   ManagementFiguresQuery,
@@ -10,10 +10,10 @@ import type {
   ProjectFigures,
   TargetFigures,
 } from './management-figures';
-import { dayIn, yearToDate } from './periods';
 import * as plan from './plan.repository';
 import { measureOf, progressesOf } from './progress';
 import * as repo from './targets.repository';
+import { ecuadorDate, yearToDate } from '../../http/ecuador-calendar';
 
 /**
  * The year's management figures, program → project → budget execution →
@@ -31,7 +31,7 @@ export async function managementFigures(
 ): Promise<ManagementFigures> {
   await requireFigureReader(trx);
   const { year, quarter } = query;
-  const today = dayIn(query.asOf);
+  const today = ecuadorDate(query.asOf);
   const period = yearToDate(year, quarter);
   const targets = await repo.targetsOfYear(trx, year);
   const budgeted = await budgetRepo.projectsWithEntries(trx, year);

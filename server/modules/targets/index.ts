@@ -3,7 +3,7 @@ export { registerTargetsOpenApi } from './targets.openapi';
 export type { TargetsDeps } from './targets.service';
 export { managementFigures } from './figures';
 export type * from './management-figures';
-export { MEASURE_KINDS, progressPercent, sumDecimals } from './management-figures';
+export { MEASURE_KINDS } from './management-figures';
 export {
   BUDGET_KINDS,
   MEASURE_FILTERS,

@@ -157,5 +157,3 @@ export interface ManagementFigures {
   /** Every program's budget, summed. */
   budget: BudgetExecution;
 }
-
-export { progressPercent, sumDecimals } from './decimal';

@@ -1,17 +1,14 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
+import { problems, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { dayIn, quarterPeriod } from './periods';
 import { targetDetailOf } from './target-read';
 import { notManual } from './target-write';
 import type { NewManualValue, TargetDetail } from './target.schemas';
 import * as repo from './targets.repository';
-import {
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  type TargetsDeps,
-} from './targets.service';
+import { type TargetsDeps } from './targets.service';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate, quarterPeriod } from '../../http/ecuador-calendar';
 
 /**
  * Entering the executed value of a quarter of a manual target: append-only,
@@ -25,7 +22,7 @@ export function createManualValue(
   input: NewManualValue,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     // Held, so that its measure cannot change meanwhile.
     const target = await repo.findTarget(trx, targetId, true);

@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import { TRAINING_MEASURES } from '../trainings';
-import { toDecimal2 } from './decimal';
+import { toDecimal2 } from '../../db/decimal';
 import type { Measure, MeasureFilters } from './management-figures';
-import { quarterSpan, type Period } from './periods';
+import { quarterSpan } from './periods';
 import type { Trx } from './plan.repository';
+import { type Period } from '../../http/ecuador-calendar';
 
 /**
  * The executed values of computed measures over periods, live from Amparo's

@@ -2,7 +2,8 @@ import { inActorTransaction, type StaffActor } from '../../db/actor-transaction'
 import { problems } from '../../http/problem';
 import * as repo from './plan.repository';
 import type { Program, ProgramList, Project, ProjectList, ProjectQuery } from './plan.schemas';
-import { requireCoordinator, type TargetsDeps } from './targets.service';
+import { type TargetsDeps } from './targets.service';
+import { requireCoordinator } from '../auth';
 
 /** Reading the plan: coordinators; not audited (nothing personal). */
 

@@ -1,5 +1,5 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
+import { problems, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
 import { programOf, projectOf } from './plan-read';
 import * as repo from './plan.repository';
@@ -11,18 +11,11 @@ import type {
   Project,
   ProjectChange,
 } from './plan.schemas';
-import {
-  codeTaken,
-  definedOnly,
-  inUse,
-  isForeignKeyViolation,
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  takenCodeAs409,
-  type TargetsDeps,
-} from './targets.service';
+import { codeTaken, inUse, stale, takenCodeAs409, type TargetsDeps } from './targets.service';
+import { definedOnly } from '../../http/validate';
+import { isForeignKeyViolation } from '../../db/errors';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
 
 /** Creating, changing and deleting programs and projects: coordinators; each audited once. */
 

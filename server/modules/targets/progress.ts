@@ -1,11 +1,12 @@
-import { progressPercent, sumDecimals, toDecimal2 } from './decimal';
+import { progressPercent, sumDecimals, toDecimal2 } from '../../db/decimal';
 import type { Measure, MeasureFilters, Quarter, QuarterFigures } from './management-figures';
 import { computeMeasures, type MeasureRequest } from './measures';
-import { endedQuarters, quarterPeriod, quartersUpTo, yearToDate, type Period } from './periods';
+import { endedQuarters, quartersUpTo } from './periods';
 import type { Trx } from './plan.repository';
 import * as repo from './targets.repository';
 import type { ManualValueRow, TargetRow } from './targets.repository';
 import { ENDED_QUARTERS_MEASURES } from './targets.vocabularies';
+import { quarterPeriod, yearToDate, type Period } from '../../http/ecuador-calendar';
 
 /**
  * A target's executed value and % progress for its year (up to the end of a

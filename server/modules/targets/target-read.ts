@@ -1,9 +1,8 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
-import { toDecimal2 } from './decimal';
+import { toDecimal2 } from '../../db/decimal';
 import { managementFigures } from './figures';
 import type { ManagementFigures } from './management-figures';
-import { dayIn } from './periods';
 import * as plan from './plan.repository';
 import { currentManualValues, measureOf, progressOf } from './progress';
 import type {
@@ -16,7 +15,9 @@ import type {
   TargetQuery,
 } from './target.schemas';
 import * as repo from './targets.repository';
-import { requireCoordinator, type TargetsDeps } from './targets.service';
+import { type TargetsDeps } from './targets.service';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /** Reading targets, their manual values and progress: coordinators; not audited (nothing personal). */
 
@@ -77,7 +78,7 @@ export function readTarget(
   id: string,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, (trx) => targetDetailOf(trx, id, today));
 }
 

@@ -1,24 +1,19 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { ProblemError, problems, type FieldError } from '../../http/problem';
+import { ProblemError, problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { compareDecimals, sumDecimals } from './decimal';
+import { compareDecimals, sumDecimals } from '../../db/decimal';
 import type { MeasureFilters } from './management-figures';
-import { dayIn } from './periods';
 import * as plan from './plan.repository';
 import { measureOf } from './progress';
 import { targetDetailOf } from './target-read';
 import type { MeasureInput, NewTarget, TargetChange, TargetDetail } from './target.schemas';
 import * as repo from './targets.repository';
-import {
-  definedOnly,
-  inUse,
-  isForeignKeyViolation,
-  personalTextErrors,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type TargetsDeps,
-} from './targets.service';
+import { inUse, stale, type TargetsDeps } from './targets.service';
+import { definedOnly } from '../../http/validate';
+import { isForeignKeyViolation } from '../../db/errors';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /** Defining, changing and deleting targets: coordinators; each change audited once. */
 
@@ -128,7 +123,7 @@ export function createTarget(
   input: NewTarget,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const errors = await definitionErrors(trx, input, new Set(Object.keys(input)));
     if (!(await plan.findProject(trx, input.projectId))) {
@@ -162,7 +157,7 @@ export function updateTarget(
   change: TargetChange,
 ): Promise<TargetDetail> {
   requireCoordinator(actor);
-  const today = dayIn(deps.clock());
+  const today = ecuadorDate(deps.clock());
   return inActorTransaction(deps.store, actor, async (trx) => {
     const row = await repo.findTarget(trx, id, true);
     if (!row) throw problems.notFound();

@@ -1,6 +1,4 @@
 import type { ActorRole } from '../../db/actor-transaction';
-import { CHANNELS, REACH_GROUPS, TERRITORIES } from '../campaigns';
-import { INSTITUTION_SECTORS } from '../institutions';
 import { TRAINING_SECTORS } from '../trainings';
 import { MEASURE_KINDS, type MeasureFilters, type MeasureKind } from './management-figures';
 
@@ -37,29 +35,6 @@ export const MEASURE_FILTERS: Record<MeasureKind, readonly FilterName[]> = {
   cases_attended: [],
   manual: [],
 };
-
-/** The codes a filter of codes admits, by measure (sectors differ: trainings' or institutions'). */
-export function filterCodes(kind: MeasureKind, filter: FilterName): readonly string[] | undefined {
-  switch (filter) {
-    case 'sectors':
-      return kind === 'referrals_completed' ? INSTITUTION_SECTORS : TRAINING_SECTORS;
-    case 'provinces':
-      return TERRITORIES;
-    case 'channels':
-      return CHANNELS;
-    case 'groups':
-      return REACH_GROUPS;
-    default:
-      return undefined;
-  }
-}
-
-/** The measures that count people (distinct per period: a year is not the sum of its quarters). */
-export const DISTINCT_PEOPLE_MEASURES: readonly MeasureKind[] = [
-  'people_trained',
-  'people_certified',
-  'cases_attended',
-];
 
 /**
  * The case-work measures: counted only over quarters that have ended in

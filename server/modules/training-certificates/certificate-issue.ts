@@ -3,15 +3,13 @@ import { inActorTransaction, type StaffActor } from '../../db/actor-transaction'
 import { violatedUniqueConstraint } from '../../db/errors';
 import { ProblemError, problems, type FieldError } from '../../http/problem';
 import { record } from '../audit';
+import { leadAgencyName } from '../institutions';
 import { participantKey, participantName, sealCertificate } from './certificate-crypto';
 import * as repo from './training-certificates.repository';
 import type { IssueCertificates, TrainingCertificateList } from './training-certificates.schemas';
-import {
-  requireCoordinator,
-  toCertificate,
-  type TrainingCertificatesDeps,
-} from './training-certificates.service';
+import { toCertificate, type TrainingCertificatesDeps } from './training-certificates.service';
 import { newVerificationCode, verificationCodeDigest } from './verification-code';
+import { requireCoordinator } from '../auth';
 
 /**
  * Issues certificates of a programme: to the participants named, or to all
@@ -38,7 +36,7 @@ export function issueCertificates(
     const chosen = input.participantIds
       ? named(candidates, input.participantIds)
       : allCompleted(candidates);
-    const lead = await repo.leadAgencyName(trx);
+    const lead = await leadAgencyName(trx);
     if (!lead) throw new Error('no lead agency: start-up seeds it');
     const issuing = [
       lead,

@@ -1,6 +1,7 @@
 import { flat, pdfInfo, pdfText } from '../../../test/helpers/pdf-text';
-import { renderCertificatePdf, winAnsi, type CertificateContent } from './certificate-pdf';
+import { renderCertificatePdf, type CertificateContent } from './certificate-pdf';
 import { formatVerificationCode, newVerificationCode } from './verification-code';
+import { winAnsi } from '../../http/win-ansi';
 
 const code = newVerificationCode();
 const CONTENT: CertificateContent = {

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { spanishDate, spanishHours, spanishPeriod } from './certificate-text';
+import { winAnsi } from '../../http/win-ansi';
+import { formatDate } from '../../http/format-es-ec';
+import { spanishHours, spanishPeriod } from './certificate-text';
 import { formatVerificationCode } from './verification-code';
 
 /** What a certificate says, as it was frozen when it was issued. */
@@ -104,7 +106,7 @@ function drawBody(doc: Doc, content: CertificateContent): void {
     centred(2),
   );
   doc.moveDown(0.6).fontSize(11);
-  doc.text(`Emitido el ${spanishDate(content.issuedOn)}.`, centred());
+  doc.text(`Emitido el ${formatDate(content.issuedOn)}.`, centred());
 }
 
 /** A line to sign above each issuing institution's name, side by side. */
@@ -138,28 +140,4 @@ function drawVerification(doc: Doc, content: CertificateContent): void {
   doc.text('Compruebe la validez de este certificado en:', centred());
   const url = winAnsi(content.verificationUrl);
   doc.fillColor(ACCENT).text(url, { ...centred(), link: url, underline: true });
-}
-
-/**
- * pdfkit's standard fonts encode WinAnsi (Latin-1 and a few more): Spanish
- * is covered. Any other letter is written without its accent when that
- * makes it one (ǹ → n), or as "?" — never as a broken glyph. The stored
- * name stays as typed; the verification page shows it exactly.
- */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const printable = (char: string) => {
-  const code = char.codePointAt(0) ?? 0;
-  return (
-    (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)
-  );
-};
-
-export function winAnsi(text: string): string {
-  return [...text.normalize('NFC')]
-    .map((char) => {
-      if (printable(char)) return char;
-      const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-      return [...base].every(printable) && base.length > 0 ? base : '?';
-    })
-    .join('');
 }

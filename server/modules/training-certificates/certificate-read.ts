@@ -7,14 +7,18 @@ import { problems } from '../../http/problem';
 import { record } from '../audit';
 import { renderCertificatePdf } from './certificate-pdf';
 import * as repo from './training-certificates.repository';
-import type { TrainingCertificateList } from './training-certificates.schemas';
+import type {
+  OwnTrainingCertificateList,
+  TrainingCertificateList,
+} from './training-certificates.schemas';
 import {
   openedRow,
   pdfContent,
-  requireCoordinator,
   toCertificate,
+  toOwnCertificate,
   type TrainingCertificatesDeps,
 } from './training-certificates.service';
+import { requireCoordinator } from '../auth';
 
 /** A programme's certificates, valid and revoked (coordinators; audited: names are shown). */
 export function programmeCertificates(
@@ -36,11 +40,15 @@ export function programmeCertificates(
   });
 }
 
-/** The signed-in person's own certificates (any role: they are the holder); audited. */
+/**
+ * The signed-in person's own certificates (any role: they are the holder);
+ * audited. A revoked one says so and on which day, never why nor which
+ * staff member issued or revoked it.
+ */
 export function ownCertificates(
   deps: TrainingCertificatesDeps,
   actor: StaffActor,
-): Promise<TrainingCertificateList> {
+): Promise<OwnTrainingCertificateList> {
   return inActorTransaction(deps.store, actor, async (trx) => {
     const rows = await repo.certificatesOfUser(trx, actor.id);
     record(trx, {
@@ -49,7 +57,7 @@ export function ownCertificates(
       resourceType: 'user',
       resourceId: actor.id,
     });
-    return { items: rows.map((row) => toCertificate(deps, row)) };
+    return { items: rows.map((row) => toOwnCertificate(deps, row)) };
   });
 }
 

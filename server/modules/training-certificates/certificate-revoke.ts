@@ -4,11 +4,8 @@ import { problems } from '../../http/problem';
 import { record } from '../audit';
 import * as repo from './training-certificates.repository';
 import type { RevokeCertificate, TrainingCertificate } from './training-certificates.schemas';
-import {
-  requireCoordinator,
-  toCertificate,
-  type TrainingCertificatesDeps,
-} from './training-certificates.service';
+import { toCertificate, type TrainingCertificatesDeps } from './training-certificates.service';
+import { requireCoordinator } from '../auth';
 
 /**
  * Revokes a certificate, once, with the coordinator's reason (kept with it,

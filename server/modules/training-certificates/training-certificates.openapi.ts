@@ -4,6 +4,7 @@ import {
   CertificateVerification,
   CodeParams,
   IssueCertificates,
+  OwnTrainingCertificateList,
   RevokeCertificate,
   TrainingCertificate,
   TrainingCertificateList,
@@ -47,9 +48,10 @@ export function registerTrainingCertificatesOpenApi(registry: OpenAPIRegistry): 
     path: '/api/v1/trainings/certificates/mine',
     summary:
       "The signed-in person's own certificates (their account linked to a participant " +
-      'record); an empty list otherwise. Any role. Audited',
+      'record); an empty list otherwise. Any role. A revoked one says so and on which day, ' +
+      'never why nor who issued or revoked it. Audited',
     responses: {
-      200: { description: 'The certificates', ...jsonContent(TrainingCertificateList) },
+      200: { description: 'The certificates', ...jsonContent(OwnTrainingCertificateList) },
       ...problemResponses(401),
     },
   });

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { ECUADOR_TIME_ZONE } from '../../http/ecuador-calendar';
 
 export type Trx = Transaction<DB>;
 
@@ -10,8 +11,6 @@ export type Trx = Transaction<DB>;
  * system all, the holder their own, an anonymous verification only the row
  * whose code digest it set (lookUpByDigest).
  */
-
-const ECUADOR = 'America/Guayaquil';
 
 function selectCertificates(trx: Trx) {
   return trx
@@ -35,8 +34,10 @@ function selectCertificates(trx: Trx) {
       sql<string>`c.total_hours::text`.as('total_hours'),
       sql<string>`to_char(c.starts_on, 'YYYY-MM-DD')`.as('starts_on'),
       sql<string>`to_char(c.ends_on, 'YYYY-MM-DD')`.as('ends_on'),
-      sql<string>`to_char(c.issued_at AT TIME ZONE ${ECUADOR}, 'YYYY-MM-DD')`.as('issued_on'),
-      sql<string | null>`to_char(c.revoked_at AT TIME ZONE ${ECUADOR}, 'YYYY-MM-DD')`.as(
+      sql<string>`to_char(c.issued_at AT TIME ZONE ${ECUADOR_TIME_ZONE}, 'YYYY-MM-DD')`.as(
+        'issued_on',
+      ),
+      sql<string | null>`to_char(c.revoked_at AT TIME ZONE ${ECUADOR_TIME_ZONE}, 'YYYY-MM-DD')`.as(
         'revoked_on',
       ),
     ]);
@@ -110,8 +111,10 @@ export async function lookUpByDigest(trx: Trx, digest: Buffer) {
       sql<string>`c.total_hours::text`.as('total_hours'),
       sql<string>`to_char(c.starts_on, 'YYYY-MM-DD')`.as('starts_on'),
       sql<string>`to_char(c.ends_on, 'YYYY-MM-DD')`.as('ends_on'),
-      sql<string>`to_char(c.issued_at AT TIME ZONE ${ECUADOR}, 'YYYY-MM-DD')`.as('issued_on'),
-      sql<string | null>`to_char(c.revoked_at AT TIME ZONE ${ECUADOR}, 'YYYY-MM-DD')`.as(
+      sql<string>`to_char(c.issued_at AT TIME ZONE ${ECUADOR_TIME_ZONE}, 'YYYY-MM-DD')`.as(
+        'issued_on',
+      ),
+      sql<string | null>`to_char(c.revoked_at AT TIME ZONE ${ECUADOR_TIME_ZONE}, 'YYYY-MM-DD')`.as(
         'revoked_on',
       ),
     ])
@@ -127,7 +130,7 @@ export async function lookUpByDigest(trx: Trx, digest: Buffer) {
 export async function countLookup(trx: Trx, certificateId: string): Promise<boolean> {
   const { rows } = await sql<{ first: boolean }>`
     insert into training_certificate_verifications as v (certificate_id, day)
-    values (${certificateId}, (now() at time zone ${ECUADOR})::date)
+    values (${certificateId}, (now() at time zone ${ECUADOR_TIME_ZONE})::date)
     on conflict (certificate_id, day) do update set lookups = v.lookups + 1
     returning v.lookups = 1 as first`.execute(trx);
   return rows[0]?.first === true;
@@ -161,15 +164,6 @@ export function programmeOf(trx: Trx, programmeId: string, lock = false) {
     ])
     .where('id', '=', programmeId);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
-}
-
-export async function leadAgencyName(trx: Trx): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('institutions')
-    .select('name')
-    .where('is_lead_agency', '=', true)
-    .executeTakeFirst();
-  return row?.name;
 }
 
 /**

@@ -63,8 +63,8 @@ export const RevokeCertificate = z
       })
       .openapi({
         description:
-          'Why (plain text, kept with the certificate, shown to coordinators and the holder, ' +
-          'never publicly). An e-mail address or a run of seven or more digits is refused ' +
+          'Why (plain text, kept with the certificate, shown to coordinators only: the holder ' +
+          'sees the day of revocation, never publicly). An e-mail address or a run of seven or more digits is refused ' +
           '(400 looks_personal)',
       }),
   })
@@ -114,6 +114,23 @@ export const TrainingCertificateList = z
   .object({ items: z.array(TrainingCertificate) })
   .openapi('TrainingCertificateList');
 export type TrainingCertificateList = z.infer<typeof TrainingCertificateList>;
+
+/**
+ * A certificate as its holder sees it: whether and on which day it was
+ * revoked, never why nor which staff member issued or revoked it.
+ */
+export const OwnTrainingCertificate = TrainingCertificate.omit({
+  issuedBy: true,
+  revokedAt: true,
+  revokedBy: true,
+  revocationReason: true,
+}).openapi('OwnTrainingCertificate');
+export type OwnTrainingCertificate = z.infer<typeof OwnTrainingCertificate>;
+
+export const OwnTrainingCertificateList = z
+  .object({ items: z.array(OwnTrainingCertificate) })
+  .openapi('OwnTrainingCertificateList');
+export type OwnTrainingCertificateList = z.infer<typeof OwnTrainingCertificateList>;
 
 /** What the public verification answers: nothing more. */
 export const CertificateVerification = z

@@ -1,10 +1,9 @@
 import type { KeyEncryptionKeys } from '../../../security/crypto';
-import type { StaffActor, Store } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
+import type { Store } from '../../db/actor-transaction';
 import { openCertificate, participantKey } from './certificate-crypto';
 import type { CertificateContent } from './certificate-pdf';
 import type { CertificateRow } from './training-certificates.repository';
-import type { TrainingCertificate } from './training-certificates.schemas';
+import type { OwnTrainingCertificate, TrainingCertificate } from './training-certificates.schemas';
 import { formatVerificationCode } from './verification-code';
 
 /*
@@ -25,10 +24,6 @@ export interface TrainingCertificatesDeps {
   publicUrl: string;
 }
 
-export function requireCoordinator(actor: StaffActor): void {
-  if (actor.role !== 'coordinator') throw problems.forbidden();
-}
-
 /** The public page that checks a code: `<origin>/verificar/XXXX-XXXX-XXXX-XXXX`. */
 export function verificationUrl(publicUrl: string, code: string): string {
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
@@ -44,10 +39,11 @@ export function openedRow(deps: TrainingCertificatesDeps, row: CertificateRow) {
 export const certificateStatus = (revokedAt: Date | null) =>
   revokedAt === null ? ('valid' as const) : ('revoked' as const);
 
-export function toCertificate(
+/** The holder's view: no revocation reason, no staff ids (built, not filtered, so none leak). */
+export function toOwnCertificate(
   deps: TrainingCertificatesDeps,
   row: CertificateRow,
-): TrainingCertificate {
+): OwnTrainingCertificate {
   const opened = openedRow(deps, row);
   return {
     id: row.id,
@@ -65,6 +61,16 @@ export function toCertificate(
     status: certificateStatus(row.revoked_at),
     revokedOn: row.revoked_on,
     issuedAt: row.issued_at.toISOString(),
+  };
+}
+
+/** The coordinators' view: the holder's, plus who issued and who revoked it, when and why. */
+export function toCertificate(
+  deps: TrainingCertificatesDeps,
+  row: CertificateRow,
+): TrainingCertificate {
+  return {
+    ...toOwnCertificate(deps, row),
     issuedBy: row.issued_by,
     revokedAt: row.revoked_at?.toISOString() ?? null,
     revokedBy: row.revoked_by,

@@ -7,13 +7,9 @@ import {
   trainingTotalsIn,
   type PeopleDimension,
 } from './training-figures';
-import {
-  numberOf,
-  numberOrNull,
-  requireCoordinator,
-  type TrainingsDeps,
-} from './trainings.service';
+import { numberOf, numberOrNull, type TrainingsDeps } from './trainings.service';
 import type { Province, TrainingSector } from './trainings.vocabularies';
+import { requireCoordinator } from '../auth';
 
 /*
  * The coordinator's aggregates for a period: counts only, never a person.

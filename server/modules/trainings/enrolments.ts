@@ -1,7 +1,6 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { dayIn } from '../campaigns/campaign-dates';
 import type {
   AttendanceSheet,
   Enrolment,
@@ -24,15 +23,15 @@ import * as programmes from './programmes.repository';
 import {
   auditParticipants,
   conflictOn,
-  isForeignKeyViolation,
   numberOf,
   numberOrNull,
   numericOrNull,
-  refuseInvalid,
-  requireCoordinator,
   type TrainingsDeps,
 } from './trainings.service';
 import { MAX_ENROLMENT, type Province, type TrainingSector } from './trainings.vocabularies';
+import { isForeignKeyViolation } from '../../db/errors';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * Enrolments, the attendance sheet and the evaluation scores of a programme:
@@ -232,7 +231,7 @@ export function recordAttendance(
     await heldProgramme(trx, id);
     const session = await programmes.findSession(trx, id, sessionId, true);
     if (!session) throw problems.notFound();
-    if (session.day_text > dayIn(deps.clock())) {
+    if (session.day_text > ecuadorDate(deps.clock())) {
       throw problems.conflict(
         'session_not_held',
         'This session has not taken place yet',

@@ -8,12 +8,8 @@ import { participantDetailOf } from './participant-read';
 import type { ParticipantAccountLink, ParticipantDetail } from './participant.schemas';
 import * as repo from './participants.repository';
 import type { Trx } from './programmes.repository';
-import {
-  conflictOn,
-  participantErased,
-  requireCoordinator,
-  type TrainingsDeps,
-} from './trainings.service';
+import { conflictOn, participantErased, type TrainingsDeps } from './trainings.service';
+import { requireCoordinator } from '../auth';
 
 /*
  * Linking a participant to the person's own staff account, so that they read

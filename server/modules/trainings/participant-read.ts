@@ -13,12 +13,8 @@ import { toParticipant } from './participant-identity';
 import * as enrolments from './enrolments.repository';
 import * as repo from './participants.repository';
 import type { Trx } from './programmes.repository';
-import {
-  numberOf,
-  numberOrNull,
-  requireCoordinator,
-  type TrainingsDeps,
-} from './trainings.service';
+import { numberOf, numberOrNull, type TrainingsDeps } from './trainings.service';
+import { requireCoordinator } from '../auth';
 
 /*
  * Reading participants discloses their identity (personal data of staff):
@@ -102,9 +98,9 @@ export function readParticipant(
 
 /**
  * The person's own record: any signed-in staff member whose account a
- * participant is linked to (by their work e-mail). Row-level security gives
- * them their own participant row, enrolments, attendance and the programmes
- * they are enrolled in, nothing else.
+ * coordinator linked a participant to (participant-account.ts). Row-level
+ * security gives them their own participant row, enrolments, attendance and
+ * the programmes they are enrolled in, nothing else.
  */
 export function readOwnTrainings(deps: TrainingsDeps, actor: StaffActor): Promise<OwnTrainings> {
   return inActorTransaction(deps.store, actor, async (trx) => {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { dayIn } from '../campaigns/campaign-dates';
 import { encryptIdentity, newParticipantKey, openParticipantKey } from './participant-crypto';
 import { accountMatches, auditLink } from './participant-account';
 import { revokeCertificatesOf } from './certified';
@@ -13,17 +12,13 @@ import type {
   ParticipantDetail,
   ParticipantErasure,
 } from './participant.schemas';
-import { personalTextErrors } from './programme-write';
 import * as repo from './participants.repository';
 import type { Trx } from './programmes.repository';
 import { eraseParticipant } from './retention';
-import {
-  participantErased,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type TrainingsDeps,
-} from './trainings.service';
+import { participantErased, stale, type TrainingsDeps } from './trainings.service';
+import { personalTextErrors } from '../../http/plain-text';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * Recording and changing participants (coordinators), and erasing one on
@@ -65,7 +60,7 @@ export function createParticipant(
       ...encryptIdentity(dataKey, id, input),
       key_kek_version: wrapped.kekVersion,
       key_wrapped: wrapped.wrapped,
-      keep_until: repo.initialKeepUntil(dayIn(deps.clock()), deps.retentionYears),
+      keep_until: repo.initialKeepUntil(ecuadorDate(deps.clock()), deps.retentionYears),
       created_by: actor.id,
     });
     audited(trx, 'training.participant.create', id);

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
+import { ECUADOR_TIME_ZONE } from '../../http/ecuador-calendar';
 import type { ParticipantPosition } from './participant.schemas';
 import type { Trx } from './programmes.repository';
 
@@ -143,7 +144,7 @@ export async function refreshKeepUntil(
     set keep_until = n.keep_until
     from (
       select q.id,
-             (greatest((q.created_at at time zone 'America/Guayaquil')::date,
+             (greatest((q.created_at at time zone ${sql.lit(ECUADOR_TIME_ZONE)})::date,
                        (select max(g.ends_on) from training_enrolments e
                         join training_programmes g on g.id = e.programme_id
                         where e.participant_id = q.id),

@@ -9,13 +9,9 @@ import type {
   Session,
 } from './programme.schemas';
 import * as repo from './programmes.repository';
-import {
-  numberOf,
-  numberOrNull,
-  requireCoordinator,
-  type TrainingsDeps,
-} from './trainings.service';
+import { numberOf, numberOrNull, type TrainingsDeps } from './trainings.service';
 import type { Modality, Province, TrainingSector } from './trainings.vocabularies';
+import { requireCoordinator } from '../auth';
 
 /** Reading programmes and their sessions: coordinators; not audited (nothing personal). */
 

@@ -1,6 +1,6 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
-import { looksPersonal } from '../../http/plain-text';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
+import { personalTextErrors } from '../../http/plain-text';
 import { record } from '../audit';
 import { keepCertifiedCompleted } from './certified';
 import { detailOf } from './programme-read';
@@ -9,17 +9,16 @@ import * as repo from './programmes.repository';
 import { refreshKeepUntil } from './participants.repository';
 import {
   conflictOn,
-  definedOnly,
-  isForeignKeyViolation,
   numberOf,
   numberOrNull,
   numericOrNull,
   numericText,
-  refuseInvalid,
-  requireCoordinator,
   stale,
   type TrainingsDeps,
 } from './trainings.service';
+import { definedOnly } from '../../http/validate';
+import { isForeignKeyViolation } from '../../db/errors';
+import { requireCoordinator } from '../auth';
 
 /** Creating, changing and deleting programmes: coordinators; each change audited once. */
 
@@ -64,21 +63,6 @@ function planOf(row: repo.ProgrammeRow): Plan {
     endsOn: row.ends_on_text,
     province: row.province as Plan['province'],
   };
-}
-
-/**
- * 400 looks_personal on each free text that carries what looks like a
- * person's data: a programme's texts are read by every coordinator, printed
- * on certificates and kept for good.
- */
-export function personalTextErrors(texts: Record<string, string | null | undefined>): FieldError[] {
-  return Object.entries(texts)
-    .filter(([, text]) => typeof text === 'string' && looksPersonal(text))
-    .map(([field]) => ({
-      path: `body.${field}`,
-      code: 'looks_personal',
-      message: 'Must not contain an e-mail address, a phone number or an identity number',
-    }));
 }
 
 function planErrors(plan: Plan, given: ReadonlySet<string>): FieldError[] {

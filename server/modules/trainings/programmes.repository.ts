@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
+import { ECUADOR_TIME_ZONE } from '../../http/ecuador-calendar';
 import type { ProgrammePosition } from './programme.schemas';
 
 export type Trx = Transaction<DB>;
@@ -11,8 +12,6 @@ export type Trx = Transaction<DB>;
  * lets coordinators (and the person, for programmes they are enrolled in)
  * read, and only coordinators write.
  */
-
-export const TRAINING_TIME_ZONE = 'America/Guayaquil';
 
 function selectProgrammes(trx: Trx) {
   return trx.selectFrom('training_programmes as p').select([
@@ -169,7 +168,7 @@ function selectSessions(trx: Trx) {
     's.updated_at',
     's.version',
     sql<string>`s.hours::text`.as('hours_text'),
-    sql<string>`to_char((s.starts_at at time zone ${sql.lit(TRAINING_TIME_ZONE)})::date,
+    sql<string>`to_char((s.starts_at at time zone ${sql.lit(ECUADOR_TIME_ZONE)})::date,
                           'YYYY-MM-DD')`.as('day_text'),
     sql<number>`(select count(*)::int from training_attendance a where a.session_id = s.id)`.as(
       'recorded',

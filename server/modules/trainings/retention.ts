@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
 import { record } from '../audit';
 import type { AuditPurpose } from '../audit/audit.vocabulary';
-import { dayIn } from '../campaigns/campaign-dates';
 import type { Trx } from './programmes.repository';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /*
  * Retention of participants' identity (docs/TRAININGS.md). A participant is
@@ -66,7 +66,7 @@ export async function eraseParticipant(
  * retention_ended. Returns how many were erased.
  */
 export async function eraseExpiredParticipants(store: Store, now: Date): Promise<number> {
-  const today = dayIn(now);
+  const today = ecuadorDate(now);
   let erased = 0;
   for (;;) {
     const done = await inActorTransaction(store, SYSTEM_ACTOR, async (trx) => {

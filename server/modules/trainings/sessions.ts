@@ -1,24 +1,16 @@
 import { inActorTransaction, type StaffActor } from '../../db/actor-transaction';
-import { problems, type FieldError } from '../../http/problem';
+import { problems, type FieldError, refuseInvalid } from '../../http/problem';
 import { record } from '../audit';
-import { dayIn } from '../campaigns/campaign-dates';
 import { keepCertifiedCompleted } from './certified';
 import { toSession } from './programme-read';
-import { personalTextErrors } from './programme-write';
 import type { NewSession, Session, SessionChange } from './programme.schemas';
 import * as repo from './programmes.repository';
-import {
-  conflictOn,
-  definedOnly,
-  isForeignKeyViolation,
-  numberOf,
-  numericText,
-  refuseInvalid,
-  requireCoordinator,
-  stale,
-  type TrainingsDeps,
-} from './trainings.service';
+import { conflictOn, numberOf, numericText, stale, type TrainingsDeps } from './trainings.service';
 import { MAX_SESSIONS } from './trainings.vocabularies';
+import { personalTextErrors } from '../../http/plain-text';
+import { definedOnly } from '../../http/validate';
+import { requireCoordinator } from '../auth';
+import { ecuadorDate } from '../../http/ecuador-calendar';
 
 /**
  * A programme's sessions: added, changed by version and deleted by
@@ -61,7 +53,7 @@ async function sessionErrors(
 ): Promise<FieldError[]> {
   const at = (field: string) => (given.has(field) ? `body.${field}` : 'body');
   const errors: FieldError[] = [];
-  const day = dayIn(new Date(session.startsAt));
+  const day = ecuadorDate(new Date(session.startsAt));
   if (day < programme.starts_on_text || day > programme.ends_on_text) {
     errors.push({
       path: at('startsAt'),
@@ -159,7 +151,7 @@ export function updateSession(
     refuseInvalid(await sessionErrors(trx, programme, session, given, sessionId));
     // Attendance taken at a session stays with it: once recorded, the session
     // cannot move to a day that has not come yet.
-    if (row.recorded > 0 && dayIn(new Date(session.startsAt)) > dayIn(deps.clock())) {
+    if (row.recorded > 0 && ecuadorDate(new Date(session.startsAt)) > ecuadorDate(deps.clock())) {
       throw conflictOn(
         'attendance_recorded',
         'Attendance has been recorded for this session',
@@ -188,32 +180,28 @@ export function updateSession(
 }
 
 /** Deletes a session recorded in error: only while no attendance is recorded (409 has_attendance). */
-export async function deleteSession(
+export function deleteSession(
   deps: TrainingsDeps,
   actor: StaffActor,
   programmeId: string,
   sessionId: string,
 ): Promise<void> {
   requireCoordinator(actor);
-  const hasAttendance = () =>
-    problems.conflict(
-      'has_attendance',
-      'Attendance has been recorded for this session',
-      'Save an empty attendance sheet for it first, if it was recorded in error.',
-    );
-  try {
-    await inActorTransaction(deps.store, actor, async (trx) => {
-      await heldProgramme(trx, programmeId);
-      const row = await repo.findSession(trx, programmeId, sessionId, true);
-      if (!row) throw problems.notFound();
-      if (row.recorded > 0) throw hasAttendance();
-      await repo.deleteSession(trx, sessionId);
-      await keepCertifiedCompleted(trx, programmeId, () => ['params.sessionId']);
-      audited(trx, 'training.session.delete', sessionId);
-    });
-  } catch (error) {
-    // Attendance saved meanwhile (its foreign key): the same answer.
-    if (isForeignKeyViolation(error)) throw hasAttendance();
-    throw error;
-  }
+  // Attendance is saved holding the programme too (enrolments.ts): none can
+  // appear between the count below and the deletion.
+  return inActorTransaction(deps.store, actor, async (trx) => {
+    await heldProgramme(trx, programmeId);
+    const row = await repo.findSession(trx, programmeId, sessionId, true);
+    if (!row) throw problems.notFound();
+    if (row.recorded > 0) {
+      throw problems.conflict(
+        'has_attendance',
+        'Attendance has been recorded for this session',
+        'Save an empty attendance sheet for it first, if it was recorded in error.',
+      );
+    }
+    await repo.deleteSession(trx, sessionId);
+    await keepCertifiedCompleted(trx, programmeId, () => ['params.sessionId']);
+    audited(trx, 'training.session.delete', sessionId);
+  });
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { KeyEncryptionKeys } from '../../../security/crypto';
-import type { StaffActor, Store } from '../../db/actor-transaction';
+import type { Store } from '../../db/actor-transaction';
 import type { DB } from '../../db/schema';
 import { ProblemError, problems, type FieldError } from '../../http/problem';
 import { record } from '../audit';
@@ -27,10 +27,6 @@ export interface TrainingsDeps {
   retentionYears: number;
 }
 
-export function requireCoordinator(actor: StaffActor): void {
-  if (actor.role !== 'coordinator') throw problems.forbidden();
-}
-
 export const stale = (what: 'programme' | 'session' | 'participant') =>
   problems.conflict(
     'stale_version',
@@ -45,11 +41,6 @@ export const participantErased = () =>
     'Their identity is gone for good; record them again if they take part again.',
   );
 
-/** Throws 400 with the errors, if any. */
-export function refuseInvalid(errors: FieldError[]): void {
-  if (errors.length > 0) throw problems.validation(errors);
-}
-
 /** A 409 that names the fields it is about. */
 export function conflictOn(
   code: string,
@@ -60,10 +51,6 @@ export function conflictOn(
   return new ProblemError(409, code, title, detail, errors.length > 0 ? errors : undefined);
 }
 
-export function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 /** numeric(p,2) as the database returns it (text) to a JSON number. */
 export const numberOf = (text: string) => Number(text);
 export const numberOrNull = (text: string | null) => (text === null ? null : Number(text));
@@ -71,13 +58,6 @@ export const numberOrNull = (text: string | null) => (text === null ? null : Num
 /** A JSON number with at most two decimals as numeric(p,2) text, exact. */
 export const numericText = (value: number) => value.toFixed(2);
 export const numericOrNull = (value: number | null) => (value === null ? null : value.toFixed(2));
-
-/** SQLSTATE 23503: a row still referenced (e.g. by a certificate) could not be deleted. */
-export function isForeignKeyViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503'
-  );
-}
 
 /**
  * One audit event per participant a request changed, naming the participant

@@ -1,4 +1,4 @@
-import { roundHalfUp } from './decimal';
+import { roundHalfUp } from '../db/decimal';
 
 /*
  * Numbers, money and dates as Ecuador's public administration writes them:
@@ -6,7 +6,7 @@ import { roundHalfUp } from './decimal';
  * here rather than with Intl.NumberFormat('es-EC'), whose ICU data writes
  * `$5.500,00` and `88,80%` (no currency code, no space before the sign) and
  * varies with the Node build. Every value arrives as an exact decimal string
- * (decimal.ts) and is rounded there, once.
+ * (db/decimal.ts) and is rounded there, once.
  */
 
 const THOUSANDS = '.';
@@ -16,11 +16,20 @@ function group(whole: string): string {
   return whole.replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS);
 }
 
-/** A decimal string with exactly `decimals` places, es-EC separators: "5.500,00". */
-export function formatDecimal(value: string, decimals = 2): string {
+/**
+ * A decimal string with es-EC separators, rounded half away from zero to
+ * `decimals` places: "5.500,00". With `trailingZeros: false` the places it
+ * does not need are left out ("12,5", "1.200"): hours on a certificate.
+ */
+export function formatDecimal(
+  value: string,
+  decimals = 2,
+  options: { trailingZeros?: boolean } = {},
+): string {
   const rounded = roundHalfUp(value, decimals);
   const negative = rounded.startsWith('-');
-  const [whole = '', fraction] = (negative ? rounded.slice(1) : rounded).split('.');
+  const [whole = '', places = ''] = (negative ? rounded.slice(1) : rounded).split('.');
+  const fraction = options.trailingZeros === false ? places.replace(/0+$/, '') : places;
   const text = `${group(whole)}${fraction ? `${DECIMALS}${fraction}` : ''}`;
   // "-0,00" is not a figure anyone writes.
   return negative && /[1-9]/.test(text) ? `-${text}` : text;
@@ -66,26 +75,18 @@ const MONTHS = [
   'diciembre',
 ];
 
-/** "2026-12-31" → "31 de diciembre de 2026". */
-export function formatDate(isoDate: string): string {
+/** The parts of an ISO date, the month by its Spanish name. */
+export function dateParts(isoDate: string): { day: number; month: string; year: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new RangeError('not an ISO date');
-  const [, year, month, day] = match;
-  return `${Number(day)} de ${MONTHS[Number(month) - 1]} de ${year}`;
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) throw new RangeError('not an ISO date');
+  return { day: Number(match[3]), month, year: Number(match[1]) };
 }
 
-/** The report's time zone: mainland Ecuador (UTC−5, no daylight saving). */
-export const REPORT_TIME_ZONE = 'America/Guayaquil';
-
-/** The calendar date of an instant in Ecuador, as "YYYY-MM-DD". */
-export function ecuadorDate(instant: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: REPORT_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+/** "2026-12-31" → "31 de diciembre de 2026". */
+export function formatDate(isoDate: string): string {
+  const { day, month, year } = dateParts(isoDate);
+  return `${day} de ${month} de ${year}`;
 }
 
 const QUARTER_NAMES = ['primer', 'segundo', 'tercer', 'cuarto'];
@@ -95,20 +96,4 @@ export function formatPeriod(period: { year: number; quarter: number | null }): 
   if (period.quarter === null) return `Año ${period.year}`;
   const name = QUARTER_NAMES[period.quarter - 1] ?? String(period.quarter);
   return `${name.charAt(0).toUpperCase()}${name.slice(1)} trimestre de ${period.year}`;
-}
-
-/** The first and last day of a period, as ISO dates. */
-export function periodBounds(period: { year: number; quarter: number | null }): {
-  from: string;
-  to: string;
-} {
-  if (period.quarter === null) return { from: `${period.year}-01-01`, to: `${period.year}-12-31` };
-  const first = (period.quarter - 1) * 3 + 1;
-  const last = first + 2;
-  const lastDay = new Date(Date.UTC(period.year, last, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    from: `${period.year}-${pad(first)}-01`,
-    to: `${period.year}-${pad(last)}-${pad(lastDay)}`,
-  };
 }

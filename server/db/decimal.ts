@@ -1,16 +1,14 @@
-import { progressPercent } from '../targets';
-
 /*
- * Exact decimal arithmetic for the management report's figures: amounts of
- * money (numeric(14,2) in the database, read as strings), programmed and
- * executed values, and the percentages computed from them. Values travel as
- * decimal strings ("5500.00", "12.5", "-3") and are computed as BigInt
- * integers scaled by a power of ten, never as binary floats. Rounding is half
- * away from zero (5500.005 → 5500.01, -0.125 → -0.13), the rule an accountant
- * applies by hand; every percentage of the report is the targets module's
- * progressPercent (the same rule for a target's progress, a budget's
- * execution and the report's own shares), so the report and the targets'
- * screens can never disagree on a figure.
+ * Exact decimal arithmetic on the strings PostgreSQL returns for numeric
+ * columns: money (numeric(14,2)), target values, and the percentages and
+ * means computed from them. Values travel as decimal strings ("5500.00",
+ * "12.5", "-3") and are computed as BigInt integers scaled by a power of
+ * ten, never as binary floats. The one rounding rule of targets, budget and
+ * the management report lives here: half away from zero (5500.005 →
+ * 5500.01, -0.125 → -0.13), the rule an accountant applies by hand; every
+ * percentage (a target's progress, a budget's execution, the report's own
+ * shares) is progressPercent, so the report and the targets' screens can
+ * never disagree on a figure.
  */
 
 /** A decimal as text: optional minus sign, digits, optional fraction. */
@@ -22,7 +20,7 @@ interface Scaled {
 }
 
 function parse(value: string): Scaled {
-  if (!DECIMAL_PATTERN.test(value)) throw new RangeError('not a decimal string');
+  if (!DECIMAL_PATTERN.test(value)) throw new RangeError('not a decimal number');
   const negative = value.startsWith('-');
   const [whole, fraction = ''] = (negative ? value.slice(1) : value).split('.');
   const units = BigInt(`${whole}${fraction}`);
@@ -43,7 +41,7 @@ function render(units: bigint, scale: number): string {
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
-/** numerator / denominator (denominator > 0 after sign handling), rounded half away from zero. */
+/** numerator / denominator, rounded half away from zero. */
 function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
   const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
@@ -52,16 +50,15 @@ function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
   return negative ? -rounded : rounded;
 }
 
-export function isDecimal(value: string): boolean {
-  return DECIMAL_PATTERN.test(value);
-}
-
 /** The value rounded half away from zero to `decimals` places, always with that many. */
 export function roundHalfUp(value: string, decimals = 2): string {
   const parsed = parse(value);
   if (parsed.scale <= decimals) return render(rescale(parsed, decimals), decimals);
   return render(divideHalfUp(parsed.units, pow10(parsed.scale - decimals)), decimals);
 }
+
+/** The value with exactly two decimals, rounded half-up if it had more: "888" → "888.00". */
+export const toDecimal2 = (value: string): string => roundHalfUp(value, 2);
 
 /** The exact sum, at the largest scale of its terms ("0" for none). */
 export function sum(values: readonly string[]): string {
@@ -73,6 +70,9 @@ export function sum(values: readonly string[]): string {
   );
 }
 
+/** The exact sum, written with two decimals (inputs of at most two decimals stay exact). */
+export const sumDecimals = (values: readonly string[]): string => toDecimal2(sum(values));
+
 /** a − b, exactly. */
 export function subtract(a: string, b: string): string {
   const [pa, pb] = [parse(a), parse(b)];
@@ -80,7 +80,8 @@ export function subtract(a: string, b: string): string {
   return render(rescale(pa, scale) - rescale(pb, scale), scale);
 }
 
-export function compare(a: string, b: string): -1 | 0 | 1 {
+/** Compares two decimal strings exactly: -1, 0 or 1. */
+export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
   const [pa, pb] = [parse(a), parse(b)];
   const scale = Math.max(pa.scale, pb.scale);
   const [x, y] = [rescale(pa, scale), rescale(pb, scale)];
@@ -92,13 +93,18 @@ export function isZero(value: string): boolean {
 }
 
 /**
- * part / whole as a percentage with two decimals, rounded half away from
- * zero ("88.80"); null when the whole is zero (no percentage of nothing).
+ * part / whole × 100, rounded half away from zero to two decimals:
+ * progressPercent('888', '1000') = "88.80", progressPercent('2', '3') =
+ * "66.67". null when whole is 0 (no percentage of nothing). Every
+ * percentage of targets, budgets and the management report.
  */
-export function percentOf(part: string, whole: string): string | null {
-  parse(part);
-  parse(whole);
-  return progressPercent(part, whole);
+export function progressPercent(part: string, whole: string): string | null {
+  const p = parse(part);
+  const w = parse(whole);
+  if (w.units === 0n) return null;
+  const scale = Math.max(p.scale, w.scale);
+  // hundredths of a percent: part × 100 × 100 / whole
+  return render(divideHalfUp(rescale(p, scale) * 10000n, rescale(w, scale)), 2);
 }
 
 /** total / count, rounded half away from zero to `decimals` places; null for a count of 0. */
@@ -112,10 +118,4 @@ export function meanOf(total: string, count: number, decimals = 2): string | nul
 /** The mean of the values, rounded half away from zero to `decimals` places; null for none. */
 export function mean(values: readonly string[], decimals = 2): string | null {
   return meanOf(sum(values), values.length, decimals);
-}
-
-/** An integer count as a decimal string, checked. */
-export function fromInteger(value: number): string {
-  if (!Number.isSafeInteger(value)) throw new RangeError('not a safe integer');
-  return String(value);
 }

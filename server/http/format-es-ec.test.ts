@@ -1,5 +1,4 @@
 import {
-  ecuadorDate,
   formatDate,
   formatDecimal,
   formatInteger,
@@ -7,7 +6,6 @@ import {
   formatPercent,
   formatPeriod,
   formatQuantity,
-  periodBounds,
 } from './format-es-ec';
 
 describe('Ecuadorian formatting', () => {
@@ -38,31 +36,20 @@ describe('Ecuadorian formatting', () => {
     expect(formatDecimal('12.345', 1)).toBe('12,3');
   });
 
+  it('leaves out the decimals a figure does not need, when asked (hours)', () => {
+    const needed = (value: string) => formatDecimal(value, 2, { trailingZeros: false });
+    expect(needed('12.50')).toBe('12,5');
+    expect(needed('1200.00')).toBe('1.200');
+    expect(needed('0.05')).toBe('0,05');
+    expect(needed('12.505')).toBe('12,51');
+    expect(formatMoney('1200')).toBe('USD 1.200,00');
+  });
+
   it('writes dates and periods in Spanish', () => {
     expect(formatDate('2026-12-31')).toBe('31 de diciembre de 2026');
     expect(formatDate('2026-01-01')).toBe('1 de enero de 2026');
+    expect(() => formatDate('2026-13-01')).toThrow(RangeError);
     expect(formatPeriod({ year: 2026, quarter: null })).toBe('Año 2026');
     expect(formatPeriod({ year: 2026, quarter: 2 })).toBe('Segundo trimestre de 2026');
-    expect(periodBounds({ year: 2026, quarter: 1 })).toEqual({
-      from: '2026-01-01',
-      to: '2026-03-31',
-    });
-    expect(periodBounds({ year: 2028, quarter: 1 })).toEqual({
-      from: '2028-01-01',
-      to: '2028-03-31',
-    });
-    expect(periodBounds({ year: 2026, quarter: 4 })).toEqual({
-      from: '2026-10-01',
-      to: '2026-12-31',
-    });
-    expect(periodBounds({ year: 2026, quarter: null })).toEqual({
-      from: '2026-01-01',
-      to: '2026-12-31',
-    });
-  });
-
-  it("dates an instant by Ecuador's calendar (UTC−5)", () => {
-    expect(ecuadorDate(new Date('2027-01-01T04:59:59Z'))).toBe('2026-12-31');
-    expect(ecuadorDate(new Date('2027-01-01T05:00:00Z'))).toBe('2027-01-01');
   });
 });
