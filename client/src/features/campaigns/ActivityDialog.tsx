@@ -20,7 +20,8 @@ import {
 import { planGroups } from './campaign-form';
 import { CountInput } from './CountInput';
 import { FieldAnchor } from './FieldAnchor';
-import { explainedByFields, useCampaignFormErrors } from './useCampaignFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useCampaignFormErrors } from './useCampaignFormErrors';
 import { useCampaignFormat } from './useCampaignText';
 import {
   useCreateActivity,

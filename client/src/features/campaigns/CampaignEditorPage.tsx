@@ -20,7 +20,8 @@ import {
   type CampaignFormValues,
 } from './campaign-form';
 import { CampaignFields } from './CampaignFields';
-import { explainedByFields, useCampaignFormErrors } from './useCampaignFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useCampaignFormErrors } from './useCampaignFormErrors';
 import { useCampaignFormat } from './useCampaignText';
 import {
   useCampaign,

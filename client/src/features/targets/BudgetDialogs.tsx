@@ -11,7 +11,8 @@ import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { decimalOf } from './decimal-input';
 import type { BudgetEntry, BudgetKind, BudgetVoidReason, Project } from './target-types';
 import { BUDGET_KINDS, VOID_REASONS } from './target-vocabularies';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import { useCreateBudgetEntry, useVoidBudgetEntry } from './useTargets';
 import { useTargetFormat } from './useTargetWords';
 

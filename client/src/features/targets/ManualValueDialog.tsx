@@ -11,7 +11,8 @@ import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { decimalOf } from './decimal-input';
 import type { TargetDetail } from './target-types';
 import { QUARTERS } from './target-vocabularies';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import { useRecordManualValue } from './useTargets';
 import { useTargetFormat } from './useTargetWords';
 

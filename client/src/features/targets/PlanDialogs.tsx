@@ -13,7 +13,8 @@ import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { linesOf } from './target-form';
 import type { Program, Project } from './target-types';
 import { MAX_EXECUTING_UNITS } from './target-vocabularies';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import {
   useCreateProgram,
   useCreateProject,

@@ -21,7 +21,8 @@ import {
 } from './target-form';
 import type { Program, Target } from './target-types';
 import { TargetFields } from './TargetFields';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import { useCreateTarget, usePrograms, useTarget, useUpdateTarget } from './useTargets';
 import { useTargetFormat } from './useTargetWords';
 import './targets.css';

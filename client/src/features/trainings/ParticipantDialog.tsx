@@ -13,7 +13,8 @@ import { useVocabulary } from '../../vocab/useVocabulary';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { NO_PROVINCE } from './programme-form';
 import { PROVINCES, SECTORS } from './training-vocabularies';
-import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useTrainingFormErrors } from './useTrainingFormErrors';
 import { useTrainingLabels } from './useTrainingText';
 import { useCreateParticipant, useEnrol, type NewParticipant } from './useTrainings';
 

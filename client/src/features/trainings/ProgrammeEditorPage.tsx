@@ -21,7 +21,8 @@ import {
   type ProgrammeFormValues,
 } from './programme-form';
 import { ProgrammeFields, useProgrammeFieldLabels } from './ProgrammeFields';
-import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useTrainingFormErrors } from './useTrainingFormErrors';
 import { useTrainingFormat } from './useTrainingText';
 import {
   useCreateProgramme,

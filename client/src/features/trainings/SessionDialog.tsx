@@ -19,7 +19,8 @@ import {
   toSessionChange,
   type SessionFormValues,
 } from './session-form';
-import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
+import { explainedByFields } from '../../ui/form/useFormErrors';
+import { useTrainingFormErrors } from './useTrainingFormErrors';
 import { useTrainingFormat } from './useTrainingText';
 import {
   useCreateSession,
