@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DialogForm } from '../../ui/form/DialogForm';
+import { DialogForm } from '../../ui/form/forms';
 import { FormDateField, FormSelect, FormTextField, fieldId } from '../../ui/form/fields';
 import { Notice } from '../../ui/Notice';
 import { useVocabulary } from '../../vocab/useVocabulary';

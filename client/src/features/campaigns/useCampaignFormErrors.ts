@@ -1,5 +1,5 @@
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { useFormErrors } from '../../ui/form/useFormErrors';
+import { useFormErrors } from '../../ui/form/forms';
 import { useCampaignProblems, useFieldLabels } from './useCampaignText';
 
 /** The errors of a campaign's forms (a new campaign, a change of one, an activity) in this feature's words. */

@@ -8,7 +8,7 @@ import {
 import { api, call } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import { queryKeys } from '../../api/query-keys';
-import { useCursorList } from '../../api/useCursorList';
+import { useCursorList } from '../../ui/LoadMore';
 import type { CampaignStatus, TargetGroup, Territory } from './campaign-vocabularies';
 import type {
   CampaignChange,

@@ -21,7 +21,7 @@ import {
 import { errorItems } from '../../ui/form/error-items';
 import { ScopeRows } from './ScopeRows';
 import { CONSENT_PURPOSES, isCurrent, useRecordConsent, type Consent } from './useConsents';
-import { useFeatureErrorText } from '../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../ui/form/forms';
 
 export interface ConsentFormProps {
   caseId: string;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmDialog } from '../../ui/form/forms';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { useSignedInUser } from '../../app/session/useMe';

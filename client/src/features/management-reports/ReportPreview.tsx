@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ScrollRegion } from '../../ui/charts';
-import { ProgressPair } from '../../ui/charts/ProgressPair';
+import { ProgressPair } from '../../ui/charts';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import type { ReportDetail, ReportSignature, ReportTarget, Snapshot } from './report-types';
 import { useReportWords } from './useReportWords';

@@ -15,7 +15,7 @@ import { useCase } from '../cases/useCase';
 import { daysFromToday } from '../consents/dates';
 import { errorItems } from '../../ui/form/error-items';
 import { isMinorBand } from '../consents/minor';
-import { useFeatureErrorText } from '../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../ui/form/forms';
 import { ConsentForReferralDialog } from './ConsentForReferralDialog';
 import { MissingConsentPanel } from './MissingConsentPanel';
 import {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DialogForm } from '../../ui/form/DialogForm';
+import { DialogForm } from '../../ui/form/forms';
 import { FormSelect, FormTextField } from '../../ui/form/fields';
 import { z } from '../../ui/form/zod';
 import { FieldAnchor } from '../campaigns/FieldAnchor';

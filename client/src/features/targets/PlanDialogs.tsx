@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DialogForm } from '../../ui/form/DialogForm';
+import { DialogForm } from '../../ui/form/forms';
 import { FormSelect, FormTextField } from '../../ui/form/fields';
 import { z } from '../../ui/form/zod';
 import { FieldAnchor } from '../campaigns/FieldAnchor';

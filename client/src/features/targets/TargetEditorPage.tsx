@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { EditorForm, StaleVersionNotice } from '../../ui/form/EditorForm';
+import { EditorForm, StaleVersionNotice } from '../../ui/form/forms';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { Loading } from '../../ui/Loading';

@@ -1,5 +1,5 @@
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { labelsOf, useFormErrors } from '../../ui/form/useFormErrors';
+import { labelsOf, useFormErrors } from '../../ui/form/forms';
 import { useTargetProblems } from './useTargetWords';
 
 /**

@@ -17,7 +17,7 @@ import {
   useRevokeCertificate,
   type Certificate,
 } from './useCertificates';
-import { useFeatureErrorText } from '../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../ui/form/forms';
 import { useTrainingFormat, useTrainingProblems } from './useTrainingText';
 import { useRoster, type Enrolment, type ProgrammeDetail } from './useTrainings';
 

@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog as Confirm } from '../../ui/ConfirmDialog';
+import { ConfirmDialog as Confirm } from '../../ui/form/forms';
 import { useTrainingProblems } from './useTrainingText';
 
 /** A confirmation in this feature's words (its refusals, its cancel). */

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { EditorForm, StaleVersionNotice } from '../../ui/form/EditorForm';
-import { useVersionedChange } from '../../ui/form/useVersionedChange';
+import { EditorForm, StaleVersionNotice } from '../../ui/form/forms';
+import { useVersionedChange } from '../../ui/form/forms';
 import { Link, useParams } from 'react-router';
 import { Button } from '../../ui/Button';
 import { Loading } from '../../ui/Loading';

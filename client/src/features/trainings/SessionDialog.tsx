@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DialogForm } from '../../ui/form/DialogForm';
+import { DialogForm } from '../../ui/form/forms';
 import { ApiProblem, isProblem } from '../../api/problem';
 import { FormDateField, FormTextField, fieldId } from '../../ui/form/fields';
 import { TimeField } from '../../ui/TimeField';

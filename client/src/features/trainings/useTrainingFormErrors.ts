@@ -1,5 +1,5 @@
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { useFormErrors } from '../../ui/form/useFormErrors';
+import { useFormErrors } from '../../ui/form/forms';
 import { useTrainingProblems } from './useTrainingText';
 
 /** The errors of a training form in this feature's words (each summary line named by `labelOf`). */

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { api, call } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import { queryKeys } from '../../api/query-keys';
-import { useCursorList } from '../../api/useCursorList';
+import { useCursorList } from '../../ui/LoadMore';
 import type {
   AttendanceSheet,
   NewParticipant,

@@ -7,7 +7,7 @@ import { Notice } from '../../../ui/Notice';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { RadioGroup } from '../../../ui/RadioGroup';
 import { OneTimeSecret } from '../OneTimeSecret';
-import { useFeatureErrorText } from '../../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
 import { useAdminProblems } from '../useAdminProblems';
 import { generateBundlePassword, useIssueCertificate } from './useCertificates';
 

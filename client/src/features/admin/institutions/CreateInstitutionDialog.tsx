@@ -7,7 +7,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
-import { useFeatureErrorText } from '../../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
 import { useAdminProblems } from '../useAdminProblems';
 import {
   emptyInstitutionForm,

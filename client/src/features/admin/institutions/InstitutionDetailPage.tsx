@@ -15,7 +15,7 @@ import { useFormat } from '../../../ui/format';
 import { useVocabulary } from '../../../vocab/useVocabulary';
 import { CertificatesSection } from '../certificates/CertificatesSection';
 import { ActiveBadge } from '../StatusBadge';
-import { useFeatureErrorText } from '../../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
 import { useAdminProblems } from '../useAdminProblems';
 import {
   INSTITUTION_FIELDS,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
-import { useCursorList } from '../../../api/useCursorList';
+import { useCursorList } from '../../../ui/LoadMore';
 import type { components } from '../../../api/schema';
 
 export type Institution = components['schemas']['Institution'];

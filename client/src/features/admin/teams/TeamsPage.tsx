@@ -13,7 +13,7 @@ import { Notice } from '../../../ui/Notice';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { useFormat } from '../../../ui/format';
-import { useFeatureErrorText } from '../../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
 import { useAdminProblems } from '../useAdminProblems';
 import { useCreateTeam, useTeams } from './useTeams';
 import '../admin.css';

@@ -11,7 +11,7 @@ import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { OneTimeSecret } from '../OneTimeSecret';
-import { useFeatureErrorText } from '../../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
 import { useAdminProblems } from '../useAdminProblems';
 import {
   NO_TEAM,

@@ -18,7 +18,7 @@ import { useAllInstitutions } from '../institutions/useInstitutionAdmin';
 import { OneTimeSecret } from '../OneTimeSecret';
 import { ActiveBadge } from '../StatusBadge';
 import { useTeams } from '../teams/useTeams';
-import { useFeatureErrorText } from '../../../ui/form/useFeatureErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
 import { useAdminProblems } from '../useAdminProblems';
 import { AccountActionDialog, type AccountAction } from './AccountActionDialog';
 import {
