@@ -1,26 +1,9 @@
 import { parseDate, type CalendarDate } from '@internationalized/date';
-import {
-  DateField as AriaDateField,
-  DateInput,
-  DateSegment,
-  FieldError,
-  Label,
-  Text,
-} from 'react-aria-components';
-import { RequiredMark } from './RequiredMark';
+import { DateField as AriaDateField } from 'react-aria-components';
+import { SegmentedFieldBody, type SegmentedFieldProps } from './SegmentedField';
 
-export interface DateFieldProps {
-  label: string;
-  /** ISO date (YYYY-MM-DD) or null. */
-  value: string | null;
-  onChange: (value: string | null) => void;
-  description?: string;
-  error?: string;
-  isRequired?: boolean;
-  isDisabled?: boolean;
-  name?: string;
-  onBlur?: () => void;
-}
+/** `value`: an ISO date (YYYY-MM-DD) or null. */
+export type DateFieldProps = SegmentedFieldProps;
 
 function toCalendarDate(value: string | null): CalendarDate | null {
   if (!value) return null;
@@ -50,19 +33,12 @@ export function DateField({
       validationBehavior="aria"
       granularity="day"
     >
-      <Label className="field__label">
-        {label}
-        {props.isRequired && <RequiredMark />}
-      </Label>
-      <DateInput className="field__input date-input">
-        {(segment) => <DateSegment segment={segment} className="date-input__segment" />}
-      </DateInput>
-      {description && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="field__error">{error}</FieldError>
+      <SegmentedFieldBody
+        label={label}
+        description={description}
+        error={error}
+        isRequired={props.isRequired}
+      />
     </AriaDateField>
   );
 }

@@ -1,26 +1,9 @@
 import { Time } from '@internationalized/date';
-import {
-  DateInput,
-  DateSegment,
-  FieldError,
-  Label,
-  Text,
-  TimeField as AriaTimeField,
-} from 'react-aria-components';
-import { RequiredMark } from './RequiredMark';
+import { TimeField as AriaTimeField } from 'react-aria-components';
+import { SegmentedFieldBody, type SegmentedFieldProps } from './SegmentedField';
 
-export interface TimeFieldProps {
-  label: string;
-  /** HH:MM (24 hours) or null. */
-  value: string | null;
-  onChange: (value: string | null) => void;
-  description?: string;
-  error?: string;
-  isRequired?: boolean;
-  isDisabled?: boolean;
-  name?: string;
-  onBlur?: () => void;
-}
+/** `value`: HH:MM (24 hours) or null. */
+export type TimeFieldProps = SegmentedFieldProps;
 
 function toTime(value: string | null): Time | null {
   const match = value ? /^(\d{2}):(\d{2})$/.exec(value) : null;
@@ -50,19 +33,12 @@ export function TimeField({
       hourCycle={24}
       granularity="minute"
     >
-      <Label className="field__label">
-        {label}
-        {props.isRequired && <RequiredMark />}
-      </Label>
-      <DateInput className="field__input date-input">
-        {(segment) => <DateSegment segment={segment} className="date-input__segment" />}
-      </DateInput>
-      {description && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="field__error">{error}</FieldError>
+      <SegmentedFieldBody
+        label={label}
+        description={description}
+        error={error}
+        isRequired={props.isRequired}
+      />
     </AriaTimeField>
   );
 }

@@ -2,12 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorSummary } from '../../ui/ErrorSummary';
+import { DialogForm } from '../../ui/form/forms';
 import { FormDateField, FormSelect, FormTextField, fieldId } from '../../ui/form/fields';
 import { Notice } from '../../ui/Notice';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import {
   ACTIVITY_FIELDS,
@@ -20,7 +17,7 @@ import {
 import { planGroups } from './campaign-form';
 import { CountInput } from './CountInput';
 import { FieldAnchor } from './FieldAnchor';
-import { explainedByFields, useCampaignFormErrors } from './useCampaignFormErrors';
+import { useCampaignFormErrors } from './useCampaignFormErrors';
 import { useCampaignFormat } from './useCampaignText';
 import {
   useCreateActivity,
@@ -85,115 +82,96 @@ export function ActivityDialog({
   });
 
   return (
-    <Dialog
+    <DialogForm
       title={activity ? t('activities.editTitle') : t('activities.addTitle')}
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!mutation.isPending}
+      isPending={mutation.isPending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={mutation.error}
+      nothing={nothing && t('activities.nothing')}
+      submitLabel={
+        mutation.isPending
+          ? t('editor.saving')
+          : activity
+            ? t('activities.save')
+            : t('activities.add')
+      }
+      cancelLabel={t('editor.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {mutation.isError && !explainedByFields(mutation.error) && (
-          <ProblemMessage error={mutation.error} messages={errors.problems} />
-        )}
-        {nothing && (
-          <Notice tone="info" live>
-            {t('activities.nothing')}
-          </Notice>
-        )}
-        <Notice tone="info">
-          <p>{t('activities.noPersonalData')}</p>
-        </Notice>
-        <FieldAnchor name="date">
-          <FormDateField
-            {...bound}
-            name="date"
-            label={t('activities.date')}
-            description={t('activities.dateHelp', {
-              from: format.date(campaign.startsOn),
-              to: format.date(campaign.endsOn),
-            })}
-            isRequired
-          />
-        </FieldAnchor>
-        <FieldAnchor name="territory">
-          <FormSelect
-            {...bound}
-            name="territory"
-            label={t('activities.territory')}
-            options={options('province', campaign.targetTerritories)}
-            isRequired
-          />
-        </FieldAnchor>
-        <FieldAnchor name="channel">
-          <FormSelect
-            {...bound}
-            name="channel"
-            label={t('activities.channel')}
-            options={options('campaignChannel', campaign.channels)}
-            isRequired
-          />
-        </FieldAnchor>
-        <FormTextField
+      <Notice tone="info">
+        <p>{t('activities.noPersonalData')}</p>
+      </Notice>
+      <FieldAnchor name="date">
+        <FormDateField
           {...bound}
-          name="description"
-          label={t('activities.description')}
-          description={t('activities.descriptionHelp')}
-          multiline
-          rows={3}
-          maxLength={500}
+          name="date"
+          label={t('activities.date')}
+          description={t('activities.dateHelp', {
+            from: format.date(campaign.startsOn),
+            to: format.date(campaign.endsOn),
+          })}
+          isRequired
         />
-        <fieldset className="reach-counts" aria-describedby="reach-counts-help">
-          <legend>{t('activities.reach')}</legend>
-          <p id="reach-counts-help" className="field__description">
-            {t('activities.reachHelp')}
-          </p>
-          <div className="reach-counts__grid">
-            {groups.map((group) => {
-              const id = fieldId(`reach.${group}`);
-              const error = translateError(reachErrors?.[group]?.message);
-              return (
-                <div className="field" key={group}>
-                  <label className="field__label" htmlFor={id}>
-                    {label('vulnerabilityGroup', group)}
-                  </label>
-                  <CountInput
-                    registration={form.register(`reach.${group}`)}
-                    id={id}
-                    error={error}
-                    maxLength={9}
-                    isDisabled={mutation.isPending}
-                  />
-                </div>
-              );
-            })}
-          </div>
-          {reachError && (
-            <p className="field__error" id={fieldId('reach')} tabIndex={-1}>
-              {reachError}
-            </p>
-          )}
-        </fieldset>
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
-            {mutation.isPending
-              ? t('editor.saving')
-              : activity
-                ? t('activities.save')
-                : t('activities.add')}
-          </Button>
-          <Button onPress={() => onClose(false)} isDisabled={mutation.isPending}>
-            {t('editor.cancel')}
-          </Button>
+      </FieldAnchor>
+      <FieldAnchor name="territory">
+        <FormSelect
+          {...bound}
+          name="territory"
+          label={t('activities.territory')}
+          options={options('province', campaign.targetTerritories)}
+          isRequired
+        />
+      </FieldAnchor>
+      <FieldAnchor name="channel">
+        <FormSelect
+          {...bound}
+          name="channel"
+          label={t('activities.channel')}
+          options={options('campaignChannel', campaign.channels)}
+          isRequired
+        />
+      </FieldAnchor>
+      <FormTextField
+        {...bound}
+        name="description"
+        label={t('activities.description')}
+        description={t('activities.descriptionHelp')}
+        multiline
+        rows={3}
+        maxLength={500}
+      />
+      <fieldset className="reach-counts" aria-describedby="reach-counts-help">
+        <legend>{t('activities.reach')}</legend>
+        <p id="reach-counts-help" className="field__description">
+          {t('activities.reachHelp')}
+        </p>
+        <div className="reach-counts__grid">
+          {groups.map((group) => {
+            const id = fieldId(`reach.${group}`);
+            const error = translateError(reachErrors?.[group]?.message);
+            return (
+              <div className="field" key={group}>
+                <label className="field__label" htmlFor={id}>
+                  {label('vulnerabilityGroup', group)}
+                </label>
+                <CountInput
+                  registration={form.register(`reach.${group}`)}
+                  id={id}
+                  error={error}
+                  maxLength={9}
+                  isDisabled={mutation.isPending}
+                />
+              </div>
+            );
+          })}
         </div>
-      </form>
-    </Dialog>
+        {reachError && (
+          <p className="field__error" id={fieldId('reach')} tabIndex={-1}>
+            {reachError}
+          </p>
+        )}
+      </fieldset>
+    </DialogForm>
   );
 }

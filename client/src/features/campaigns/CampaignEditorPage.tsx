@@ -1,13 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { isProblem } from '../../api/problem';
+import { EditorForm, StaleVersionNotice } from '../../ui/form/forms';
+import { useVersionedChange } from '../../ui/form/forms';
+import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../ui/Button';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Loading';
-import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import {
@@ -20,7 +18,7 @@ import {
   type CampaignFormValues,
 } from './campaign-form';
 import { CampaignFields } from './CampaignFields';
-import { explainedByFields, useCampaignFormErrors } from './useCampaignFormErrors';
+import { useCampaignFormErrors } from './useCampaignFormErrors';
 import { useCampaignFormat } from './useCampaignText';
 import {
   useCampaign,
@@ -54,33 +52,22 @@ export function NewCampaignPage() {
     <>
       <PageHeader title={t('editor.newTitle')} />
       <p className="campaign-lead">{t('editor.intro')}</p>
-      <form
+      <EditorForm
         className="stack campaign-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+        onSubmit={submit}
+        errors={errors}
+        error={create.error}
+        isPending={create.isPending}
+        submitLabel={create.isPending ? t('editor.saving') : t('editor.create')}
+        cancel={{ to: '/campaigns', label: t('editor.cancel') }}
       >
-        <ErrorSummary items={errors.summaryItems} />
-        {create.isError && !explainedByFields(create.error) && (
-          <ProblemMessage error={create.error} messages={errors.problems} />
-        )}
         <p className="field__description">{t('form.requiredNote')}</p>
         <CampaignFields
           form={form}
           translateError={errors.translateError}
           isDisabled={create.isPending}
         />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={create.isPending}>
-            {create.isPending ? t('editor.saving') : t('editor.create')}
-          </Button>
-          <Link className="button button--secondary" to="/campaigns">
-            {t('editor.cancel')}
-          </Link>
-        </div>
-      </form>
+      </EditorForm>
     </>
   );
 }
@@ -112,91 +99,56 @@ function EditCampaignForm({ loaded }: { loaded: CampaignDetail }) {
   const format = useCampaignFormat();
   const update = useUpdateCampaign(loaded.id);
   const refresh = useRefreshCampaign(loaded.id);
-  const [base, setBase] = useState(loaded);
-  const [nothing, setNothing] = useState(false);
-  const [reloaded, setReloaded] = useState(false);
   const form = useForm<CampaignFormValues>({
     resolver: zodResolver(CampaignForm),
     defaultValues: campaignFormOf(loaded, format.decimal),
     shouldFocusError: false,
   });
   const errors = useCampaignFormErrors(CAMPAIGN_FIELDS, form);
-  const stale = isProblem(update.error, 'stale_version');
-
-  const submit = form.handleSubmit((values) => {
-    errors.clear();
-    setNothing(false);
-    setReloaded(false);
-    const change = toCampaignChange(base, values);
-    if (!change) {
-      setNothing(true);
-      return;
-    }
-    update.mutate(change, {
-      onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`),
-      onError: errors.reject,
-    });
+  const edit = useVersionedChange({
+    loaded,
+    form,
+    errors,
+    update,
+    refresh,
+    formOf: (campaign: CampaignDetail) => campaignFormOf(campaign, format.decimal),
   });
-
-  const loadCurrent = async () => {
-    const fresh = await refresh();
-    setBase(fresh);
-    form.reset(campaignFormOf(fresh, format.decimal));
-    update.reset();
-    errors.clear();
-    setReloaded(true);
-  };
+  const submit = form.handleSubmit((values) =>
+    edit.save(
+      (base) => toCampaignChange(base, values),
+      (campaign) => void navigate(`/campaigns/${campaign.id}`),
+    ),
+  );
 
   return (
-    <form
+    <EditorForm
       className="stack campaign-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
+      errors={errors}
+      error={update.error}
+      isPending={update.isPending}
+      stale={
+        edit.stale && (
+          <StaleVersionNotice title={t('editor.staleTitle')} explain={t('editor.staleExplain')}>
+            <div className="actions">
+              <Button variant="primary" onPress={() => void edit.loadCurrent()}>
+                {t('editor.loadCurrent')}
+              </Button>
+            </div>
+          </StaleVersionNotice>
+        )
+      }
+      reloaded={edit.reloaded && t('editor.reloaded')}
+      nothing={edit.nothing && t('editor.nothing')}
+      submitLabel={update.isPending ? t('editor.saving') : t('editor.save')}
+      cancel={{ to: `/campaigns/${loaded.id}`, label: t('editor.cancel') }}
     >
-      <ErrorSummary items={errors.summaryItems} />
-      {stale && (
-        <div className="notice notice--warning" role="alert">
-          <p>
-            <strong>{t('editor.staleTitle')}</strong>
-          </p>
-          <p>{t('editor.staleExplain')}</p>
-          <div className="actions">
-            <Button variant="primary" onPress={() => void loadCurrent()}>
-              {t('editor.loadCurrent')}
-            </Button>
-          </div>
-        </div>
-      )}
-      {reloaded && (
-        <Notice tone="info" live>
-          {t('editor.reloaded')}
-        </Notice>
-      )}
-      {update.isError && !stale && !explainedByFields(update.error) && (
-        <ProblemMessage error={update.error} messages={errors.problems} />
-      )}
-      {nothing && (
-        <Notice tone="info" live>
-          {t('editor.nothing')}
-        </Notice>
-      )}
       <p className="field__description">{t('form.requiredNote')}</p>
       <CampaignFields
         form={form}
         translateError={errors.translateError}
         isDisabled={update.isPending}
       />
-      <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={update.isPending || stale}>
-          {update.isPending ? t('editor.saving') : t('editor.save')}
-        </Button>
-        <Link className="button button--secondary" to={`/campaigns/${loaded.id}`}>
-          {t('editor.cancel')}
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,28 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
-import { useTranslateFieldError } from '../../ui/form/useTranslateFieldError';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { REACH_GROUPS, TERRITORIES } from './campaign-vocabularies';
 import type { Release } from './campaign-types';
-
-/**
- * Field messages of the campaign forms: this feature's codes first
- * (campaigns:fieldErrors.<code>, e.g. the server's `ends_before_start` or the
- * form's `amount`), then the shared ones (ui:fieldErrors).
- */
-export function useCampaignErrorText() {
-  const { t, i18n } = useTranslation('campaigns');
-  const shared = useTranslateFieldError();
-  return (message: string | undefined): string | undefined => {
-    if (message === undefined) return undefined;
-    const code = message.startsWith('fieldErrors.')
-      ? message.slice('fieldErrors.'.length)
-      : message;
-    const key = `fieldErrors.${code}`;
-    if (i18n.exists(key, { ns: 'campaigns' })) return t(key as 'fieldErrors.amount');
-    return shared(message);
-  };
-}
 
 /** This feature's sentences for the API's refusals. */
 export function useCampaignProblems(): Record<string, string> {

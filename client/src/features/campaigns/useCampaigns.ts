@@ -1,5 +1,4 @@
 import {
-  useInfiniteQuery,
   useMutation,
   useQueries,
   useQuery,
@@ -9,6 +8,7 @@ import {
 import { api, call } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import { queryKeys } from '../../api/query-keys';
+import { useCursorList } from '../../ui/LoadMore';
 import type { CampaignStatus, TargetGroup, Territory } from './campaign-vocabularies';
 import type {
   CampaignChange,
@@ -41,25 +41,20 @@ const PAGE = 25;
 
 /** Campaigns, latest start first, paged by cursor; filters are codes only. */
 export function useCampaignList(filters: CampaignFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.campaigns.list(filters),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/campaigns', {
-          params: {
-            query: {
-              limit: PAGE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(filters.status ? { status: filters.status } : {}),
-              ...(filters.territory ? { territory: filters.territory } : {}),
-              ...(filters.group ? { group: filters.group } : {}),
-            },
+  return useCursorList(queryKeys.campaigns.list(filters), PAGE, (page) =>
+    call(
+      api.GET('/api/v1/campaigns', {
+        params: {
+          query: {
+            ...page,
+            ...(filters.status ? { status: filters.status } : {}),
+            ...(filters.territory ? { territory: filters.territory } : {}),
+            ...(filters.group ? { group: filters.group } : {}),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+        },
+      }),
+    ),
+  );
 }
 
 export function useCampaign(id: string) {

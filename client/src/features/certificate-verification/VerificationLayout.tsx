@@ -1,37 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useRouteError } from 'react-router';
-import { LanguageSwitcher } from '../../app/layout/LanguageSwitcher';
-import { PageHeader } from '../../ui/PageHeader';
-import { ProblemMessage } from '../../ui/ProblemMessage';
+import {
+  PublicError,
+  PublicFooter,
+  PublicHeader,
+  PublicLayout,
+  PublicNotFound,
+} from '../../app/layout/PublicLayout';
 import './certificate-verification.css';
 
 function Header() {
   const { t } = useTranslation('certificateVerification');
   return (
-    <header className="site-header">
-      <p className="site-header__brand">
-        <span className="site-header__mark" aria-hidden="true" />
-        <Link to="/verificar" className="verification-header__home">
-          {t('brand')}
-        </Link>
-      </p>
-      <div className="site-header__user">
-        <LanguageSwitcher />
-      </div>
-    </header>
-  );
-}
-
-function Footer() {
-  const { t } = useTranslation('certificateVerification');
-  return (
-    <footer className="verification-footer">
-      <p>{t('footer.about')}</p>
-      <p>
-        {/* A full page load: the signed-in application starts in a document of its own. */}
-        <a href="/">{t('footer.staff')}</a>
-      </p>
-    </footer>
+    <PublicHeader
+      home={{ to: '/verificar', label: t('brand'), className: 'verification-header__home' }}
+    />
   );
 }
 
@@ -39,16 +21,17 @@ function Footer() {
 export function VerificationLayout() {
   const { t } = useTranslation('certificateVerification');
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <Header />
-      <main id="main" className="content">
-        <Outlet />
-      </main>
-      <Footer />
-    </>
+    <PublicLayout
+      skipToContent={t('skipToContent')}
+      header={<Header />}
+      footer={
+        <PublicFooter
+          className="verification-footer"
+          about={t('footer.about')}
+          staff={t('footer.staff')}
+        />
+      }
+    />
   );
 }
 
@@ -56,29 +39,21 @@ export function VerificationLayout() {
 export function VerificationNotFound() {
   const { t } = useTranslation('certificateVerification');
   return (
-    <>
-      <PageHeader title={t('notFound.title')} />
-      <p>{t('notFound.explanation')}</p>
-      <p>
-        <Link to="/verificar">{t('back')}</Link>
-      </p>
-    </>
+    <PublicNotFound
+      title={t('notFound.title')}
+      explanation={t('notFound.explanation')}
+      back={{ to: '/verificar', label: t('back') }}
+    />
   );
 }
 
 export function VerificationError() {
   const { t } = useTranslation('certificateVerification');
-  const error = useRouteError();
   return (
-    <>
-      <Header />
-      <main id="main" className="content">
-        <h1 id="page-title">{t('error.title')}</h1>
-        <ProblemMessage error={error} />
-        <p>
-          <Link to="/verificar">{t('back')}</Link>
-        </p>
-      </main>
-    </>
+    <PublicError
+      header={<Header />}
+      title={t('error.title')}
+      back={{ to: '/verificar', label: t('back') }}
+    />
   );
 }

@@ -21,7 +21,7 @@ import {
 import { errorItems } from '../../ui/form/error-items';
 import { ScopeRows } from './ScopeRows';
 import { CONSENT_PURPOSES, isCurrent, useRecordConsent, type Consent } from './useConsents';
-import { useFormErrorText } from './useFormErrorText';
+import { useFeatureErrorText } from '../../ui/form/forms';
 
 export interface ConsentFormProps {
   caseId: string;
@@ -39,7 +39,7 @@ export function ConsentForm(props: ConsentFormProps) {
   const { t } = useTranslation('consents');
   const { options, label } = useVocabulary();
   const format = useFormat();
-  const translateError = useFormErrorText();
+  const translateError = useFeatureErrorText('consents');
   const record = useRecordConsent(props.caseId);
   const [unclaimed, setUnclaimed] = useState<string[]>([]);
   const { control, handleSubmit, setError, formState } = useForm<ConsentFormValues>({

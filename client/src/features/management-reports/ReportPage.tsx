@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../ui/form/forms';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { useSignedInUser } from '../../app/session/useMe';
@@ -217,32 +218,20 @@ function DeleteDialog({ report, onClose }: { report: ReportDetail; onClose: () =
   const remove = useDeleteReport(report.id);
   const problems = useReportProblems();
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('report.deleteTitle')}
-      role="alertdialog"
-      isOpen
-      onOpenChange={(open) => !open && onClose()}
-      isDismissable={!remove.isPending}
+      confirm={t('report.deleteConfirm')}
+      onConfirm={() =>
+        remove.mutate(undefined, { onSuccess: () => void navigate('/management-reports') })
+      }
+      isPending={remove.isPending}
+      error={remove.error}
+      problems={problems}
+      cancelLabel={t('report.cancel')}
+      onCancel={onClose}
     >
-      <div className="stack">
-        <p>{t('report.deleteExplain')}</p>
-        {remove.isError && <ProblemMessage error={remove.error} messages={problems} />}
-        <div className="actions">
-          <Button
-            variant="danger"
-            isDisabled={remove.isPending}
-            onPress={() =>
-              remove.mutate(undefined, { onSuccess: () => void navigate('/management-reports') })
-            }
-          >
-            {t('report.deleteConfirm')}
-          </Button>
-          <Button onPress={onClose} isDisabled={remove.isPending}>
-            {t('report.cancel')}
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+      <p>{t('report.deleteExplain')}</p>
+    </ConfirmDialog>
   );
 }
 

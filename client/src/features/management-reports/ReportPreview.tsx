@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BarChart, ChartPair, ScrollRegion } from '../../ui/charts';
+import { ScrollRegion } from '../../ui/charts';
+import { ProgressPair } from '../../ui/charts';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import type { ReportDetail, ReportSignature, ReportTarget, Snapshot } from './report-types';
 import { useReportWords } from './useReportWords';
@@ -135,50 +136,22 @@ function TargetsSection({ snapshot }: { snapshot: Snapshot }) {
         <p>{t('preview.noTargets')}</p>
       ) : (
         <>
-          <ChartPair
-            tableLabel={caption}
-            chart={
-              <BarChart
-                title={t('preview.progressChart')}
-                description={t('preview.progressChartDescription')}
-                categories={targets.map((target) => target.indicator)}
-                series={[
-                  {
-                    id: 'progress',
-                    label: t('preview.progress'),
-                    values: targets.map((target) =>
-                      target.progressPercent === null ? null : Number(target.progressPercent),
-                    ),
-                  },
-                ]}
-                valueLabel={t('preview.progress')}
-                formatValue={(value) => words.percent(value)}
-                formatTick={(value) => `${words.value(value)} %`}
-                reference={{ value: 100, label: t('preview.reference') }}
-                horizontal
-              />
-            }
-            table={
-              <table className="table targets-compact">
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('preview.indicator')}</th>
-                    <th scope="col" className="targets-num">
-                      {t('preview.progress')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {targets.map((target, i) => (
-                    <tr key={i}>
-                      <th scope="row">{target.indicator}</th>
-                      <td className="targets-num">{words.percentOrNone(target.progressPercent)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+          <ProgressPair
+            rows={targets.map((target, i) => ({
+              key: i,
+              indicator: target.indicator,
+              progressPercent: target.progressPercent,
+            }))}
+            caption={caption}
+            chart={{
+              title: t('preview.progressChart'),
+              description: t('preview.progressChartDescription'),
+              series: t('preview.progress'),
+              axis: t('preview.progress'),
+              reference: t('preview.reference'),
+            }}
+            columns={{ indicator: t('preview.indicator'), progress: t('preview.progress') }}
+            format={words}
           />
           {snapshot.programs.map((program, i) =>
             program.projects
@@ -336,54 +309,64 @@ function CampaignsSection({ snapshot }: { snapshot: Snapshot }) {
         <dd>{words.value(campaigns.peopleReached)}</dd>
       </dl>
       <div className="report-tables">
-        {campaigns.byGroup.length > 0 && (
-          <ScrollRegion label={byGroup}>
-            <table className="table">
-              <caption>{byGroup}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('preview.group')}</th>
-                  <th scope="col" className="targets-num">
-                    {t('preview.reached')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.byGroup.map((row) => (
-                  <tr key={row.group}>
-                    <th scope="row">{label('vulnerabilityGroup', row.group)}</th>
-                    <td className="targets-num">{words.value(row.reached)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
-        {campaigns.byProvince.length > 0 && (
-          <ScrollRegion label={byProvince}>
-            <table className="table">
-              <caption>{byProvince}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('preview.province')}</th>
-                  <th scope="col" className="targets-num">
-                    {t('preview.reached')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.byProvince.map((row) => (
-                  <tr key={row.province}>
-                    <th scope="row">{label('province', row.province)}</th>
-                    <td className="targets-num">{words.value(row.reached)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
+        <ReachTable
+          caption={byGroup}
+          heading={t('preview.group')}
+          rows={campaigns.byGroup.map((row) => ({
+            key: row.group,
+            name: label('vulnerabilityGroup', row.group),
+            reached: row.reached,
+          }))}
+        />
+        <ReachTable
+          caption={byProvince}
+          heading={t('preview.province')}
+          rows={campaigns.byProvince.map((row) => ({
+            key: row.province,
+            name: label('province', row.province),
+            reached: row.reached,
+          }))}
+        />
       </div>
     </Part>
+  );
+}
+
+/** The people a campaign reached, by one breakdown (nothing when there is none). */
+function ReachTable({
+  caption,
+  heading,
+  rows,
+}: {
+  caption: string;
+  heading: string;
+  rows: { key: string; name: string; reached: number }[];
+}) {
+  const { t } = useTranslation('managementReports');
+  const words = useReportWords();
+  if (rows.length === 0) return null;
+  return (
+    <ScrollRegion label={caption}>
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col" className="targets-num">
+              {t('preview.reached')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td className="targets-num">{words.value(row.reached)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -12,7 +12,7 @@ import { useTranslateFieldError } from '../../ui/form/useTranslateFieldError';
 import { z } from '../../ui/form/zod';
 import { Notice } from '../../ui/Notice';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { useSubmitSummary } from '../campaigns/useSubmitSummary';
+import { useSubmitSummary } from '../../ui/form/useSubmitSummary';
 import type { ReportChange, ReportDetail } from './report-types';
 import { useUpdateReport } from './useManagementReports';
 import { useReportProblems } from './useReportWords';

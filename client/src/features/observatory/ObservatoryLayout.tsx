@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useRouteError } from 'react-router';
-import { LanguageSwitcher } from '../../app/layout/LanguageSwitcher';
-import { PageHeader } from '../../ui/PageHeader';
-import { ProblemMessage } from '../../ui/ProblemMessage';
+import { NavLink, useLocation } from 'react-router';
+import {
+  PublicError,
+  PublicFooter,
+  PublicHeader,
+  PublicLayout,
+  PublicNotFound,
+} from '../../app/layout/PublicLayout';
 import '../statistics/statistics.css';
 import './observatory.css';
 
@@ -23,45 +27,26 @@ function useFocusOnNavigate() {
 function Header() {
   const { t } = useTranslation('observatory');
   return (
-    <header className="site-header observatory-header">
-      <p className="site-header__brand">
-        <span className="site-header__mark" aria-hidden="true" />
-        <Link to="/observatorio" className="observatory-header__home">
-          {t('brand')}
-        </Link>
-      </p>
-      <nav aria-label={t('nav.label')} className="site-nav">
-        <ul>
-          <li>
-            <NavLink to="/observatorio" end className="site-nav__link">
-              {t('nav.figures')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/observatorio/metodo" className="site-nav__link">
-              {t('nav.method')}
-            </NavLink>
-          </li>
-        </ul>
-      </nav>
-      <div className="site-header__user">
-        <LanguageSwitcher />
-      </div>
-    </header>
-  );
-}
-
-function Footer() {
-  const { t } = useTranslation('observatory');
-  return (
-    <footer className="observatory-footer">
-      <p>{t('footer.about')}</p>
-      <p>
-        {/* A full page load on purpose: this document may be cached (public), the
-            signed-in application must start in a document of its own (no-store). */}
-        <a href="/">{t('footer.staff')}</a>
-      </p>
-    </footer>
+    <PublicHeader
+      className="observatory-header"
+      home={{ to: '/observatorio', label: t('brand'), className: 'observatory-header__home' }}
+      nav={
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul>
+            <li>
+              <NavLink to="/observatorio" end className="site-nav__link">
+                {t('nav.figures')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/observatorio/metodo" className="site-nav__link">
+                {t('nav.method')}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      }
+    />
   );
 }
 
@@ -73,16 +58,17 @@ export function ObservatoryLayout() {
   const { t } = useTranslation('observatory');
   useFocusOnNavigate();
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <Header />
-      <main id="main" className="content">
-        <Outlet />
-      </main>
-      <Footer />
-    </>
+    <PublicLayout
+      skipToContent={t('skipToContent')}
+      header={<Header />}
+      footer={
+        <PublicFooter
+          className="observatory-footer"
+          about={t('footer.about')}
+          staff={t('footer.staff')}
+        />
+      }
+    />
   );
 }
 
@@ -90,30 +76,22 @@ export function ObservatoryLayout() {
 export function ObservatoryNotFound() {
   const { t } = useTranslation('observatory');
   return (
-    <>
-      <PageHeader title={t('notFound.title')} />
-      <p>{t('notFound.explanation')}</p>
-      <p>
-        <Link to="/observatorio">{t('error.back')}</Link>
-      </p>
-    </>
+    <PublicNotFound
+      title={t('notFound.title')}
+      explanation={t('notFound.explanation')}
+      back={{ to: '/observatorio', label: t('error.back') }}
+    />
   );
 }
 
 /** A page of the observatory that failed: a sentence, and the way back. */
 export function ObservatoryError() {
   const { t } = useTranslation('observatory');
-  const error = useRouteError();
   return (
-    <>
-      <Header />
-      <main id="main" className="content">
-        <h1 id="page-title">{t('error.title')}</h1>
-        <ProblemMessage error={error} />
-        <p>
-          <Link to="/observatorio">{t('error.back')}</Link>
-        </p>
-      </main>
-    </>
+    <PublicError
+      header={<Header />}
+      title={t('error.title')}
+      back={{ to: '/observatorio', label: t('error.back') }}
+    />
   );
 }

@@ -15,7 +15,7 @@ import { useCase } from '../cases/useCase';
 import { daysFromToday } from '../consents/dates';
 import { errorItems } from '../../ui/form/error-items';
 import { isMinorBand } from '../consents/minor';
-import { useFormErrorText } from '../consents/useFormErrorText';
+import { useFeatureErrorText } from '../../ui/form/forms';
 import { ConsentForReferralDialog } from './ConsentForReferralDialog';
 import { MissingConsentPanel } from './MissingConsentPanel';
 import {
@@ -42,7 +42,7 @@ export function NewReferralPage() {
   const navigate = useNavigate();
   const kase = useCase(caseId);
   const { institution } = useInstitutions();
-  const translateError = useFormErrorText();
+  const translateError = useFeatureErrorText('consents');
   const send = useSendReferral();
   const [missing, setMissing] = useState<{ needs: MissingNeed[]; institutionId: string }>();
   const [step, setStep] = useState<Step>('form');

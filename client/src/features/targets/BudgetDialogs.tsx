@@ -1,17 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorSummary } from '../../ui/ErrorSummary';
+import { DialogForm } from '../../ui/form/forms';
 import { FormDateField, FormRadioGroup, FormTextField } from '../../ui/form/fields';
 import { z } from '../../ui/form/zod';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { decimalOf } from './decimal-input';
 import type { BudgetEntry, BudgetKind, BudgetVoidReason, Project } from './target-types';
 import { BUDGET_KINDS, VOID_REASONS } from './target-vocabularies';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import { useCreateBudgetEntry, useVoidBudgetEntry } from './useTargets';
 import { useTargetFormat } from './useTargetWords';
 
@@ -93,78 +90,61 @@ export function BudgetEntryDialog({
     );
   });
   return (
-    <Dialog
+    <DialogForm
       title={t('budget.newEntry')}
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!create.isPending}
+      isPending={create.isPending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={create.error}
+      submitLabel={create.isPending ? t('form.saving') : t('budget.addEntry')}
+      cancelLabel={t('form.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {create.isError && !explainedByFields(create.error) && (
-          <ProblemMessage error={create.error} messages={errors.problems} />
-        )}
-        <p className="field__description">
-          {t('budget.entryFor', { code: project.code, name: project.name, year })}
-        </p>
-        <FieldAnchor name="kind">
-          <FormRadioGroup
-            {...bound}
-            name="kind"
-            label={t('budget.kind')}
-            options={BUDGET_KINDS.map((kind) => ({ id: kind, label: t(`budget.kinds.${kind}`) }))}
-            description={t('budget.kindHelp')}
-            isRequired
-          />
-        </FieldAnchor>
-        <FieldAnchor name="date">
-          <FormDateField
-            {...bound}
-            name="date"
-            label={t('budget.date')}
-            description={t('budget.dateHelp', { year })}
-            isRequired
-          />
-        </FieldAnchor>
-        <FormTextField
+      <p className="field__description">
+        {t('budget.entryFor', { code: project.code, name: project.name, year })}
+      </p>
+      <FieldAnchor name="kind">
+        <FormRadioGroup
           {...bound}
-          name="amount"
-          label={t('budget.amountUsd')}
-          description={
-            amount === undefined
-              ? t('budget.amountHelp')
-              : t('budget.amountAs', { amount: format.money(amount) })
-          }
-          inputMode="decimal"
-          maxLength={24}
+          name="kind"
+          label={t('budget.kind')}
+          options={BUDGET_KINDS.map((kind) => ({ id: kind, label: t(`budget.kinds.${kind}`) }))}
+          description={t('budget.kindHelp')}
           isRequired
         />
-        <FormTextField
+      </FieldAnchor>
+      <FieldAnchor name="date">
+        <FormDateField
           {...bound}
-          name="note"
-          label={t('budget.note')}
-          description={t('budget.noteHelp')}
-          multiline
-          rows={2}
-          maxLength={500}
+          name="date"
+          label={t('budget.date')}
+          description={t('budget.dateHelp', { year })}
+          isRequired
         />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={create.isPending}>
-            {create.isPending ? t('form.saving') : t('budget.addEntry')}
-          </Button>
-          <Button onPress={() => onClose(false)} isDisabled={create.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </FieldAnchor>
+      <FormTextField
+        {...bound}
+        name="amount"
+        label={t('budget.amountUsd')}
+        description={
+          amount === undefined
+            ? t('budget.amountHelp')
+            : t('budget.amountAs', { amount: format.money(amount) })
+        }
+        inputMode="decimal"
+        maxLength={24}
+        isRequired
+      />
+      <FormTextField
+        {...bound}
+        name="note"
+        label={t('budget.note')}
+        description={t('budget.noteHelp')}
+        multiline
+        rows={2}
+        maxLength={500}
+      />
+    </DialogForm>
   );
 }
 
@@ -196,52 +176,36 @@ export function VoidEntryDialog({
     );
   });
   return (
-    <Dialog
+    <DialogForm
       title={t('budget.voidTitle')}
       role="alertdialog"
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!voidEntry.isPending}
+      isPending={voidEntry.isPending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={voidEntry.error}
+      submitLabel={t('budget.voidConfirm')}
+      submitVariant="danger"
+      cancelLabel={t('form.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {voidEntry.isError && !explainedByFields(voidEntry.error) && (
-          <ProblemMessage error={voidEntry.error} messages={errors.problems} />
-        )}
-        <p>
-          {t('budget.voidExplain', {
-            kind: t(`budget.kinds.${entry.kind}`),
-            amount: format.money(entry.amount),
-            date: format.date(entry.date),
-          })}
-        </p>
-        <FieldAnchor name="reason">
-          <FormRadioGroup
-            control={form.control}
-            translateError={errors.translateError}
-            isDisabled={voidEntry.isPending}
-            name="reason"
-            label={t('budget.voidReason')}
-            options={VOID_REASONS.map((r) => ({ id: r, label: t(`budget.voidReasons.${r}`) }))}
-            isRequired
-          />
-        </FieldAnchor>
-        <div className="actions">
-          <Button type="submit" variant="danger" isDisabled={voidEntry.isPending}>
-            {t('budget.voidConfirm')}
-          </Button>
-          <Button onPress={() => onClose(false)} isDisabled={voidEntry.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <p>
+        {t('budget.voidExplain', {
+          kind: t(`budget.kinds.${entry.kind}`),
+          amount: format.money(entry.amount),
+          date: format.date(entry.date),
+        })}
+      </p>
+      <FieldAnchor name="reason">
+        <FormRadioGroup
+          control={form.control}
+          translateError={errors.translateError}
+          isDisabled={voidEntry.isPending}
+          name="reason"
+          label={t('budget.voidReason')}
+          options={VOID_REASONS.map((r) => ({ id: r, label: t(`budget.voidReasons.${r}`) }))}
+          isRequired
+        />
+      </FieldAnchor>
+    </DialogForm>
   );
 }

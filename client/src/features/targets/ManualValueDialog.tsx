@@ -1,17 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorSummary } from '../../ui/ErrorSummary';
+import { DialogForm } from '../../ui/form/forms';
 import { FormSelect, FormTextField } from '../../ui/form/fields';
 import { z } from '../../ui/form/zod';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { decimalOf } from './decimal-input';
 import type { TargetDetail } from './target-types';
 import { QUARTERS } from './target-vocabularies';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import { useRecordManualValue } from './useTargets';
 import { useTargetFormat } from './useTargetWords';
 
@@ -83,78 +80,61 @@ export function ManualValueDialog({
   });
 
   return (
-    <Dialog
+    <DialogForm
       title={t('manual.dialogTitle')}
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!record.isPending}
+      isPending={record.isPending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={record.error}
+      submitLabel={
+        quarters.length > 0 ? (record.isPending ? t('form.saving') : t('manual.save')) : undefined
+      }
+      cancelLabel={t('form.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {record.isError && !explainedByFields(record.error) && (
-          <ProblemMessage error={record.error} messages={errors.problems} />
-        )}
-        <p className="field__description">
-          {t('manual.dialogExplain', { indicator: target.indicator })}
-        </p>
-        {quarters.length === 0 ? (
-          <p>{t('manual.noQuarter', { year: target.year })}</p>
-        ) : (
-          <>
-            <FieldAnchor name="quarter">
-              <FormSelect
-                {...bound}
-                name="quarter"
-                label={t('quarters.quarter')}
-                options={quarters.map((q) => ({
-                  id: String(q),
-                  label: t('quarters.long', { quarter: q }),
-                }))}
-                isRequired
-              />
-            </FieldAnchor>
-            <FormTextField
+      <p className="field__description">
+        {t('manual.dialogExplain', { indicator: target.indicator })}
+      </p>
+      {quarters.length === 0 ? (
+        <p>{t('manual.noQuarter', { year: target.year })}</p>
+      ) : (
+        <>
+          <FieldAnchor name="quarter">
+            <FormSelect
               {...bound}
-              name="value"
-              label={t('manual.valueIn', { unit: target.unitOfMeasure })}
-              description={
-                exact === undefined
-                  ? t('manual.valueHelp')
-                  : t('manual.valueAs', { value: format.withUnit(exact, target.unitOfMeasure) })
-              }
-              inputMode="decimal"
-              maxLength={20}
+              name="quarter"
+              label={t('quarters.quarter')}
+              options={quarters.map((q) => ({
+                id: String(q),
+                label: t('quarters.long', { quarter: q }),
+              }))}
               isRequired
             />
-            <FormTextField
-              {...bound}
-              name="note"
-              label={t('manual.note')}
-              description={t('manual.noteHelp')}
-              multiline
-              rows={2}
-              maxLength={500}
-            />
-          </>
-        )}
-        <div className="actions">
-          {quarters.length > 0 && (
-            <Button type="submit" variant="primary" isDisabled={record.isPending}>
-              {record.isPending ? t('form.saving') : t('manual.save')}
-            </Button>
-          )}
-          <Button onPress={() => onClose(false)} isDisabled={record.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+          </FieldAnchor>
+          <FormTextField
+            {...bound}
+            name="value"
+            label={t('manual.valueIn', { unit: target.unitOfMeasure })}
+            description={
+              exact === undefined
+                ? t('manual.valueHelp')
+                : t('manual.valueAs', { value: format.withUnit(exact, target.unitOfMeasure) })
+            }
+            inputMode="decimal"
+            maxLength={20}
+            isRequired
+          />
+          <FormTextField
+            {...bound}
+            name="note"
+            label={t('manual.note')}
+            description={t('manual.noteHelp')}
+            multiline
+            rows={2}
+            maxLength={500}
+          />
+        </>
+      )}
+    </DialogForm>
   );
 }

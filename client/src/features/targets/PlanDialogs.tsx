@@ -2,18 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorSummary } from '../../ui/ErrorSummary';
+import { DialogForm } from '../../ui/form/forms';
 import { FormSelect, FormTextField } from '../../ui/form/fields';
 import { z } from '../../ui/form/zod';
-import { Notice } from '../../ui/Notice';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { linesOf } from './target-form';
 import type { Program, Project } from './target-types';
 import { MAX_EXECUTING_UNITS } from './target-vocabularies';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import {
   useCreateProgram,
   useCreateProject,
@@ -114,67 +110,44 @@ export function ProgramDialog({
     update.mutate(change, done);
   });
   return (
-    <Dialog
+    <DialogForm
       title={program ? t('plan.editProgram') : t('plan.newProgram')}
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!mutation.isPending}
+      isPending={mutation.isPending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={mutation.error}
+      nothing={nothing && t('editor.nothing')}
+      submitLabel={
+        mutation.isPending ? t('form.saving') : program ? t('form.save') : t('plan.createProgram')
+      }
+      cancelLabel={t('form.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {mutation.isError && !explainedByFields(mutation.error) && (
-          <ProblemMessage error={mutation.error} messages={errors.problems} />
-        )}
-        {nothing && (
-          <Notice tone="info" live>
-            {t('editor.nothing')}
-          </Notice>
-        )}
-        <FormTextField
-          {...bound}
-          name="code"
-          label={t('plan.code')}
-          description={t('plan.codeHelp')}
-          maxLength={30}
-          isRequired
-        />
-        <FormTextField
-          {...bound}
-          name="name"
-          label={t('plan.programName')}
-          maxLength={300}
-          isRequired
-        />
-        <FormTextField
-          {...bound}
-          name="planObjective"
-          label={t('fields.planObjective')}
-          description={t('plan.objectiveHelp')}
-          multiline
-          rows={3}
-          maxLength={1000}
-        />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
-            {mutation.isPending
-              ? t('form.saving')
-              : program
-                ? t('form.save')
-                : t('plan.createProgram')}
-          </Button>
-          <Button onPress={() => onClose(false)} isDisabled={mutation.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <FormTextField
+        {...bound}
+        name="code"
+        label={t('plan.code')}
+        description={t('plan.codeHelp')}
+        maxLength={30}
+        isRequired
+      />
+      <FormTextField
+        {...bound}
+        name="name"
+        label={t('plan.programName')}
+        maxLength={300}
+        isRequired
+      />
+      <FormTextField
+        {...bound}
+        name="planObjective"
+        label={t('fields.planObjective')}
+        description={t('plan.objectiveHelp')}
+        multiline
+        rows={3}
+        maxLength={1000}
+      />
+    </DialogForm>
   );
 }
 
@@ -249,80 +222,57 @@ export function ProjectDialog({
     update.mutate(change, done);
   });
   return (
-    <Dialog
+    <DialogForm
       title={project ? t('plan.editProject') : t('plan.newProject')}
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!mutation.isPending}
+      isPending={mutation.isPending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={mutation.error}
+      nothing={nothing && t('editor.nothing')}
+      submitLabel={
+        mutation.isPending ? t('form.saving') : project ? t('form.save') : t('plan.createProject')
+      }
+      cancelLabel={t('form.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {mutation.isError && !explainedByFields(mutation.error) && (
-          <ProblemMessage error={mutation.error} messages={errors.problems} />
-        )}
-        {nothing && (
-          <Notice tone="info" live>
-            {t('editor.nothing')}
-          </Notice>
-        )}
-        {!project && (
-          <FieldAnchor name="programId">
-            <FormSelect
-              {...bound}
-              name="programId"
-              label={t('plan.program')}
-              options={programs.map((p) => ({
-                id: p.id,
-                label: t('plan.codeName', { code: p.code, name: p.name }),
-              }))}
-              isRequired
-            />
-          </FieldAnchor>
-        )}
-        <FormTextField
-          {...bound}
-          name="code"
-          label={t('plan.code')}
-          description={t('plan.codeHelp')}
-          maxLength={30}
-          isRequired
-        />
-        <FormTextField
-          {...bound}
-          name="name"
-          label={t('plan.projectName')}
-          maxLength={300}
-          isRequired
-        />
-        <FormTextField
-          {...bound}
-          name="executingUnits"
-          label={t('fields.executingUnits')}
-          description={t('form.unitsHelp')}
-          multiline
-          rows={3}
-          isRequired
-        />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
-            {mutation.isPending
-              ? t('form.saving')
-              : project
-                ? t('form.save')
-                : t('plan.createProject')}
-          </Button>
-          <Button onPress={() => onClose(false)} isDisabled={mutation.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      {!project && (
+        <FieldAnchor name="programId">
+          <FormSelect
+            {...bound}
+            name="programId"
+            label={t('plan.program')}
+            options={programs.map((p) => ({
+              id: p.id,
+              label: t('plan.codeName', { code: p.code, name: p.name }),
+            }))}
+            isRequired
+          />
+        </FieldAnchor>
+      )}
+      <FormTextField
+        {...bound}
+        name="code"
+        label={t('plan.code')}
+        description={t('plan.codeHelp')}
+        maxLength={30}
+        isRequired
+      />
+      <FormTextField
+        {...bound}
+        name="name"
+        label={t('plan.projectName')}
+        maxLength={300}
+        isRequired
+      />
+      <FormTextField
+        {...bound}
+        name="executingUnits"
+        label={t('fields.executingUnits')}
+        description={t('form.unitsHelp')}
+        multiline
+        rows={3}
+        isRequired
+      />
+    </DialogForm>
   );
 }

@@ -2,10 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { EditorForm, StaleVersionNotice } from '../../ui/form/forms';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isProblem } from '../../api/problem';
-import { Button } from '../../ui/Button';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -21,7 +20,7 @@ import {
 } from './target-form';
 import type { Program, Target } from './target-types';
 import { TargetFields } from './TargetFields';
-import { explainedByFields, useTargetFormErrors } from './useTargetFormErrors';
+import { useTargetFormErrors } from './useTargetFormErrors';
 import { useCreateTarget, usePrograms, useTarget, useUpdateTarget } from './useTargets';
 import { useTargetFormat } from './useTargetWords';
 import './targets.css';
@@ -112,18 +111,15 @@ function NewTargetForm({
     });
   });
   return (
-    <form
+    <EditorForm
       className="stack targets-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
+      errors={errors}
+      error={create.error}
+      isPending={create.isPending}
+      submitLabel={create.isPending ? t('form.saving') : t('editor.create')}
+      cancel={{ to: `/targets?year=${year}`, label: t('form.cancel') }}
     >
-      <ErrorSummary items={errors.summaryItems} />
-      {create.isError && !explainedByFields(create.error) && (
-        <ProblemMessage error={create.error} messages={errors.problems} />
-      )}
       <p className="field__description">{t('form.requiredNote')}</p>
       <TargetFields
         form={form}
@@ -132,15 +128,7 @@ function NewTargetForm({
         isNew
         isDisabled={create.isPending}
       />
-      <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('editor.create')}
-        </Button>
-        <Link className="button button--secondary" to={`/targets?year=${year}`}>
-          {t('form.cancel')}
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -195,34 +183,25 @@ function EditTargetForm({ loaded, programs }: { loaded: Target; programs: Progra
     });
   });
   return (
-    <form
+    <EditorForm
       className="stack targets-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
+      errors={errors}
+      error={update.error}
+      isPending={update.isPending}
+      stale={
+        stale && (
+          <StaleVersionNotice title={t('editor.staleTitle')} explain={t('editor.staleExplain')}>
+            <p>
+              <Link to={`/targets/${loaded.id}`}>{t('editor.seeCurrent')}</Link>
+            </p>
+          </StaleVersionNotice>
+        )
+      }
+      nothing={nothing && t('editor.nothing')}
+      submitLabel={update.isPending ? t('form.saving') : t('editor.save')}
+      cancel={{ to: `/targets/${loaded.id}`, label: t('form.cancel') }}
     >
-      <ErrorSummary items={errors.summaryItems} />
-      {stale && (
-        <div className="notice notice--warning" role="alert">
-          <p>
-            <strong>{t('editor.staleTitle')}</strong>
-          </p>
-          <p>{t('editor.staleExplain')}</p>
-          <p>
-            <Link to={`/targets/${loaded.id}`}>{t('editor.seeCurrent')}</Link>
-          </p>
-        </div>
-      )}
-      {update.isError && !stale && !explainedByFields(update.error) && (
-        <ProblemMessage error={update.error} messages={errors.problems} />
-      )}
-      {nothing && (
-        <Notice tone="info" live>
-          {t('editor.nothing')}
-        </Notice>
-      )}
       <p className="field__description">
         {t('editor.belongsTo', {
           project: project ? t('plan.codeName', { code: project.code, name: project.name }) : '',
@@ -237,14 +216,6 @@ function EditTargetForm({ loaded, programs }: { loaded: Target; programs: Progra
         isNew={false}
         isDisabled={update.isPending}
       />
-      <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={update.isPending || stale}>
-          {update.isPending ? t('form.saving') : t('editor.save')}
-        </Button>
-        <Link className="button button--secondary" to={`/targets/${loaded.id}`}>
-          {t('form.cancel')}
-        </Link>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../ui/form/forms';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../ui/Button';
 import { BarChart, ScrollRegion } from '../../ui/charts';
-import { Dialog } from '../../ui/Dialog';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -266,33 +266,21 @@ function DeleteTargetDialog({ target, onClose }: { target: TargetDetail; onClose
   const remove = useDeleteTarget(target.id);
   const problems = useTargetProblems();
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('target.deleteTitle')}
-      role="alertdialog"
-      isOpen
-      onOpenChange={(open) => !open && onClose()}
-      isDismissable={!remove.isPending}
+      confirm={t('target.deleteConfirm')}
+      onConfirm={() =>
+        remove.mutate(undefined, {
+          onSuccess: () => void navigate(`/targets?year=${target.year}`),
+        })
+      }
+      isPending={remove.isPending}
+      error={remove.error}
+      problems={problems}
+      cancelLabel={t('form.cancel')}
+      onCancel={onClose}
     >
-      <div className="stack">
-        <p>{t('target.deleteExplain')}</p>
-        {remove.isError && <ProblemMessage error={remove.error} messages={problems} />}
-        <div className="actions">
-          <Button
-            variant="danger"
-            isDisabled={remove.isPending}
-            onPress={() =>
-              remove.mutate(undefined, {
-                onSuccess: () => void navigate(`/targets?year=${target.year}`),
-              })
-            }
-          >
-            {t('target.deleteConfirm')}
-          </Button>
-          <Button onPress={onClose} isDisabled={remove.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+      <p>{t('target.deleteExplain')}</p>
+    </ConfirmDialog>
   );
 }

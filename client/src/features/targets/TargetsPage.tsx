@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BarChart, ChartPair } from '../../ui/charts';
+import { ProgressPair } from '../../ui/charts';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -69,52 +69,23 @@ function ProgressOverview({ year, targets }: { year: number; targets: TargetFigu
   return (
     <section className="panel targets-section" aria-labelledby="progress-title">
       <h2 id="progress-title">{t('progress.title', { year })}</h2>
-      <ChartPair
-        tableLabel={caption}
-        chart={
-          <BarChart
-            title={t('progress.chartTitle', { year })}
-            description={t('progress.chartDescription')}
-            categories={targets.map((target) => target.indicator)}
-            series={[
-              {
-                id: 'progress',
-                label: t('progress.series'),
-                values: targets.map((target) =>
-                  target.progressPercent === null ? null : Number(target.progressPercent),
-                ),
-              },
-            ]}
-            valueLabel={t('progress.axis')}
-            formatValue={(value) => format.percent(value)}
-            formatTick={(value) => `${format.value(value)} %`}
-            reference={{ value: 100, label: t('progress.reference') }}
-            horizontal
-          />
-        }
-        table={
-          <table className="table targets-compact">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.indicator')}</th>
-                <th scope="col" className="targets-num">
-                  {t('fields.progress')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {targets.map((target) => (
-                <tr key={target.id}>
-                  <th scope="row">
-                    <Link to={`/targets/${target.id}`}>{target.indicator}</Link>
-                  </th>
-                  <td className="targets-num">{format.percentOrNone(target.progressPercent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+      <ProgressPair
+        rows={targets.map((target) => ({
+          key: target.id,
+          indicator: target.indicator,
+          cell: <Link to={`/targets/${target.id}`}>{target.indicator}</Link>,
+          progressPercent: target.progressPercent,
+        }))}
+        caption={caption}
+        chart={{
+          title: t('progress.chartTitle', { year }),
+          description: t('progress.chartDescription'),
+          series: t('progress.series'),
+          axis: t('progress.axis'),
+          reference: t('progress.reference'),
+        }}
+        columns={{ indicator: t('fields.indicator'), progress: t('fields.progress') }}
+        format={format}
       />
     </section>
   );

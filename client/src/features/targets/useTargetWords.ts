@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../../app/session/useMe';
 import { useFigureFormat, type DecimalText } from '../../ui/figures';
 import { useFormat } from '../../ui/format';
-import { useTranslateFieldError } from '../../ui/form/useTranslateFieldError';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import type { MeasureRead } from './target-types';
 import { MEASURE_FILTERS, type FilterName } from './target-vocabularies';
@@ -76,24 +75,6 @@ export function useMeasureWords() {
         name: t(`measure.filters.${filter}`),
         values: filterValue(measure, filter, names),
       })),
-  };
-}
-
-/**
- * Field messages of this feature's forms: its own codes first
- * (targets:fieldErrors.<code>), then the shared ones (ui:fieldErrors).
- */
-export function useTargetErrorText() {
-  const { t, i18n } = useTranslation('targets');
-  const shared = useTranslateFieldError();
-  return (message: string | undefined): string | undefined => {
-    if (message === undefined) return undefined;
-    const code = message.startsWith('fieldErrors.')
-      ? message.slice('fieldErrors.'.length)
-      : message;
-    const key = `fieldErrors.${code}`;
-    if (i18n.exists(key, { ns: 'targets' })) return t(key as 'fieldErrors.amount');
-    return shared(message);
   };
 }
 

@@ -17,7 +17,8 @@ import {
   useRevokeCertificate,
   type Certificate,
 } from './useCertificates';
-import { useTrainingErrorText, useTrainingFormat, useTrainingProblems } from './useTrainingText';
+import { useFeatureErrorText } from '../../ui/form/forms';
+import { useTrainingFormat, useTrainingProblems } from './useTrainingText';
 import { useRoster, type Enrolment, type ProgrammeDetail } from './useTrainings';
 
 interface Row {
@@ -217,7 +218,7 @@ function RevokeDialog({
   onClose: (revoked: boolean) => void;
 }) {
   const { t } = useTranslation('trainings');
-  const translateError = useTrainingErrorText();
+  const translateError = useFeatureErrorText('trainings');
   const problems = useTrainingProblems();
   const revoke = useRevokeCertificate(programmeId, certificate.id);
   const [reason, setReason] = useState('');

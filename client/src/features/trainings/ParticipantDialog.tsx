@@ -2,18 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorSummary } from '../../ui/ErrorSummary';
+import { DialogForm } from '../../ui/form/forms';
 import { FormSelect, FormTextField } from '../../ui/form/fields';
 import { z } from '../../ui/form/zod';
 import { Notice } from '../../ui/Notice';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useVocabulary } from '../../vocab/useVocabulary';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import { NO_PROVINCE } from './programme-form';
 import { PROVINCES, SECTORS } from './training-vocabularies';
-import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
+import { useTrainingFormErrors } from './useTrainingFormErrors';
 import { useTrainingLabels } from './useTrainingText';
 import { useCreateParticipant, useEnrol, type NewParticipant } from './useTrainings';
 
@@ -123,97 +120,80 @@ export function ParticipantDialog({
   });
 
   return (
-    <Dialog
+    <DialogForm
       title={t('participants.addTitle')}
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!pending}
+      isPending={pending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={failed}
+      submitLabel={pending ? t('editor.saving') : t('participants.addConfirm')}
+      cancelLabel={t('editor.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {failed && !explainedByFields(failed) && (
-          <ProblemMessage error={failed} messages={errors.problems} />
-        )}
-        {registeredId && enrol.isError && (
-          <Notice tone="info">
-            <p>{t('participants.registeredNotEnrolled')}</p>
-          </Notice>
-        )}
+      {registeredId && enrol.isError && (
         <Notice tone="info">
-          <p>{t('participants.personalData')}</p>
+          <p>{t('participants.registeredNotEnrolled')}</p>
         </Notice>
-        <FormTextField
-          {...bound}
-          name="fullName"
-          label={t('participants.fullName')}
-          isRequired
-          maxLength={200}
-          autoComplete="off"
-        />
-        <FormTextField
-          {...bound}
-          name="institutionName"
-          label={t('participants.institution')}
-          description={t('participants.institutionHelp')}
-          isRequired
-          maxLength={200}
-          autoComplete="off"
-        />
-        <div className="training-pair">
-          <FieldAnchor name="sector">
-            <FormSelect
-              {...bound}
-              name="sector"
-              label={t('participants.sector')}
-              options={labels.sectorOptions(SECTORS)}
-              isRequired
-            />
-          </FieldAnchor>
-          <FieldAnchor name="province">
-            <FormSelect
-              {...bound}
-              name="province"
-              label={t('participants.province')}
-              options={[
-                { id: NO_PROVINCE, label: t('participants.noProvince') },
-                ...options('province', PROVINCES),
-              ]}
-            />
-          </FieldAnchor>
-        </div>
-        <FormTextField
-          {...bound}
-          name="position"
-          label={t('participants.position')}
-          maxLength={200}
-          autoComplete="off"
-        />
-        <FormTextField
-          {...bound}
-          name="workEmail"
-          label={t('participants.workEmail')}
-          description={t('participants.workEmailHelp')}
-          type="email"
-          inputMode="email"
-          maxLength={254}
-          autoComplete="off"
-        />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={pending}>
-            {pending ? t('editor.saving') : t('participants.addConfirm')}
-          </Button>
-          <Button onPress={() => onClose(false)} isDisabled={pending}>
-            {t('editor.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <Notice tone="info">
+        <p>{t('participants.personalData')}</p>
+      </Notice>
+      <FormTextField
+        {...bound}
+        name="fullName"
+        label={t('participants.fullName')}
+        isRequired
+        maxLength={200}
+        autoComplete="off"
+      />
+      <FormTextField
+        {...bound}
+        name="institutionName"
+        label={t('participants.institution')}
+        description={t('participants.institutionHelp')}
+        isRequired
+        maxLength={200}
+        autoComplete="off"
+      />
+      <div className="training-pair">
+        <FieldAnchor name="sector">
+          <FormSelect
+            {...bound}
+            name="sector"
+            label={t('participants.sector')}
+            options={labels.sectorOptions(SECTORS)}
+            isRequired
+          />
+        </FieldAnchor>
+        <FieldAnchor name="province">
+          <FormSelect
+            {...bound}
+            name="province"
+            label={t('participants.province')}
+            options={[
+              { id: NO_PROVINCE, label: t('participants.noProvince') },
+              ...options('province', PROVINCES),
+            ]}
+          />
+        </FieldAnchor>
+      </div>
+      <FormTextField
+        {...bound}
+        name="position"
+        label={t('participants.position')}
+        maxLength={200}
+        autoComplete="off"
+      />
+      <FormTextField
+        {...bound}
+        name="workEmail"
+        label={t('participants.workEmail')}
+        description={t('participants.workEmailHelp')}
+        type="email"
+        inputMode="email"
+        maxLength={254}
+        autoComplete="off"
+      />
+    </DialogForm>
   );
 }

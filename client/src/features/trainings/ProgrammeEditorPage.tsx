@@ -1,13 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { EditorForm, StaleVersionNotice } from '../../ui/form/forms';
+import { useVersionedChange } from '../../ui/form/forms';
 import { Link, useParams } from 'react-router';
-import { isProblem } from '../../api/problem';
 import { Button } from '../../ui/Button';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Loading';
-import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { LeaveGuard, useNavigateWhenSaved } from './LeaveGuard';
@@ -21,7 +19,7 @@ import {
   type ProgrammeFormValues,
 } from './programme-form';
 import { ProgrammeFields, useProgrammeFieldLabels } from './ProgrammeFields';
-import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
+import { useTrainingFormErrors } from './useTrainingFormErrors';
 import { useTrainingFormat } from './useTrainingText';
 import {
   useCreateProgramme,
@@ -58,33 +56,22 @@ export function NewProgrammePage() {
       </p>
       <PageHeader title={t('editor.newTitle')} />
       <p className="training-lead">{t('editor.intro')}</p>
-      <form
+      <EditorForm
         className="stack training-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+        onSubmit={submit}
+        errors={errors}
+        error={create.error}
+        isPending={create.isPending}
+        submitLabel={create.isPending ? t('editor.saving') : t('editor.create')}
+        cancel={{ to: '/trainings', label: t('editor.cancel') }}
       >
-        <ErrorSummary items={errors.summaryItems} />
-        {create.isError && !explainedByFields(create.error) && (
-          <ProblemMessage error={create.error} messages={errors.problems} />
-        )}
         <p className="field__description">{t('form.requiredNote')}</p>
         <ProgrammeFields
           form={form}
           translateError={errors.translateError}
           isDisabled={create.isPending}
         />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={create.isPending}>
-            {create.isPending ? t('editor.saving') : t('editor.create')}
-          </Button>
-          <Link className="button button--secondary" to="/trainings">
-            {t('editor.cancel')}
-          </Link>
-        </div>
-      </form>
+      </EditorForm>
       <LeaveGuard when={form.formState.isDirty && !saved && !create.isPending} />
     </>
   );
@@ -119,92 +106,59 @@ function EditProgrammeForm({ loaded }: { loaded: ProgrammeDetail }) {
   const format = useTrainingFormat();
   const update = useUpdateProgramme(loaded.id);
   const refresh = useRefreshProgramme(loaded.id);
-  const [base, setBase] = useState(loaded);
-  const [nothing, setNothing] = useState(false);
-  const [reloaded, setReloaded] = useState(false);
   const form = useForm<ProgrammeFormValues>({
     resolver: zodResolver(ProgrammeForm),
     defaultValues: programmeFormOf(loaded, format.decimal),
     shouldFocusError: false,
   });
   const errors = useTrainingFormErrors(PROGRAMME_FIELDS, form, useProgrammeFieldLabels());
-  const stale = isProblem(update.error, 'stale_version');
-
-  const submit = form.handleSubmit((values) => {
-    errors.clear();
-    setNothing(false);
-    setReloaded(false);
-    const change = toProgrammeChange(base, values);
-    if (!change) {
-      setNothing(true);
-      return;
-    }
-    update.mutate(change, {
-      onSuccess: (programme) => navigateWhenSaved(`/trainings/${programme.id}`),
-      onError: errors.reject,
-    });
+  const edit = useVersionedChange({
+    loaded,
+    form,
+    errors,
+    update,
+    refresh,
+    formOf: (programme: ProgrammeDetail) => programmeFormOf(programme, format.decimal),
   });
-
-  const loadCurrent = async () => {
-    const fresh = await refresh();
-    setBase(fresh);
-    form.reset(programmeFormOf(fresh, format.decimal));
-    update.reset();
-    errors.clear();
-    setReloaded(true);
-  };
+  const submit = form.handleSubmit((values) =>
+    edit.save(
+      (base) => toProgrammeChange(base, values),
+      (programme) => navigateWhenSaved(`/trainings/${programme.id}`),
+    ),
+  );
 
   return (
-    <form
-      className="stack training-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <ErrorSummary items={errors.summaryItems} />
-      {stale && (
-        <div className="notice notice--warning" role="alert">
-          <p>
-            <strong>{t('editor.staleTitle')}</strong>
-          </p>
-          <p>{t('editor.staleExplain')}</p>
-          <div className="actions">
-            <Button variant="primary" onPress={() => void loadCurrent()}>
-              {t('editor.loadCurrent')}
-            </Button>
-          </div>
-        </div>
-      )}
-      {reloaded && (
-        <Notice tone="info" live>
-          {t('editor.reloaded')}
-        </Notice>
-      )}
-      {update.isError && !stale && !explainedByFields(update.error) && (
-        <ProblemMessage error={update.error} messages={errors.problems} />
-      )}
-      {nothing && (
-        <Notice tone="info" live>
-          {t('editor.nothing')}
-        </Notice>
-      )}
-      <p className="field__description">{t('form.requiredNote')}</p>
-      <ProgrammeFields
-        form={form}
-        translateError={errors.translateError}
-        isDisabled={update.isPending}
-      />
-      <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={update.isPending || stale}>
-          {update.isPending ? t('editor.saving') : t('editor.save')}
-        </Button>
-        <Link className="button button--secondary" to={`/trainings/${loaded.id}`}>
-          {t('editor.cancel')}
-        </Link>
-      </div>
+    <>
+      <EditorForm
+        className="stack training-form"
+        onSubmit={submit}
+        errors={errors}
+        error={update.error}
+        isPending={update.isPending}
+        stale={
+          edit.stale && (
+            <StaleVersionNotice title={t('editor.staleTitle')} explain={t('editor.staleExplain')}>
+              <div className="actions">
+                <Button variant="primary" onPress={() => void edit.loadCurrent()}>
+                  {t('editor.loadCurrent')}
+                </Button>
+              </div>
+            </StaleVersionNotice>
+          )
+        }
+        reloaded={edit.reloaded && t('editor.reloaded')}
+        nothing={edit.nothing && t('editor.nothing')}
+        submitLabel={update.isPending ? t('editor.saving') : t('editor.save')}
+        cancel={{ to: `/trainings/${loaded.id}`, label: t('editor.cancel') }}
+      >
+        <p className="field__description">{t('form.requiredNote')}</p>
+        <ProgrammeFields
+          form={form}
+          translateError={errors.translateError}
+          isDisabled={update.isPending}
+        />
+      </EditorForm>
       <LeaveGuard when={form.formState.isDirty && !saved && !update.isPending} />
-    </form>
+    </>
   );
 }

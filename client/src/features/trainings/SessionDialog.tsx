@@ -2,13 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DialogForm } from '../../ui/form/forms';
 import { ApiProblem, isProblem } from '../../api/problem';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { FormDateField, FormTextField, fieldId } from '../../ui/form/fields';
-import { Notice } from '../../ui/Notice';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { TimeField } from '../../ui/TimeField';
 import { FieldAnchor } from '../campaigns/FieldAnchor';
 import {
@@ -19,7 +15,7 @@ import {
   toSessionChange,
   type SessionFormValues,
 } from './session-form';
-import { explainedByFields, useTrainingFormErrors } from './useTrainingFormErrors';
+import { useTrainingFormErrors } from './useTrainingFormErrors';
 import { useTrainingFormat } from './useTrainingText';
 import {
   useCreateSession,
@@ -100,108 +96,85 @@ export function SessionDialog({
   });
 
   return (
-    <Dialog
+    <DialogForm
       title={session ? t('sessions.editTitle') : t('sessions.addTitle')}
-      isOpen
-      onOpenChange={(open) => !open && onClose(false)}
-      isDismissable={!mutation.isPending}
+      isPending={mutation.isPending}
+      onClose={() => onClose(false)}
+      onSubmit={submit}
+      errors={errors}
+      error={mutation.error}
+      nothing={nothing && t('sessions.nothing')}
+      submitLabel={
+        mutation.isPending ? t('editor.saving') : session ? t('sessions.save') : t('sessions.add')
+      }
+      cancelLabel={t('editor.cancel')}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary items={errors.summaryItems} />
-        {mutation.isError && !explainedByFields(mutation.error) && (
-          <ProblemMessage error={mutation.error} messages={errors.problems} />
-        )}
-        {nothing && (
-          <Notice tone="info" live>
-            {t('sessions.nothing')}
-          </Notice>
-        )}
-        <div className="training-pair">
-          <FieldAnchor name="date">
-            <FormDateField
-              {...bound}
-              name="date"
-              label={t('sessions.date')}
-              description={t('sessions.dateHelp', {
-                period: format.period(programme.startsOn, programme.endsOn),
-              })}
-              isRequired
-            />
-          </FieldAnchor>
-          <FieldAnchor name="time">
-            <Controller
-              control={form.control}
-              name="time"
-              render={({ field, fieldState }) => (
-                <TimeField
-                  label={t('sessions.time')}
-                  description={t('sessions.timeHelp')}
-                  name={field.name}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  onBlur={field.onBlur}
-                  error={translateError(fieldState.error?.message)}
-                  isRequired
-                  isDisabled={mutation.isPending}
-                />
-              )}
-            />
-          </FieldAnchor>
-        </div>
-        <FormTextField
-          {...bound}
-          name="hours"
-          label={t('sessions.hours')}
-          description={t('sessions.hoursHelp')}
-          isRequired
-          inputMode="decimal"
-          maxLength={5}
-        />
-        <FormTextField
-          {...bound}
-          name="place"
-          label={t('sessions.place')}
-          description={t('sessions.placeHelp')}
-          maxLength={300}
-        />
-        <FormTextField
-          {...bound}
-          name="link"
-          label={t('sessions.link')}
-          description={t('sessions.linkHelp')}
-          type="url"
-          inputMode="url"
-          maxLength={500}
-        />
-        <FormTextField
-          {...bound}
-          id={fieldId('trainers')}
-          name="trainers"
-          label={t('sessions.trainers')}
-          description={t('sessions.trainersHelp')}
-          multiline
-          rows={3}
-        />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={mutation.isPending}>
-            {mutation.isPending
-              ? t('editor.saving')
-              : session
-                ? t('sessions.save')
-                : t('sessions.add')}
-          </Button>
-          <Button onPress={() => onClose(false)} isDisabled={mutation.isPending}>
-            {t('editor.cancel')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <div className="training-pair">
+        <FieldAnchor name="date">
+          <FormDateField
+            {...bound}
+            name="date"
+            label={t('sessions.date')}
+            description={t('sessions.dateHelp', {
+              period: format.period(programme.startsOn, programme.endsOn),
+            })}
+            isRequired
+          />
+        </FieldAnchor>
+        <FieldAnchor name="time">
+          <Controller
+            control={form.control}
+            name="time"
+            render={({ field, fieldState }) => (
+              <TimeField
+                label={t('sessions.time')}
+                description={t('sessions.timeHelp')}
+                name={field.name}
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? '')}
+                onBlur={field.onBlur}
+                error={translateError(fieldState.error?.message)}
+                isRequired
+                isDisabled={mutation.isPending}
+              />
+            )}
+          />
+        </FieldAnchor>
+      </div>
+      <FormTextField
+        {...bound}
+        name="hours"
+        label={t('sessions.hours')}
+        description={t('sessions.hoursHelp')}
+        isRequired
+        inputMode="decimal"
+        maxLength={5}
+      />
+      <FormTextField
+        {...bound}
+        name="place"
+        label={t('sessions.place')}
+        description={t('sessions.placeHelp')}
+        maxLength={300}
+      />
+      <FormTextField
+        {...bound}
+        name="link"
+        label={t('sessions.link')}
+        description={t('sessions.linkHelp')}
+        type="url"
+        inputMode="url"
+        maxLength={500}
+      />
+      <FormTextField
+        {...bound}
+        id={fieldId('trainers')}
+        name="trainers"
+        label={t('sessions.trainers')}
+        description={t('sessions.trainersHelp')}
+        multiline
+        rows={3}
+      />
+    </DialogForm>
   );
 }

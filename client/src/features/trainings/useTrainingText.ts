@@ -1,27 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
-import { useTranslateFieldError } from '../../ui/form/useTranslateFieldError';
 import type { Option } from '../../ui/Select';
 import type { Modality, Sector } from './training-vocabularies';
-
-/**
- * Field messages of the training forms: this feature's codes first
- * (trainings:fieldErrors.<code>, e.g. the server's `place_or_link` or the
- * form's `hours`), then the shared ones (ui:fieldErrors).
- */
-export function useTrainingErrorText() {
-  const { t, i18n } = useTranslation('trainings');
-  const shared = useTranslateFieldError();
-  return (message: string | undefined): string | undefined => {
-    if (message === undefined) return undefined;
-    const code = message.startsWith('fieldErrors.')
-      ? message.slice('fieldErrors.'.length)
-      : message;
-    const key = `fieldErrors.${code}`;
-    if (i18n.exists(key, { ns: 'trainings' })) return t(key as 'fieldErrors.hours');
-    return shared(message);
-  };
-}
 
 /** This feature's sentences for the API's refusals. */
 export function useTrainingProblems(): Record<string, string> {

@@ -1,13 +1,8 @@
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import { queryKeys } from '../../api/query-keys';
+import { useCursorList } from '../../ui/LoadMore';
 import type {
   AttendanceSheet,
   NewParticipant,
@@ -31,24 +26,19 @@ const PAGE = 25;
 
 /** Programmes, latest start first, paged by cursor; filters are codes only. */
 export function useProgrammeList(filters: ProgrammeFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.trainings.list(filters),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/trainings/programmes', {
-          params: {
-            query: {
-              limit: PAGE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(filters.year ? { year: filters.year } : {}),
-              ...(filters.sector ? { sector: filters.sector } : {}),
-            },
+  return useCursorList(queryKeys.trainings.list(filters), PAGE, (page) =>
+    call(
+      api.GET('/api/v1/trainings/programmes', {
+        params: {
+          query: {
+            ...page,
+            ...(filters.year ? { year: filters.year } : {}),
+            ...(filters.sector ? { sector: filters.sector } : {}),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+        },
+      }),
+    ),
+  );
 }
 
 /** A programme with its sessions (no personal data). */

@@ -7,7 +7,8 @@ import { Notice } from '../../../ui/Notice';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { RadioGroup } from '../../../ui/RadioGroup';
 import { OneTimeSecret } from '../OneTimeSecret';
-import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
+import { useAdminProblems } from '../useAdminProblems';
 import { generateBundlePassword, useIssueCertificate } from './useCertificates';
 
 type Mode = 'generate' | 'csr';
@@ -34,7 +35,7 @@ const CSR_BLOCK =
  */
 export function IssueCertificateForm({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation('admin');
-  const translateError = useAdminErrorText();
+  const translateError = useFeatureErrorText('admin');
   const problems = useAdminProblems();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);

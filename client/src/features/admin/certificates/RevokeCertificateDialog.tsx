@@ -5,7 +5,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { Select } from '../../../ui/Select';
 import { useVocabulary } from '../../../vocab/useVocabulary';
-import { useAdminProblems } from '../useAdminErrorText';
+import { useAdminProblems } from '../useAdminProblems';
 import {
   REVOCATION_REASONS,
   useRevokeCertificate,

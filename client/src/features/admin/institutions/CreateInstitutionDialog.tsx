@@ -7,7 +7,8 @@ import { Dialog } from '../../../ui/Dialog';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
-import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
+import { useAdminProblems } from '../useAdminProblems';
 import {
   emptyInstitutionForm,
   INSTITUTION_FIELDS,
@@ -27,7 +28,7 @@ export function CreateInstitutionDialog({
   onCreated: (institution: Institution) => void;
 }) {
   const { t } = useTranslation('admin');
-  const translateError = useAdminErrorText();
+  const translateError = useFeatureErrorText('admin');
   const problems = useAdminProblems();
   const create = useCreateInstitution();
   const { control, handleSubmit, setError, formState } = useForm<InstitutionFormValues>({

@@ -15,7 +15,8 @@ import { useFormat } from '../../../ui/format';
 import { useVocabulary } from '../../../vocab/useVocabulary';
 import { CertificatesSection } from '../certificates/CertificatesSection';
 import { ActiveBadge } from '../StatusBadge';
-import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
+import { useAdminProblems } from '../useAdminProblems';
 import {
   INSTITUTION_FIELDS,
   InstitutionFormSchema,
@@ -89,7 +90,7 @@ function InstitutionSummary({ institution }: { institution: Institution }) {
 
 function InstitutionEditForm({ institution }: { institution: Institution }) {
   const { t } = useTranslation('admin');
-  const translateError = useAdminErrorText();
+  const translateError = useFeatureErrorText('admin');
   const problems = useAdminProblems();
   const update = useUpdateInstitution(institution.id);
   const [saved, setSaved] = useState(false);

@@ -1,12 +1,7 @@
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
+import { useCursorList } from '../../../ui/LoadMore';
 import type { components } from '../../../api/schema';
 
 export type Institution = components['schemas']['Institution'];
@@ -23,26 +18,21 @@ const PAGE = 50;
 
 /** Every institution, by name, filtered by sector and status; paged by cursor. */
 export function useInstitutionList(filters: InstitutionFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.admin.institutions(filters),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/institutions', {
-          params: {
-            query: {
-              limit: PAGE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(filters.sector ? { sector: filters.sector } : {}),
-              ...(filters.active !== undefined
-                ? { active: filters.active ? ('true' as const) : ('false' as const) }
-                : {}),
-            },
+  return useCursorList(queryKeys.admin.institutions(filters), PAGE, (page) =>
+    call(
+      api.GET('/api/v1/institutions', {
+        params: {
+          query: {
+            ...page,
+            ...(filters.sector ? { sector: filters.sector } : {}),
+            ...(filters.active !== undefined
+              ? { active: filters.active ? ('true' as const) : ('false' as const) }
+              : {}),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+        },
+      }),
+    ),
+  );
 }
 
 /**

@@ -13,7 +13,8 @@ import { Notice } from '../../../ui/Notice';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { useFormat } from '../../../ui/format';
-import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
+import { useAdminProblems } from '../useAdminProblems';
 import { useCreateTeam, useTeams } from './useTeams';
 import '../admin.css';
 
@@ -63,7 +64,7 @@ export function TeamsPage() {
 
 function CreateTeamForm() {
   const { t } = useTranslation('admin');
-  const translateError = useAdminErrorText();
+  const translateError = useFeatureErrorText('admin');
   const problems = useAdminProblems();
   const create = useCreateTeam();
   const [created, setCreated] = useState<string>();

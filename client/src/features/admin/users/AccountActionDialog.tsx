@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
-import { useAdminProblems } from '../useAdminErrorText';
+import { useAdminProblems } from '../useAdminProblems';
 import type { UpdateUser, useUpdateUser } from './useUsers';
 
 export type AccountAction =

@@ -11,7 +11,8 @@ import { useServerFieldErrors } from '../../../ui/form/useServerFieldErrors';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { OneTimeSecret } from '../OneTimeSecret';
-import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
+import { useAdminProblems } from '../useAdminProblems';
 import {
   NO_TEAM,
   NewUserFormSchema,
@@ -86,7 +87,7 @@ function NewUserForm({
   onCreated: (user: User) => void;
 }) {
   const { t } = useTranslation('admin');
-  const translateError = useAdminErrorText();
+  const translateError = useFeatureErrorText('admin');
   const problems = useAdminProblems();
   const { control, handleSubmit, setError, formState } = useForm<NewUserFormValues>({
     resolver: zodResolver(NewUserFormSchema),

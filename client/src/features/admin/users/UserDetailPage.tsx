@@ -18,7 +18,8 @@ import { useAllInstitutions } from '../institutions/useInstitutionAdmin';
 import { OneTimeSecret } from '../OneTimeSecret';
 import { ActiveBadge } from '../StatusBadge';
 import { useTeams } from '../teams/useTeams';
-import { useAdminErrorText, useAdminProblems } from '../useAdminErrorText';
+import { useFeatureErrorText } from '../../../ui/form/forms';
+import { useAdminProblems } from '../useAdminProblems';
 import { AccountActionDialog, type AccountAction } from './AccountActionDialog';
 import {
   toUpdateUser,
@@ -104,7 +105,7 @@ function UserSummary({ user }: { user: User }) {
 
 function UserEditForm({ user }: { user: User }) {
   const { t } = useTranslation('admin');
-  const translateError = useAdminErrorText();
+  const translateError = useFeatureErrorText('admin');
   const problems = useAdminProblems();
   const update = useUpdateUser(user.id, () => undefined);
   const [saved, setSaved] = useState(false);

@@ -1,12 +1,7 @@
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
+import { useCursorList } from '../../../ui/LoadMore';
 import type { components } from '../../../api/schema';
 
 export type User = components['schemas']['User'];
@@ -29,41 +24,35 @@ const PAGE = 50;
  * screen's address too).
  */
 export function useUserList(filters: UserFilters, emailContains?: string) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.admin.users({ ...filters, emailContains }),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => {
-      const common = {
-        limit: PAGE,
-        ...(pageParam ? { cursor: pageParam } : {}),
-        ...(filters.institutionId ? { institutionId: filters.institutionId } : {}),
-        ...(filters.role ? { role: filters.role } : {}),
-      };
-      if (emailContains) {
-        return call(
-          api.POST('/api/v1/users/search', {
-            body: {
-              ...common,
-              emailContains,
-              ...(filters.active !== undefined ? { active: filters.active } : {}),
-            },
-          }),
-        );
-      }
+  return useCursorList(queryKeys.admin.users({ ...filters, emailContains }), PAGE, (page) => {
+    const common = {
+      ...page,
+      ...(filters.institutionId ? { institutionId: filters.institutionId } : {}),
+      ...(filters.role ? { role: filters.role } : {}),
+    };
+    if (emailContains) {
       return call(
-        api.GET('/api/v1/users', {
-          params: {
-            query: {
-              ...common,
-              ...(filters.active !== undefined
-                ? { active: filters.active ? ('true' as const) : ('false' as const) }
-                : {}),
-            },
+        api.POST('/api/v1/users/search', {
+          body: {
+            ...common,
+            emailContains,
+            ...(filters.active !== undefined ? { active: filters.active } : {}),
           },
         }),
       );
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }
+    return call(
+      api.GET('/api/v1/users', {
+        params: {
+          query: {
+            ...common,
+            ...(filters.active !== undefined
+              ? { active: filters.active ? ('true' as const) : ('false' as const) }
+              : {}),
+          },
+        },
+      }),
+    );
   });
 }
 

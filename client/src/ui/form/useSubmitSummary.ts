@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SummaryItem } from '../../ui/ErrorSummary';
+import type { SummaryItem } from '../ErrorSummary';
 
 /**
  * The error summary as it was at the last attempt to save: fields still

@@ -1,24 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useTranslateFieldError } from '../../ui/form/useTranslateFieldError';
-
-/**
- * Field messages of the administrators' forms: this feature's own codes
- * (admin:fieldErrors.<code>, e.g. `role_institution_mismatch` or a CSR's
- * `weak_key`) first, then the shared ones (ui:fieldErrors).
- */
-export function useAdminErrorText() {
-  const { t, i18n } = useTranslation('admin');
-  const shared = useTranslateFieldError();
-  return (message: string | undefined): string | undefined => {
-    if (message === undefined) return undefined;
-    const code = message.startsWith('fieldErrors.')
-      ? message.slice('fieldErrors.'.length)
-      : message;
-    const key = `fieldErrors.${code}`;
-    if (i18n.exists(key, { ns: 'admin' })) return t(key as 'fieldErrors.unknown_team');
-    return shared(message);
-  };
-}
 
 /** This feature's sentences for the API's refusals (conflicts the screens can explain). */
 export function useAdminProblems(): Record<string, string> {
