@@ -738,7 +738,7 @@ describe('approval freezes the report', () => {
       },
       trainings: { bySector: expect.arrayContaining([{ ...SECURITY, label: 'Seguridad' }]) },
       campaigns: { byGroup: expect.arrayContaining([{ ...WOMAN, label: 'Mujer' }]) },
-      releases: [{ id: q1Release, url: `/observatorio/${q1Release}` }],
+      releases: [{ id: q1Release, url: `https://amparo.test/observatorio/${q1Release}` }],
       preparedBy: { roleLabel: 'Coordinador/a' },
       reviewedBy: { roleLabel: 'Coordinador/a' },
       programs: [
