@@ -520,9 +520,12 @@ describe('validation (400, naming the field)', () => {
   });
 
   it("refuses an activity dated after today, Ecuador's date (the reviewer's R3)", async () => {
-    // Guayaquil is UTC−5 all year: its "today" and "tomorrow", whatever the server's zone.
+    // Guayaquil is UTC−5 all year: its "today" and "tomorrow", whatever the server's zone, by
+    // the app's clock (sign-ins move it forward: near midnight, Date.now() is the day before).
     const day = (offsetDays: number) =>
-      new Date(Date.now() - 5 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
+      new Date(t.clock.now().getTime() - 5 * 3600_000 + offsetDays * 86400_000)
+        .toISOString()
+        .slice(0, 10);
     const planned = await createCampaign({ startsOn: '2090-01-01', endsOn: '2090-12-31' });
     const r3 = await coordinator.client.post(
       `${BASE}/${planned.id}/activities`,
