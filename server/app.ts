@@ -32,7 +32,6 @@ import {
   rejectCrossSite,
   SESSION_COOKIE,
   sessionSupport,
-  STEP_UP_WINDOW_MS,
   type AuthContext,
   type ThrottlePolicy,
 } from './modules/auth';
@@ -68,7 +67,12 @@ export interface AppDeps {
   database: Database;
   config: Pick<
     Config,
-    'jsonBodyLimit' | 'serveClient' | 'trustProxy' | 'insecureHttpCookie' | 'publicUrl'
+    | 'jsonBodyLimit'
+    | 'serveClient'
+    | 'trustProxy'
+    | 'insecureHttpCookie'
+    | 'publicUrl'
+    | 'stepUpWindowMs'
   >;
   secrets: Pick<Secrets, 'SESSION_SECRET' | 'AUDIT_KEY' | 'BLIND_INDEX_KEY'>;
   /** Key-encryption keys that wrap each case's data key. */
@@ -86,8 +90,6 @@ export interface AppDeps {
   statisticsYearlyBudgetHundredths?: number;
   /** Years a training participant's identity is kept after their latest programme (default 5). */
   trainingRetentionYears?: number;
-  /** STEP_UP_WINDOW_SECONDS, in milliseconds; five minutes by default. */
-  stepUpWindowMs?: number;
   /** Training certificates: the public lookups each client address may make per minute. */
   trainingCertificates?: { lookupsPerMinute?: number };
 }
@@ -244,6 +246,6 @@ function authContext(store: Store, deps: AppDeps): AuthContext {
     sessions: new PostgresSessionStore(store),
     keyring: deps.keyring,
     clock: deps.clock ?? (() => new Date()),
-    stepUpWindowMs: deps.stepUpWindowMs ?? STEP_UP_WINDOW_MS,
+    stepUpWindowMs: deps.config.stepUpWindowMs,
   };
 }

@@ -78,7 +78,6 @@ async function main(): Promise<void> {
     logger,
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
     trainingRetentionYears: config.trainingRetentionYears,
-    stepUpWindowMs: config.stepUpWindowMs,
   });
   const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);

@@ -10,6 +10,7 @@ import pino from 'pino';
 import { LocalKeyring } from '../../security/crypto';
 import { HasherSaturatedError, type PasswordHasher } from '../../security/passwords';
 import { buildApp } from '../../server/app';
+import { STEP_UP_WINDOW_MS } from '../../server/modules/auth';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../server/db/actor-transaction';
 import type { Database } from '../../server/db/database';
 import { ensureLeadAgency } from '../../server/modules/institutions';
@@ -27,6 +28,7 @@ export async function loginWorkload(database: Database, store: Store, hasher: Pa
       trustProxy: false,
       insecureHttpCookie: true,
       publicUrl: 'http://localhost:3000/',
+      stepUpWindowMs: STEP_UP_WINDOW_MS,
     },
     secrets: {
       SESSION_SECRET: randomBytes(32),

@@ -10,7 +10,7 @@ let caseId: string;
 const justification = 'Emergencia médica: la persona ingresó al hospital esta noche';
 
 beforeAll(async () => {
-  t = await startTestApp({ stepUpWindowMs: 60_000 });
+  t = await startTestApp({ config: { stepUpWindowMs: 60_000 } });
   const ana = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo Uno') });
   bruno = await signedIn(t, 'caseworker', { teamId: await createTeam(t, 'Equipo Dos') });
   const created = await ana.client.post('/api/v1/cases', {

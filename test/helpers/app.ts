@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { LocalKeyring, type KeyEncryptionKeys } from '../../security/crypto';
 import { buildApp, type AppDeps } from '../../server/app';
+import { STEP_UP_WINDOW_MS } from '../../server/modules/auth';
 import { createLogger } from '../../server/http/logger';
 import { openTestDatabase, type TestDatabase } from './database';
 
@@ -34,6 +35,7 @@ export const TEST_CONFIG: AppDeps['config'] = {
   serveClient: false,
   trustProxy: 'loopback',
   insecureHttpCookie: false,
+  stepUpWindowMs: STEP_UP_WINDOW_MS,
   publicUrl: 'https://amparo.test/',
 };
 

@@ -68,8 +68,8 @@ export interface AccessControl {
 export function accessControl(
   store: Store,
   sessions: PostgresSessionStore,
-  clock: () => Date = () => new Date(),
-  stepUpWindowMs: number = STEP_UP_WINDOW_MS,
+  clock: () => Date,
+  stepUpWindowMs: number,
 ): AccessControl {
   async function deny(req: Request, res: Response, resource?: { type: string; id: string }) {
     await auditAlone(store, actorOf(req), {

@@ -74,7 +74,7 @@ export function describeSession(
       absoluteExpiresAt: new Date(
         (req.session.startedAt ?? now) + SESSION_ABSOLUTE_MS,
       ).toISOString(),
-      stepUpValidUntil: stepUpUntil > clock.getTime() ? new Date(stepUpUntil).toISOString() : null,
+      stepUpValidUntil: stepUpUntil >= clock.getTime() ? new Date(stepUpUntil).toISOString() : null,
     },
   };
 }
