@@ -22,7 +22,8 @@ CREATE POLICY scheduled_jobs_system_only ON scheduled_jobs
 
 -- Counters of the public certificate lookup limit, shared by every instance
 -- (rate-limiter-flexible's PostgreSQL layout, as login_throttle). Keys are
--- HMACs of the client address, never the address.
+-- HMACs of the client address, never the address. Counted by the anonymous
+-- lookup in its own transaction; purged by the system.
 CREATE TABLE certificate_lookup_throttle (
   key    varchar(255) PRIMARY KEY,
   points integer NOT NULL DEFAULT 0,
@@ -34,6 +35,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON certificate_lookup_throttle TO amparo_ap
 
 ALTER TABLE certificate_lookup_throttle ENABLE ROW LEVEL SECURITY;
 ALTER TABLE certificate_lookup_throttle FORCE ROW LEVEL SECURITY;
-CREATE POLICY certificate_lookup_throttle_system_only ON certificate_lookup_throttle
-  USING (current_setting('app.actor_role', true) = 'system')
-  WITH CHECK (current_setting('app.actor_role', true) = 'system');
+CREATE POLICY certificate_lookup_throttle_counting ON certificate_lookup_throttle
+  USING (current_setting('app.actor_role', true) IN ('anonymous', 'system'))
+  WITH CHECK (current_setting('app.actor_role', true) IN ('anonymous', 'system'));

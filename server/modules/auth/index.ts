@@ -19,5 +19,6 @@ export { openLegacyTotpSecret, sealTotpSecret, totpKeyContext } from './totp-sec
 export {
   purgeExpiredThrottleCounters,
   throttleStoreClient,
+  throttleTransactionClient,
   type ThrottleTable,
 } from './throttle-store';

@@ -1,5 +1,6 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type QueryResult, type Transaction } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
+import type { DB } from '../../db/schema';
 
 /** The tables of rate-limiter-flexible's PostgreSQL layout (created by migrations 0005, 0030). */
 export type ThrottleTable = 'login_throttle' | 'certificate_lookup_throttle';
@@ -11,13 +12,24 @@ export type ThrottleTable = 'login_throttle' | 'certificate_lookup_throttle';
  * Counters kept here are shared by every instance on the database.
  */
 export function throttleStoreClient(store: Store) {
+  return queryClient((query) =>
+    inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
+      trx.executeQuery<Record<string, unknown>>(query),
+    ),
+  );
+}
+
+/** The same client inside a transaction the caller holds (its RLS context must admit the table). */
+export function throttleTransactionClient(trx: Transaction<DB>) {
+  return queryClient((query) => trx.executeQuery<Record<string, unknown>>(query));
+}
+
+function queryClient(
+  execute: (query: CompiledQuery) => Promise<QueryResult<Record<string, unknown>>>,
+) {
   return {
     async query(query: { text: string; values?: unknown[] }) {
-      const result = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
-        trx.executeQuery<Record<string, unknown>>(
-          CompiledQuery.raw(query.text, query.values ?? []),
-        ),
-      );
+      const result = await execute(CompiledQuery.raw(query.text, query.values ?? []));
       const rows = result.rows.map((row) =>
         Object.fromEntries(
           Object.entries(row).map(([k, v]) => [
