@@ -9,7 +9,9 @@ import {
   type DbActor,
 } from '../../server/db/actor-transaction';
 import { anonymousActor } from '../../server/modules/auth/auth.context';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { buildApp } from '../../server/app';
+import { openServerDatabase } from '../../server/db/database';
+import { startTestApp, TEST_CONFIG, type TestApp } from '../helpers/app';
 import { canary, expectNoCanary } from '../helpers/canary';
 import { databaseDump } from '../helpers/database-dump';
 import { flat, pdfInfo, pdfText } from '../helpers/pdf-text';
@@ -57,6 +59,8 @@ interface Certificate {
 const PUBLIC_URL = 'https://amparo.example.org';
 const TRAININGS = '/api/v1/trainings';
 const PUBLIC = '/api/v1/public/certificates';
+/** The lookup limit counts codes that reach the database: well-formed ones (404 when unknown). */
+const wellFormedUnknown = formatVerificationCode(newVerificationCode());
 const issuePath = (programmeId: string) => `${TRAININGS}/programmes/${programmeId}/certificates`;
 const pdfPath = (id: string) => `${TRAININGS}/certificates/${id}/pdf`;
 const revokePath = (id: string) => `${TRAININGS}/certificates/${id}/revoke`;
@@ -765,14 +769,14 @@ describe('public verification', () => {
       const statuses: number[] = [];
       for (let i = 1; i <= 4; i++) {
         const res = await request(limited.app)
-          .get(`${PUBLIC}/ABCD-EFGH-JKMN-PQRS`)
+          .get(`${PUBLIC}/${wellFormedUnknown}`)
           .set('X-Forwarded-For', `2001:db8:0:7::${i}`);
         statuses.push(res.status);
       }
       expect(statuses).toEqual([404, 404, 429, 429]);
       // Another network is another client.
       const elsewhere = await request(limited.app)
-        .get(`${PUBLIC}/ABCD-EFGH-JKMN-PQRS`)
+        .get(`${PUBLIC}/${wellFormedUnknown}`)
         .set('X-Forwarded-For', '2001:db8:0:8::1');
       expect(elsewhere.status).toBe(404);
     } finally {
@@ -783,13 +787,51 @@ describe('public verification', () => {
   it('limits each client address to its lookups a minute (429 with Retry-After)', async () => {
     const limited = await startTestApp({ trainingCertificates: { lookupsPerMinute: 3 } });
     try {
-      const ask = () => request(limited.app).get(`${PUBLIC}/ABCD-EFGH-JKMN-PQRS`);
+      const ask = () => request(limited.app).get(`${PUBLIC}/${wellFormedUnknown}`);
       for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(404);
       const refused = await ask();
       expect(refused.status).toBe(429);
       expect(refused.body).toMatchObject({ code: 'too_many_attempts' });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
+      await limited.close();
+    }
+  });
+
+  it('shares the limit between two instances on one database, keeping no address', async () => {
+    const limited = await startTestApp({ trainingCertificates: { lookupsPerMinute: 3 } });
+    // The second instance: its own pool on the server engine; its own app either way.
+    const pool = limited.database.urls
+      ? await openServerDatabase(limited.database.urls.app, 2)
+      : undefined;
+    const second = buildApp({
+      database: pool ?? limited.database,
+      config: TEST_CONFIG,
+      secrets: limited.secrets,
+      keyring: limited.keyring,
+      logger: limited.logger,
+      trainingCertificates: { lookupsPerMinute: 3 },
+    });
+    try {
+      const client = '203.0.113.77';
+      const ask = (app: typeof second) =>
+        request(app).get(`${PUBLIC}/${wellFormedUnknown}`).set('X-Forwarded-For', client);
+      const statuses = [];
+      for (const app of [limited.app, second, limited.app, second, limited.app]) {
+        statuses.push((await ask(app)).status);
+      }
+      expect(statuses).toEqual([404, 404, 404, 429, 429]);
+      const stored = await inActorTransaction(limited.database.store, SYSTEM_ACTOR, async (trx) => {
+        const { rows } = await sql<{ row: string }>`
+          select c::text as row from certificate_lookup_throttle c`.execute(trx);
+        return rows.map((r) => r.row);
+      });
+      // Refused lookups are not counted (their transaction rolls back).
+      expect(stored).toHaveLength(1);
+      expect(stored[0]).toMatch(/^\(lookup:[0-9a-f]{64},3,\d+\)$/);
+      expect(stored.join()).not.toContain('203.0.113');
+    } finally {
+      await pool?.close();
       await limited.close();
     }
   });
@@ -1136,11 +1178,11 @@ describe('cost', () => {
     const code = only(await issued(id, [participantIds[0] ?? ''])).code ?? '';
     const found = await t.database.recordStatements(() => verify(code));
     expect(found.result.status).toBe(200);
-    // BEGIN, the anonymous context, the digest, the certificate, the system's context, the
-    // holder's key, the anonymous context again, the day's count, the audit row (the first
-    // lookup of the day), COMMIT.
+    // BEGIN, the anonymous context, the client address's count, the digest, the certificate,
+    // the system's context, the holder's key, the anonymous context again, the day's count,
+    // the audit row (the first lookup of the day), COMMIT.
     expect(found.statements.filter((s) => /^begin\b/i.test(s))).toHaveLength(1);
-    expect(found.statements.length).toBeLessThanOrEqual(10);
+    expect(found.statements.length).toBeLessThanOrEqual(11);
     const malformed = await t.database.recordStatements(() => verify('not a code'));
     expect(malformed.result.status).toBe(404);
     expect(malformed.statements).toEqual([]);

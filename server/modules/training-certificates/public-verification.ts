@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { inActorTransaction, type DbActor } from '../../db/actor-transaction';
+import type { DB } from '../../db/schema';
 import { asSystemWithin } from '../../db/rls-context';
 import { problems } from '../../http/problem';
 import { record } from '../audit';
@@ -29,17 +31,22 @@ import {
  * of a day is audited (anonymous, the certificate's id; the code and the
  * name are never logged), so a flood of lookups of one code adds no more
  * than one audit event a day.
+ *
+ * `admit` runs first in the lookup's transaction (the public route's limit
+ * per client address); an unknown code commits it, and answers 404 after.
  */
 export async function verifyCertificate(
   deps: TrainingCertificatesDeps,
   anonymous: DbActor,
   typed: string,
+  admit: (trx: Transaction<DB>) => Promise<void> = () => Promise.resolve(),
 ): Promise<CertificateVerification> {
   const code = normaliseVerificationCode(typed);
   if (!code) throw problems.notFound();
-  return inActorTransaction(deps.store, anonymous, async (trx) => {
+  const found = await inActorTransaction(deps.store, anonymous, async (trx) => {
+    await admit(trx);
     const row = await repo.lookUpByDigest(trx, verificationCodeDigest(code));
-    if (!row) throw problems.notFound();
+    if (!row) return undefined;
     const revoked = row.revoked_at !== null;
     let holderName: string | null = null;
     if (!revoked) {
@@ -70,4 +77,6 @@ export async function verifyCertificate(
       revokedOn: row.revoked_on,
     };
   });
+  if (!found) throw problems.notFound();
+  return found;
 }

@@ -1,15 +1,15 @@
 import type { Request } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Transaction } from 'kysely';
 import { ACTOR_ROLES } from '../../db/actor-transaction';
-import { problems } from '../../http/problem';
+import type { DB } from '../../db/schema';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { actorOf, type AccessControl } from '../auth';
 import { anonymousActor } from '../auth/auth.context';
-import { throttleAddress } from '../auth/client-address';
 import { issueCertificates } from './certificate-issue';
 import { certificatePdf, ownCertificates, programmeCertificates } from './certificate-read';
 import { revokeCertificate } from './certificate-revoke';
+import { CertificateLookupLimit } from './lookup-limit';
 import { verifyCertificate } from './public-verification';
 import {
   CertificateParams,
@@ -87,31 +87,28 @@ export const DEFAULT_LOOKUPS_PER_MINUTE = 30;
  * name: the API's `no-store` stays), and not opened to other sites' scripts
  * (no CORS: the verification page is this origin's; other systems call it
  * server to server). Each client address gets DEFAULT_LOOKUPS_PER_MINUTE
- * lookups a minute (in this process's memory), grouped as the sign-in
+ * lookups of well-formed codes a minute (counted in the database, so
+ * shared by every instance; see lookup-limit.ts), grouped as the sign-in
  * throttle groups them (an IPv6 address by its /64, so rotating addresses
  * within one's own network buys nothing): codes are unguessable anyway (75
- * random bits); this keeps the log and the database quiet. A refusal (429)
- * is not audited (it names no certificate; the request log has it).
+ * random bits); this keeps the log and the database quiet. A malformed code
+ * is answered 404 without asking the database, and is not counted. A
+ * refusal (429) is not audited (it names no certificate; the request log has it).
  */
 export function publicCertificatesRoutes(
-  deps: TrainingCertificatesDeps & { lookupsPerMinute?: number },
+  deps: TrainingCertificatesDeps & { lookupKey: Buffer; lookupsPerMinute?: number },
 ) {
   const router = createRouter();
-  const limiter = new RateLimiterMemory({
-    points: deps.lookupsPerMinute ?? DEFAULT_LOOKUPS_PER_MINUTE,
-    duration: 60,
-  });
+  const limit = new CertificateLookupLimit(
+    deps.lookupKey,
+    deps.lookupsPerMinute ?? DEFAULT_LOOKUPS_PER_MINUTE,
+  );
   const anonymous = (req: Request) =>
     anonymousActor(typeof req.id === 'string' ? req.id : undefined);
 
   router.get('/:code', async (req, res) => {
-    try {
-      await limiter.consume(throttleAddress(req.ip ?? 'unknown'));
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      throw problems.tooManyAttempts(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
-    }
-    res.json(await verifyCertificate(deps, anonymous(req), String(req.params.code)));
+    const admit = (trx: Transaction<DB>) => limit.admit(trx, req.ip ?? 'unknown');
+    res.json(await verifyCertificate(deps, anonymous(req), String(req.params.code), admit));
   });
   return router;
 }
