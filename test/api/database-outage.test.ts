@@ -7,6 +7,7 @@ import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transact
 import {
   DEFAULT_DATABASE_TIMEOUTS,
   openServerDatabase,
+  QUERY_TIMEOUT_MARGIN_MS,
   type Database,
   type DatabaseTimeouts,
 } from '../../server/db/database';
@@ -52,6 +53,8 @@ describe(`the API while the database is away (${engine})`, () => {
   let app: Express;
   let admin: SessionClient;
   const logs: string[] = [];
+  /** Every statement the proxied app sent (those that failed included). */
+  const statements: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -60,23 +63,35 @@ describe(`the API while the database is away (${engine})`, () => {
     proxied = await openServerDatabase(
       throughProxy(t.database.urls!.app, proxy),
       5,
-      undefined,
+      (text) => void statements.push(text),
       TIMEOUTS,
     );
-    // The same secrets: a session signed in on t.app is valid on this app.
-    app = buildApp({
-      database: proxied,
+    app = appOn(proxied);
+    signed = (await signedIn(t, 'admin')).client;
+    admin = clientOf(app);
+  });
+
+  let signed: SessionClient;
+
+  /** The app on another database handle, with the same secrets: t's sessions are valid on it. */
+  function appOn(database: Database): Express {
+    return buildApp({
+      database,
       logger: createLogger('info', { write: (line: string) => void logs.push(line) }),
       config: TEST_CONFIG,
       secrets: t.secrets,
       keyring: t.keyring,
       clock: () => t.clock.now(),
     });
-    const signed = await signedIn(t, 'admin');
-    admin = new SessionClient(app, t.clock);
-    admin.cookie = signed.client.cookie;
-    admin.csrfToken = signed.client.csrfToken;
-  });
+  }
+
+  /** The signed-in admin's session, on that app. */
+  function clientOf(on: Express): SessionClient {
+    const client = new SessionClient(on, t.clock);
+    client.cookie = signed.cookie;
+    client.csrfToken = signed.csrfToken;
+    return client;
+  }
 
   afterAll(async () => {
     await proxied?.close();
@@ -196,6 +211,19 @@ describe(`the API while the database is away (${engine})`, () => {
     expect(line).toMatchObject({ level: 50, err: { code: '55P03' } });
   });
 
+  it('a session the store could not read (lock timeout) is kept: the user stays signed in', async () => {
+    const locker = await lockTable('sessions');
+    statements.length = 0;
+    try {
+      expectUnavailable(await admin.get('/api/v1/teams'), 'database_timeout');
+    } finally {
+      await locker.release();
+    }
+    // express-session would destroy a session it could not load (unset: 'destroy').
+    expect(statements.filter((text) => /delete from "sessions"/i.test(text))).toEqual([]);
+    expect((await admin.get('/api/v1/teams')).status).toBe(200);
+  });
+
   it('a write whose COMMIT never reached the server is not there, nor its audit event', async () => {
     const name = `Equipo ${randomUUID()}`;
     const audited = (await auditEvents(t, { action: 'team.create' })).length;
@@ -208,6 +236,38 @@ describe(`the API while the database is away (${engine})`, () => {
     expect(rows).toEqual([]);
     expect(await auditEvents(t, { action: 'team.create' })).toHaveLength(audited);
     expect((await admin.post('/api/v1/teams', { name })).status).toBe(201);
+  });
+
+  it('a server that stops answering mid-statement (a black hole) costs at most the documented bound', async () => {
+    const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, statementMs: 1_000 };
+    // docs/RELIABILITY.md: connect + statement timeout + the client's margin.
+    const bound = timeouts.connectMs + timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS;
+    const database = await openServerDatabase(
+      throughProxy(t.database.urls!.app, proxy),
+      2,
+      undefined,
+      timeouts,
+    );
+    try {
+      const client = clientOf(appOn(database));
+      expect((await client.get('/api/v1/teams')).status).toBe(200);
+      proxy.stall();
+      const stalled = await Promise.all([
+        timed(() => client.get('/api/v1/teams')),
+        timed(() => client.post('/api/v1/teams', { name: `Equipo ${randomUUID()}` })),
+        timed(() => client.get('/api/v1/teams')),
+      ]);
+      for (const { res, ms } of stalled) {
+        expectUnavailable(res);
+        expect(ms).toBeLessThan(2 * bound);
+      }
+      proxy.restore();
+      // The connections that waited in the black hole were destroyed, not handed out again.
+      for (let i = 0; i < 3; i += 1) expect((await client.get('/api/v1/teams')).status).toBe(200);
+    } finally {
+      proxy.restore();
+      await database.close();
+    }
   });
 
   /** A superuser session on the test database holding an exclusive lock on a table. */

@@ -16,6 +16,11 @@ export interface TcpProxy {
    * server then never sees.
    */
   cutBefore(marker: string): void;
+  /**
+   * A network black hole: nothing more is relayed either way and nothing is
+   * closed; new connections are accepted and left unanswered.
+   */
+  stall(): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -23,6 +28,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let refusing = false;
+  let stalled = false;
   let relayed = 0;
   let marker: Buffer | undefined;
   const cut = () => {
@@ -38,17 +44,19 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const server = net.createServer((client) => {
     track(client);
     if (refusing) return void client.resetAndDestroy();
+    if (stalled) return;
     relayed += 1;
     const upstream = net.connect(target.port, target.host);
     track(upstream);
     client.on('data', (chunk: Buffer) => {
+      if (stalled) return;
       if (marker && chunk.includes(marker)) {
         marker = undefined;
         return cut();
       }
       upstream.write(chunk);
     });
-    upstream.pipe(client);
+    upstream.on('data', (chunk: Buffer) => void (stalled || client.write(chunk)));
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
   });
@@ -65,6 +73,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     restore() {
       refusing = false;
+      stalled = false;
+    },
+    stall() {
+      stalled = true;
     },
     close() {
       cut();
