@@ -48,7 +48,10 @@ export function generateOpenApiDocument(registry: OpenAPIRegistry, version: stri
       title: 'Amparo API',
       version,
       description:
-        'Case management for victims of human trafficking. Errors are application/problem+json.',
+        'Case management for victims of human trafficking. Errors are application/problem+json. ' +
+        'Any endpoint may answer 503 with a Retry-After header (seconds) while the database is ' +
+        'unavailable (code database_unavailable) or a statement ran past its time limit ' +
+        '(database_timeout); nothing was changed unless the request had reached its commit.',
     },
     servers: [{ url: '/' }],
   });

@@ -51,20 +51,22 @@ export function sessionSupport(ctx: AuthContext, options: SessionOptions) {
 
   const middleware: RequestHandler[] = [
     requestTransactions,
-    session({
-      name: options.insecureHttpCookie ? DEV_SESSION_COOKIE : SESSION_COOKIE,
-      secret: options.secret.toString('base64'),
-      store: ctx.sessions,
-      resave: false,
-      saveUninitialized: false,
-      unset: 'destroy',
-      cookie: {
-        httpOnly: true,
-        secure: !options.insecureHttpCookie,
-        sameSite: 'strict',
-        path: '/',
-      },
-    }),
+    keepSessionWhenUnread(
+      session({
+        name: options.insecureHttpCookie ? DEV_SESSION_COOKIE : SESSION_COOKIE,
+        secret: options.secret.toString('base64'),
+        store: ctx.sessions,
+        resave: false,
+        saveUninitialized: false,
+        unset: 'destroy',
+        cookie: {
+          httpOnly: true,
+          secure: !options.insecureHttpCookie,
+          sameSite: 'strict',
+          path: '/',
+        },
+      }),
+    ),
     passport.initialize() as RequestHandler,
     passport.session() as RequestHandler,
   ];
@@ -85,6 +87,20 @@ export function sessionSupport(ctx: AuthContext, options: SessionOptions) {
   }
 
   return { authenticatePassword, middleware };
+}
+
+/**
+ * With `unset: 'destroy'`, express-session destroys at the end of the
+ * response a session it could not load (its `req.session` is null) — and
+ * holds the response's last byte until the store answers. A session the
+ * database could not read (an outage, a lock timeout) is left alone.
+ */
+function keepSessionWhenUnread(middleware: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    middleware(req, res, (error?: unknown) => {
+      if (error) delete (req as { sessionID?: string }).sessionID;
+      next(error);
+    });
 }
 
 export type PasswordAuthenticator = ReturnType<typeof sessionSupport>['authenticatePassword'];
