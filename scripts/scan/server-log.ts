@@ -7,7 +7,10 @@ import fs from 'node:fs';
 export interface ServerLogSummary {
   requests: number;
   byStatus: Record<string, number>;
-  /** `METHOD route` → count, for answers ≥ 500. */
+  /**
+   * `METHOD route status error-code` → count, for answers ≥ 500: the error code
+   * tells input that broke a route from the database going away (57P01, ECONNREFUSED…).
+   */
   serverErrors: Record<string, number>;
   /** How many log lines contain a canary (or its JSON-escaped form). */
   canariesFound: number;
@@ -26,7 +29,12 @@ export function readServerLog(file: string, canaries: readonly string[]): Server
       summary.canariesFound += 1;
     }
     if (!line.startsWith('{')) continue;
-    let entry: { res?: { statusCode?: number }; req?: { method?: string }; route?: string };
+    let entry: {
+      res?: { statusCode?: number };
+      req?: { method?: string };
+      route?: string;
+      err?: { code?: string; type?: string };
+    };
     try {
       entry = JSON.parse(line) as typeof entry;
     } catch {
@@ -37,7 +45,8 @@ export function readServerLog(file: string, canaries: readonly string[]): Server
     summary.requests += 1;
     summary.byStatus[String(status)] = (summary.byStatus[String(status)] ?? 0) + 1;
     if (status >= 500) {
-      const key = `${entry.req?.method ?? '?'} ${entry.route ?? '?'} ${status}`;
+      const cause = entry.err?.code ?? entry.err?.type ?? '-';
+      const key = `${entry.req?.method ?? '?'} ${entry.route ?? '?'} ${status} ${cause}`;
       summary.serverErrors[key] = (summary.serverErrors[key] ?? 0) + 1;
     }
   }
