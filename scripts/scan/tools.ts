@@ -197,6 +197,8 @@ export interface WapitiFinding {
   path: string;
   parameter: string;
   info: string;
+  /** Why this finding is known not to be one (checked against the running server). */
+  falsePositive?: string;
 }
 
 export interface WapitiResult {
