@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'coverage/', 'data/'] },
+  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'coverage/', 'data/', 'scan-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

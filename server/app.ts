@@ -221,6 +221,9 @@ export function buildApp(deps: AppDeps): Express {
 
   if (deps.config.serveClient) {
     app.use(clientSecurityHeaders, clientPages(deps.clientDir ?? DEFAULT_CLIENT_DIR));
+  } else {
+    // API only: `/` and any other path answer the 404 below with the API's headers.
+    app.use(apiSecurityHeaders, noStore);
   }
   app.use(notFound);
   app.use(integrityAlarm(store));

@@ -97,3 +97,25 @@ describe('security headers', () => {
     expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('security headers without the web client (SERVE_CLIENT=false)', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ config: { serveClient: false } });
+  });
+  afterAll(() => api.close());
+
+  // Found by wapiti (npm run scan): `/` answered its 404 with no CSP, nosniff, frame or HSTS header.
+  it.each(['/', '/index.html', '/casos/nuevo'])(
+    '%s: the 404 carries the API headers',
+    async (url) => {
+      const res = await request(api.app).get(url).set('Accept', 'text/html');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expectCommonHeaders(res);
+      expect(res.headers['content-security-policy']).toBe(API_CSP);
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['cache-control']).toBe('no-store');
+    },
+  );
+});
