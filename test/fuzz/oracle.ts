@@ -7,12 +7,16 @@ import type { Who } from './requests';
 
 /**
  * Every `code` the server can put in a problem: read from its source, where
- * each is a literal passed to `new ProblemError(status, 'code', …)` or to
- * `problems.conflict('code', …)`.
+ * each is a literal passed to `new ProblemError(status, 'code', …)`, to a
+ * conflict helper (`problems.conflict('code', …)`, `conflictOn('code', …)`),
+ * or a member of a `…Refusal` union type (the policy's refusals, passed on
+ * as codes).
  */
-export function knownProblemCodes(root = path.resolve(__dirname, '../../server')): Set<string> {
+export function knownProblemCodes(
+  roots = ['../../server', '../../security'].map((dir) => path.resolve(__dirname, dir)),
+): Set<string> {
   const codes = new Set<string>();
-  const patterns = [/ProblemError\(\s*\d{3},\s*'([a-z_]+)'/g, /conflict\(\s*'([a-z_]+)'/g];
+  const patterns = [/ProblemError\(\s*\d{3},\s*'([a-z_]+)'/g, /\w*[cC]onflict\w*\(\s*'([a-z_]+)'/g];
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
@@ -22,10 +26,13 @@ export function knownProblemCodes(root = path.resolve(__dirname, '../../server')
         for (const pattern of patterns) {
           for (const match of text.matchAll(pattern)) codes.add(match[1]!);
         }
+        for (const union of text.matchAll(/type \w*Refusal =([^;]+);/g)) {
+          for (const member of union[1]!.matchAll(/'([a-z_]+)'/g)) codes.add(member[1]!);
+        }
       }
     }
   };
-  visit(root);
+  roots.forEach(visit);
   return codes;
 }
 

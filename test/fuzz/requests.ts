@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ACTOR_ROLES, type ActorRole } from '../../server/db/actor-transaction';
 import { RAW_TRICKS, type RawTrick } from './http-send';
-import { bodyBytes, bodyShape, HOSTILE_STRINGS, type BodyShape } from './hostile';
+import { bodyBytes, bodyMutation, bodyShape, HOSTILE_STRINGS, type BodyShape } from './hostile';
 import { schemaArbitrary, type Components, type IdPool, type JsonSchema } from './schema-arbitrary';
 
 /** One operation of the OpenAPI document. */
@@ -172,8 +172,26 @@ const RAW_QUERY = [
   ';',
 ];
 
-function queryArbitrary(op: Operation, context: GenerationContext): fc.Arbitrary<string> {
+function queryArbitrary(
+  op: Operation,
+  context: GenerationContext,
+  clean = false,
+): fc.Arbitrary<string> {
   const declared = op.parameters.filter((p) => p.in === 'query');
+  if (clean) {
+    const chosen = declared.map((p) =>
+      fc.option(
+        schemaArbitrary(p.schema, context.components, context.allIds).map(
+          (v) => `${p.name}=${percentEncode(String(v))}`,
+        ),
+        { freq: 2 },
+      ),
+    );
+    return fc.tuple(...chosen).map((parts) => {
+      const present = parts.filter((p): p is string => p !== null);
+      return present.length > 0 ? `?${present.join('&')}` : '';
+    });
+  }
   const pairs = declared.map((p) =>
     fc.option(
       fc
@@ -410,43 +428,85 @@ export function draftArbitrary(
           true,
         )
       : fc.constant(null);
-    return fc
-      .record({
-        method,
-        segments,
-        query: queryArbitrary(op, context),
-        trick: pathTrick,
-        who: fc.constantFrom(...WHO),
-        cookie: cookieMode,
-        csrf: csrfMode,
-        requestId: requestIdHeaders,
-        other: otherHeaders,
-        shape,
-        valid,
-        contentType: contentTypeChoice(op.body?.contentType ?? 'application/json'),
-        attachmentName,
-        raw: fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, fc.constantFrom(...RAW_TRICKS)),
-      })
-      .map((r): Draft => {
-        let index = 0;
-        const path = op.template.replace(/\{[^}]+\}/g, () => r.segments[index++] ?? 'x');
-        const headers: [string, string][] = [...r.requestId, ...r.other];
-        if (r.attachmentName !== null)
-          headers.push(['X-Attachment-Name', latin1(r.attachmentName)]);
-        return {
-          operation: `${op.method} ${op.template}`,
-          method: r.method,
-          target: latin1(`${applyTrick(path, r.trick)}${r.query}`),
-          who: r.who,
-          cookie: r.cookie,
-          csrf: r.csrf,
-          headers,
-          ...(r.shape.kind === 'none'
-            ? {}
-            : { body: { shape: r.shape, valid: r.valid, contentType: r.contentType } }),
-          raw: r.raw,
-        };
-      });
+    const fields = {
+      method,
+      segments,
+      query: queryArbitrary(op, context),
+      trick: pathTrick,
+      who: fc.constantFrom(...WHO),
+      cookie: cookieMode,
+      csrf: csrfMode,
+      requestId: requestIdHeaders,
+      other: otherHeaders,
+      shape,
+      valid,
+      contentType: contentTypeChoice(op.body?.contentType ?? 'application/json'),
+      attachmentName,
+      raw: fc.oneof(
+        { weight: 40, arbitrary: fc.constant<RawTrick | null>(null) },
+        fc.constantFrom(...RAW_TRICKS),
+      ),
+    };
+    // A clean request: the right method, path, session and headers; only the values vary.
+    const clean = {
+      ...fields,
+      method: fc.constant(op.method),
+      query: queryArbitrary(op, context, true),
+      trick: fc.constant<PathTrick>('none'),
+      cookie: fc.constant<CookieMode>('session'),
+      csrf: fc.constant<CsrfMode>('valid'),
+      requestId: fc.constant<[string, string][]>([]),
+      other: fc.constant<[string, string][]>([]),
+      contentType: fc.constant(op.body?.contentType),
+      raw: fc.constant<RawTrick | null>(null),
+      shape: op.body
+        ? fc.oneof(
+            { weight: 2, arbitrary: fc.constant<BodyShape>({ kind: 'schema' }) },
+            fc.record({
+              kind: fc.constant('mutated' as const),
+              mutations: fc.array(bodyMutation, { minLength: 1, maxLength: 1 }),
+            }),
+          )
+        : fc.constant<BodyShape>({ kind: 'none' }),
+    };
+    const build = (r: {
+      method: string;
+      segments: string[];
+      query: string;
+      trick: PathTrick;
+      who: Who;
+      cookie: CookieMode;
+      csrf: CsrfMode;
+      requestId: [string, string][];
+      other: [string, string][];
+      shape: BodyShape;
+      valid: unknown;
+      contentType: string | undefined;
+      attachmentName: string | null;
+      raw: RawTrick | null;
+    }): Draft => {
+      let index = 0;
+      const path = op.template.replace(/\{[^}]+\}/g, () => r.segments[index++] ?? 'x');
+      const headers: [string, string][] = [...r.requestId, ...r.other];
+      if (r.attachmentName !== null) headers.push(['X-Attachment-Name', latin1(r.attachmentName)]);
+      return {
+        operation: `${op.method} ${op.template}`,
+        method: r.method,
+        target: latin1(`${applyTrick(path, r.trick)}${r.query}`),
+        who: r.who,
+        cookie: r.cookie,
+        csrf: r.csrf,
+        headers,
+        ...(r.shape.kind === 'none'
+          ? {}
+          : { body: { shape: r.shape, valid: r.valid, contentType: r.contentType } }),
+        raw: r.raw,
+      };
+    };
+    return fc.oneof(
+      { weight: 2, arbitrary: fc.record(fields).map(build) },
+      { weight: 1, arbitrary: fc.record(clean).map(build) },
+    );
   });
   return fc.oneof(...perOperation);
 }

@@ -141,7 +141,8 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
   // Canaries: a case of another team, referred to another institution, and participants.
   const canaries: FuzzWorld['canaries'] = [];
   const plant = (readableBy: readonly ActorRole[]) => (label: string) => {
-    const value = canary(label);
+    // Digit-free: a run of seven digits would read as a phone number (refused as looks_personal).
+    const value = canary(label).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
     canaries.push({ value, readableBy });
     return value;
   };
