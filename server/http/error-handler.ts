@@ -43,9 +43,11 @@ function toProblem(error: unknown): ProblemError {
   if (error instanceof DecryptionError || error instanceof UnknownKeyVersionError) {
     return problems.integrityCheckFailed();
   }
-  switch (bodyParserErrorType(error)) {
+  switch (clientErrorType(error)) {
     case undefined:
       return problems.internal();
+    case 'untyped':
+      return untypedClientError(error);
     case 'entity.parse.failed':
       return problems.malformedJson();
     case 'entity.too.large':
@@ -58,9 +60,24 @@ function toProblem(error: unknown): ProblemError {
   }
 }
 
-/** body-parser marks its errors with `type` and a 4xx status. */
-function bodyParserErrorType(error: unknown): string | undefined {
+/**
+ * body-parser marks its errors with `type` and a 4xx status; a 4xx status
+ * without a type is an error it (a corrupt gzip, deflate or br body) or the
+ * router (a path segment that is not valid percent-encoding) raised about
+ * the request's bytes: `untyped`.
+ */
+function clientErrorType(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { type, status } = error as { type?: unknown; status?: unknown };
-  return typeof type === 'string' && typeof status === 'number' && status < 500 ? type : undefined;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return typeof type === 'string' ? type : 'untyped';
+}
+
+/** Fixed texts: the error's own message quotes the input (the router's quotes the path). */
+function untypedClientError(error: unknown): ProblemError {
+  const detail =
+    error instanceof URIError
+      ? 'The path is not valid percent-encoding.'
+      : 'The body could not be read as its Content-Encoding says.';
+  return new ProblemError(400, 'bad_request', 'Bad request', detail);
 }

@@ -51,6 +51,33 @@ describe('problem+json errors on the real app', () => {
     expectProblem(res, 415, 'unsupported_media_type');
   });
 
+  // Found by the fuzzer (test/fuzz): both answered 500 internal_error.
+  it.each([
+    ['gzip', Buffer.from('{"a":1}')],
+    ['deflate', Buffer.from('{"a":1}')],
+    ['br', Buffer.from('{"a":1}')],
+    ['gzip', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff])],
+  ])('answers a body that is not the %s it claims with 400 bad_request', async (encoding, body) => {
+    const res = await request(t.app)
+      .post('/api/v1/openapi.json')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', encoding)
+      .send(body);
+    expectProblem(res, 400, 'bad_request');
+    expect((await request(t.app).get('/healthz')).status).toBe(200);
+  });
+
+  it.each(['%zz', '%E0%A4%A', 'a%'])(
+    'answers a path parameter that is not valid percent-encoding (%s) with 400 bad_request, unechoed',
+    async (segment) => {
+      const res = await request(t.app).get(`/api/v1/cases/${segment}`);
+      expectProblem(res, 400, 'bad_request');
+      expect(res.body.detail).toBe('The path is not valid percent-encoding.');
+      expect(res.text).not.toContain(segment);
+      expect(t.logs.join('\n')).not.toContain(segment);
+    },
+  );
+
   it('refuses a body over the limit with 413 and keeps serving', async () => {
     const res = await request(t.app)
       .post('/api/v1/openapi.json')
