@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadMigrationFiles } from '../../../server/db/migrator';
-import { dropDatabase } from '../../../server/db/provision';
+import pg from 'pg';
+import { dropDatabase, SCHEMA } from '../../../server/db/provision';
 import { provisionServerDatabase, withKysely } from '../../../server/db/provision-server';
 import { SECRET_SPECS } from '../../../server/config/secrets';
 import { AMPARO_LISTENING, startChild, type RunningChild } from '../../../scripts/bench/children';
@@ -63,6 +64,8 @@ export interface Cluster {
   env: NodeJS.ProcessEnv;
   /** The HAProxy configuration in use (the text, for the docs and for debugging). */
   haproxyConfig: string;
+  /** A statement as the superuser on the cluster's database (search path: Amparo's schema). */
+  query<T extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   /** Runs an operator script (e.g. scripts/create-admin.ts) with the instances' environment. */
   runScript(script: string, args?: readonly string[]): Promise<{ code: number; stdout: string }>;
   /** Requests HAProxy sent to each instance so far (by instance index), from its statistics. */
@@ -137,6 +140,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       env,
       haproxyConfig: haproxy.config,
       runScript: (script, args = []) => runScript(script, args, env),
+      query: (text, values) => superuserQuery(databaseUrl.toString(), text, values),
       requestsPerInstance: () => haproxy.requestsPerServer(),
       instanceStates: () => haproxy.serverStates(),
       stop,
@@ -242,5 +246,19 @@ async function runScript(
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     if (typeof failed.code !== 'number') throw error;
     return { code: failed.code, stdout: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
+
+async function superuserQuery<T extends object>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${SCHEMA}` });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
   }
 }
