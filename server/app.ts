@@ -148,6 +148,7 @@ export function buildApp(deps: AppDeps): Express {
     '/public/certificates',
     publicCertificatesRoutes({
       ...certificates,
+      lookupKey: deriveKey(deps.secrets.SESSION_SECRET, 'certificate-lookup-limit'),
       lookupsPerMinute: deps.trainingCertificates?.lookupsPerMinute,
     }),
   );

@@ -14,18 +14,13 @@ import { inActorTransaction, SYSTEM_ACTOR, type Store } from './db/actor-transac
 import { createMtlsServer } from './http/mtls-listener';
 import { authorityCertificate } from './modules/certificates';
 import { buildPartnerSystemApp } from './modules/partner-systems';
-import { closeCompletedPackages, expireUnacknowledgedReferrals } from './modules/referrals';
 import { auditAnchorLogger, sealPending, type AuditAnchorLogger } from './modules/audit';
-import { PostgresSessionStore } from './modules/auth';
 import { assertKekVersionsAvailable, upgradeLegacyTotpSecrets } from './modules/keys';
 import { ensureDemoInstitutions, ensureLeadAgency } from './modules/institutions';
 import { ensureDemoProgramme } from './modules/demo';
-import { startNotificationJobs } from './modules/notifications';
+import { amparoJobs, Scheduler } from './jobs';
 
-const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 const AUDIT_SEAL_INTERVAL_MS = 1_000;
-const REFERRAL_EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
-const AUDIT_ANCHOR_INTERVAL_MS = 5 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -79,13 +74,19 @@ async function main(): Promise<void> {
     statisticsYearlyBudgetHundredths: config.statisticsYearlyBudgetHundredths,
     trainingRetentionYears: config.trainingRetentionYears,
   });
-  const purge = purgeExpiredSessionsPeriodically(store, logger);
   const sealer = sealAuditEventsPeriodically(store, logger);
-  const expiry = expireReferralsPeriodically(store, logger);
-  const stopNotifications = startNotificationJobs(store, config.mail, logger);
   if (!config.mail) logger.info('SMTP_URL is not set: no notification e-mails are sent');
   const anchor = auditAnchorLogger(store, logger);
-  const anchoring = anchorAuditChainPeriodically(anchor, logger);
+  // Once per interval across every instance on the database (server/jobs).
+  const periodic = amparoJobs({
+    store,
+    logger,
+    intervals: config.jobIntervals,
+    mail: config.mail,
+    anchor,
+  });
+  const scheduler = new Scheduler(store, periodic.jobs, logger);
+  scheduler.start();
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -103,14 +104,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    clearInterval(purge);
     clearInterval(sealer);
-    clearInterval(expiry);
-    clearInterval(anchoring);
-    stopNotifications();
+    const jobsEnded = scheduler.stop().finally(periodic.close);
     partnerServer?.close();
     partnerServer?.closeIdleConnections();
-    void shutdown(server, database, config.shutdownTimeoutMs, logger, anchor).then(() =>
+    void shutdown(server, database, config.shutdownTimeoutMs, logger, anchor, jobsEnded).then(() =>
       process.exit(0),
     );
   };
@@ -156,38 +154,6 @@ function startPartnerSystemListener(
   return server;
 }
 
-/** Expired sessions are refused on read anyway; this keeps the table small. */
-function purgeExpiredSessionsPeriodically(store: Store, logger: Logger): NodeJS.Timeout {
-  const sessions = new PostgresSessionStore(store);
-  const timer = setInterval(() => {
-    sessions.purgeExpired().then(
-      (removed) => removed > 0 && logger.info({ removed }, 'purged expired sessions'),
-      (error: unknown) => logger.warn({ err: error }, 'could not purge expired sessions'),
-    );
-  }, SESSION_PURGE_INTERVAL_MS);
-  timer.unref();
-  return timer;
-}
-
-/**
- * Hourly: referrals left unacknowledged long after their due date expire, and
- * completed referrals' packages are destroyed once their keeping time is over.
- */
-function expireReferralsPeriodically(store: Store, logger: Logger): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    expireUnacknowledgedReferrals(store, new Date()).then(
-      (expired) => expired > 0 && logger.info({ expired }, 'expired unacknowledged referrals'),
-      (error: unknown) => logger.warn({ err: error }, 'could not expire referrals'),
-    );
-    closeCompletedPackages(store, new Date()).then(
-      (closed) => closed > 0 && logger.info({ closed }, 'closed packages of completed referrals'),
-      (error: unknown) => logger.warn({ err: error }, 'could not close completed packages'),
-    );
-  }, REFERRAL_EXPIRY_INTERVAL_MS);
-  timer.unref();
-  return timer;
-}
-
 /**
  * Audit events are written, each with its MAC, in their use case's own
  * transaction; this links them into the chain off the request path, in
@@ -206,22 +172,6 @@ function sealAuditEventsPeriodically(store: Store, logger: Logger): NodeJS.Timeo
   return timer;
 }
 
-/**
- * The chain head in the log (when it moved), for operators to keep outside the
- * database: `verify-audit --anchor` then detects a log cut back with its head.
- */
-function anchorAuditChainPeriodically(anchor: AuditAnchorLogger, logger: Logger): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    anchor
-      .logIfMoved()
-      .catch((error: unknown) =>
-        logger.error({ err: error }, 'could not log the audit chain anchor'),
-      );
-  }, AUDIT_ANCHOR_INTERVAL_MS);
-  timer.unref();
-  return timer;
-}
-
 function loadConfigOrExit(): Config {
   try {
     return loadConfig();
@@ -234,7 +184,8 @@ function loadConfigOrExit(): Config {
 
 /**
  * Stops accepting connections, lets in-flight requests finish (closing each
- * keep-alive connection as soon as it is idle), logs the final audit chain
+ * keep-alive connection as soon as it is idle), waits for the periodic jobs
+ * this process started (within the same timeout), logs the final audit chain
  * anchor, then closes the database. Connections still busy after the timeout
  * are cut.
  */
@@ -244,6 +195,7 @@ async function shutdown(
   timeoutMs: number,
   logger: Logger,
   anchor: AuditAnchorLogger,
+  jobsEnded: Promise<void>,
 ) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
@@ -255,6 +207,12 @@ async function shutdown(
   await closed;
   clearInterval(reaper);
   clearTimeout(deadline);
+  let jobsDeadline: NodeJS.Timeout | undefined;
+  await Promise.race([
+    jobsEnded,
+    new Promise((resolve) => (jobsDeadline = setTimeout(resolve, timeoutMs))),
+  ]);
+  clearTimeout(jobsDeadline);
   await anchor
     .logFinal()
     .catch((error: unknown) =>

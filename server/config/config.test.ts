@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_JOB_INTERVALS } from '../jobs/job-intervals';
 import { ConfigError, loadConfig } from './config';
 import { loadSecrets } from './secrets';
 
@@ -60,6 +61,37 @@ describe('loadConfig', () => {
         expect.stringMatching(/^STEP_UP_WINDOW_SECONDS: /),
       ]);
     }
+  });
+
+  it('reads JOB_INTERVALS over the default interval of each periodic job', () => {
+    expect(loadConfig({}).jobIntervals).toEqual(DEFAULT_JOB_INTERVALS);
+    expect(loadConfig({}).jobIntervals).toMatchObject({
+      'session-purge': 600,
+      'referral-expiry': 3600,
+      'mail-delivery': 30,
+    });
+    const set = loadConfig({ JOB_INTERVALS: 'referral-expiry=2, audit-anchor = 1' }).jobIntervals;
+    expect(set).toEqual({ ...DEFAULT_JOB_INTERVALS, 'referral-expiry': 2, 'audit-anchor': 1 });
+  });
+
+  it('refuses an unknown job or an interval that is not a positive whole number of seconds', () => {
+    const problems = (value: string) =>
+      configError(() => loadConfig({ JOB_INTERVALS: value })).problems;
+    expect(problems('referral-expiry=60,housekeeping=5')).toEqual([
+      expect.stringMatching(/^JOB_INTERVALS: unknown job housekeeping \(known: session-purge, /),
+    ]);
+    for (const value of ['0', '-5', '1.5', 'soon', '604801']) {
+      expect(problems(`mail-delivery=${value}`)).toEqual([
+        expect.stringMatching(/^JOB_INTERVALS: mail-delivery must be a whole number of seconds/),
+      ]);
+    }
+    expect(problems('mail-delivery=30,,')).toEqual([
+      'JOB_INTERVALS: entry 2 must look like name=seconds',
+      'JOB_INTERVALS: entry 3 must look like name=seconds',
+    ]);
+    expect(problems('mail-delivery')).toEqual([
+      'JOB_INTERVALS: entry 1 must look like name=seconds',
+    ]);
   });
 
   it('names each invalid variable without repeating its value', () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { browserUrl } from '../http/browser-url';
+import { parseJobIntervals, type JobIntervals } from '../jobs/job-intervals';
 import { INSTITUTION_SECTORS } from '../modules/institutions/institutions.schemas';
 
 /**
@@ -68,6 +69,8 @@ export const EnvSchema = z.object({
     .url()
     .refine((value) => /^https?:\/\//.test(value), 'must be an http(s):// URL')
     .optional(),
+  /** Periodic jobs' intervals over the defaults: `name=seconds[,name=seconds]` (server/jobs). */
+  JOB_INTERVALS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -108,6 +111,8 @@ export interface Config {
   publicUrl: string;
   /** Notification e-mails (SMTP_URL, MAIL_FROM, PUBLIC_URL); none are sent when unset. */
   mail?: { smtpUrl: string; from: string; publicUrl: string; requireTls: boolean };
+  /** Seconds between two starts of each periodic job, across instances (JOB_INTERVALS). */
+  jobIntervals: JobIntervals;
 }
 
 export const DEVELOPMENT_LEAD_AGENCY_NAME = 'Agencia líder (desarrollo)';
@@ -165,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && e.SMTP_URL && new URL(e.SMTP_URL).search !== '') {
     problems.push('SMTP_URL: no query options in production (TLS is decided by the scheme)');
   }
+  const jobs = parseJobIntervals(e.JOB_INTERVALS);
+  problems.push(...jobs.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -194,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Development over plain HTTP on this machine works out of the box; say so at start.
     insecureHttpCookie: e.DEV_INSECURE_HTTP_COOKIE ?? (e.NODE_ENV === 'development' && loopback),
     publicUrl: e.PUBLIC_URL ?? browserUrl(e.HOST, e.PORT),
+    jobIntervals: jobs.intervals,
     ...(e.MTLS_PORT !== undefined && e.MTLS_CERT_PATH && e.MTLS_KEY_PATH
       ? { mtls: { port: e.MTLS_PORT, certPath: e.MTLS_CERT_PATH, keyPath: e.MTLS_KEY_PATH } }
       : {}),

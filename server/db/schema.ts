@@ -99,6 +99,17 @@ export interface DB {
   budget_entries: BudgetEntriesTable;
   targets: TargetsTable;
   target_manual_values: TargetManualValuesTable;
+  scheduled_jobs: ScheduledJobsTable;
+}
+
+/** One row per periodic job (server/jobs); bigint as text. */
+export interface ScheduledJobsTable {
+  name: string;
+  runs: ColumnType<string, never, never>;
+  last_started_at: Date | null;
+  last_finished_at: Date | null;
+  last_failed_at: Date | null;
+  last_instance: string | null;
 }
 
 export interface SchemaMigrationsTable {

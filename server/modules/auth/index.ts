@@ -16,3 +16,8 @@ export { DEFAULT_THROTTLE_POLICY, LoginThrottle, type ThrottlePolicy } from './l
 export { DEV_SESSION_COOKIE, SESSION_COOKIE, sessionSupport } from './session';
 export { PostgresSessionStore } from './session-store';
 export { openLegacyTotpSecret, sealTotpSecret, totpKeyContext } from './totp-secret';
+export {
+  purgeExpiredThrottleCounters,
+  throttleStoreClient,
+  type ThrottleTable,
+} from './throttle-store';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { CompiledQuery } from 'kysely';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { inActorTransaction, SYSTEM_ACTOR, type Store } from '../../db/actor-transaction';
+import type { Store } from '../../db/actor-transaction';
 import { throttleAddress } from './client-address';
+import { throttleStoreClient } from './throttle-store';
 
 /**
  * Brute-force policy for the password step (documented in the README):
@@ -43,7 +43,7 @@ export class LoginThrottle {
     private readonly keySecret: Buffer,
     policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
   ) {
-    const storeClient = systemQueryClient(store);
+    const storeClient = throttleStoreClient(store);
     const common = {
       storeClient,
       storeType: 'client',
@@ -118,34 +118,4 @@ async function countAndMaybeBlock(limiter: RateLimiterPostgres, key: string): Pr
   if (consumed < limiter.points) return false;
   await limiter.block(key, limiter.blockDuration);
   return true;
-}
-
-/**
- * The pg-client shape rate-limiter-flexible calls (`query({text, values})` →
- * `{rows, rowCount}`), over Kysely on either engine, each query in its own
- * transaction with the system RLS context. bigint columns come back as numbers.
- */
-function systemQueryClient(store: Store) {
-  return {
-    async query(query: { text: string; values?: unknown[] }) {
-      const result = await inActorTransaction(store, SYSTEM_ACTOR, (trx) =>
-        trx.executeQuery<Record<string, unknown>>(
-          CompiledQuery.raw(query.text, query.values ?? []),
-        ),
-      );
-      const rows = result.rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([k, v]) => [
-            k,
-            typeof v === 'string' && k === 'expire'
-              ? Number(v)
-              : typeof v === 'bigint'
-                ? Number(v)
-                : v,
-          ]),
-        ),
-      );
-      return { rows, rowCount: rows.length || Number(result.numAffectedRows ?? 0) };
-    },
-  };
 }

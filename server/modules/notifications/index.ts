@@ -13,4 +13,4 @@ export { mailMessage } from './mail-message';
 export { smtpMailer, SMTP_TIMEOUTS, type MailConfig, type Mailer } from './mailer';
 export { notifyOverdueReferrals } from './overdue';
 export { MAIL_RETENTION_MS, purgeNotifications, READ_NOTIFICATION_RETENTION_MS } from './purge';
-export { startNotificationJobs } from './jobs';
+export { notificationJobs } from './jobs';

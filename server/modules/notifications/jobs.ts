@@ -1,65 +1,60 @@
 import type { Logger } from 'pino';
 import type { Store } from '../../db/actor-transaction';
+import type { Job } from '../../jobs/scheduler';
+import type { JobIntervals } from '../../jobs/job-intervals';
 import { deliverPendingMail } from './mail-outbox';
 import { smtpMailer, type MailConfig } from './mailer';
 import { notifyOverdueReferrals } from './overdue';
 import { purgeNotifications } from './purge';
 
-const OVERDUE_INTERVAL_MS = 5 * 60 * 1000;
-const MAIL_INTERVAL_MS = 30 * 1000;
-const PURGE_INTERVAL_MS = 60 * 60 * 1000;
-
 /**
- * The periodic notification work of a server process: overdue referrals are
- * looked for every few minutes; the e-mail outbox is delivered every half
- * minute when SMTP is configured (without it nothing is sent, and what waits
- * is dropped once older than its maximum age); every hour, what is past its
- * retention period is purged. Returns the stop.
+ * The periodic notification work, for the scheduler (server/jobs): overdue
+ * referrals are looked for every few minutes; the e-mail outbox is delivered
+ * every half minute when SMTP is configured (without it nothing is sent, and
+ * what waits is dropped once older than its maximum age); every hour, what
+ * is past its retention period is purged. `close` releases the mailer.
  */
-export function startNotificationJobs(
+export function notificationJobs(
   store: Store,
   mail: MailConfig | undefined,
   logger: Logger,
-): () => void {
-  const overdue = setInterval(() => {
-    notifyOverdueReferrals(store, new Date()).then(
-      (found) => found > 0 && logger.info({ found }, 'notified overdue referrals'),
-      (error: unknown) => logger.warn({ err: error }, 'could not notify overdue referrals'),
-    );
-  }, OVERDUE_INTERVAL_MS);
-  overdue.unref();
-  const purge = setInterval(() => {
-    purgeNotifications(store, new Date()).then(
-      (purged) =>
-        purged.stale + purged.mail + purged.notifications > 0 &&
-        logger.info(purged, 'purged notifications'),
-      (error: unknown) => logger.warn({ err: error }, 'could not purge notifications'),
-    );
-  }, PURGE_INTERVAL_MS);
-  purge.unref();
-  if (!mail) {
-    return () => {
-      clearInterval(overdue);
-      clearInterval(purge);
-    };
-  }
+  intervals: Pick<JobIntervals, 'overdue-referrals' | 'notification-purge' | 'mail-delivery'>,
+): { jobs: Job[]; close: () => void } {
+  const jobs: Job[] = [
+    {
+      name: 'overdue-referrals',
+      intervalSeconds: intervals['overdue-referrals'],
+      run: async () => {
+        const found = await notifyOverdueReferrals(store, new Date());
+        if (found > 0) logger.info({ found }, 'notified overdue referrals');
+      },
+    },
+    {
+      name: 'notification-purge',
+      intervalSeconds: intervals['notification-purge'],
+      run: async () => {
+        const purged = await purgeNotifications(store, new Date());
+        if (purged.stale + purged.mail + purged.notifications > 0) {
+          logger.info(purged, 'purged notifications');
+        }
+      },
+    },
+  ];
+  if (!mail) return { jobs, close: () => undefined };
   const mailer = smtpMailer(mail);
-  let running = false;
-  const delivery = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverPendingMail(store, mailer, mail.publicUrl, () => new Date(), logger)
-      .then(
-        (sent) => sent.delivered + sent.dropped > 0 && logger.info(sent, 'notification e-mails'),
-        (error: unknown) => logger.warn({ err: error }, 'could not deliver notification e-mails'),
-      )
-      .finally(() => (running = false));
-  }, MAIL_INTERVAL_MS);
-  delivery.unref();
-  return () => {
-    clearInterval(overdue);
-    clearInterval(purge);
-    clearInterval(delivery);
-    mailer.close();
-  };
+  jobs.push({
+    name: 'mail-delivery',
+    intervalSeconds: intervals['mail-delivery'],
+    run: async () => {
+      const sent = await deliverPendingMail(
+        store,
+        mailer,
+        mail.publicUrl,
+        () => new Date(),
+        logger,
+      );
+      if (sent.delivered + sent.dropped > 0) logger.info(sent, 'notification e-mails');
+    },
+  });
+  return { jobs, close: () => mailer.close() };
 }

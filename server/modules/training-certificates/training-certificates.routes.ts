@@ -1,15 +1,14 @@
 import type { Request } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ACTOR_ROLES } from '../../db/actor-transaction';
 import { problems } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { validate } from '../../http/validate';
 import { actorOf, type AccessControl } from '../auth';
 import { anonymousActor } from '../auth/auth.context';
-import { throttleAddress } from '../auth/client-address';
 import { issueCertificates } from './certificate-issue';
 import { certificatePdf, ownCertificates, programmeCertificates } from './certificate-read';
 import { revokeCertificate } from './certificate-revoke';
+import { CertificateLookupLimit } from './lookup-limit';
 import { verifyCertificate } from './public-verification';
 import {
   CertificateParams,
@@ -87,30 +86,27 @@ export const DEFAULT_LOOKUPS_PER_MINUTE = 30;
  * name: the API's `no-store` stays), and not opened to other sites' scripts
  * (no CORS: the verification page is this origin's; other systems call it
  * server to server). Each client address gets DEFAULT_LOOKUPS_PER_MINUTE
- * lookups a minute (in this process's memory), grouped as the sign-in
- * throttle groups them (an IPv6 address by its /64, so rotating addresses
+ * lookups a minute (counted in the database: shared by every instance),
+ * grouped as the sign-in throttle groups them (an IPv6 address by its /64, so rotating addresses
  * within one's own network buys nothing): codes are unguessable anyway (75
  * random bits); this keeps the log and the database quiet. A refusal (429)
  * is not audited (it names no certificate; the request log has it).
  */
 export function publicCertificatesRoutes(
-  deps: TrainingCertificatesDeps & { lookupsPerMinute?: number },
+  deps: TrainingCertificatesDeps & { lookupKey: Buffer; lookupsPerMinute?: number },
 ) {
   const router = createRouter();
-  const limiter = new RateLimiterMemory({
-    points: deps.lookupsPerMinute ?? DEFAULT_LOOKUPS_PER_MINUTE,
-    duration: 60,
-  });
+  const limit = new CertificateLookupLimit(
+    deps.store,
+    deps.lookupKey,
+    deps.lookupsPerMinute ?? DEFAULT_LOOKUPS_PER_MINUTE,
+  );
   const anonymous = (req: Request) =>
     anonymousActor(typeof req.id === 'string' ? req.id : undefined);
 
   router.get('/:code', async (req, res) => {
-    try {
-      await limiter.consume(throttleAddress(req.ip ?? 'unknown'));
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      throw problems.tooManyAttempts(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
-    }
+    const verdict = await limit.consume(req.ip ?? 'unknown');
+    if (!verdict.allowed) throw problems.tooManyAttempts(verdict.retryAfterSeconds);
     res.json(await verifyCertificate(deps, anonymous(req), String(req.params.code)));
   });
   return router;
