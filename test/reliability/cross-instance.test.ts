@@ -20,6 +20,8 @@ const JOB_NAMES = [
   'mail-delivery',
   'audit-anchor',
 ];
+/** mail-delivery is scheduled only when SMTP_URL is set; the cluster sends no mail. */
+const SCHEDULED = JOB_NAMES.filter((name) => name !== 'mail-delivery');
 
 let cluster: Cluster;
 let A: Instance;
@@ -55,12 +57,15 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** An account the administrator creates (on `at`), signed in with its steps spread over `steps`. */
+/**
+ * An account the administrator creates (on `at`), signed in with its steps
+ * spread over A, B and C — or not signed in when `signIn` is false.
+ */
 async function newAccount(
   at: Instance,
   who: string,
   fields: { role: string; teamId?: string; institutionId: string },
-  steps: readonly Instance[] | undefined = [A, B, C],
+  signIn = true,
 ): Promise<{ person: Person; id: string; initialPassword: string }> {
   const person = new Person(email(who));
   const created = await admin.post<{ id: string; initialPassword: string }>(at, '/api/v1/users', {
@@ -69,7 +74,7 @@ async function newAccount(
     ...fields,
   });
   expectStatus(created, 201, `create ${who}`);
-  if (steps) await person.signIn(steps, created.body.initialPassword, strongPassword());
+  if (signIn) await person.signIn([A, B, C], created.body.initialPassword, strongPassword());
   return { person, id: created.body.id, initialPassword: created.body.initialPassword };
 }
 
@@ -82,6 +87,8 @@ describe('a journey across three instances', () => {
   let bruno: Person;
   let doctor: Person;
   let caseId: string;
+  /** Accounts by name, for the audit assertions. */
+  const ids: Record<string, string> = {};
 
   it('signs in with the password on one instance and the second factor on another', async () => {
     const person = new Person(admin.email);
@@ -104,8 +111,12 @@ describe('a journey across three instances', () => {
   });
 
   it('lets the administrator set up teams, a partner institution and staff, step by step on different instances', async () => {
-    const me = await admin.get<{ institution: { id: string } }>(A, '/api/v1/auth/me');
+    const me = await admin.get<{ user: { id: string }; institution: { id: string } }>(
+      A,
+      '/api/v1/auth/me',
+    );
     leadAgencyId = me.body.institution.id;
+    ids.admin = me.body.user.id;
     await admin.fetchCsrf(A);
     const one = await admin.post<{ id: string }>(C, '/api/v1/teams', { name: 'Equipo Norte' });
     expectStatus(one, 201, 'team on C with the token from A');
@@ -120,21 +131,21 @@ describe('a journey across three instances', () => {
     expectStatus(hospital, 201, 'institution on A');
     hospitalId = hospital.body.id;
 
-    ana = (
-      await newAccount(B, 'ana', {
+    const made = {
+      ana: await newAccount(B, 'ana', {
         role: 'caseworker',
         teamId: teamOne,
         institutionId: leadAgencyId,
-      })
-    ).person;
-    bruno = (
-      await newAccount(C, 'bruno', {
+      }),
+      bruno: await newAccount(C, 'bruno', {
         role: 'caseworker',
         teamId: teamTwo,
         institutionId: leadAgencyId,
-      })
-    ).person;
-    doctor = (await newAccount(A, 'doctor', { role: 'partner', institutionId: hospitalId })).person;
+      }),
+      doctor: await newAccount(A, 'doctor', { role: 'partner', institutionId: hospitalId }),
+    };
+    [ana, bruno, doctor] = [made.ana.person, made.bruno.person, made.doctor.person];
+    for (const [name, account] of Object.entries(made)) ids[name] = account.id;
   });
 
   it('accepts a CSRF token fetched on one instance on another, and refuses a wrong one there', async () => {
@@ -238,18 +249,32 @@ describe('a journey across three instances', () => {
       A,
       'carla',
       { role: 'caseworker', institutionId: leadAgencyId },
-      undefined,
+      false,
     );
     const single = await newAccount(
       B,
       'dora',
       { role: 'caseworker', institutionId: leadAgencyId },
-      undefined,
+      false,
     );
+    [ids.carla, ids.dora] = [spread.id, single.id];
     const acrossThree = await attempts(spread.person, [A, B, C], spread.initialPassword);
     const onOne = await attempts(single.person, [B], single.initialPassword);
     // Ten wrong passwords answer 401; the eleventh try, right password and all, is refused.
     expect(acrossThree).toEqual([...Array<number>(10).fill(401), 429]);
+    // (Without the lock the right password passes: a third account, same steps, no failures.)
+    const control = await newAccount(
+      C,
+      'eva',
+      { role: 'caseworker', institutionId: leadAgencyId },
+      false,
+    );
+    await control.person.fetchCsrf(A);
+    const passes = await control.person.post<{ next: string }>(B, '/api/v1/auth/login', {
+      email: control.person.email,
+      password: control.initialPassword,
+    });
+    expectStatus(passes, 200, 'the right password without a lock');
     expect(onOne).toEqual(acrossThree);
     const lockouts = await cluster.query<{ resource_id: string }>(
       `select resource_id from audit_events where action = 'auth.lockout' order by resource_id`,
@@ -289,8 +314,8 @@ describe('a journey across three instances', () => {
       'team.create': 2,
       // The lead agency (by whichever instance started first) and the hospital.
       'institution.create': 2,
-      // The first administrator (create-admin) and the five the administrator created.
-      'user.create': 6,
+      // The first administrator (create-admin) and the six the administrator created.
+      'user.create': 7,
       'case.create': 1,
       'case.note.create': 1,
       'consent.create': 1,
@@ -301,8 +326,19 @@ describe('a journey across three instances', () => {
       'auth.lockout': 2,
       'auth.logout': 1,
     });
-    // Sessions: the administrator twice, ana, bruno and the doctor once each.
-    expect(count['auth.login']).toBe(5);
+    const logins = await cluster.query<{ resource_id: string; n: number }>(
+      `select resource_id, count(*)::int as n from audit_events
+        where action = 'auth.login' and seq <= $1::bigint group by resource_id`,
+      [lastSeq],
+    );
+    const name = (id: string) => Object.keys(ids).find((key) => ids[key] === id) ?? id;
+    // The administrator signed in twice; ana, bruno and the doctor once each.
+    expect(Object.fromEntries(logins.map((row) => [name(row.resource_id), row.n]))).toEqual({
+      admin: 2,
+      ana: 1,
+      bruno: 1,
+      doctor: 1,
+    });
   });
 });
 
@@ -328,7 +364,7 @@ describe('start-up and periodic work with three instances', () => {
     const seconds = 7;
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const after = await read();
-    expect(after.map((row) => row.name).sort()).toEqual([...JOB_NAMES].sort());
+    expect(after.map((row) => row.name).sort()).toEqual([...SCHEDULED].sort());
     const most = Math.ceil(seconds / JOB_SECONDS) + 1;
     for (const row of after) {
       const runs = row.runs - (before.get(row.name) ?? 0);
