@@ -6,6 +6,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   roots: ['<rootDir>/server', '<rootDir>/security', '<rootDir>/scripts', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Its own suite (npm run test:reliability): it restarts the PostgreSQL server.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   maxWorkers: 2,
