@@ -26,7 +26,10 @@ const DURATION_MS = 60_000;
 const FAULT_AT_MS = 25_000;
 /** The database is away this long (stop, then start): long enough for every check to see it. */
 const OUTAGE_MS = 3_000;
+/** The killed instance is started again after this; it listens some seconds later (tsx compiles). */
 const KILLED_FOR_MS = 10_000;
+/** Earlier than the restart: an instance takes 5–25 s to start on a busy machine, and the run is 60 s. */
+const KILL_AT_MS = 20_000;
 /** The client's patience: beyond HAProxy's 30 s server timeout, so a hang shows as HAProxy's 504. */
 const PATIENCE_MS = 40_000;
 /**
@@ -38,6 +41,8 @@ const OUTAGE_FAILURE_BOUND_MS = 5_000;
 /** Any request at all, whatever happens: the statement timeout (15 s) plus the client-side backstop (5 s). */
 const ANY_REQUEST_BOUND_MS = 20_000;
 const MAX_REQUESTS = 200_000;
+/** HAProxy puts an instance back after 2 good checks 500 ms apart (haproxy.ts): 1 s, and a margin. */
+const RISE_MS = 2_000;
 /** Each client pauses 0–500 ms between requests (staff read what they asked for). */
 const THINK_MS = 250;
 
@@ -106,10 +111,10 @@ describe('under load, 50 clients for 60 s on two instances', () => {
       failures.filter((record) => record.end - record.start > OUTAGE_FAILURE_BOUND_MS),
     ).toEqual([]);
     expect(slowerThan(run.records, ANY_REQUEST_BOUND_MS)).toEqual([]);
-    // Failures only while the database was away (and the moments it took to notice it is back).
-    expect(failures.filter((record) => record.start < stop || record.start > recovered)).toEqual(
-      [],
-    );
+    // Failures only while the database was away, and the moments HAProxy takes to see it back.
+    expect(
+      failures.filter((record) => record.end < stop || record.start > recovered + RISE_MS),
+    ).toEqual([]);
 
     // /readyz: 503 (fast) while the database was away, 200 on each instance after.
     for (const instance of cluster.instances.keys()) {
@@ -142,7 +147,7 @@ describe('under load, 50 clients for 60 s on two instances', () => {
       thinkMs: THINK_MS,
       log,
       fault: async (mark) => {
-        await sleep(FAULT_AT_MS);
+        await sleep(KILL_AT_MS);
         mark('kill');
         await victim.kill('SIGKILL');
         mark('killed');
@@ -173,11 +178,12 @@ describe('under load, 50 clients for 60 s on two instances', () => {
     );
     expect(slowerThan(run.records, ANY_REQUEST_BOUND_MS)).toEqual([]);
 
+    // The survivor took the load alone; the restarted instance serves.
+    const alone = phaseFigures(run.records, { name: 'alone', from: kill + 1_000, to: recovered });
+    expect(alone.acknowledged).toBeGreaterThan(0);
     expect(survivor.pid).toBe(survivorPid);
     expect(victim.pid).not.toBe(undefined);
     await expectServing(cluster);
-    const after = phaseFigures(run.records, { name: 'after', from: recovered, to: DURATION_MS });
-    expect(after.acknowledged).toBeGreaterThan(0);
   });
 });
 
