@@ -6,7 +6,11 @@
  * refused while a running server holds it (PGlite serves one process).
  */
 import { ConfigError, loadConfig } from '../server/config/config';
-import { openEmbeddedDatabase, serverKysely } from '../server/db/database';
+import {
+  openEmbeddedDatabase,
+  SCRIPT_DATABASE_TIMEOUTS,
+  serverKysely,
+} from '../server/db/database';
 import { loadMigrationFiles, migrate } from '../server/db/migrator';
 
 async function main(): Promise<void> {
@@ -14,7 +18,8 @@ async function main(): Promise<void> {
   const files = loadMigrationFiles();
   // The migrator URL decides: DATABASE_URL is the app role's, never needed here.
   if (config.database.migrationUrl) {
-    const db = serverKysely(config.database.migrationUrl, 1);
+    // A migration may rewrite a table in one statement: no statement limit.
+    const db = serverKysely(config.database.migrationUrl, 1, undefined, SCRIPT_DATABASE_TIMEOUTS);
     try {
       const applied = await migrate(db, files);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');

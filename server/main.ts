@@ -9,6 +9,7 @@ import { loadKeyring } from './config/keyring';
 import { loadSecrets, type Secrets } from './config/secrets';
 import { openConfiguredDatabase, type Database } from './db/database';
 import { browserUrl, startMessage } from './http/browser-url';
+import { applyHttpTimeouts } from './http/http-timeouts';
 import { createLogger } from './http/logger';
 import { inActorTransaction, SYSTEM_ACTOR, type Store } from './db/actor-transaction';
 import { createMtlsServer } from './http/mtls-listener';
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     const url = browserUrl(config.host, port);
     logger.info({ url }, startMessage(url, config.serveClient));
   });
+  applyHttpTimeouts(server, config.http);
   server.on('error', (error) => crash(logger, error));
   const partnerServer = config.mtls
     ? startPartnerSystemListener(config, { store, keyring, secrets, logger, caCertificatePem })
@@ -147,6 +149,7 @@ function startPartnerSystemListener(
     privateKeyPem: readFileSync(keyPath, 'utf8'),
     caCertificatePem,
   });
+  applyHttpTimeouts(server, config.http);
   server.on('error', (error) => crash(deps.logger, error));
   server.listen(port, config.host, () => {
     const address = server.address();

@@ -39,6 +39,7 @@ import { DEVELOPMENT_LEAD_AGENCY_NAME } from '../../server/config/config';
 import {
   openServerDatabase,
   prepareEmbedded,
+  SCRIPT_DATABASE_TIMEOUTS,
   serverKysely,
   type Engine,
 } from '../../server/db/database';
@@ -342,8 +343,9 @@ async function serverEngine(adminUrl: string): Promise<BenchEngine> {
   });
   const adminOnTarget = new URL(adminUrl);
   adminOnTarget.pathname = `/${STATISTICS_DATABASE}`;
-  const admin = serverKysely(adminOnTarget.toString(), 3);
-  const app = await openServerDatabase(appUrl, 2);
+  // The bench measures counts at sizes beyond the statement timeout's: no limit.
+  const admin = serverKysely(adminOnTarget.toString(), 3, undefined, SCRIPT_DATABASE_TIMEOUTS);
+  const app = await openServerDatabase(appUrl, 2, undefined, SCRIPT_DATABASE_TIMEOUTS);
   const { rows } = await sql<{ server_version: string }>`show server_version`.execute(admin);
   return {
     engine: 'postgres',

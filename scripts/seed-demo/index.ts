@@ -21,7 +21,12 @@ import { loadConfig } from '../../server/config/config';
 import { loadKeyring } from '../../server/config/keyring';
 import { loadSecrets } from '../../server/config/secrets';
 import { sql } from 'kysely';
-import { openConfiguredDatabase, serverKysely, type Database } from '../../server/db/database';
+import {
+  openConfiguredDatabase,
+  SCRIPT_DATABASE_TIMEOUTS,
+  serverKysely,
+  type Database,
+} from '../../server/db/database';
 import { createLogger } from '../../server/http/logger';
 import { sealPending } from '../../server/modules/audit';
 import { DEFAULT_BATCH, DEFAULT_CASES, seedDemo } from './seed';
@@ -127,7 +132,8 @@ async function openBulkDatabase(
   poolMax: number,
 ): Promise<Database> {
   if (!appUrl) usage('--admin-url is for a PostgreSQL server (DATABASE_URL)');
-  const db = serverKysely(adminUrl, poolMax);
+  // Bulk inserts of many rows in one statement: no statement limit.
+  const db = serverKysely(adminUrl, poolMax, undefined, SCRIPT_DATABASE_TIMEOUTS);
   const { rows } = await sql<{ superuser: boolean; database: string }>`
     select rolsuper as superuser, current_database() as database
     from pg_roles where rolname = current_user`.execute(db);

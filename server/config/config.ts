@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { DatabaseTimeouts } from '../db/database';
 import { browserUrl } from '../http/browser-url';
+import { httpTimeouts, type HttpTimeouts } from '../http/http-timeouts';
 import { INSTITUTION_SECTORS } from '../modules/institutions/institutions.schemas';
 
 /**
@@ -26,6 +28,18 @@ export const EnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   MIGRATION_DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Timeouts: docs/RELIABILITY.md, "Timeouts and database outages". */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(15_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(65_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(3_600_000).default(120_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEAD_AGENCY_NAME: z.string().trim().min(2).max(200).optional(),
   LEAD_AGENCY_SECTOR: z.enum(INSTITUTION_SECTORS).default('social_protection'),
@@ -78,7 +92,15 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  database: { url?: string; migrationUrl?: string; poolMax: number };
+  database: {
+    url?: string;
+    migrationUrl?: string;
+    poolMax: number;
+    /** Every connection's limits (the server engine; PGlite is in-process). */
+    timeouts: DatabaseTimeouts;
+  };
+  /** Node's HTTP server timeouts, for both listeners (see http/http-timeouts.ts). */
+  http: HttpTimeouts;
   logLevel: Env['LOG_LEVEL'];
   leadAgency: { name: string; sector: Env['LEAD_AGENCY_SECTOR'] };
   shutdownTimeoutMs: number;
@@ -165,6 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && e.SMTP_URL && new URL(e.SMTP_URL).search !== '') {
     problems.push('SMTP_URL: no query options in production (TLS is decided by the scheme)');
   }
+  if (e.HTTP_REQUEST_TIMEOUT_MS <= httpTimeouts(e.HTTP_KEEP_ALIVE_TIMEOUT_MS, 0).headersTimeoutMs) {
+    problems.push(
+      'HTTP_REQUEST_TIMEOUT_MS: must exceed HTTP_KEEP_ALIVE_TIMEOUT_MS by more than 1 s',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -177,7 +204,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: e.DATABASE_URL,
       migrationUrl: e.MIGRATION_DATABASE_URL,
       poolMax: e.DATABASE_POOL_MAX,
+      timeouts: {
+        connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
+        idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
     },
+    http: httpTimeouts(e.HTTP_KEEP_ALIVE_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_MS),
     logLevel: e.LOG_LEVEL,
     leadAgency: {
       name: e.LEAD_AGENCY_NAME ?? DEVELOPMENT_LEAD_AGENCY_NAME,

@@ -1,5 +1,6 @@
 import type { IsolationLevel, Kysely, Transaction } from 'kysely';
 import { beginAudit, flushAudit, record, type AuditEntry } from '../modules/audit';
+import { databaseFailure } from './database-failure';
 import {
   commitOrRollback,
   currentRequestTransaction,
@@ -62,8 +63,9 @@ async function runAndCommit<T>(
     value = await runAudited(store, trx, actor, work);
   } catch (error) {
     await rollbackQuietly(trx);
-    // E.g. the session's idle extension: a refused request still counts as activity.
-    await afterRollback?.().catch(() => undefined);
+    // E.g. the session's idle extension: a refused request still counts as
+    // activity. Not while the database is away: it would only add a wait.
+    if (!databaseFailure(error)) await afterRollback?.().catch(() => undefined);
     throw error;
   }
   await commitOrRollback(trx);

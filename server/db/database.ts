@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { lockEmbeddedDataDir } from './embedded-lock';
+import { guardedPool } from './guarded-pool';
 import { PGliteDialect } from './pglite-dialect';
 import { loadMigrationFiles, migrate, type MigrationFile } from './migrator';
 import { APP_ROLE, MIGRATOR_ROLE, SCHEMA, provisionRoles, provisionSchema } from './provision';
@@ -19,27 +20,86 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const IDLE_IN_TRANSACTION_MS = 60_000;
+/**
+ * The limits of every connection to the server (docs/RELIABILITY.md,
+ * "Timeouts and database outages"). 0 turns a statement limit off.
+ */
+export interface DatabaseTimeouts {
+  /** A new connection, or a wait for a free one in the pool, fails after this. */
+  connectMs: number;
+  /** The server cancels a statement running longer (SQLSTATE 57014). */
+  statementMs: number;
+  /** The server gives up waiting for a row or table lock after this (55P03). */
+  lockMs: number;
+  /** The server ends a session left idle inside a transaction this long. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 2_000,
+  statementMs: 15_000,
+  lockMs: 5_000,
+  idleInTransactionMs: 60_000,
+};
+
+/**
+ * For scripts that are not serving requests and may legitimately run one
+ * long statement (migrations, provisioning, bulk loads): no statement or
+ * lock limit, so no client-side query timeout either.
+ */
+export const SCRIPT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  ...DEFAULT_DATABASE_TIMEOUTS,
+  statementMs: 0,
+  lockMs: 0,
+};
+
+/**
+ * The client-side backstop beyond the statement timeout: a server that
+ * stopped answering mid-statement (a network black hole) cannot cancel it,
+ * so the client gives up this much later and destroys the connection.
+ */
+export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+
+/** Keep-alive probes on idle sockets start after this (the server's or the network's death shows sooner). */
+const KEEP_ALIVE_DELAY_MS = 10_000;
 
 /** A `pg` pool whose sessions resolve names in the `amparo` schema. */
-export function serverKysely(url: string, poolMax = 10, observe?: QueryObserver): Kysely<DB> {
+export function serverKysely(
+  url: string,
+  poolMax = 10,
+  observe?: QueryObserver,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+): Kysely<DB> {
+  const settings = [
+    `search_path=${SCHEMA}`,
+    `statement_timeout=${timeouts.statementMs}`,
+    `lock_timeout=${timeouts.lockMs}`,
+    // The backstop for a transaction left open by mistake (a request holds one
+    // only while it works, see request-transaction.ts): the server ends it.
+    `idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
+  ];
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
     application_name: 'amparo',
-    // The backstop for a transaction left open by mistake (a request holds one
-    // only while it works, see request-transaction.ts): the server ends it.
-    options: `-c search_path=${SCHEMA} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
-    connectionTimeoutMillis: 5_000,
+    options: settings.map((setting) => `-c ${setting}`).join(' '),
+    connectionTimeoutMillis: timeouts.connectMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEP_ALIVE_DELAY_MS,
   });
   // An idle client that loses its server must not crash the process: the pool
   // replaces it on next use, and /readyz reports the outage.
   pool.on('error', () => undefined);
   // Nor one the server ends while it is checked out (a failover, the
-  // idle-in-transaction timeout): its query fails, the request answers 5xx,
+  // idle-in-transaction timeout): its query fails, the request answers 503,
   // and the pool drops the client when it is released.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: observer(observe) });
+  const queryTimeoutMs =
+    timeouts.statementMs > 0 ? timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS : 0;
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: guardedPool(pool, queryTimeoutMs) }),
+    log: observer(observe),
+  });
 }
 
 /**
@@ -51,8 +111,9 @@ export async function openServerDatabase(
   url: string,
   poolMax = 10,
   observe?: QueryObserver,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
 ): Promise<Database> {
-  const db = serverKysely(url, poolMax, observe);
+  const db = serverKysely(url, poolMax, observe, timeouts);
   try {
     await assertUnprivilegedRole(db);
   } catch (error) {
@@ -133,11 +194,14 @@ export async function prepareEmbedded(db: Kysely<DB>, files: readonly MigrationF
 
 /** The database the configuration names: the server when DATABASE_URL is set, else PGlite under DATA_DIR. */
 export function openConfiguredDatabase(
-  config: { dataDir: string; database: { url?: string; poolMax: number } },
+  config: {
+    dataDir: string;
+    database: { url?: string; poolMax: number; timeouts: DatabaseTimeouts };
+  },
   poolMax = config.database.poolMax,
 ): Promise<Database> {
   return config.database.url
-    ? openServerDatabase(config.database.url, poolMax)
+    ? openServerDatabase(config.database.url, poolMax, undefined, config.database.timeouts)
     : openEmbeddedDatabase({ dataDir: config.dataDir });
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { serverKysely } from './database';
+import { SCRIPT_DATABASE_TIMEOUTS, serverKysely } from './database';
 import { migrate, type MigrationFile } from './migrator';
 import type { DB } from './schema';
 import {
@@ -57,7 +57,8 @@ export function urlFor(base: string, user: string, database: string): string {
 }
 
 export async function withKysely<T>(url: string, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-  const db = serverKysely(url, 1);
+  // Creating a database from a large template is one long statement.
+  const db = serverKysely(url, 1, undefined, SCRIPT_DATABASE_TIMEOUTS);
   try {
     return await work(db);
   } finally {

@@ -1,6 +1,8 @@
+import { types } from 'node:util';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DecryptionError, UnknownKeyVersionError } from '../../security/crypto';
 import { HasherSaturatedError } from '../../security/passwords';
+import { databaseFailure } from '../db/database-failure';
 import { ProblemError, problems, sendProblem } from './problem';
 
 export const notFound: RequestHandler = (_req, _res, next) => next(problems.notFound());
@@ -22,13 +24,21 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) return next(error);
   const problem = toProblem(error);
+  // isNativeError: a socket error may come from another realm (a test's VM), where instanceof fails.
   if (problem.status >= 500)
-    res.err = error instanceof Error ? error : new Error('non-error thrown');
+    res.err =
+      error instanceof Error || types.isNativeError(error) ? error : new Error('non-error thrown');
   sendProblem(res, problem);
 };
 
 function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
+  switch (databaseFailure(error)) {
+    case 'unavailable':
+      return problems.databaseUnavailable();
+    case 'timeout':
+      return problems.databaseTimeout();
+  }
   if (error instanceof HasherSaturatedError) return problems.busy();
   if (error instanceof DecryptionError || error instanceof UnknownKeyVersionError) {
     return problems.integrityCheckFailed();

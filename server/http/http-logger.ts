@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { databaseFailure } from '../db/database-failure';
 import { safeError } from './logger';
 import { routeTemplate } from './router';
 
@@ -35,12 +36,23 @@ export function httpLogger(logger: Logger): RequestHandler {
       ...value,
       ...routeAndActor(req, res),
     }),
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // pino-http hands this the error of a failed response only; a handled one is on res.err.
+    customLogLevel: (_req, res, error) => logLevel(res.statusCode, error ?? res.err),
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
     quietReqLogger: true,
   });
+}
+
+/**
+ * 503: the database is away (which /readyz reports too) or the server is
+ * busy — an outage or a load, not a defect: one warning per request. A
+ * statement or lock timeout stays an error: someone should look at it.
+ */
+function logLevel(status: number, error: unknown): 'error' | 'warn' | 'info' {
+  if (status === 503 && databaseFailure(error) !== 'timeout') return 'warn';
+  if (error || status >= 500) return 'error';
+  return status >= 400 ? 'warn' : 'info';
 }
 
 /** The matched route as declared (`/api/v1/cases/:id`, or `unmatched`) and the actor's id. */

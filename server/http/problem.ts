@@ -85,6 +85,13 @@ export function sendProblem(res: Response, problem: ProblemError): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
+/**
+ * What a 503 from the database asks clients to wait: about the time a
+ * PostgreSQL restart takes, so a client retrying on it finds the server back
+ * without hammering it while it is away (docs/RELIABILITY.md).
+ */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export const problems = {
   notFound: () => new ProblemError(404, 'not_found', 'Not found'),
   malformedJson: () =>
@@ -150,6 +157,20 @@ export const problems = {
   fourEyes: (title: string, detail: string) =>
     new ProblemError(409, 'four_eyes', title, detail).asRefusal('four_eyes'),
   notReady: (detail: string) => new ProblemError(503, 'not_ready', 'Not ready', detail),
+  databaseUnavailable: () =>
+    new ProblemError(
+      503,
+      'database_unavailable',
+      'Service temporarily unavailable',
+      'The database cannot be reached; nothing was changed. Try again shortly.',
+    ).withHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)),
+  databaseTimeout: () =>
+    new ProblemError(
+      503,
+      'database_timeout',
+      'The database took too long',
+      'The request ran past a time limit and was undone. Try again shortly.',
+    ).withHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)),
   integrityCheckFailed: () =>
     new ProblemError(
       500,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { compareMigrations, readAppliedMigrations, type MigrationFile } from '../../db/migrator';
 import { problemResponses, type OpenAPIRegistry } from '../../http/openapi';
-import { problems } from '../../http/problem';
+import { DATABASE_RETRY_AFTER_SECONDS, problems } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { z } from '../../http/zod';
 
@@ -21,7 +21,11 @@ export function healthRoutes(deps: { db: Kysely<DB>; migrations: readonly Migrat
     const applied = await withTimeout(readAppliedMigrations(deps.db), READY_TIMEOUT_MS).catch(
       () => undefined,
     );
-    if (!applied) throw problems.notReady('The database does not answer.');
+    if (!applied) {
+      throw problems
+        .notReady('The database does not answer.')
+        .withHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     const state = compareMigrations(deps.migrations, applied);
     if (!state.current) {
       throw problems.notReady(`Database migrations are not current (${state.reason}).`);

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { Passport } from 'passport';
 import type { Logger } from 'pino';
+import { databaseFailure } from '../../db/database-failure';
 import { errorHandler, notFound, requireJsonBody } from '../../http/error-handler';
 import { httpLogger } from '../../http/http-logger';
 import { problems } from '../../http/problem';
@@ -47,6 +48,8 @@ function authenticated(authenticator: InstanceType<typeof Passport>): RequestHan
       failWithError: true,
     }) as RequestHandler;
     authenticate(req, res, (error?: unknown) => {
+      // The certificate could not be looked up: 503, not a refusal.
+      if (databaseFailure(error)) return next(error);
       if (error) return next(problems.unauthenticated());
       next();
     });
