@@ -94,11 +94,16 @@ describe('under load, 50 clients for 60 s on two instances', () => {
     const stopped = required(run.marks.stopped);
     const started = required(run.marks.started);
     const recovered = readyAgain(run.readiness, started, cluster.instances.length);
-    report('db-restart', run, [
-      { name: 'before', from: 0, to: stop },
-      { name: 'during', from: stop, to: recovered },
-      { name: 'after', from: recovered, to: DURATION_MS },
-    ]);
+    report(
+      'db-restart',
+      run,
+      [
+        { name: 'before', from: 0, to: stop },
+        { name: 'during', from: stop, to: recovered },
+        { name: 'after', from: recovered, to: DURATION_MS },
+      ],
+      output,
+    );
 
     await expectNothingLost(cluster, run);
     expectNoCanary(run, output);
@@ -160,11 +165,16 @@ describe('under load, 50 clients for 60 s on two instances', () => {
     const kill = required(run.marks.kill);
     const listening = required(run.marks.listening);
     const recovered = readyAgain(run.readiness, listening, cluster.instances.length);
-    report('instance-kill', run, [
-      { name: 'before', from: 0, to: kill },
-      { name: 'one instance', from: kill, to: recovered },
-      { name: 'after', from: recovered, to: DURATION_MS },
-    ]);
+    report(
+      'instance-kill',
+      run,
+      [
+        { name: 'before', from: 0, to: kill },
+        { name: 'one instance', from: kill, to: recovered },
+        { name: 'after', from: recovered, to: DURATION_MS },
+      ],
+      output,
+    );
 
     await expectNothingLost(cluster, run);
     expectNoCanary(run, output);
@@ -277,7 +287,7 @@ async function expectServing(cluster: Cluster): Promise<void> {
   }
 }
 
-function report(name: string, run: LoadRun, phases: Phase[]): void {
+function report(name: string, run: LoadRun, phases: Phase[], output: readonly string[]): void {
   const rows = phases.map((phase) => phaseFigures(run.records, phase));
   const all = phaseFigures(run.records, { name: 'whole run', from: 0, to: DURATION_MS });
   const text = formatFigures(
@@ -303,7 +313,10 @@ function report(name: string, run: LoadRun, phases: Phase[]): void {
       2,
     ),
   );
-  console.log(`${text}\n(figures: ${file})`);
+  output.forEach((text, index) =>
+    fs.writeFileSync(file.replace(/\.json$/, `-instance-${index}.log`), text),
+  );
+  console.log(`${text}\n(figures: ${file}, instances' logs beside it)`);
 }
 
 function counts(run: LoadRun) {

@@ -76,6 +76,9 @@ export function haproxyConfig(
     '',
     'frontend api',
     `  bind 127.0.0.1:${frontendPort}`,
+    // The instance's Keep-Alive hint (its own 65 s idle limit) is about HAProxy's connection to it;
+    // passed on, clients keep idle connections past HAProxy's 10 s and send on closed sockets.
+    '  http-response del-header keep-alive',
     `  default_backend ${BACKEND}`,
     '',
     `backend ${BACKEND}`,
