@@ -2,7 +2,7 @@
  * The servers under test run as child processes (`node --import tsx ...`) so
  * that they never share an event loop with the load generator. A child is
  * ready when it prints a JSON line `{"port":N,"msg":<readyMessage>}`; after
- * that its stdout is drained and discarded.
+ * that its stdout is drained and discarded, unless `onOutput` takes it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -22,6 +22,8 @@ export interface ChildSpec {
   startTimeoutMs: number;
   /** Node options (after tsx's --import, so they may --import TypeScript), e.g. --max-semi-space-size=16. */
   nodeArgs?: readonly string[];
+  /** Every chunk the child writes, stdout and stderr, from start to exit (e.g. to search its logs). */
+  onOutput?: (chunk: string) => void;
 }
 
 export interface RunningChild {
@@ -74,7 +76,9 @@ export function startChild(spec: ChildSpec): Promise<RunningChild> {
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderrTail = (stderrTail + chunk).slice(-TAIL_CHARS);
+    spec.onOutput?.(chunk);
   });
+  if (spec.onOutput) child.stdout.on('data', (chunk: string) => spec.onOutput?.(chunk));
   void exited.then((exit) => {
     if (!stopping) early ??= `exited (${describe(exit)})`;
   });

@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --json]
  * npm run bench -- statistics [--cases N] … (statistics releases at scale: statistics.ts)
+ * npm run bench -- soak [--minutes 10] [--clients 50] (two instances under load: soak.ts)
  *
  * Starts the real Amparo server and a bare Express baseline (bare-server.ts),
  * each in its own process, on a fresh seeded database (world.ts), signs one
@@ -55,6 +56,7 @@ import { probeMemory, PROBE_MODULE, sampleRss } from './rss';
 import { buildScenarios, readOnly, type BenchRequest, type Scenario } from './scenarios';
 import { signIn } from './session';
 import { COUNT_APP, openCounter } from './statement-count';
+import { runSoak } from './soak';
 import { runStatisticsBench, statisticsReport } from './statistics';
 import type { Engine } from '../../server/db/database';
 import { MAX_CASES } from '../seed-demo/seed';
@@ -85,14 +87,35 @@ async function main(): Promise<void> {
       engines: { type: 'string' },
       runs: { type: 'string' },
       explain: { type: 'boolean', default: false },
+      minutes: { type: 'string' },
+      clients: { type: 'string' },
     },
     allowPositionals: true,
   });
   if (positionals[0] === 'statistics' && positionals.length === 1) {
     return statistics(values);
   }
-  if (positionals.length > 0 || values.cases || values['embedded-cases'] || values.engines) {
-    throw new Error('usage: npm run bench [-- --json] | npm run bench -- statistics [options]');
+  if (positionals[0] === 'soak' && positionals.length === 1) {
+    const passed = await runSoak({
+      minutes: readWhole('--minutes', values.minutes, 10, 2, 24 * 60),
+      clients: readWhole('--clients', values.clients, 50, 1, 500),
+      log,
+    });
+    if (!passed) throw new Error('the soak failed its limits (see above)');
+    return;
+  }
+  if (
+    positionals.length > 0 ||
+    values.cases ||
+    values['embedded-cases'] ||
+    values.engines ||
+    values.minutes ||
+    values.clients
+  ) {
+    throw new Error(
+      'usage: npm run bench [-- --json] | npm run bench -- statistics [options] | ' +
+        'npm run bench -- soak [--minutes N] [--clients N]',
+    );
   }
   const only = readOnly(process.env.BENCH_ONLY);
   const connections = readConnections(process.env.BENCH_CONNECTIONS);

@@ -32,6 +32,8 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Node options for each instance, e.g. --max-old-space-size=512 as `npm start` runs it. */
   nodeArgs?: readonly string[];
+  /** Every chunk an instance writes (stdout and stderr: its log lines), by instance index. */
+  onOutput?: (instance: number, chunk: string) => void;
 }
 
 export interface Instance {
@@ -196,6 +198,7 @@ class ClusterInstance implements Instance {
       env: { ...this.env, PORT: String(this.port) },
       readyMessage: AMPARO_LISTENING,
       startTimeoutMs: START_TIMEOUT_MS,
+      onOutput: (chunk) => this.options.onOutput?.(this.index, chunk),
     });
   }
 

@@ -8,6 +8,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { writeProxyErrorFiles } from './haproxy-errors';
 import { freePort, waitFor } from './net';
 
 export interface Haproxy {
@@ -44,7 +45,13 @@ const BACKEND = 'amparo';
  *   keep-alive 10 s, the check itself 2 s (/readyz bounds its database probe
  *   to 2 s).
  */
-export function haproxyConfig(ports: readonly number[], frontendPort: number, statsPort: number) {
+export function haproxyConfig(
+  ports: readonly number[],
+  frontendPort: number,
+  statsPort: number,
+  /** `errorfile` lines: HAProxy's own answers as problem+json (haproxy-errors.ts). */
+  errorFiles: readonly string[] = [],
+) {
   const servers = ports.map(
     (port, index) => `  server app${index} 127.0.0.1:${port} check inter 500ms fall 2 rise 2`,
   );
@@ -65,9 +72,13 @@ export function haproxyConfig(ports: readonly number[], frontendPort: number, st
     '  retries 2',
     '  retry-on conn-failure',
     '  option redispatch 1',
+    ...errorFiles,
     '',
     'frontend api',
     `  bind 127.0.0.1:${frontendPort}`,
+    // The instance's Keep-Alive hint (its own 65 s idle limit) is about HAProxy's connection to it;
+    // passed on, clients keep idle connections past HAProxy's 10 s and send on closed sockets.
+    '  http-response del-header keep-alive',
     `  default_backend ${BACKEND}`,
     '',
     `backend ${BACKEND}`,
@@ -90,7 +101,7 @@ const execFileAsync = promisify(execFile);
 
 export async function startHaproxy(ports: readonly number[], dir: string): Promise<Haproxy> {
   const [frontendPort, statsPort] = [await freePort(), await freePort()];
-  const config = haproxyConfig(ports, frontendPort, statsPort);
+  const config = haproxyConfig(ports, frontendPort, statsPort, writeProxyErrorFiles(dir));
   const file = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(file, config);
   await execFileAsync(HAPROXY, ['-c', '-q', '-f', file]);
