@@ -94,6 +94,31 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('sets the database and HTTP timeouts deliberately, and keeps their relations', () => {
+    expect(loadConfig({}).database.timeouts).toEqual({
+      connectMs: 2_000,
+      statementMs: 15_000,
+      lockMs: 5_000,
+      idleInTransactionMs: 60_000,
+    });
+    expect(loadConfig({}).http).toEqual({
+      keepAliveTimeoutMs: 65_000,
+      headersTimeoutMs: 66_000,
+      requestTimeoutMs: 120_000,
+    });
+    const behindAnIdleMinute = loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '90000' }).http;
+    expect(behindAnIdleMinute.headersTimeoutMs).toBeGreaterThan(
+      behindAnIdleMinute.keepAliveTimeoutMs,
+    );
+    expect(
+      configError(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '200000' })).problems,
+    ).toEqual([expect.stringMatching(/^HTTP_REQUEST_TIMEOUT_MS: must exceed/)]);
+    // A statement limit of 0 would leave no client-side backstop either.
+    expect(configError(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).problems).toEqual([
+      expect.stringMatching(/^DATABASE_STATEMENT_TIMEOUT_MS:/),
+    ]);
+  });
+
   it('names each invalid variable without repeating its value', () => {
     const error = configError(() => loadConfig({ PORT: 'tres mil', DATABASE_URL: 'mysql://x' }));
     expect(error.problems.join('\n')).toMatch(/^PORT: /m);
