@@ -30,7 +30,12 @@ const BACKEND = 'amparo';
  *   live in PostgreSQL, so no stickiness is needed.
  * - Health: GET /readyz (200 only while the database answers and its
  *   migrations are current) every 500 ms; 2 failures take a server out, 2
- *   successes put it back; a server marked down has its connections cut.
+ *   successes put it back. Requests already on a server marked down are
+ *   left to finish: when the database is away the instance answers them
+ *   with a fast 503 (nothing done), where cutting them would leave the
+ *   client a closed connection or a 502 that cannot say whether a write
+ *   happened (docs/RELIABILITY.md, load section); a dead instance's
+ *   connections are gone anyway.
  * - Retries: only when the connection to an instance could not be made
  *   (`retry-on conn-failure`, HAProxy's default made explicit), and then to
  *   another instance (`option redispatch 1`). Such a request never reached an
@@ -86,7 +91,6 @@ export function haproxyConfig(
     '  option httpchk',
     '  http-check send meth GET uri /readyz',
     '  http-check expect status 200',
-    '  default-server on-marked-down shutdown-sessions',
     ...servers,
     '',
     'listen stats',
