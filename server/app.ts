@@ -122,7 +122,10 @@ export function buildApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: deps.config.jsonBodyLimit }));
 
   app.use(
-    healthRoutes({ db: deps.database.db, migrations: deps.migrations ?? loadMigrationFiles() }),
+    healthRoutes({
+      db: deps.database.probe ?? deps.database.db,
+      migrations: deps.migrations ?? loadMigrationFiles(),
+    }),
   );
 
   const api = createRouter();

@@ -17,6 +17,12 @@ export type QueryObserver = (sql: string) => void;
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /**
+   * The server engine's connection of its own for `/readyz`: behind a load
+   * balancer, a readiness check queued behind a busy pool would take a working
+   * instance out of rotation. Without it, the probe uses `db`.
+   */
+  probe?: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -120,7 +126,16 @@ export async function openServerDatabase(
     await db.destroy();
     throw error;
   }
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  const probe = serverKysely(url, 1, undefined, timeouts);
+  return {
+    db,
+    engine: 'postgres',
+    probe,
+    close: async () => {
+      await probe.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 async function assertUnprivilegedRole(db: Kysely<DB>): Promise<void> {

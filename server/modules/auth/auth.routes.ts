@@ -15,6 +15,7 @@ import {
   describeSession,
   endSession,
   pendingUserId,
+  saveSession,
   startPendingLogin,
 } from './session-lifecycle';
 
@@ -27,15 +28,19 @@ export function authRoutes(
 ) {
   const router = createRouter();
 
-  router.get('/csrf', (req, res) => {
-    res.json({ token: issueCsrfToken(req) });
+  router.get('/csrf', async (req, res) => {
+    const token = issueCsrfToken(req);
+    await saveSession(req);
+    res.json({ token });
   });
 
   router.post('/login', validate({ body: LoginRequest }), (req, res, next) => {
     authenticatePassword(req, res, next, (error, result) => {
       if (error) return next(error);
       if (!result) return next(problems.invalidCredentials());
-      startPendingLogin(req, result.user.id).then(() => res.json({ next: result.next }), next);
+      startPendingLogin(req, result.user.id)
+        .then(() => saveSession(req))
+        .then(() => res.json({ next: result.next }), next);
     });
   });
 
@@ -49,6 +54,7 @@ export function authRoutes(
     });
     if (req.user) {
       req.session.authenticatedAt = result.sessionsValidAfter.getTime();
+      await saveSession(req);
       res.status(204).end();
     } else {
       res.json({ next: result.next });
@@ -68,9 +74,11 @@ export function authRoutes(
     const check = await checkSecondFactor(ctx, userId, code, 'login', originOf(req));
     if (!check.ok) {
       countWrongCode(req);
+      await saveSession(req);
       throw invalidCode();
     }
     await completeLogin(req, check.user, ctx.clock());
+    await saveSession(req);
     res.locals.actorId = check.user.id;
     res.json(describeSession(req, check.user, ctx.clock(), ctx.stepUpWindowMs));
   });
@@ -80,6 +88,7 @@ export function authRoutes(
     const check = await checkSecondFactor(ctx, userOf(req).id, code, 'step_up', originOf(req));
     if (!check.ok) throw invalidCode();
     req.session.stepUpAt = ctx.clock().getTime();
+    await saveSession(req);
     res.json({
       stepUpValidUntil: new Date(req.session.stepUpAt + ctx.stepUpWindowMs).toISOString(),
     });

@@ -49,6 +49,19 @@ export async function completeLogin(
   req.session.stepUpAt = stepUpAt.getTime();
 }
 
+/**
+ * Writes the session before the answer goes out. express-session would save a
+ * changed session as the response ends, but a save that fails there still
+ * lets the 200 through: the client holds a CSRF token, a sign-in or a step-up
+ * the database never kept (seen under load and during a database restart).
+ * Saved here, a failure is the request's error (503 when the database is away).
+ */
+export async function saveSession(req: Request): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    req.session.save((error) => (error ? reject(toError(error)) : resolve())),
+  );
+}
+
 export async function endSession(req: Request): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     req.session.destroy((error) => (error ? reject(toError(error)) : resolve())),
