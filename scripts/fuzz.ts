@@ -64,6 +64,7 @@ async function main() {
   const count = option('count', 100_000);
   const seed = option('seed', Date.now() % 1_000_000);
   const concurrency = option('concurrency', 4);
+  const skip = option('skip', 0);
   console.log(
     `fuzz: ${count} requests, seed ${seed}, concurrency ${concurrency}, engine ${engine}`,
   );
@@ -75,6 +76,7 @@ async function main() {
     const world = await seedWorld(t);
     const before = memory('before (after seeding)');
     let last = performance.now();
+    let printed = 0;
     const stats = await runFuzz({
       t,
       port: listener.port,
@@ -83,7 +85,14 @@ async function main() {
       seed,
       count,
       concurrency,
+      skip,
       onChunk: (done, s) => {
+        for (const f of s.findings.slice(printed)) {
+          console.log(
+            `  finding [${f.kind}] ${f.status} ${f.operation}: ${f.detail}\n    e.g. ${f.example.slice(0, 600)}`,
+          );
+        }
+        printed = s.findings.length;
         if (performance.now() - last < 10_000 && done < count) return;
         last = performance.now();
         const { rss } = process.memoryUsage();

@@ -170,6 +170,20 @@ describe('case intake and read', () => {
     );
   });
 
+  // Found by the fuzzer (test/fuzz): a well-formed tag longer than the column answered 500.
+  it('refuses a language tag longer than 35 characters with 400 naming the field', async () => {
+    const good = intake();
+    const res = await ana.client.post('/api/v1/cases', {
+      ...good,
+      attributes: { ...good.attributes, language: 'he-Cy-S6tiQ-eZql-uiYP-2es-6YM4Sl-eC8Tu8' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ path: 'body.attributes.language' })],
+    });
+  });
+
   it('fails loudly, never with garbage, when a ciphertext is moved to another case', async () => {
     const other = await ana.client.post('/api/v1/cases', intake());
     const otherId = (other.body as { case: { id: string } }).case.id;

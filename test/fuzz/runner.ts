@@ -34,6 +34,8 @@ export interface FuzzRun {
   seed: number;
   count: number;
   concurrency?: number;
+  /** Skip this many requests of the seed's sequence (whole chunks of 250): replays a stretch of a long run. */
+  skip?: number;
   /** Called after every chunk (progress lines in the script). */
   onChunk?: (done: number, stats: FuzzStats) => void;
 }
@@ -63,7 +65,8 @@ export async function runFuzz(run: FuzzRun): Promise<FuzzStats> {
   const findingIndex = new Map<string, FuzzStats['findings'][number]>();
   const started = performance.now();
   try {
-    for (let chunk = 0; stats.requests < run.count; chunk += 1) {
+    const firstChunk = Math.floor((run.skip ?? 0) / CHUNK);
+    for (let chunk = firstChunk; stats.requests < run.count; chunk += 1) {
       const size = Math.min(CHUNK, run.count - stats.requests);
       const drafts = fc.sample(arbitrary, { seed: run.seed + chunk, numRuns: size });
       let next = 0;

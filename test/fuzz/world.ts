@@ -27,6 +27,7 @@ export interface RoleSession {
   stale: boolean;
   refreshing: Promise<void> | undefined;
   refreshes: number;
+  refreshFailures: number;
 }
 
 export interface FuzzWorld {
@@ -80,6 +81,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       stale: false,
       refreshing: undefined,
       refreshes: 0,
+      refreshFailures: 0,
     });
   }
   const as = (role: ActorRole) => sessions.get(role)!.client;
@@ -211,9 +213,14 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       s.client = client;
     } catch {
       // A second factor locked by the fuzzer's wrong codes, or a user it changed: a new one.
-      const fresh = await signedIn(t, s.role, s.options);
-      Object.assign(s, { email: fresh.user.email, password: fresh.user.password });
-      s.client = fresh.client;
+      // Should that fail too, the role goes on without a session (401s) rather than end the run.
+      try {
+        const fresh = await signedIn(t, s.role, s.options);
+        Object.assign(s, { email: fresh.user.email, password: fresh.user.password });
+        s.client = fresh.client;
+      } catch {
+        s.refreshFailures += 1;
+      }
     }
     s.stale = false;
   };

@@ -66,8 +66,10 @@ export const CaseAttributes = z
     controlMethods: codes(CONTROL_METHODS),
     vulnerabilityGroups: codes(VULNERABILITY_GROUPS),
     identifyingAgencyId: Id.optional(),
+    // The column holds 35 characters (a longer tag was a 500: its check constraint).
     language: z
       .string()
+      .max(35)
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
       .optional(),
   })
