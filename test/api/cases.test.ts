@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { inActorTransaction, SYSTEM_ACTOR } from '../../server/db/actor-transaction';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -182,6 +183,33 @@ describe('case intake and read', () => {
       code: 'validation_failed',
       errors: [expect.objectContaining({ path: 'body.attributes.language' })],
     });
+  });
+
+  // Found by the fuzzer: an identifying agency id that is no institution was a 500 (foreign key).
+  it('refuses an identifying agency that is no institution with 400 naming the field, on intake and edit', async () => {
+    const good = intake();
+    const unknown = randomUUID();
+    const created = await ana.client.post('/api/v1/cases', {
+      ...good,
+      attributes: { ...good.attributes, identifyingAgencyId: unknown },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ path: 'body.attributes.identifyingAgencyId' })],
+    });
+    const before = await ana.client.get(`/api/v1/cases/${caseId}`);
+    const version = (before.body as { version: number }).version;
+    const edited = await ana.client.patch(`/api/v1/cases/${caseId}`, {
+      version,
+      attributes: { identifyingAgencyId: unknown },
+    });
+    expect(edited.status).toBe(400);
+    expect(edited.body).toMatchObject({
+      errors: [expect.objectContaining({ path: 'body.attributes.identifyingAgencyId' })],
+    });
+    const after = await ana.client.get(`/api/v1/cases/${caseId}`);
+    expect((after.body as { version: number }).version).toBe(version);
   });
 
   it('fails loudly, never with garbage, when a ciphertext is moved to another case', async () => {

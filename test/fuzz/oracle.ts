@@ -48,6 +48,8 @@ export interface Finding {
 export interface Canary {
   value: string;
   readableBy: readonly ActorRole[];
+  /** Sessions that obtained a break-glass grant on the case holding this canary. */
+  breakGlassHolders?: ReadonlySet<ActorRole>;
 }
 
 const STACK_FRAME = /\n\s+at [^\n]+:\d+:\d+/;
@@ -112,6 +114,8 @@ export function judge(
   const headerText = `${headerLatin1}${Buffer.from(headerLatin1, 'latin1').toString('utf8')}`;
   for (const canary of canaries) {
     if (request.who !== 'anonymous' && canary.readableBy.includes(request.who)) continue;
+    // A granted break-glass is a legitimate, audited read (test/api covers its audit rows).
+    if (request.who !== 'anonymous' && canary.breakGlassHolders?.has(request.who)) continue;
     if (leaks(text, canary.value) || leaks(answer.body.toString('latin1'), canary.value)) {
       add('canary_in_body', canary.value);
     }

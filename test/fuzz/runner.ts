@@ -237,6 +237,15 @@ async function send(run: FuzzRun, agent: Agent, draft: Draft, index: number): Pr
 /** Keeps the role's session as the server left it: a rotated cookie, an ended session. */
 async function afterAnswer(run: FuzzRun, draft: Draft, answer: Answer) {
   if (draft.who === 'anonymous' || draft.cookie !== 'session') return;
+  const { canaryCase } = run.world;
+  if (
+    draft.method === 'POST' &&
+    answer.status >= 200 &&
+    answer.status < 300 &&
+    draft.target.toLowerCase().startsWith(`/api/v1/cases/${canaryCase.id}/break-glass`)
+  ) {
+    canaryCase.breakGlassHolders.add(draft.who);
+  }
   const session = run.world.sessions.get(draft.who)!;
   const setCookie = answer.headers['set-cookie'];
   for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {

@@ -34,8 +34,18 @@ export interface FuzzWorld {
   sessions: Map<ActorRole, RoleSession>;
   idsFor: IdsFor;
   allIds: string[];
-  /** Values planted in identifying fields, and the roles that may legitimately read each. */
-  canaries: { value: string; readableBy: readonly ActorRole[] }[];
+  /**
+   * Values planted in identifying fields, and the roles that may legitimately
+   * read each: always (`readableBy`), or once they hold a break-glass grant
+   * on the canary case (`breakGlassHolders`, filled as the run obtains one).
+   */
+  canaries: {
+    value: string;
+    readableBy: readonly ActorRole[];
+    breakGlassHolders?: Set<ActorRole>;
+  }[];
+  /** The canary case: a fuzzed caseworker or supervisor with a fresh step-up may break the glass on it. */
+  canaryCase: { id: string; breakGlassHolders: Set<ActorRole> };
   /** Makes a stale session live again (a new sign-in, or a new user of the role if that fails). */
   refresh(session: RoleSession): Promise<void>;
 }
@@ -142,13 +152,14 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
 
   // Canaries: a case of another team, referred to another institution, and participants.
   const canaries: FuzzWorld['canaries'] = [];
-  const plant = (readableBy: readonly ActorRole[]) => (label: string) => {
+  const breakGlassHolders = new Set<ActorRole>();
+  const plant = (readableBy: readonly ActorRole[], holders?: Set<ActorRole>) => (label: string) => {
     // Digit-free: a run of seven digits would read as a phone number (refused as looks_personal).
     const value = canary(label).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
-    canaries.push({ value, readableBy });
+    canaries.push({ value, readableBy, breakGlassHolders: holders });
     return value;
   };
-  const hidden = plant([]);
+  const hidden = plant([], breakGlassHolders);
   const canaryTeam = await createTeam(t, 'Equipo Canario');
   const owner = (await signedIn(t, 'caseworker', { teamId: canaryTeam })).client;
   const canaryCase = await newCase(owner, { identity: CASE_IDENTITY(hidden) });
@@ -224,5 +235,12 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     }
     s.stale = false;
   };
-  return { sessions, idsFor, allIds, canaries, refresh };
+  return {
+    sessions,
+    idsFor,
+    allIds,
+    canaries,
+    canaryCase: { id: canaryCase, breakGlassHolders },
+    refresh,
+  };
 }

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { CasesTable, DB } from '../../db/schema';
+import { isForeignKeyViolation } from '../../db/errors';
+import { problems } from '../../http/problem';
 import { IDENTITY_COLUMNS, type IdentityColumns } from './case-crypto';
 import type {
   AGE_CORRECTION_REASONS,
@@ -41,7 +43,26 @@ export async function insertCase(trx: Trx, row: Insertable<CasesTable>): Promise
     .values(row)
     .returningAll()
     .returning(identifiedOnText)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch(unknownAgencyIsBadInput);
+}
+
+/**
+ * The one foreign key of a case the client names is its identifying agency:
+ * an id that is no institution is the client's mistake (400), not ours (it
+ * was a 500, found by the fuzzer). The transaction rolls back with it.
+ */
+function unknownAgencyIsBadInput(error: unknown): never {
+  if (isForeignKeyViolation(error)) {
+    throw problems.validation([
+      {
+        path: 'body.attributes.identifyingAgencyId',
+        code: 'unknown_institution',
+        message: 'No institution has this id',
+      },
+    ]);
+  }
+  throw error;
 }
 
 export type CaseRow = Selectable<CasesTable> & { identified_on_text: string };
@@ -195,7 +216,8 @@ export async function updateCaseAtVersion(
     .where('version', '=', version)
     .returningAll()
     .returning(identifiedOnText)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .catch(unknownAgencyIsBadInput);
 }
 
 /** A staff member's role, team and status (read as the system: users are not public). */
