@@ -3,30 +3,8 @@
  * token of that session, and the account's authenticator (TOTP) for the
  * second factor. The scanners are handed the cookie and the token.
  */
-import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
-import { generate } from '@otplib/totp';
-import { base32Decode } from '../../security/totp/base32';
-
-const crypto = new NodeCryptoPlugin();
-const PERIOD_S = 30;
-const currentStep = () => Math.floor(Date.now() / 1000 / PERIOD_S);
-
-/** The server takes each 30 s step once, after the last one it took: codes go up step by step. */
-class Authenticator {
-  private lastStep = 0;
-  constructor(readonly secret: string) {}
-
-  async code(): Promise<string> {
-    let step = Math.max(this.lastStep + 1, currentStep() - 1);
-    while (step > currentStep() + 1) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      step = Math.max(this.lastStep + 1, currentStep() - 1);
-    }
-    if (step === currentStep() - 1 && (Date.now() / 1000) % PERIOD_S > 25) step += 1;
-    this.lastStep = step;
-    return generate({ secret: base32Decode(this.secret), epoch: step * PERIOD_S, crypto });
-  }
-}
+// The journeys' authenticator: codes in increasing 30 s steps, as the server accepts them.
+import { Authenticator } from '../../test/e2e/support/totp';
 
 export class ScanSession {
   cookie = '';

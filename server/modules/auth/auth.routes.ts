@@ -29,8 +29,10 @@ export function authRoutes(
   const router = createRouter();
 
   router.get('/csrf', async (req, res) => {
+    const before = req.session.csrfToken;
     const token = issueCsrfToken(req);
-    await saveSession(req);
+    // Only a new token needs writing (the page asks on every load).
+    if (token !== before) await saveSession(req);
     res.json({ token });
   });
 
